@@ -1,0 +1,62 @@
+# Varanto: `make run` and `make test` are all a fresh machine needs.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# Debian packages: Chromium for the browser tests, Voikko for Finnish search,
+# gettext for translations, nginx and wrk for the benchmarks.
+DEBIAN_PACKAGES := chromium libvoikko1 voikko-fi gettext nginx-light wrk
+
+.PHONY: install run dev test test-sqlite test-postgres bench demo-data messages clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml requirements.lock
+	@scripts/install-system-packages $(DEBIAN_PACKAGES)
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c requirements.lock -e ".[test]"
+	$(BIN)/varanto compilemessages --ignore "$(VENV)" -v0
+	touch $(STAMP)
+
+# Prepares the embedded SQLite database, loads and publishes the Imatra demo catalogue,
+# and serves it with the production server.
+run: install
+	$(BIN)/varanto migrate --no-input -v1
+	$(BIN)/varanto loaddemo
+	$(BIN)/varanto collectstatic --no-input -v0
+	@echo "Varanto: http://$(HOST):$(PORT)/"
+	$(BIN)/granian --interface wsgi --host $(HOST) --port $(PORT) --workers 2 --blocking-threads 1 varanto.wsgi:application
+
+# Django's development server, reloading on code changes.
+dev: install
+	$(BIN)/varanto migrate --no-input -v1
+	$(BIN)/varanto loaddemo
+	DEBUG=true $(BIN)/varanto runserver $(HOST):$(PORT)
+
+# The whole suite on SQLite and on PostgreSQL (see scripts/test-all).
+test: install
+	@scripts/test-all
+
+test-sqlite: install
+	$(BIN)/pytest -n 2
+
+test-postgres: install
+	DATABASE_URL=$${PG_TEST_URL:-postgres://postgres@127.0.0.1:5432/varanto} $(BIN)/pytest -n 2
+
+bench: install
+	$(BIN)/python bench/public_pages.py
+	$(BIN)/python bench/search.py
+
+# Regenerates demo/imatra.catalog.json from the published page with the importer.
+demo-data: install
+	$(BIN)/python demo/build_demo.py
+
+# Updates the translation catalogues after strings changed in code or templates.
+messages: install
+	cd varanto && ../$(BIN)/varanto makemessages -l sv -l en -l fi --no-obsolete --ignore "tests/*"
+
+clean:
+	rm -rf $(VENV) var

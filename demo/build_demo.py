@@ -1,0 +1,43 @@
+"""Builds demo/imatra.catalog.json: the City of Imatra's published page read by Varanto's
+importer, plus the registry office details the page itself does not give
+(demo/imatra-supplement.json), written out in full canonical form by the exporter.
+
+Run with `make demo-data`; it uses a throwaway database and leaves yours alone.
+"""
+
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SEED = HERE.parent.parent / "shared" / "seeds" / "imatra-tietovarannot.txt"
+OUTPUT = HERE / "imatra.catalog.json"
+
+
+def build() -> dict:
+    """Parse the seed, add the supplement, import and export again (needs a migrated database)."""
+    from varanto.interchange.canonical import catalog_export, catalog_import
+    from varanto.interchange.importing import read_catalog
+
+    catalog, _ = read_catalog(SEED, fmt="text")
+    supplement = json.loads((HERE / "imatra-supplement.json").read_text("utf-8"))
+    catalog["organization"].update(supplement["organization"])
+    summary = catalog_import(catalog, replace=True)
+    return catalog_export(summary.organization)
+
+
+if __name__ == "__main__":
+    with tempfile.TemporaryDirectory() as var_dir:
+        os.environ.update(
+            DJANGO_SETTINGS_MODULE="varanto.settings", VARANTO_VAR_DIR=var_dir, DATABASE_URL=f"sqlite:///{var_dir}/demo.sqlite3"
+        )
+        sys.path.insert(0, str(HERE.parent))
+        import django
+        from django.core.management import call_command
+
+        django.setup()
+        call_command("migrate", verbosity=0)
+        OUTPUT.write_text(json.dumps(build(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"Wrote {OUTPUT}")

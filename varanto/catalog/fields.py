@@ -1,0 +1,24 @@
+"""The model's visibility rule: which fields are internal.
+
+DESIGN.md: visibility is data, decided once. A field wrapped in `internal(...)` is internal
+by definition (security measures, internal notes, review dates): the catalogue serializer
+(`varanto.interchange.canonical`) leaves every such field out of the public view that
+publications, public pages, exports and the public API are made from, and nothing else
+decides it again.
+"""
+
+from django.db import models
+
+
+def internal(field: models.Field) -> models.Field:
+    """Mark a model field as never published (e.g. tietoturvatoimenpiteet)."""
+    field.internal = True
+    return field
+
+
+def is_internal(model: type[models.Model], field_name: str) -> bool:
+    return getattr(model._meta.get_field(field_name), "internal", False)
+
+
+def internal_field_names(model: type[models.Model]) -> list[str]:
+    return [f.name for f in model._meta.get_fields() if getattr(f, "internal", False)]

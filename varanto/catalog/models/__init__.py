@@ -1,0 +1,31 @@
+"""The working model: organisations and everything their information management model holds.
+
+One module per kind of record; import them from here.
+"""
+
+from .organization import ContactPerson, Organization, OrganizationType
+from .sections import Section, SectionKind
+from .systems import InformationSystem, SystemInterface
+from .processes import Process
+from .resources import ApiAvailability, Archiving, DataResource, DisclosureLevel, ResourceSystem, ReviewStatus
+from .opendata import DataService, OpenDataset, ServiceLayer
+
+__all__ = [
+    "ApiAvailability",
+    "Archiving",
+    "ContactPerson",
+    "DataResource",
+    "DataService",
+    "DisclosureLevel",
+    "InformationSystem",
+    "OpenDataset",
+    "Organization",
+    "OrganizationType",
+    "Process",
+    "ResourceSystem",
+    "ReviewStatus",
+    "Section",
+    "SectionKind",
+    "ServiceLayer",
+    "SystemInterface",
+]

@@ -1,0 +1,56 @@
+"""What every catalogue record shares."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class OrganizationOwned(models.Model):
+    """A record that belongs to one organisation (its `organization` foreign key) and is
+    addressed by a stable key within it.
+
+    `key` is the record's slug in URLs and in the canonical catalogue format; `version`
+    rises by one on every saved edit so that a stale edit can be refused (no lost updates).
+    `translations` holds Swedish and English texts: {"sv": {"name": "..."}, "en": {...}};
+    Finnish is the field itself.
+    """
+
+    key = models.SlugField(_("key"), max_length=120, allow_unicode=False)
+    position = models.PositiveIntegerField(_("position"), default=0)
+    translations = models.JSONField(_("translations"), default=dict, blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    translatable_fields: tuple[str, ...] = ("name",)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return getattr(self, "name", self.key)
+
+    def translated(self, field: str, language: str) -> tuple[str, bool]:
+        """The field's text in `language` and whether it is a translation (False: Finnish fallback)."""
+        finnish = getattr(self, field)
+        if language == "fi":
+            return finnish, True
+        text = (self.translations.get(language) or {}).get(field, "")
+        return (text, True) if text else (finnish, False)
+
+
+class Responsible(models.Model):
+    """Vastuutaho: a job title, or an outside organisation, optionally with its unit."""
+
+    responsible_title = models.CharField(_("responsible (job title)"), max_length=200, blank=True)
+    responsible_organization = models.CharField(_("responsible organisation"), max_length=200, blank=True)
+    responsible_unit = models.CharField(_("responsible unit"), max_length=200, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def responsible_display(self) -> str:
+        main = self.responsible_title or self.responsible_organization
+        extra = [p for p in (self.responsible_unit,) if p]
+        if self.responsible_title and self.responsible_organization:
+            extra.insert(0, self.responsible_organization)
+        return f"{main} ({', '.join(extra)})" if extra else main

@@ -1,0 +1,74 @@
+"""Factories for the working model (factory_boy), for tests of every app."""
+
+import factory
+
+from varanto.catalog.models import (
+    DataResource,
+    InformationSystem,
+    Organization,
+    Process,
+    ResourceSystem,
+    Section,
+)
+
+
+class OrganizationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organization
+
+    name = factory.Sequence(lambda n: f"Testilän kunta {n}")
+    slug = factory.Sequence(lambda n: f"testila-{n}")
+    registry_name = "Testilän kunnan kirjaamo"
+    registry_email = "kirjaamo@testila.fi"
+
+
+class SectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Section
+
+    organization = factory.SubFactory(OrganizationFactory)
+    name = factory.Sequence(lambda n: f"Toimiala {n}")
+    key = factory.Sequence(lambda n: f"toimiala-{n}")
+
+
+class InformationSystemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = InformationSystem
+
+    organization = factory.SubFactory(OrganizationFactory)
+    name = factory.Sequence(lambda n: f"Järjestelmä {n}")
+    key = factory.Sequence(lambda n: f"jarjestelma-{n}")
+
+
+class ProcessFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Process
+
+    organization = factory.SubFactory(OrganizationFactory)
+    name = factory.Sequence(lambda n: f"Prosessi {n}")
+    key = factory.Sequence(lambda n: f"prosessi-{n}")
+
+
+class DataResourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DataResource
+
+    organization = factory.SubFactory(OrganizationFactory)
+    section = factory.SubFactory(SectionFactory, organization=factory.SelfAttribute("..organization"))
+    name = factory.Sequence(lambda n: f"Tietovaranto {n}")
+    key = factory.Sequence(lambda n: f"tietovaranto-{n}")
+    responsible_title = "hallintopäällikkö"
+    purpose = "Testitietovarannon käyttötarkoitus"
+    key_datasets = factory.LazyFunction(lambda: ["Päätökset", "Pöytäkirjat"])
+    disclosure_level = "partial"
+    disclosure_text = "Soveltuvin osin"
+    api_availability = "no"
+    api_text = "Ei"
+
+
+class ResourceSystemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ResourceSystem
+
+    resource = factory.SubFactory(DataResourceFactory)
+    system = factory.SubFactory(InformationSystemFactory, organization=factory.SelfAttribute("..resource.organization"))

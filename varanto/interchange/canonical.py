@@ -1,0 +1,458 @@
+"""The canonical catalogue format, `varanto.catalog/1`: the working model to a dict and back.
+
+Every other format (CSV, XLSX, DCAT-AP, HTML) is a view of the dict made here, and every
+importer produces such a dict before anything is written. `catalog_export` is also the one
+place that decides visibility: with `audience=PUBLIC` it leaves out every field the model
+marks internal (`varanto.catalog.fields.internal`).
+
+A record kind's simple fields are listed once, as (JSON path, model attribute) pairs; a
+dotted path such as "responsible.title" nests the value. Relations (section, systems,
+processes) are handled beside them, by key or name.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+
+from varanto.catalog.fields import is_internal
+from varanto.catalog.models import (
+    ContactPerson,
+    DataResource,
+    DataService,
+    InformationSystem,
+    OpenDataset,
+    Organization,
+    Process,
+    ResourceSystem,
+    Section,
+    ServiceLayer,
+    SystemInterface,
+)
+from varanto.core.keys import make_key
+
+from .validation import CatalogError, validate_catalog
+
+FORMAT = "varanto.catalog/1"
+
+
+class Audience(enum.Enum):
+    INTERNAL = "internal"  # the whole working model, for staff and backups
+    PUBLIC = "public"  # what a publication holds
+
+
+Spec = tuple[tuple[str, str], ...]
+
+ORGANIZATION_FIELDS: Spec = (
+    ("name", "name"),
+    ("business_id", "business_id"),
+    ("type", "organization_type"),
+    ("homepage", "homepage"),
+    ("languages", "languages"),
+    ("updated", "updated"),
+    ("descriptions", "descriptions"),
+    ("information_requests.registry_office.name", "registry_name"),
+    ("information_requests.registry_office.address", "registry_address"),
+    ("information_requests.registry_office.email", "registry_email"),
+    ("information_requests.registry_office.phone", "registry_phone"),
+    ("information_requests.registry_office.hours", "registry_hours"),
+    ("information_requests.deciding_authority", "deciding_authority"),
+    ("information_requests.instructions", "request_instructions"),
+    ("translations", "translations"),
+)
+CONTACT_FIELDS: Spec = (("name", "name"), ("title", "title"), ("phone", "phone"), ("email", "email"))
+SECTION_FIELDS: Spec = (
+    ("key", "key"),
+    ("name", "name"),
+    ("kind", "kind"),
+    ("members", "members"),
+    ("description", "description"),
+    ("translations", "translations"),
+)
+RESPONSIBLE_FIELDS: Spec = (
+    ("responsible.title", "responsible_title"),
+    ("responsible.organization", "responsible_organization"),
+    ("responsible.unit", "responsible_unit"),
+)
+RESOURCE_FIELDS: Spec = (
+    ("key", "key"),
+    ("name", "name"),
+    *RESPONSIBLE_FIELDS,
+    ("purpose", "purpose"),
+    ("key_datasets", "key_datasets"),
+    ("disclosure.level", "disclosure_level"),
+    ("disclosure.recipients", "disclosure_recipients"),
+    ("disclosure.text", "disclosure_text"),
+    ("disclosure.deciding_authority", "disclosure_authority"),
+    ("api.availability", "api_availability"),
+    ("api.text", "api_text"),
+    ("notes", "notes"),
+    ("search_criteria", "search_criteria"),
+    ("keywords", "keywords"),
+    ("partners", "partners"),
+    ("data_flows", "data_flows"),
+    ("links", "links"),
+    ("personal_data", "personal_data"),
+    ("retention.period", "retention_period"),
+    ("retention.archiving", "archiving"),
+    ("retention.text", "retention_text"),
+    ("security_measures", "security_measures"),
+    ("internal_notes", "internal_notes"),
+    ("review.last_reviewed", "last_reviewed"),
+    ("review.cycle_months", "review_cycle_months"),
+    ("translations", "translations"),
+)
+SYSTEM_FIELDS: Spec = (
+    ("key", "key"),
+    ("name", "name"),
+    ("vendor", "vendor"),
+    ("purpose", "purpose"),
+    ("description", "description"),
+    *RESPONSIBLE_FIELDS,
+    ("security_measures", "security_measures"),
+    ("internal_notes", "internal_notes"),
+    ("translations", "translations"),
+)
+PROCESS_FIELDS: Spec = (
+    ("key", "key"),
+    ("name", "name"),
+    ("purpose", "purpose"),
+    *RESPONSIBLE_FIELDS,
+    ("function_class", "function_class"),
+    ("links", "links"),
+    ("internal_notes", "internal_notes"),
+    ("translations", "translations"),
+)
+DATASET_FIELDS: Spec = (
+    ("key", "key"),
+    ("name", "name"),
+    ("description", "description"),
+    ("url", "url"),
+    ("produced_externally", "produced_externally"),
+    ("license", "license"),
+    ("translations", "translations"),
+)
+SERVICE_FIELDS: Spec = (
+    ("key", "key"),
+    ("name", "name"),
+    ("type", "service_type"),
+    ("url", "endpoint_url"),
+    ("description", "description"),
+    ("translations", "translations"),
+)
+LAYER_FIELDS: Spec = (("title", "title"), ("name", "name"))
+
+
+# --- export -----------------------------------------------------------------------------
+
+
+def _to_json(model_field: models.Field, value):
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if model_field.choices and value == "":
+        return None
+    return value
+
+
+def _set_path(target: dict, path: str, value) -> None:
+    *parents, last = path.split(".")
+    for part in parents:
+        target = target.setdefault(part, {})
+    target[last] = value
+
+
+def _dump(obj: models.Model, spec: Spec, audience: Audience) -> dict:
+    out: dict = {}
+    model = type(obj)
+    for path, attr in spec:
+        if audience is Audience.PUBLIC and is_internal(model, attr):
+            continue
+        _set_path(out, path, _to_json(model._meta.get_field(attr), getattr(obj, attr)))
+    return out
+
+
+def catalog_export(organization: Organization, *, audience: Audience = Audience.INTERNAL) -> dict:
+    """The organisation's whole catalogue as a `varanto.catalog/1` dict."""
+    org = _dump(organization, ORGANIZATION_FIELDS, audience)
+    org["contacts"] = [_dump(c, CONTACT_FIELDS, audience) for c in organization.contacts.all()]
+
+    resources = []
+    resource_qs = (
+        DataResource.objects.filter(organization=organization)
+        .select_related("section")
+        .prefetch_related("system_links__system", "processes")
+    )
+    for resource in resource_qs:
+        item = _dump(resource, RESOURCE_FIELDS, audience)
+        item = {"key": item.pop("key"), "name": item.pop("name"), "section": resource.section.key, **item}
+        item["systems"] = [{"name": link.system.name, "usage": link.usage} for link in resource.system_links.all()]
+        item["processes"] = [p.key for p in resource.processes.all()]
+        resources.append(item)
+
+    systems = []
+    for system in InformationSystem.objects.filter(organization=organization).prefetch_related("interfaces__target"):
+        item = _dump(system, SYSTEM_FIELDS, audience)
+        item["interfaces"] = [
+            {"system": i.target.name, "description": i.description} for i in system.interfaces.all()
+        ]
+        systems.append(item)
+
+    processes = []
+    for process in Process.objects.filter(organization=organization).prefetch_related("systems"):
+        item = _dump(process, PROCESS_FIELDS, audience)
+        item["systems"] = [s.name for s in process.systems.all()]
+        processes.append(item)
+
+    datasets = []
+    for dataset in OpenDataset.objects.filter(organization=organization).select_related("resource"):
+        item = _dump(dataset, DATASET_FIELDS, audience)
+        item["resource"] = dataset.resource.key if dataset.resource else None
+        datasets.append(item)
+    services = []
+    for service in DataService.objects.filter(organization=organization).prefetch_related("layers"):
+        item = _dump(service, SERVICE_FIELDS, audience)
+        item["layers"] = [_dump(layer, LAYER_FIELDS, audience) for layer in service.layers.all()]
+        services.append(item)
+
+    return {
+        "format": FORMAT,
+        "organization": org,
+        "sections": [_dump(s, SECTION_FIELDS, audience) for s in Section.objects.filter(organization=organization)],
+        "resources": resources,
+        "systems": systems,
+        "processes": processes,
+        "open_data": {"datasets": datasets, "services": services},
+    }
+
+
+# --- import -----------------------------------------------------------------------------
+
+
+@dataclass
+class ImportSummary:
+    organization: Organization
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        parts = ", ".join(f"{n} {kind}" for kind, n in self.counts.items())
+        return f"{self.organization.name}: {parts}"
+
+
+def _get_path(data: dict, path: str):
+    for part in path.split("."):
+        if not isinstance(data, dict) or part not in data:
+            return _MISSING
+        data = data[part]
+    return data
+
+
+_MISSING = object()
+
+
+def _load(data: dict, spec: Spec, model: type[models.Model]) -> dict:
+    """Model keyword arguments from a canonical record; absent keys keep the model default."""
+    kwargs = {}
+    for path, attr in spec:
+        value = _get_path(data, path)
+        if value is _MISSING:
+            continue
+        model_field = model._meta.get_field(attr)
+        if value is None and model_field.choices is not None and not model_field.null:
+            value = ""
+        elif isinstance(model_field, models.DateField) and isinstance(value, str):
+            value = datetime.date.fromisoformat(value)
+        kwargs[attr] = value
+    return kwargs
+
+
+def _check_references(data: dict) -> list[str]:
+    """Cross-record rules JSON Schema cannot express: unique keys, and references that resolve."""
+    errors: list[str] = []
+
+    def unique(items: list[dict], what: str, attr: str = "key", fold=lambda v: v) -> set:
+        seen: set = set()
+        for i, item in enumerate(items):
+            value = fold(item[attr])
+            if value in seen:
+                errors.append(f"{what}[{i}].{attr}: {item[attr]!r} appears more than once")
+            seen.add(value)
+        return seen
+
+    sections = unique(data["sections"], "sections")
+    unique(data["resources"], "resources")
+    systems = unique(data["systems"], "systems", "name", str.casefold)
+    unique(data["systems"], "systems")
+    processes = unique(data.get("processes", []), "processes")
+    open_data = data.get("open_data", {})
+    unique(open_data.get("datasets", []), "open_data.datasets")
+    unique(open_data.get("services", []), "open_data.services")
+    resource_keys = {r["key"] for r in data["resources"]}
+
+    for i, resource in enumerate(data["resources"]):
+        where = f"resources[{i}] ({resource['name']})"
+        if resource["section"] not in sections:
+            errors.append(f"{where}.section: no section has the key {resource['section']!r}")
+        linked: set[str] = set()
+        for j, link in enumerate(resource.get("systems", [])):
+            name = link["name"].casefold()
+            if name not in systems:
+                errors.append(f"{where}.systems[{j}]: no system is named {link['name']!r}")
+            if name in linked:
+                errors.append(f"{where}.systems[{j}]: {link['name']!r} is listed twice")
+            linked.add(name)
+        for j, key in enumerate(resource.get("processes", [])):
+            if key not in processes:
+                errors.append(f"{where}.processes[{j}]: no process has the key {key!r}")
+    for i, system in enumerate(data["systems"]):
+        for j, interface in enumerate(system.get("interfaces", [])):
+            if interface["system"].casefold() not in systems:
+                errors.append(f"systems[{i}].interfaces[{j}]: no system is named {interface['system']!r}")
+    for i, process in enumerate(data.get("processes", [])):
+        for j, name in enumerate(process.get("systems", [])):
+            if name.casefold() not in systems:
+                errors.append(f"processes[{i}].systems[{j}]: no system is named {name!r}")
+    for i, dataset in enumerate(open_data.get("datasets", [])):
+        if dataset.get("resource") and dataset["resource"] not in resource_keys:
+            errors.append(f"open_data.datasets[{i}].resource: no data resource has the key {dataset['resource']!r}")
+    return errors
+
+
+def catalog_validate(data) -> None:
+    """Raise CatalogError listing every problem (schema first, then references)."""
+    validate_catalog(data)
+    errors = _check_references(data)
+    if errors:
+        raise CatalogError(errors)
+
+
+def _clear_catalog(organization: Organization) -> None:
+    """Remove an organisation's records before a replacing import (history rows remain)."""
+    ResourceSystem.objects.filter(resource__organization=organization).delete()
+    OpenDataset.objects.filter(organization=organization).delete()
+    DataService.objects.filter(organization=organization).delete()
+    DataResource.objects.filter(organization=organization).delete()
+    SystemInterface.objects.filter(source__organization=organization).delete()
+    Process.objects.filter(organization=organization).delete()
+    InformationSystem.objects.filter(organization=organization).delete()
+    Section.objects.filter(organization=organization).delete()
+    organization.contacts.all().delete()
+
+
+@transaction.atomic
+def catalog_import(data: dict, *, organization_name: str | None = None, replace: bool = False) -> ImportSummary:
+    """Write a canonical catalogue in one transaction: all of it, or nothing.
+
+    The organisation is found or created by name (`organization_name` overrides the one in
+    the data). An organisation that already has a catalogue is only overwritten with
+    `replace=True`.
+    """
+    catalog_validate(data)
+    org_data = dict(data["organization"])
+    if organization_name:
+        org_data["name"] = organization_name
+
+    organization = Organization.objects.filter(name=org_data["name"]).first()
+    if organization is None:
+        taken = set(Organization.objects.values_list("slug", flat=True))
+        organization = Organization(slug=make_key(org_data["name"], taken))
+    elif not replace:
+        raise CatalogError(
+            [f"organization: {org_data['name']!r} already exists; import with --replace to overwrite its catalogue"]
+        )
+    else:
+        _clear_catalog(organization)
+        organization.version += 1
+    for attr, value in _load(org_data, ORGANIZATION_FIELDS, Organization).items():
+        setattr(organization, attr, value)
+    organization.full_clean(exclude=["slug"])
+    organization.save()
+
+    for position, contact in enumerate(org_data.get("contacts", [])):
+        _create(ContactPerson, organization=organization, position=position, **_load(contact, CONTACT_FIELDS, ContactPerson))
+
+    sections = {}
+    for position, item in enumerate(data["sections"]):
+        sections[item["key"]] = _create(
+            Section, organization=organization, position=position, **_load(item, SECTION_FIELDS, Section)
+        )
+
+    systems = {}
+    for position, item in enumerate(data["systems"]):
+        system = _create(
+            InformationSystem, organization=organization, position=position,
+            **_load(item, SYSTEM_FIELDS, InformationSystem),
+        )
+        systems[system.name.casefold()] = system
+    for item in data["systems"]:
+        source = systems[item["name"].casefold()]
+        for position, interface in enumerate(item.get("interfaces", [])):
+            _create(
+                SystemInterface, source=source, target=systems[interface["system"].casefold()],
+                description=interface.get("description", ""), position=position,
+            )
+
+    processes = {}
+    for position, item in enumerate(data.get("processes", [])):
+        process = _create(
+            Process, organization=organization, position=position, **_load(item, PROCESS_FIELDS, Process)
+        )
+        process.systems.set([systems[name.casefold()] for name in item.get("systems", [])])
+        processes[process.key] = process
+
+    resources = {}
+    for position, item in enumerate(data["resources"]):
+        resource = _create(
+            DataResource, organization=organization, section=sections[item["section"]], position=position,
+            **_load(item, RESOURCE_FIELDS, DataResource),
+        )
+        for link_position, link in enumerate(item.get("systems", [])):
+            _create(
+                ResourceSystem, resource=resource, system=systems[link["name"].casefold()],
+                usage=link.get("usage", ""), position=link_position,
+            )
+        resource.processes.set([processes[key] for key in item.get("processes", [])])
+        resources[resource.key] = resource
+
+    open_data = data.get("open_data", {})
+    for position, item in enumerate(open_data.get("datasets", [])):
+        _create(
+            OpenDataset, organization=organization, position=position,
+            resource=resources.get(item.get("resource") or ""), **_load(item, DATASET_FIELDS, OpenDataset),
+        )
+    for position, item in enumerate(open_data.get("services", [])):
+        service = _create(
+            DataService, organization=organization, position=position, **_load(item, SERVICE_FIELDS, DataService)
+        )
+        for layer_position, layer in enumerate(item.get("layers", [])):
+            _create(ServiceLayer, service=service, position=layer_position, **_load(layer, LAYER_FIELDS, ServiceLayer))
+
+    return ImportSummary(
+        organization=organization,
+        counts={
+            "sections": len(sections),
+            "data resources": len(resources),
+            "systems": len(systems),
+            "processes": len(processes),
+            "open data sets": len(open_data.get("datasets", [])),
+            "data services": len(open_data.get("services", [])),
+            "contacts": len(org_data.get("contacts", [])),
+        },
+    )
+
+
+def _create(model: type[models.Model], **kwargs) -> models.Model:
+    """Validate and save one record; a failure names the record so the file can be fixed."""
+    obj = model(**kwargs)
+    try:
+        obj.full_clean(validate_unique=False, validate_constraints=False)
+    except ValidationError as exc:
+        label = kwargs.get("name") or kwargs.get("title") or kwargs.get("key") or model.__name__
+        raise CatalogError(
+            [f"{model._meta.verbose_name} {label!r}: {f}: {' '.join(m)}" for f, m in exc.message_dict.items()]
+        ) from exc
+    obj.save()
+    return obj

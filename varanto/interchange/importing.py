@@ -1,0 +1,48 @@
+"""Reading a catalogue file of any supported format into the canonical dict.
+
+Each format's reader returns (catalog dict, findings); nothing is written here:
+`canonical.catalog_import` writes the result in one transaction.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .textpage import Finding, parse_page
+from .textpage.source import read_text
+from .validation import CatalogError
+
+FORMATS = ("auto", "text", "json")
+
+
+def detect_format(path: Path, text: str) -> str:
+    if path.suffix.lower() == ".json" or text.lstrip().startswith("{"):
+        return "json"
+    return "text"
+
+
+def read_catalog(path: Path, *, fmt: str = "auto", organization_name: str | None = None) -> tuple[dict, list[Finding]]:
+    """The canonical dict in `path` and what the reader noticed. Raises CatalogError."""
+    if not path.exists():
+        raise CatalogError([f"{path}: no such file"])
+    if path.is_dir():
+        raise CatalogError([f"{path}: is a directory, not a file"])
+    text, encoding_notes = read_text(path)
+    findings = [Finding(0, note, "warning") for note in encoding_notes]
+    fmt = detect_format(path, text) if fmt == "auto" else fmt
+    if fmt == "json":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise CatalogError([f"{path}, line {exc.lineno}, column {exc.colno}: not valid JSON ({exc.msg})"]) from None
+        if isinstance(data, dict) and organization_name:
+            data.setdefault("organization", {})["name"] = organization_name
+        return data, findings
+    if fmt == "text":
+        try:
+            result = parse_page(text, organization_name=organization_name)
+        except CatalogError as exc:
+            raise CatalogError([f"{path}: {p}" for p in exc.problems]) from None
+        return result.catalog, findings + result.findings
+    raise CatalogError([f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}"])

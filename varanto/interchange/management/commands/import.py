@@ -1,0 +1,78 @@
+from pathlib import Path
+
+from django.core.management.base import CommandError
+
+from varanto.core.commands import OrganizationCommand
+from varanto.interchange.canonical import catalog_import, catalog_validate
+from varanto.interchange.importing import FORMATS, read_catalog
+from varanto.interchange.validation import CatalogError
+
+
+class Command(OrganizationCommand):
+    help = (
+        "Import a catalogue: a publicity description page as published (text) or the canonical "
+        "JSON. All or nothing: on any error nothing is written."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", type=Path, help="the file to import")
+        parser.add_argument("--format", choices=FORMATS, default="auto", help="file format (default: from the file)")
+        self.add_organization_argument(
+            parser, help_text="the organisation's name (default: from the file; a text page names it)"
+        )
+        parser.add_argument("--dry-run", action="store_true", help="show what would be imported, write nothing")
+        parser.add_argument("--replace", action="store_true", help="overwrite an existing organisation's catalogue")
+
+    def handle(self, *args, path: Path, format: str, organization, dry_run: bool, replace: bool, **options):
+        verbosity = options["verbosity"]
+        try:
+            catalog, findings = read_catalog(path, fmt=format, organization_name=organization)
+            catalog_validate(catalog)
+        except CatalogError as exc:
+            raise CommandError(self._problems(path, exc)) from None
+
+        for finding in findings:
+            if finding.level == "warning":
+                self.stderr.write(self.style.WARNING(f"{path}: {finding}"))
+            elif verbosity >= 2:
+                self.stdout.write(f"{path}: {finding}")
+
+        if dry_run:
+            self._describe(catalog)
+            self.stdout.write(self.style.NOTICE("Dry run: nothing was written."))
+            return
+        self.stdout.write(f"Importing {path} …")
+        try:
+            summary = catalog_import(catalog, replace=replace)
+        except CatalogError as exc:
+            raise CommandError(self._problems(path, exc)) from None
+        self.stdout.write(self.style.SUCCESS(f"Imported {summary}."))
+
+    def _problems(self, path: Path, exc: CatalogError) -> str:
+        shown = exc.problems[:50]
+        more = len(exc.problems) - len(shown)
+        lines = [f"Nothing was imported from {path}:"] + [f"  - {p}" for p in shown]
+        if more:
+            lines.append(f"  … and {more} more")
+        return "\n".join(lines)
+
+    def _describe(self, catalog: dict) -> None:
+        org = catalog["organization"]
+        write = self.stdout.write
+        write(f"Organisation: {org['name']} (updated {org.get('updated') or 'unknown'})")
+        for section in catalog["sections"]:
+            members = f" – members: {', '.join(section['members'])}" if section.get("members") else ""
+            write(f"\n{section['name']} [{section.get('kind', 'sector')}]{members}")
+            for r in (r for r in catalog["resources"] if r["section"] == section["key"]):
+                responsible = r.get("responsible") or {}
+                who = responsible.get("title") or responsible.get("organization") or "?"
+                disclosure = (r.get("disclosure") or {}).get("level") or "?"
+                api = (r.get("api") or {}).get("availability") or "?"
+                systems = ", ".join(s["name"] + (f" ({s['usage']})" if s.get("usage") else "") for s in r.get("systems", []))
+                write(f"  • {r['name']} – {who}; disclosure: {disclosure}; interface: {api}; systems: {systems or '–'}")
+        open_data = catalog.get("open_data", {})
+        write(
+            f"\n{len(catalog['resources'])} data resources, {len(catalog['systems'])} systems, "
+            f"{len(open_data.get('datasets', []))} open data sets, {len(open_data.get('services', []))} data services, "
+            f"{len(org.get('contacts', []))} contact persons."
+        )

@@ -1,0 +1,180 @@
+"""The canonical format: lossless round trip, schema, and the public view."""
+
+import copy
+import json
+
+import pytest
+
+from varanto.catalog.fields import internal_field_names
+from varanto.catalog.models import DataResource, InformationSystem, Organization, Process
+from varanto.conftest import DEMO_CATALOG
+from varanto.interchange.canonical import Audience, catalog_export, catalog_import
+from varanto.interchange.validation import CatalogError, catalog_schema, validate_catalog
+
+pytestmark = pytest.mark.django_db
+
+
+def full_catalog() -> dict:
+    """A small catalogue that uses every field of the format, internal ones included."""
+    return {
+        "format": "varanto.catalog/1",
+        "organization": {
+            "name": "Kaikkialan kaupunki",
+            "business_id": "1234567-8",
+            "type": "municipality",
+            "homepage": "https://kaikkiala.example",
+            "languages": ["fi", "sv"],
+            "updated": "2025-05-02",
+            "descriptions": [{"title": "Tietovarannot", "text": "Johdanto."}],
+            "information_requests": {
+                "registry_office": {
+                    "name": "Kirjaamo", "address": "Kuja 1, 00100 Kaikkiala", "email": "kirjaamo@kaikkiala.example",
+                    "phone": "09 123", "hours": "ma–pe 9–15",
+                },
+                "deciding_authority": "kaupunginsihteeri",
+                "instructions": "Yksilöi asiakirja.",
+            },
+            "translations": {"sv": {"name": "Allestäds stad"}},
+            "contacts": [{"name": "Maija Meikäläinen", "title": "arkistonhoitaja", "phone": "09 1", "email": "m@k.example"}],
+        },
+        "sections": [
+            {"key": "hallinto", "name": "Hallinto", "kind": "sector", "members": [], "description": "",
+             "translations": {"sv": {"name": "Förvaltning"}}},
+            {"key": "seutu", "name": "Seudun palvelut", "kind": "regional", "members": ["A", "B"], "description": "x",
+             "translations": {}},
+        ],
+        "resources": [
+            {
+                "key": "asiakirjat", "name": "Asiakirjat", "section": "hallinto",
+                "responsible": {"title": "hallintojohtaja", "organization": "", "unit": "Hallinto"},
+                "purpose": "Asioiden hallinta", "key_datasets": ["Päätökset", "Pöytäkirjat"],
+                "disclosure": {"level": "restricted", "recipients": ["Meita"], "text": "Meita", "deciding_authority": "hallintojohtaja"},
+                "api": {"availability": "partial", "text": "Osittain"},
+                "notes": "Muistiinpano", "search_criteria": ["diaarinumero"], "keywords": ["pöytäkirja"],
+                "partners": ["Meita"], "data_flows": [{"target": "Koski", "description": "Siirto"}],
+                "links": [{"title": "Tietosuojaseloste", "url": "https://k.example/ts", "kind": "privacy_notice"}],
+                "personal_data": True,
+                "retention": {"period": "10 vuotta", "archiving": "mixed", "text": "osin pysyvästi"},
+                "security_measures": "Pääsy vain VPN:llä", "internal_notes": "Siirto 2026",
+                "review": {"last_reviewed": "2025-01-31", "cycle_months": 6},
+                "translations": {"sv": {"name": "Handlingar", "purpose": "Ärendehantering"}},
+                "systems": [{"name": "Asiointi", "usage": "sähköinen asiointi"}, {"name": "Arkisto", "usage": ""}],
+                "processes": ["paatoksenteko"],
+            },
+            {"key": "tyhja", "name": "Lähes tyhjä", "section": "seutu"},
+        ],
+        "systems": [
+            {"key": "asiointi", "name": "Asiointi", "vendor": "Toimittaja Oy", "purpose": "p", "description": "d",
+             "responsible": {"title": "tietohallintopäällikkö", "organization": "", "unit": ""},
+             "interfaces": [{"system": "Arkisto", "description": "Arkistointi-integraatio"}],
+             "security_measures": "MFA", "internal_notes": "sopimus päättyy", "translations": {}},
+            {"key": "arkisto", "name": "Arkisto"},
+        ],
+        "processes": [
+            {"key": "paatoksenteko", "name": "Päätöksenteko", "purpose": "Päättää", "function_class": "00 Hallintoasiat",
+             "responsible": {"title": "hallintojohtaja", "organization": "", "unit": ""}, "systems": ["Asiointi"],
+             "links": [], "internal_notes": "sisäinen", "translations": {}},
+        ],
+        "open_data": {
+            "datasets": [{"key": "ostot", "name": "Ostot", "description": "", "url": "https://avoindata.fi/x",
+                          "resource": "asiakirjat", "produced_externally": False, "license": "CC BY 4.0", "translations": {}}],
+            "services": [{"key": "wms", "name": "WMS", "type": "WMS", "url": "https://k.example/wms", "description": "",
+                          "layers": [{"title": "Kantakartta", "name": "kanta"}], "translations": {}}],
+        },
+    }
+
+
+def test_import_then_export_gives_back_the_same_catalogue_for_every_field():
+    original = catalog_export(catalog_import(full_catalog()).organization)
+    again = catalog_export(catalog_import(copy.deepcopy(original), replace=True).organization)
+    assert again == original
+    # and the export carries what went in, field by field
+    resource = original["resources"][0]
+    assert resource["security_measures"] == "Pääsy vain VPN:llä"
+    assert resource["review"] == {"last_reviewed": "2025-01-31", "cycle_months": 6}
+    assert resource["systems"] == [{"name": "Asiointi", "usage": "sähköinen asiointi"}, {"name": "Arkisto", "usage": ""}]
+    assert original["systems"][0]["interfaces"] == [{"system": "Arkisto", "description": "Arkistointi-integraatio"}]
+    assert original["organization"]["information_requests"]["registry_office"]["hours"] == "ma–pe 9–15"
+
+
+def test_imatra_round_trip_is_lossless():
+    demo = json.loads(DEMO_CATALOG.read_text("utf-8"))
+    organization = catalog_import(copy.deepcopy(demo)).organization
+    assert catalog_export(organization) == demo
+
+
+def test_the_demo_catalogue_is_what_the_importer_makes_of_the_published_page(imatra_page):
+    import demo.build_demo as build_demo
+
+    assert build_demo.build() == json.loads(DEMO_CATALOG.read_text("utf-8"))
+
+
+def test_exports_validate_against_the_schema(imatra):
+    validate_catalog(catalog_export(imatra))
+    validate_catalog(catalog_export(imatra, audience=Audience.PUBLIC))
+
+
+def test_public_view_leaves_out_every_internal_field():
+    organization = catalog_import(full_catalog()).organization
+    public = catalog_export(organization, audience=Audience.PUBLIC)
+    text = json.dumps(public, ensure_ascii=False)
+    for secret in ("Pääsy vain VPN:llä", "Siirto 2026", "MFA", "sopimus päättyy", "sisäinen", "2025-01-31"):
+        assert secret not in text
+    assert "review" not in public["resources"][0]
+    assert "security_measures" not in public["systems"][0]
+    assert public["resources"][0]["purpose"] == "Asioiden hallinta"
+
+
+def test_schema_marks_exactly_the_models_internal_fields_as_internal():
+    defs = catalog_schema()["$defs"]
+
+    def marked(definition: str) -> set[str]:
+        return {k for k, v in defs[definition]["properties"].items() if v.get("x-internal")}
+
+    assert marked("resource") == {"security_measures", "internal_notes", "review"}
+    assert set(internal_field_names(DataResource)) == {
+        "security_measures", "internal_notes", "review_status", "review_comment", "last_reviewed", "review_cycle_months"
+    }
+    assert marked("system") == set(internal_field_names(InformationSystem))
+    assert marked("process") == set(internal_field_names(Process))
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda c: c["resources"][0].update(name=""), "resources[0].name"),
+        (lambda c: c["resources"][0].update(section="puuttuu"), "no section has the key 'puuttuu'"),
+        (lambda c: c["resources"][0]["systems"].append({"name": "Tuntematon"}), "no system is named 'Tuntematon'"),
+        (lambda c: c["sections"].append(dict(c["sections"][0])), "sections[2].key: 'hallinto' appears more than once"),
+        (lambda c: c["resources"][0]["disclosure"].update(level="secret"), "resources[0].disclosure.level"),
+        (lambda c: c.update(format="other/1"), "format"),
+        (lambda c: c["organization"].update(registry_email="x"), "Additional properties are not allowed"),
+    ],
+)
+def test_invalid_catalogue_is_refused_with_where_and_nothing_is_written(change, message):
+    catalog = full_catalog()
+    change(catalog)
+    with pytest.raises(CatalogError) as error:
+        catalog_import(catalog)
+    assert message in str(error.value)
+    assert not Organization.objects.exists()
+
+
+def test_a_failure_late_in_the_import_rolls_everything_back():
+    catalog = full_catalog()
+    catalog["open_data"]["services"][0]["url"] = "not a web address"
+    with pytest.raises(CatalogError, match="data service 'WMS': endpoint_url"):
+        catalog_import(catalog)
+    assert not Organization.objects.exists()
+    assert not DataResource.objects.exists()
+
+
+def test_existing_organisation_is_replaced_only_when_asked():
+    catalog_import(full_catalog())
+    with pytest.raises(CatalogError, match="already exists"):
+        catalog_import(full_catalog())
+    changed = full_catalog()
+    changed["resources"] = changed["resources"][1:]
+    changed["open_data"]["datasets"][0]["resource"] = None
+    catalog_import(changed, replace=True)
+    assert list(DataResource.objects.values_list("name", flat=True)) == ["Lähes tyhjä"]

@@ -1,0 +1,35 @@
+"""Making publications (julkaisut)."""
+
+import hashlib
+import json
+
+from django.db import transaction
+from django.db.models import Max
+
+from varanto.catalog.models import Organization
+from varanto.interchange.canonical import Audience, catalog_export
+
+from .models import Publication
+
+
+def public_catalog(organization: Organization) -> dict:
+    """The public view of the working model: what a publication made now would contain."""
+    return catalog_export(organization, audience=Audience.PUBLIC)
+
+
+@transaction.atomic
+def publication_create(*, organization: Organization, note: str = "", acting_user=None) -> Publication:
+    """Snapshot the public view of the model as the next numbered publication."""
+    # Lock the organisation row so two publishers cannot take the same number.
+    Organization.objects.select_for_update().filter(pk=organization.pk).first()
+    content = public_catalog(organization)
+    number = (Publication.objects.filter(organization=organization).aggregate(n=Max("number"))["n"] or 0) + 1
+    digest = hashlib.sha256(json.dumps(content, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+    return Publication.objects.create(
+        organization=organization,
+        number=number,
+        note=note,
+        published_by=acting_user,
+        content=content,
+        content_hash=digest,
+    )

@@ -1,0 +1,37 @@
+import pytest
+
+from varanto.catalog.models import DataResource, InformationSystem
+from varanto.publications.models import Publication
+from varanto.publications.selectors import latest_publication
+from varanto.publications.services import publication_create
+
+pytestmark = pytest.mark.django_db
+
+
+def test_publications_are_numbered_per_organisation_and_snapshot_the_public_view(imatra):
+    resource = DataResource.objects.get(organization=imatra, key="vesihuolto")
+    resource.security_measures = "Verkosto-ohjaus erillisverkossa"
+    resource.internal_notes = "Uusi järjestelmä 2027"
+    resource.save()
+    InformationSystem.objects.filter(organization=imatra, name="KeyPro").update(security_measures="MFA käytössä")
+
+    first = publication_create(organization=imatra, note="Ensimmäinen")
+    resource.purpose = "Muutettu käyttötarkoitus"
+    resource.save()
+    second = publication_create(organization=imatra)
+
+    assert (first.number, second.number) == (1, 2)
+    assert latest_publication(imatra) == second
+    text = str(first.content)
+    assert "Verkosto-ohjaus" not in text and "Uusi järjestelmä" not in text and "MFA" not in text
+    purposes = {r["key"]: r["purpose"] for r in first.content["resources"]}
+    assert purposes["vesihuolto"] == "Vesihuollon järjestäminen ja hallinta"  # the snapshot did not move
+    assert {r["key"]: r["purpose"] for r in second.content["resources"]}["vesihuolto"] == "Muutettu käyttötarkoitus"
+
+
+def test_a_publication_cannot_be_changed(imatra):
+    publication = publication_create(organization=imatra)
+    publication.note = "muokattu"
+    with pytest.raises(ValueError, match="cannot be changed"):
+        publication.save()
+    assert Publication.objects.get().note == ""
