@@ -54,9 +54,11 @@ bench: install
 demo-data: install
 	$(BIN)/python demo/build_demo.py
 
-# Updates the translation catalogues after strings changed in code or templates.
+# Updates each app's translation catalogues (varanto/<app>/locale) after strings changed.
 messages: install
-	cd varanto && ../$(BIN)/varanto makemessages -l sv -l en -l fi --no-obsolete --ignore "tests/*"
+	for dir in varanto/*/locale; do \
+	  (cd $$(dirname $$dir) && $(CURDIR)/$(BIN)/varanto makemessages -l fi -l sv -l en --no-obsolete --ignore "tests/*" -v0); \
+	done
 
 clean:
 	rm -rf $(VENV) var

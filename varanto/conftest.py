@@ -4,6 +4,8 @@ from pathlib import Path
 
 import pytest
 
+from varanto.testing.browser import browser, page  # noqa: F401  (fixtures for every app's browser tests)
+
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 IMATRA_PAGE = SHARED / "seeds" / "imatra-tietovarannot.txt"

@@ -50,7 +50,11 @@ INSTALLED_APPS = [
     "varanto.catalog",
     "varanto.interchange",
     "varanto.publications",
+    "varanto.accounts",
+    "varanto.search",
     "varanto.public",
+    "varanto.backoffice",
+    "varanto.api",
 ]
 
 MIDDLEWARE = [
@@ -107,7 +111,6 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "fi"
 LANGUAGES = [("fi", "suomi"), ("sv", "svenska"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
 USE_TZ = True
