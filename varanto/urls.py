@@ -9,6 +9,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("varanto.api.urls")),
     path("hallinta/", include("varanto.backoffice.urls")),
+    path("", include("varanto.interchange.urls")),
 ]
 urlpatterns += i18n_patterns(
     path("", include("varanto.search.urls")),
