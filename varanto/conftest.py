@@ -36,3 +36,13 @@ def imatra_published(imatra):
 
     publication_create(organization=imatra, note="Testijulkaisu")
     return imatra
+
+
+@pytest.fixture(autouse=True)
+def _public_caches_start_empty():
+    """The public site caches publications and pages in the process; a test's database is new each time."""
+    from varanto.public.cache import public_caches_clear
+
+    public_caches_clear()
+    yield
+    public_caches_clear()

@@ -153,3 +153,42 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
     },
 }
+
+# --- public ---
+# The public site's in-process caches (varanto/public/cache.py): how often a worker asks the
+# database whether an organisation has published again, and how many rendered pages it keeps.
+PUBLIC_PUBLICATION_CHECK_SECONDS = env.float("PUBLIC_PUBLICATION_CHECK_SECONDS", default=2.0)
+PUBLIC_PAGE_CACHE_SIZE = env.int("PUBLIC_PAGE_CACHE_SIZE", default=2000)
+# First, so that a page rendered before is served without the rest of the middleware.
+MIDDLEWARE.insert(0, "varanto.public.http.PublishedPageCacheMiddleware")
+
+# --- api ---
+# The REST API (/api/v1/, varanto/api): DRF with the OpenAPI 3.1 schema made by drf-spectacular
+# from the canonical JSON Schema, and its browsable docs served from local files (sidecar).
+INSTALLED_APPS += ["rest_framework", "django_filters", "drf_spectacular", "drf_spectacular_sidecar"]
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Varanto API",
+    "DESCRIPTION": (
+        "Published descriptions of data resources (asiakirjajulkisuuskuvaus, Act 906/2019 §28): organisations, "
+        "sections, data resources, systems, open data and publications, as the canonical format varanto.catalog/1 "
+        "has them. Every answer carries an ETag; send it back in If-None-Match to get 304 until the next publication."
+    ),
+    "VERSION": "1",
+    "OAS_VERSION": "3.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI from the sidecar package, by plain static paths rather than "SIDECAR", so the docs
+    # need no collectstatic manifest (WhiteNoise finds the files either way).
+    "SWAGGER_UI_DIST": STATIC_URL + "drf_spectacular_sidecar/swagger-ui-dist",
+    "SWAGGER_UI_FAVICON_HREF": STATIC_URL + "drf_spectacular_sidecar/swagger-ui-dist/favicon-32x32.png",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "varanto.api.schemas.add_components",
+    ],
+}

@@ -7,3 +7,6 @@ class AccountsConfig(AppConfig):
 
     name = "varanto.accounts"
     verbose_name = _("Accounts and audit")
+
+    def ready(self):
+        from . import signals  # noqa: F401  (connects the audit log's listeners)

@@ -1,5 +1,40 @@
-from django.urls import path  # noqa: F401
+"""The REST API, /api/v1/: the published descriptions (public, read-only), the working model (integration
+tokens), the OpenAPI schema and its docs."""
+
+from django.http import JsonResponse
+from django.urls import path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from . import public_views as public
+from . import working_views as working
 
 app_name = "api"
 
-urlpatterns: list = []
+
+def not_found(request, *args, **kwargs):
+    """Any other address under /api/v1/: a JSON 404, as the API's own answers are."""
+    return JsonResponse({"detail": "Not found."}, status=404)
+
+
+ORG = "organizations/<str:org>/"
+
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("organizations/", public.OrganizationList.as_view(), name="organizations"),
+    path(ORG, public.OrganizationDetail.as_view(), name="organization"),
+    path(ORG + "sections/", public.SectionList.as_view(), name="sections"),
+    path(ORG + "sections/<str:key>/", public.SectionDetail.as_view(), name="section"),
+    path(ORG + "resources/", public.ResourceList.as_view(), name="resources"),
+    path(ORG + "resources/<str:key>/", public.ResourceDetail.as_view(), name="resource"),
+    path(ORG + "systems/", public.SystemList.as_view(), name="systems"),
+    path(ORG + "systems/<str:key>/", public.SystemDetail.as_view(), name="system"),
+    path(ORG + "open-data/", public.OpenData.as_view(), name="open_data"),
+    path(ORG + "publications/", public.PublicationList.as_view(), name="publications"),
+    path(ORG + "publications/<int:number>/", public.PublicationDetail.as_view(), name="publication"),
+    path("working/<str:org>/resources/", working.ResourceList.as_view(), name="working_resources"),
+    path("working/<str:org>/resources/<str:key>/", working.ResourceDetail.as_view(), name="working_resource"),
+    path("working/<str:org>/systems/", working.SystemList.as_view(), name="working_systems"),
+    path("working/<str:org>/systems/<str:key>/", working.SystemDetail.as_view(), name="working_system"),
+    re_path(r"^.*$", not_found),
+]

@@ -1,5 +1,66 @@
-from django.urls import path  # noqa: F401
+"""Back-office URLs under /hallinta/ (Finnish paths; the interface language follows the user's choice)."""
+
+from django.contrib.auth import views as auth_views
+from django.urls import path, reverse_lazy
+
+from .views import lists, people, records, reports, resources, review
+from .views.common import chosen_language
 
 app_name = "backoffice"
 
-urlpatterns: list = []
+SEGMENTS = {"resource": "tietovarannot", "system": "jarjestelmat", "section": "toimialat", "process": "prosessit"}
+
+
+def _record_urls(kind: str, segment: str) -> list:
+    base = f"<slug:org>/{segment}/"
+    urls = [
+        path(f"{base}uusi/", records.record_create, {"kind": kind}, name=f"{kind}_create"),
+        path(f"{base}<slug:key>/muokkaa/", records.record_edit, {"kind": kind}, name=f"{kind}_edit"),
+        path(f"{base}<slug:key>/historia/", records.record_history, {"kind": kind}, name=f"{kind}_history"),
+        path(f"{base}<slug:key>/historia/<int:history_id>/palauta/", records.record_restore_view, {"kind": kind},
+             name=f"{kind}_restore"),
+    ]
+    if kind in ("resource", "system"):
+        urls.append(path(f"{base}<slug:key>/poista/", records.record_delete, {"kind": kind}, name=f"{kind}_delete"))
+    return urls
+
+
+urlpatterns = [
+    path("kirjaudu/", chosen_language(auth_views.LoginView.as_view(
+        template_name="backoffice/login.html", redirect_authenticated_user=True,
+        next_page=reverse_lazy("backoffice:home"),
+    )), name="login"),
+    path("kirjaudu-ulos/", auth_views.LogoutView.as_view(next_page=reverse_lazy("backoffice:login")), name="logout"),
+    path("salasana/", people.PasswordChange.as_view(), name="password"),
+    path("", lists.home, name="home"),
+    # Record pages first, so that "uusi" (new) is not taken for a record's key.
+    *[url for kind, segment in SEGMENTS.items() for url in _record_urls(kind, segment)],
+    path("<slug:org>/", lists.my_resources_view, name="my_resources"),
+    path("<slug:org>/tietovarannot/", lists.resource_list, name="resource_list"),
+    path("<slug:org>/tietovarannot/<slug:key>/", resources.resource_detail, name="resource_detail"),
+    path("<slug:org>/tietovarannot/<slug:key>/tarkistus/", resources.resource_review, name="resource_review"),
+    path("<slug:org>/jarjestelmat/", lists.system_list, name="system_list"),
+    path("<slug:org>/jarjestelmat/<slug:key>/", resources.system_detail, name="system_detail"),
+    path("<slug:org>/toimialat/", lists.section_list, name="section_list"),
+    path("<slug:org>/prosessit/", lists.process_list, name="process_list"),
+    path("<slug:org>/myohassa/", lists.overdue, name="overdue"),
+    path("<slug:org>/poistetut/", records.deleted, name="deleted"),
+    path("<slug:org>/yhteystiedot/", records.record_edit, {"kind": "organization"}, name="organization_edit"),
+    path("<slug:org>/yhteystiedot/historia/", records.record_history, {"kind": "organization"},
+         name="organization_history"),
+    path("<slug:org>/yhteystiedot/historia/<int:history_id>/palauta/", records.record_restore_view,
+         {"kind": "organization"}, name="organization_restore"),
+    path("<slug:org>/tarkistus/", review.review, name="review"),
+    path("<slug:org>/julkaise/", review.publish, name="publish"),
+    path("<slug:org>/kattavuus/", reports.completeness, name="completeness"),
+    path("<slug:org>/vaikutukset/", reports.impact, name="impact"),
+    path("<slug:org>/vaikutukset/<str:kind>/<slug:key>/", reports.impact_report_view, name="impact_report"),
+    path("<slug:org>/arviot/<int:pk>/", reports.assessment_detail, name="assessment"),
+    path("<slug:org>/arviot/<int:pk>/muokkaa/", reports.assessment_edit, name="assessment_edit"),
+    path("<slug:org>/arviot/<int:pk>/xlsx/", reports.assessment_xlsx, name="assessment_xlsx"),
+    path("<slug:org>/kaavio/", reports.graph, name="graph"),
+    path("<slug:org>/kaavio.svg", reports.graph_svg, name="graph_svg"),
+    path("<slug:org>/kayttajat/", people.users, name="users"),
+    path("<slug:org>/kayttajat/<int:pk>/", people.membership, name="membership"),
+    path("<slug:org>/loki/", people.audit, name="audit"),
+]

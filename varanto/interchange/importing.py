@@ -1,7 +1,9 @@
 """Reading a catalogue file of any supported format into the canonical dict.
 
 Each format's reader returns (catalog dict, findings); nothing is written here:
-`canonical.catalog_import` writes the result in one transaction.
+`canonical.catalog_import` writes the result in one transaction. Formats: a published page
+(text), the canonical JSON, an Excel workbook (xlsx) and CSV files (csv: a zip, a folder, or
+one file of the folder) in the layout `varanto export` writes.
 """
 
 from __future__ import annotations
@@ -9,15 +11,24 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .formats.csv import read_csv
+from .formats.xlsx import read_xlsx
 from .textpage import Finding, parse_page
 from .textpage.source import read_text
 from .validation import CatalogError
 
-FORMATS = ("auto", "text", "json")
+FORMATS = ("auto", "text", "json", "xlsx", "csv")
+TABLE_READERS = {"xlsx": read_xlsx, "csv": read_csv}
 
 
-def detect_format(path: Path, text: str) -> str:
-    if path.suffix.lower() == ".json" or text.lstrip().startswith("{"):
+def detect_format(path: Path, text: str | None = None) -> str:
+    """The format by the file's name (a folder is CSV files), else by its text."""
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return "xlsx"
+    if suffix in (".csv", ".zip") or path.is_dir():
+        return "csv"
+    if suffix == ".json" or (text or "").lstrip().startswith("{"):
         return "json"
     return "text"
 
@@ -26,6 +37,13 @@ def read_catalog(path: Path, *, fmt: str = "auto", organization_name: str | None
     """The canonical dict in `path` and what the reader noticed. Raises CatalogError."""
     if not path.exists():
         raise CatalogError([f"{path}: no such file"])
+    if fmt == "auto" and detect_format(path) in TABLE_READERS:
+        fmt = detect_format(path)
+    if fmt in TABLE_READERS:
+        catalog, notes = TABLE_READERS[fmt](path)
+        if organization_name:
+            catalog["organization"]["name"] = organization_name
+        return catalog, notes
     if path.is_dir():
         raise CatalogError([f"{path}: is a directory, not a file"])
     text, encoding_notes = read_text(path)

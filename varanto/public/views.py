@@ -1,8 +1,127 @@
-from django.shortcuts import render
+"""Pages of the public publicity description (asiakirjajulkisuuskuvaus).
 
-from varanto.catalog.selectors import organizations_with_catalog
+Every organisation page reads the organisation's latest publication only (`published_page`
+hands it in); nothing here touches the working model.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.clickjacking import xframe_options_exempt
+
+from varanto.publications.catalog import PublishedCatalog
+from varanto.publications.selectors import (
+    publication_by_number,
+    publication_changes,
+    publication_list,
+    publication_previous,
+    published_organizations,
+)
+
+from .cache import current_publication
+from .http import published_page, site_page
+from .information_request import information_request_for
+from .pages import download_links, page_context, publication_page_context
+
+ACCESSIBILITY_STATEMENT_PREPARED = datetime.date(2026, 11, 25)
 
 
-def front_page(request):
-    """A plain list of the sections and resources of each organisation's catalogue."""
-    return render(request, "public/front.html", {"organizations": organizations_with_catalog()})
+def _found(value):
+    if value is None:
+        raise Http404("No such record in the published description.")
+    return value
+
+
+@site_page
+def home(request):
+    """The only organisation's front page, or the list of organisations when there are several."""
+    slugs = list(published_organizations().values_list("slug", flat=True))
+    if len(slugs) == 1:
+        return redirect("public:front", org=slugs[0])
+    # Names as published, not as they may since have been edited.
+    organizations = [{"slug": slug, "name": current_publication(slug).catalog.name} for slug in slugs]
+    return render(request, "public/organizations.html", {"organizations": organizations})
+
+
+@site_page
+def accessibility(request):
+    """Saavutettavuusseloste (Act 306/2019)."""
+    slugs = list(published_organizations().values_list("slug", flat=True)[:2])
+    context = publication_page_context(request, slugs[0]) if len(slugs) == 1 else {}
+    context["prepared"] = ACCESSIBILITY_STATEMENT_PREPARED
+    return render(request, "public/accessibility.html", context)
+
+
+def _page(request, current, template: str, **extra):
+    return render(request, f"public/{template}.html", {**page_context(current), **extra})
+
+
+@published_page
+def front(request, current):
+    return _page(request, current, "front", downloads=download_links(current.publication.organization.slug))
+
+
+@published_page
+def section(request, current, key):
+    return _page(request, current, "section", section=_found(current.catalog.section(key)))
+
+
+@published_page
+def resource(request, current, key):
+    entry = _found(current.catalog.resource(key))
+    information_request = information_request_for(
+        catalog=current.catalog,
+        entry=entry,
+        publication=current.publication,
+        page_url=settings.PUBLIC_BASE_URL + request.path,
+    )
+    return _page(request, current, "resource", entry=entry, information_request=information_request)
+
+
+@published_page
+def system(request, current, key):
+    return _page(request, current, "system", system=_found(current.catalog.system(key)))
+
+
+@published_page
+def open_data(request, current):
+    return _page(request, current, "open_data")
+
+
+@published_page
+def history(request, current):
+    publications = publication_list(organization=current.publication.organization)
+    return _page(request, current, "history", publications=publications)
+
+
+def _archived(current, number: int):
+    if number == current.publication.number:
+        return current.publication, current.catalog
+    archived = _found(publication_by_number(organization=current.publication.organization, number=number))
+    return archived, PublishedCatalog(archived.content)
+
+
+@published_page
+def publication(request, current, number):
+    """Any publication in full, as it was published."""
+    archived, archived_catalog = _archived(current, number)
+    return _page(request, current, "publication", archived=archived, archived_catalog=archived_catalog)
+
+
+@published_page
+def diff(request, current, number):
+    """What changed in publication `number` compared with the one before it."""
+    archived, _catalog = _archived(current, number)
+    return _page(
+        request, current, "diff",
+        archived=archived, previous=publication_previous(archived), changes=publication_changes(archived),
+    )
+
+
+@xframe_options_exempt
+@published_page
+def embed(request, current):
+    """The description without the site's header and footer, for an iframe on the organisation's own site."""
+    return _page(request, current, "embed")

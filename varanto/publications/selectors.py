@@ -1,9 +1,81 @@
-"""Reading publications: the public side reads only these."""
+"""Reading publications (julkaisut): the public side reads only these."""
+
+from django.db.models import Max, QuerySet
 
 from varanto.catalog.models import Organization
 
+from .diff import CatalogDiff, catalog_diff
 from .models import Publication
 
 
 def latest_publication(organization: Organization) -> Publication | None:
+    """The organisation's newest publication, or None when it has never published."""
     return Publication.objects.filter(organization=organization).order_by("-number").first()
+
+
+def latest_publication_id(*, organization_slug: str) -> int | None:
+    """The id of the newest publication of the organisation with this short name: one small query."""
+    return (
+        Publication.objects.filter(organization__slug=organization_slug)
+        .order_by("-number")
+        .values_list("id", flat=True)
+        .first()
+    )
+
+
+def publication_get(*, publication_id: int) -> Publication:
+    return Publication.objects.select_related("organization").get(pk=publication_id)
+
+
+def publication_by_number(*, organization: Organization, number: int) -> Publication | None:
+    return Publication.objects.filter(organization=organization, number=number).first()
+
+
+def publication_list(*, organization: Organization) -> QuerySet[Publication]:
+    """The organisation's publications, newest first, without their (large) content."""
+    return Publication.objects.filter(organization=organization).latest_first().defer("content")
+
+
+def published_organizations() -> QuerySet[Organization]:
+    """Organisations that have published at least once, by name."""
+    return Organization.objects.filter(pk__in=Publication.objects.values("organization_id")).order_by("name")
+
+
+def publications_overview() -> list[tuple[str, int, object]]:
+    """(organisation slug, latest number, latest time) for each organisation that has published."""
+    return list(
+        Publication.objects.values_list("organization__slug")
+        .annotate(number=Max("number"), at=Max("published_at"))
+        .order_by("organization__slug")
+    )
+
+
+def publication_previous(publication: Publication) -> Publication | None:
+    """The publication made just before this one, if any."""
+    return (
+        Publication.objects.filter(organization_id=publication.organization_id, number__lt=publication.number)
+        .order_by("-number")
+        .first()
+    )
+
+
+def publication_changes(publication: Publication) -> CatalogDiff | None:
+    """What changed from the previous publication to this one; None for the first publication."""
+    previous = publication_previous(publication)
+    if previous is None:
+        return None
+    return catalog_diff(previous.content, publication.content)
+
+
+def publication_catalog(publication: Publication) -> dict:
+    """The publication as a catalogue document: its content with the `publication` header the
+    JSON Schema defines (number, time, note), for downloads and APIs."""
+    return {
+        "format": publication.content["format"],
+        "publication": {
+            "number": publication.number,
+            "published_at": publication.published_at.isoformat(),
+            "note": publication.note,
+        },
+        **{key: value for key, value in publication.content.items() if key != "format"},
+    }

@@ -20,8 +20,9 @@ def public_catalog(organization: Organization) -> dict:
 @transaction.atomic
 def publication_create(*, organization: Organization, note: str = "", acting_user=None) -> Publication:
     """Snapshot the public view of the model as the next numbered publication."""
-    # Lock the organisation row so two publishers cannot take the same number.
-    Organization.objects.select_for_update().filter(pk=organization.pk).first()
+    # Lock the organisation row so two publishers cannot take the same number, and snapshot the
+    # organisation as stored, not as the caller's copy of it may be.
+    organization = Organization.objects.select_for_update().get(pk=organization.pk)
     content = public_catalog(organization)
     number = (Publication.objects.filter(organization=organization).aggregate(n=Max("number"))["n"] or 0) + 1
     digest = hashlib.sha256(json.dumps(content, sort_keys=True, ensure_ascii=False).encode()).hexdigest()

@@ -1,9 +1,9 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class SearchConfig(AppConfig):
     """Finnish-aware search over the latest publication."""
 
     name = "varanto.search"
-    verbose_name = _("Search")
+    verbose_name = pgettext_lazy("app", "Search")

@@ -1,6 +1,63 @@
-from django.http import HttpResponse
+"""The public search results page, /<org>/haku/?q=…, usable without JavaScript."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+
+from varanto.public.pages import publication_page_context
+
+from .forms import FACET_PARAMETERS, PAGE_PARAMETER, SearchForm
+from .selectors import search_resources
+from .services import search_index_publication
+
+RESULTS_PER_PAGE = 20
+PARAMETER_OF_FACET = {facet: param for param, facet in FACET_PARAMETERS.items()}
 
 
 def results(request, org):
-    """Search results page: replaced by the search work (issue 4)."""
-    return HttpResponse(status=501)
+    """Hakutulokset: data resources of the organisation's latest publication matching the query."""
+    context = publication_page_context(request, org)
+    form = SearchForm(request.GET)
+    form.is_valid()
+    query = form.cleaned_data.get("q", "")
+    context.update(form=form, query=query, results=None, page=None, facets=[])
+    if query and not form.errors:
+        publication = context["publication"]
+        search_index_publication(publication)
+        found = search_resources(query=query, organization=publication.organization, filters=form.filters())
+        page = Paginator(found.hits, RESULTS_PER_PAGE).get_page(request.GET.get(PAGE_PARAMETER))
+        context.update(
+            results=found,
+            page=page,
+            facets=[_facet_links(request.GET, facet) for facet in found.facets if facet.values],
+            page_links=_page_links(request.GET, page),
+        )
+    return render(request, "search/results.html", context, status=400 if form.errors else 200)
+
+
+def _with(params, **changes) -> str:
+    """The current query string with some parameters set (a value of None removes one)."""
+    query = params.copy()
+    for name, value in changes.items():
+        query.pop(name, None)
+        if value is not None:
+            query[name] = value
+    return "?" + query.urlencode()
+
+
+def _facet_links(params, facet) -> dict:
+    param = PARAMETER_OF_FACET[facet.name]
+    return {
+        "facet": facet,
+        "values": [
+            {"value": v, "url": _with(params, **{param: None if v.selected else v.value, PAGE_PARAMETER: None})}
+            for v in facet.values
+        ],
+        "clear_url": _with(params, **{param: None, PAGE_PARAMETER: None}),
+    }
+
+
+def _page_links(params, page) -> dict:
+    return {
+        "previous": _with(params, **{PAGE_PARAMETER: str(page.previous_page_number())}) if page.has_previous() else None,
+        "next": _with(params, **{PAGE_PARAMETER: str(page.next_page_number())}) if page.has_next() else None,
+    }

@@ -9,14 +9,17 @@ from .systems import InformationSystem, SystemInterface
 from .processes import Process
 from .resources import ApiAvailability, Archiving, DataResource, DisclosureLevel, ResourceSystem, ReviewStatus
 from .opendata import DataService, OpenDataset, ServiceLayer
+from .assessments import AssessmentSubject, ImpactAssessment
 
 __all__ = [
     "ApiAvailability",
     "Archiving",
+    "AssessmentSubject",
     "ContactPerson",
     "DataResource",
     "DataService",
     "DisclosureLevel",
+    "ImpactAssessment",
     "InformationSystem",
     "OpenDataset",
     "Organization",

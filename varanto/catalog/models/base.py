@@ -37,6 +37,19 @@ class OrganizationOwned(models.Model):
         return (text, True) if text else (finnish, False)
 
 
+class HistorySnapshot(models.Model):
+    """Extra columns on the history rows of the main records.
+
+    `related` keeps, on the row a deletion leaves, what referred to the record when it was
+    deleted (open data sets, processes, system links), so the deletion can be shown and undone.
+    """
+
+    related = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        abstract = True
+
+
 class Responsible(models.Model):
     """Vastuutaho: a job title, or an outside organisation, optionally with its unit."""
 

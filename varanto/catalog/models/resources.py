@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ..fields import internal
-from .base import OrganizationOwned, Responsible
+from .base import HistorySnapshot, OrganizationOwned, Responsible
 
 
 class DisclosureLevel(models.TextChoices):
@@ -91,7 +91,7 @@ class DataResource(OrganizationOwned, Responsible):
     last_reviewed = internal(models.DateField(_("last reviewed"), null=True, blank=True))
     review_cycle_months = internal(models.PositiveSmallIntegerField(_("review cycle (months)"), default=12))
 
-    history = HistoricalRecords(m2m_fields=[processes])
+    history = HistoricalRecords(m2m_fields=[processes], bases=[HistorySnapshot])
 
     translatable_fields = ("name", "purpose", "notes")
 

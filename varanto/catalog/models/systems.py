@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ..fields import internal
-from .base import OrganizationOwned, Responsible
+from .base import HistorySnapshot, OrganizationOwned, Responsible
 
 
 class InformationSystem(OrganizationOwned, Responsible):
@@ -20,7 +20,7 @@ class InformationSystem(OrganizationOwned, Responsible):
     description = models.TextField(_("description"), blank=True)
     security_measures = internal(models.TextField(_("security measures"), blank=True))
     internal_notes = internal(models.TextField(_("internal notes"), blank=True))
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[HistorySnapshot])
 
     translatable_fields = ("name", "purpose", "description")
 

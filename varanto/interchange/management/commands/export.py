@@ -1,28 +1,56 @@
-import json
 import sys
 from pathlib import Path
 
+from django.core.management.base import CommandError
+
 from varanto.core.commands import OrganizationCommand
 from varanto.interchange.canonical import Audience, catalog_export
+from varanto.interchange.formats import FORMATS, render
+from varanto.interchange.formats.xlsx import template_xlsx
+from varanto.interchange.links import PublicLinks
+
+TEXT_FORMATS = ("json", "dcat-ttl", "dcat-rdf", "dcat-jsonld")
 
 
 class Command(OrganizationCommand):
-    help = "Export an organisation's catalogue in the canonical JSON format (varanto.catalog/1)."
+    help = (
+        "Export an organisation's working model: canonical JSON (varanto.catalog/1), CSV (a zip of one file "
+        "per kind of record), XLSX, or DCAT-AP (Turtle, RDF/XML, JSON-LD). The public downloads give the "
+        "same formats for the latest publication."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--format", choices=["json"], default="json")
+        parser.add_argument("--format", choices=list(FORMATS), default="json")
         parser.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
         parser.add_argument(
             "--public", action="store_true", help="only what the public may see (internal fields left out)"
         )
+        parser.add_argument(
+            "--base-url", default="", help="address of the public site that DCAT links to (default: PUBLIC_BASE_URL)"
+        )
+        parser.add_argument(
+            "--template", action="store_true", help="write the blank XLSX template with instructions instead"
+        )
         self.add_organization_argument(parser)
 
-    def handle(self, *args, output: Path | None, public: bool, **options):
+    def handle(self, *args, format: str, output: Path | None, public: bool, base_url: str, template: bool, **options):
+        if template:
+            if format != "xlsx":
+                raise CommandError("--template makes an Excel workbook: use it with --format xlsx.")
+            self._write(template_xlsx(), output, format, "blank template")
+            return
         organization = self.get_organization(options)
         audience = Audience.PUBLIC if public else Audience.INTERNAL
-        text = json.dumps(catalog_export(organization, audience=audience), ensure_ascii=False, indent=2) + "\n"
+        catalog = catalog_export(organization, audience=audience)
+        content = render(catalog, format, PublicLinks(organization.slug, base_url))
+        self._write(content, output, format, f"{organization.name}, {audience.value}")
+
+    def _write(self, content: bytes, output: Path | None, fmt: str, what: str) -> None:
         if output:
-            output.write_text(text, encoding="utf-8")
-            self.stderr.write(f"Wrote {output} ({organization.name}, {audience.value}).")
+            output.write_bytes(content)
+            self.stderr.write(f"Wrote {output} ({what}, {FORMATS[fmt].label}, {len(content)} bytes).")
+        elif fmt in TEXT_FORMATS or not sys.stdout.isatty():
+            sys.stdout.buffer.write(content)
+            sys.stdout.flush()
         else:
-            sys.stdout.write(text)
+            raise CommandError(f"{FORMATS[fmt].label} is a binary file: write it to a file with -o FILE.")

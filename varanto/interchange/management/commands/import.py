@@ -10,8 +10,9 @@ from varanto.interchange.validation import CatalogError
 
 class Command(OrganizationCommand):
     help = (
-        "Import a catalogue: a publicity description page as published (text) or the canonical "
-        "JSON. All or nothing: on any error nothing is written."
+        "Import a catalogue: a publicity description page as published (text), the canonical JSON, "
+        "an Excel workbook (xlsx) or CSV files (csv: a zip, a folder or one of its files) in the layout "
+        "`varanto export` writes. All or nothing: on any error nothing is written."
     )
 
     def add_arguments(self, parser):

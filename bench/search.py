@@ -1,0 +1,211 @@
+"""Search benchmark: a synthetic national catalogue, its index build time, and query latency.
+
+    .venv/bin/python bench/search.py                          # SQLite, in a temporary file
+    .venv/bin/python bench/search.py --database-url postgres://postgres@127.0.0.1:5432/varanto_bench
+
+Generates ORGANIZATIONS × RESOURCES data resources (bench/search_catalogue.py), writes one
+publication per organisation straight into the database, builds the search indexes (timed),
+then runs QUERIES resident-style queries, half within one organisation (the results page) and
+half over every organisation (`varanto search` without --organization), and prints p50/p95
+latency of each. A PostgreSQL database is created when missing; data of an earlier run
+(organisations named bench-…) is replaced, anything else in it is left alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.search_catalogue import generate, query_vocabulary  # noqa: E402
+
+SLUG_PREFIX = "bench-"
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--database-url", help="PostgreSQL URL (default: SQLite in a temporary directory)")
+    parser.add_argument("--organizations", type=int, default=1000)
+    parser.add_argument("--resources", type=int, default=50, help="data resources per organisation")
+    parser.add_argument("--queries", type=int, default=400, help="queries to time, half per scope")
+    parser.add_argument("--seed", type=int, default=1)
+    return parser.parse_args()
+
+
+def prepare_environment(args) -> str:
+    os.environ["DJANGO_SETTINGS_MODULE"] = "varanto.settings"
+    os.environ.setdefault("LOG_LEVEL", "WARNING")
+    var_dir = tempfile.mkdtemp(prefix="varanto-bench-search-")
+    os.environ["VARANTO_VAR_DIR"] = var_dir
+    if args.database_url:
+        os.environ["DATABASE_URL"] = args.database_url
+        _create_postgres_database(args.database_url)
+        return args.database_url
+    os.environ.pop("DATABASE_URL", None)
+    return f"sqlite:///{var_dir}/varanto.sqlite3"
+
+
+def _create_postgres_database(url: str) -> None:
+    import psycopg
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    with psycopg.connect(
+        host=parts.hostname, port=parts.port or 5432, user=parts.username, password=parts.password,
+        dbname="postgres", autocommit=True,
+    ) as connection:
+        if not connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def write_publications(args) -> list:
+    from django.db import transaction
+
+    from varanto.catalog.models import Organization
+    from varanto.publications.models import Publication
+
+    Organization.objects.filter(slug__startswith=SLUG_PREFIX).delete()
+    started = time.perf_counter()
+    organizations, publications = [], []
+    for synthetic in generate(args.organizations, args.resources, seed=args.seed):
+        organizations.append(Organization(name=synthetic.name, slug=synthetic.slug))
+        publications.append(synthetic.content)
+    with transaction.atomic():
+        made = Organization.objects.bulk_create(organizations, batch_size=500)
+        rows = Publication.objects.bulk_create(
+            [
+                Publication(
+                    organization=organization,
+                    number=1,
+                    note="Hakuvertailu",
+                    content=content,
+                    content_hash=hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest(),
+                )
+                for organization, content in zip(made, publications)
+            ],
+            batch_size=200,
+        )
+    print(f"Wrote {len(rows)} publications ({len(rows) * args.resources} data resources) in {time.perf_counter() - started:.1f} s")
+    return rows
+
+
+def build_indexes(publications) -> float:
+    from varanto.search.services import search_index_publication
+
+    started = time.perf_counter()
+    for done, publication in enumerate(publications, start=1):
+        search_index_publication(publication)
+        if done % 100 == 0 or done == len(publications):
+            elapsed = time.perf_counter() - started
+            print(f"  indexed {done}/{len(publications)} publications, {elapsed:.1f} s", flush=True)
+    return time.perf_counter() - started
+
+
+def make_queries(count: int, seed: int) -> list[str]:
+    """Resident-style queries: catalogue words as written (inflected), lay words, pairs, questions, typos."""
+    from varanto.search.thesaurus import default_rules
+
+    rng = random.Random(seed)
+    vocabulary = query_vocabulary()
+    lay = [rule.term for rule in default_rules()]
+    words = [w for phrase in vocabulary["datasets"] + vocabulary["names"] for w in phrase.split() if len(w) > 3]
+
+    def typo(word: str) -> str:
+        i = rng.randrange(1, len(word) - 1)
+        return word[:i] + word[i + 1 :] if rng.random() < 0.5 else word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+
+    makers = [
+        lambda: rng.choice(vocabulary["names"]).lower(),
+        lambda: rng.choice(vocabulary["datasets"]),
+        lambda: rng.choice(lay),
+        lambda: f"{rng.choice(words)} {rng.choice(words)}",
+        lambda: f"mistä löydän {rng.choice(words)}",
+        lambda: f"sain {rng.choice(lay)}",
+        lambda: typo(rng.choice([w for w in words if len(w) > 5])),
+    ]
+    return [rng.choice(makers)() for _ in range(count)]
+
+
+def time_queries(queries, scopes) -> list[float]:
+    """Milliseconds per query, as the results page and the command do it: indexes, ranking, snippets."""
+    from varanto.search.selectors import search_resources
+    from varanto.search.services import search_index_ensure_current
+
+    timings = []
+    for query, organization in zip(queries, scopes):
+        started = time.perf_counter()
+        search_index_ensure_current(organization=organization)
+        results = search_resources(query=query, organization=organization, limit=None if organization else 10)
+        for hit in results.hits[:20]:
+            hit.snippet  # the page shows a snippet for each result on its first page
+        timings.append((time.perf_counter() - started) * 1000)
+    return timings
+
+
+def report(name: str, timings: list[float]) -> None:
+    ordered = sorted(timings)
+    p95 = ordered[max(0, round(0.95 * len(ordered)) - 1)]
+    print(
+        f"  {name:<28} n={len(ordered):<4} p50 {statistics.median(ordered):6.1f} ms   "
+        f"p95 {p95:6.1f} ms   max {ordered[-1]:6.1f} ms"
+    )
+
+
+def database_size(connection) -> str:
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT pg_size_pretty(pg_database_size(current_database()))")
+            return cursor.fetchone()[0]
+    path = Path(connection.settings_dict["NAME"])
+    return f"{path.stat().st_size / 2**20:.0f} MB"
+
+
+def main() -> None:
+    args = parse_args()
+    url = prepare_environment(args)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    from varanto.catalog.models import Organization
+    from varanto.search.analysis import get_analyzer
+    from varanto.search.models import SearchPosting, SearchTerm
+
+    print(f"Search benchmark on {connection.vendor} ({url.split('@')[-1]}), analyser {get_analyzer().name}")
+    call_command("migrate", verbosity=0)
+    publications = write_publications(args)
+    build_seconds = build_indexes(publications)
+    postings = SearchPosting.objects.count()
+    print(
+        f"Index build: {build_seconds:.1f} s for {len(publications)} publications "
+        f"({1000 * build_seconds / len(publications):.0f} ms each); {postings} postings, "
+        f"{SearchTerm.objects.values('term').distinct().count()} distinct terms; database {database_size(connection)}"
+    )
+    organizations = list(Organization.objects.filter(slug__startswith=SLUG_PREFIX))
+    rng = random.Random(args.seed)
+    queries = make_queries(args.queries, args.seed)
+    half = len(queries) // 2
+    scoped = [rng.choice(organizations) for _ in range(half)]
+    time_queries(queries[:20], [rng.choice(organizations) for _ in range(10)] + [None] * 10)  # warm caches
+    organization_timings = time_queries(queries[:half], scoped)
+    national_timings = time_queries(queries[half:], [None] * (len(queries) - half))
+    print("Query latency (index check + ranking + facets + snippets of the first page):")
+    report("one organisation (the page)", organization_timings)
+    report("all organisations (CLI)", national_timings)
+    report("all queries", organization_timings + national_timings)
+
+
+if __name__ == "__main__":
+    main()

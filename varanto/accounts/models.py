@@ -1,0 +1,91 @@
+"""Staff roles per organisation, editors' assignments, and the audit log."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    """A staff member's role in one organisation (what each may do: `permissions.PERMISSIONS`)."""
+
+    ADMINISTRATOR = "administrator", _("administrator")
+    PUBLISHER = "publisher", _("publisher")
+    EDITOR = "editor", _("editor")
+    VIEWER = "viewer", _("viewer")
+
+
+class Membership(models.Model):
+    """Jäsenyys: a user's role in an organisation; an editor also has the records assigned to them."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    organization = models.ForeignKey("catalog.Organization", on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    resources = models.ManyToManyField(
+        "catalog.DataResource", blank=True, related_name="editor_memberships", verbose_name=_("assigned data resources")
+    )
+    systems = models.ManyToManyField(
+        "catalog.InformationSystem", blank=True, related_name="editor_memberships",
+        verbose_name=_("assigned information systems"),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["organization", "user__username"]
+        constraints = [models.UniqueConstraint(fields=["user", "organization"], name="membership_unique")]
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.organization}: {self.get_role_display()}"
+
+
+class AuditKind(models.TextChoices):
+    SIGN_IN = "sign_in", _("signed in")
+    SIGN_IN_FAILED = "sign_in_failed", _("failed sign-in")
+    SIGN_OUT = "sign_out", _("signed out")
+    PUBLICATION = "publication", _("publication")
+    ROLE_CHANGE = "role_change", _("role change")
+
+
+class AuditEvent(models.Model):
+    """Lokitapahtuma: a security-relevant event, readable by administrators.
+
+    `username` is kept as typed (a failed sign-in may name no real user); `detail` holds the
+    event's facts (the publication number, the old and new role …).
+    """
+
+    kind = models.CharField(_("event"), max_length=30, choices=AuditKind.choices)
+    occurred_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    username = models.CharField(_("user name"), max_length=150, blank=True)
+    organization = models.ForeignKey(
+        "catalog.Organization", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    detail = models.JSONField(_("details"), default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-occurred_at", "-id"]
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit log")
+
+    def __str__(self) -> str:
+        return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.get_kind_display()} {self.username}"
+
+    @property
+    def summary(self) -> str:
+        """The event's details in the reader's language."""
+        detail = self.detail or {}
+        if self.kind == AuditKind.PUBLICATION:
+            text = _("publication #%(number)s") % {"number": detail.get("number")}
+            return f"{text}: {detail['note']}" if detail.get("note") else str(text)
+        if self.kind == AuditKind.ROLE_CHANGE:
+            roles = dict(Role.choices)
+            return _("%(user)s: %(old)s → %(new)s") % {
+                "user": detail.get("target", ""),
+                "old": roles.get(detail.get("old_role"), "–"),
+                "new": roles.get(detail.get("new_role"), "–"),
+            }
+        return ""

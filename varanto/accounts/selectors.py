@@ -1,0 +1,34 @@
+"""Reads on staff, roles and the audit log."""
+
+from django.db.models import Q, QuerySet
+
+from varanto.catalog.models import Organization
+
+from .models import AuditEvent, AuditKind, Membership
+
+SIGN_IN_KINDS = (AuditKind.SIGN_IN, AuditKind.SIGN_IN_FAILED, AuditKind.SIGN_OUT)
+
+
+def organization_members(organization: Organization) -> QuerySet[Membership]:
+    return (
+        Membership.objects.filter(organization=organization)
+        .select_related("user")
+        .prefetch_related("resources", "systems")
+        .order_by("user__username")
+    )
+
+
+def audit_events(organization: Organization, *, kind: str | None = None) -> QuerySet[AuditEvent]:
+    """The organisation's events, and the sign-ins (failed ones too) of its members, newest first.
+
+    Failed sign-ins under names that belong to no member are for superusers (Django admin).
+    """
+    members = Membership.objects.filter(organization=organization)
+    events = AuditEvent.objects.filter(
+        Q(organization=organization)
+        | Q(kind__in=SIGN_IN_KINDS, user__in=members.values("user"))
+        | Q(kind=AuditKind.SIGN_IN_FAILED, username__in=members.values("user__username"))
+    )
+    if kind:
+        events = events.filter(kind=kind)
+    return events.select_related("user").order_by("-occurred_at", "-id")

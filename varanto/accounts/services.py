@@ -1,0 +1,106 @@
+"""Writes for staff accounts, roles and the audit log.
+
+Each service takes `acting_user` and leaves an audit row where the issue asks for one (role
+changes); sign-ins and publications are audited by the signal handlers in `signals.py`.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.db import transaction
+
+from varanto.catalog.models import DataResource, InformationSystem, Organization
+
+from .models import AuditEvent, AuditKind, Membership, Role
+
+User = get_user_model()
+
+
+def _client_ip(request) -> str | None:
+    return request.META.get("REMOTE_ADDR") if request is not None else None
+
+
+def audit_record(
+    *, kind: AuditKind, user=None, username: str = "", organization: Organization | None = None,
+    request=None, **detail,
+) -> AuditEvent:
+    """Write one audit row (lokitapahtuma)."""
+    if user is not None and not username:
+        username = user.get_username()
+    return AuditEvent.objects.create(
+        kind=kind, user=user, username=username[:150], organization=organization,
+        ip_address=_client_ip(request), detail=detail,
+    )
+
+
+def password_generate() -> str:
+    """A random password to be shown once (16 URL-safe characters)."""
+    return secrets.token_urlsafe(12)
+
+
+@transaction.atomic
+def user_create(
+    *, username: str, email: str = "", first_name: str = "", last_name: str = "", password: str | None = None,
+) -> tuple[User, str]:
+    """Create a staff user; returns the user and the password (random unless given)."""
+    password = password or password_generate()
+    user = User(username=username, email=email, first_name=first_name, last_name=last_name)
+    user.full_clean(exclude=["password"])
+    validate_password(password, user)
+    user.set_password(password)
+    user.save()
+    return user, password
+
+
+def user_password_reset(*, user) -> str:
+    """Give the user a new random password and return it (to be shown once)."""
+    password = password_generate()
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    return password
+
+
+@transaction.atomic
+def membership_set(*, organization: Organization, user, role: Role, acting_user) -> Membership:
+    """Give `user` the `role` in the organisation (creating the membership); audited as a role change."""
+    membership = Membership.objects.select_for_update().filter(organization=organization, user=user).first()
+    old_role = membership.role if membership else None
+    if membership is None:
+        membership = Membership(organization=organization, user=user, role=role)
+    membership.role = Role(role)
+    membership.full_clean(validate_constraints=False)
+    if old_role == membership.role:
+        return membership
+    membership.save()
+    audit_record(
+        kind=AuditKind.ROLE_CHANGE, user=acting_user, organization=organization,
+        target=user.get_username(), old_role=old_role, new_role=str(membership.role),
+    )
+    return membership
+
+
+@transaction.atomic
+def membership_remove(*, membership: Membership, acting_user) -> None:
+    """Take the user's role in the organisation away; audited as a role change."""
+    audit_record(
+        kind=AuditKind.ROLE_CHANGE, user=acting_user, organization=membership.organization,
+        target=membership.user.get_username(), old_role=membership.role, new_role=None,
+    )
+    membership.delete()
+
+
+@transaction.atomic
+def membership_assign(
+    *, membership: Membership, resources: list[DataResource], systems: list[InformationSystem], acting_user,
+) -> Membership:
+    """Set the data resources and systems an editor is responsible for (their "my resources")."""
+    organization = membership.organization
+    for record in (*resources, *systems):
+        if record.organization_id != organization.pk:
+            raise ValueError(f"{record} belongs to another organisation than {organization}")
+    membership.resources.set(resources)
+    membership.systems.set(systems)
+    return membership

@@ -1,0 +1,37 @@
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+
+from varanto.api.models import IntegrationToken
+from varanto.api.services import integration_token_create, integration_token_revoke
+
+
+class Command(BaseCommand):
+    help = "Manage integration tokens for the API: make one for a user account, list them, or revoke one."
+
+    def add_arguments(self, parser):
+        actions = parser.add_subparsers(dest="action", required=True)
+        create = actions.add_parser("create", help="make a token; its secret is printed once")
+        create.add_argument("username", help="the account the integration acts as (its roles apply)")
+        create.add_argument("--name", required=True, help="what the integration is, e.g. 'asianhallinta'")
+        actions.add_parser("list", help="list the tokens")
+        revoke = actions.add_parser("revoke", help="stop a token from working")
+        revoke.add_argument("prefix", help="the token's first characters, as the list shows them")
+
+    def handle(self, *args, action: str, **options):
+        if action == "create":
+            user = get_user_model().objects.filter(username=options["username"]).first()
+            if user is None:
+                raise CommandError(f"No user named {options['username']!r}.")
+            token, secret = integration_token_create(name=options["name"], user=user, acting_user=None)
+            self.stdout.write(f"Token for {token.name} (acting as {user}): {secret}")
+            self.stderr.write("Copy it now: only its digest is kept.")
+        elif action == "list":
+            for token in IntegrationToken.objects.select_related("user"):
+                state = f"revoked {token.revoked_at:%Y-%m-%d}" if token.revoked_at else "active"
+                self.stdout.write(f"{token.prefix}…  {token.name}  as {token.user}  {state}")
+        else:
+            tokens = list(IntegrationToken.objects.filter(prefix=options["prefix"], revoked_at__isnull=True))
+            if len(tokens) != 1:
+                raise CommandError(f"{len(tokens)} active tokens begin with {options['prefix']!r}; give exactly one.")
+            integration_token_revoke(token=tokens[0], acting_user=None)
+            self.stdout.write(f"Revoked {tokens[0]}.")

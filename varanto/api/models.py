@@ -1,0 +1,40 @@
+"""Integration tokens: how another system signs in to the API, acting as one user account."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class IntegrationToken(models.Model):
+    """Rajapinta-avain: a secret an integration sends as `Authorization: Bearer …`.
+
+    The integration acts as `user`, so it has exactly that user's roles (accounts.Membership)
+    and its changes are recorded under that user. Only a digest of the secret is kept; the
+    secret itself is shown once, when the token is made (services.integration_token_create).
+    """
+
+    name = models.CharField(_("integration"), max_length=200, help_text=_("e.g. the case management system"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="integration_tokens",
+        verbose_name=_("acts as user"),
+    )
+    prefix = models.CharField(_("prefix"), max_length=12, editable=False, help_text=_("the first characters, to recognise it"))
+    digest = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", editable=False
+    )
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True, editable=False)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["name", "created_at"]
+        verbose_name = _("integration token")
+        verbose_name_plural = _("integration tokens")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def active(self) -> bool:
+        return self.revoked_at is None

@@ -1,0 +1,278 @@
+"""The public, read-only API: each organisation's latest publication, and every publication by number.
+
+Views are thin: `published` reads, `filters` checks the query and filters, and the records
+are returned as the canonical format has them (they are the publication's public content),
+with links beside them. Every answer carries an ETag and Last-Modified derived from the
+publication and answers a conditional request with 304.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import serializers
+from rest_framework.exceptions import NotFound
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from varanto.interchange.formats import FORMATS
+from varanto.interchange.links import PublicLinks
+from varanto.publications.selectors import publication_catalog
+
+from . import filters, published
+from .schemas import paginated, ref
+
+REVISION = "1"  # raised when answers change shape for the same publication, so that ETags change
+MAX_AGE = 60
+ERRORS = {400: ref("Error"), 404: ref("Error")}
+
+
+def path_parameter(name: str, description: str, example: str) -> OpenApiParameter:
+    return OpenApiParameter(
+        name, OpenApiTypes.STR, OpenApiParameter.PATH, description=description,
+        examples=[OpenApiExample(example, value=example)],
+    )
+
+
+ORG = path_parameter("org", "The organisation's short name (slug).", "imatran-kaupunki")
+
+
+class Pages(PageNumberPagination):
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 500
+
+
+class PageQuery(serializers.Serializer):
+    page = serializers.IntegerField(required=False, min_value=1, help_text="Page number, from 1.")
+    page_size = serializers.IntegerField(
+        required=False, min_value=1, max_value=Pages.max_page_size, help_text="Items per page (default 50)."
+    )
+
+
+class ResourcePageQuery(PageQuery, filters.ResourceQuery):
+    pass
+
+
+class TextPageQuery(PageQuery, filters.TextQuery):
+    pass
+
+
+def _validators(response: HttpResponse, etag: str, last_modified: int | None) -> HttpResponse:
+    response.headers["ETag"] = etag
+    if last_modified:
+        response.headers["Last-Modified"] = http_date(last_modified)
+    # Published data is open: any site or script may read it.
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    patch_cache_control(response, public=True, max_age=MAX_AGE)
+    return response
+
+
+def conditional(request, state: str, last_modified, answer) -> HttpResponse:
+    """304 if the client has this state already, else `answer()`; both with the validators."""
+    digest = hashlib.sha256(f"{state}|{request.build_absolute_uri()}|{REVISION}".encode()).hexdigest()[:24]
+    etag = f'"{digest}"'
+    seconds = int(last_modified.timestamp()) if last_modified else None
+    response = get_conditional_response(request, etag=etag, last_modified=seconds)
+    return _validators(response if response is not None else Response(answer()), etag, seconds)
+
+
+class PublicView(APIView):
+    authentication_classes = ()
+    permission_classes = (AllowAny,)
+
+    def paginate(self, request, items: list, serialize) -> dict:
+        paginator = Pages()
+        page = paginator.paginate_queryset(items, request, view=self)
+        return paginator.get_paginated_response([serialize(item) for item in page]).data
+
+
+class PublishedView(PublicView):
+    """GET on one organisation's latest publication; subclasses say what to `answer`."""
+
+    def get(self, request, org: str, **kwargs):
+        current = published.latest_published(org)
+        if current is None:
+            raise NotFound("No published description for this organisation.")
+        publication = current.publication
+        state = f"{publication.pk}|{publication.content_hash}"
+        links = PublicLinks(org)
+        return conditional(request, state, publication.published_at, lambda: self.answer(request, current, links, **kwargs))
+
+    def answer(self, request, current: published.Published, links: PublicLinks, **kwargs):
+        raise NotImplementedError
+
+
+def _found(entry, what: str):
+    if entry is None:
+        raise NotFound(f"No {what} with this key in the latest publication.")
+    return entry
+
+
+@extend_schema_view(get=extend_schema(
+    operation_id="organization_list", tags=["published"], parameters=[TextPageQuery],
+    responses={200: paginated("OrganizationSummary"), **ERRORS},
+    summary="Organisations that have published a description",
+))
+class OrganizationList(PublicView):
+    def get(self, request):
+        params = filters.query_params(TextPageQuery, request)
+        rows = list(published.latest_publications())
+        if params.get("q"):
+            rows = [r for r in rows if params["q"].casefold() in (r["name"] or "").casefold()]
+        state = repr([(r["slug"], r["number"], r["content_hash"]) for r in rows])
+        newest = max((r["published_at"] for r in rows), default=None)
+        return conditional(request, state, newest, lambda: self.paginate(request, rows, self.item))
+
+    def item(self, row: dict) -> dict:
+        return {
+            "slug": row["slug"], "name": row["name"], "updated": row["updated"],
+            "url": self.request.build_absolute_uri(reverse("api:organization", kwargs={"org": row["slug"]})),
+            "publication": {"number": row["number"], "published_at": row["published_at"].isoformat(), "note": row["note"]},
+        }
+
+
+@extend_schema_view(get=extend_schema(
+    operation_id="organization_get", tags=["published"], parameters=[ORG], responses={200: ref("OrganizationItem"), **ERRORS},
+    summary="An organisation: who decides on disclosure and where information requests go",
+))
+class OrganizationDetail(PublishedView):
+    def answer(self, request, current, links):
+        publication = current.publication
+        return {
+            **current.catalog.organization,
+            "slug": current.slug,
+            "url": links.front(),
+            "publication": {"number": publication.number, "published_at": publication.published_at.isoformat(),
+                            "note": publication.note},
+            "downloads": {fmt: links.download(fmt) for fmt in FORMATS},
+        }
+
+
+def _section(entry, links: PublicLinks) -> dict:
+    return {**entry.record, "url": links.section(entry.key), "resources": [r.key for r in entry.resources]}
+
+
+@extend_schema_view(get=extend_schema(
+    operation_id="section_list", tags=["published"], parameters=[ORG, PageQuery], responses={200: paginated("SectionItem"), **ERRORS},
+    summary="Sections (toimialat) of the latest publication",
+))
+class SectionList(PublishedView):
+    def answer(self, request, current, links):
+        filters.query_params(PageQuery, request)
+        return self.paginate(request, current.catalog.sections, lambda e: _section(e, links))
+
+
+@extend_schema_view(get=extend_schema(
+    operation_id="section_get", tags=["published"], parameters=[ORG, path_parameter("key", "The section's key.", "konsernipalvelut")],
+    responses={200: ref("SectionItem"), **ERRORS}, summary="A section",
+))
+class SectionDetail(PublishedView):
+    def answer(self, request, current, links, key: str):
+        return _section(_found(current.catalog.section(key), "section"), links)
+
+
+def _resource(entry, links: PublicLinks, score: float | None = None) -> dict:
+    item = {**entry.record, "url": links.resource(entry.key)}
+    if score is not None:
+        item["score"] = score
+    return item
+
+
+@extend_schema_view(get=extend_schema(
+    operation_id="resource_list", tags=["published"], parameters=[ORG, ResourcePageQuery], responses={200: paginated("ResourceItem"), **ERRORS},
+    summary="Data resources (tietovarannot) of the latest publication, filtered and searched",
+))
+class ResourceList(PublishedView):
+    def answer(self, request, current, links):
+        params = filters.query_params(ResourcePageQuery, request)
+        found = filters.resources_filtered(current, params)
+        return self.paginate(request, found, lambda pair: _resource(pair[0], links, pair[1]))
+
+
+@extend_schema_view(get=extend_schema(
+    operation_id="resource_get", tags=["published"], parameters=[ORG, path_parameter("key", "The data resource's key.", "vesihuolto")],
+    responses={200: ref("ResourceItem"), **ERRORS}, summary="A data resource",
+))
+class ResourceDetail(PublishedView):
+    def answer(self, request, current, links, key: str):
+        return _resource(_found(current.catalog.resource(key), "data resource"), links)
+
+
+def _system(entry, links: PublicLinks) -> dict:
+    users = [{"key": u.resource.key, "name": u.resource.record["name"], "usage": u.usage} for u in entry.users]
+    return {**entry.record, "url": links.system(entry.key), "resources": users}
+
+
+@extend_schema_view(get=extend_schema(
+    operation_id="system_list", tags=["published"], parameters=[ORG, TextPageQuery], responses={200: paginated("SystemItem"), **ERRORS},
+    summary="Information systems (tietojärjestelmät) of the latest publication",
+))
+class SystemList(PublishedView):
+    def answer(self, request, current, links):
+        params = filters.query_params(TextPageQuery, request)
+        return self.paginate(request, filters.systems_filtered(current, params), lambda e: _system(e, links))
+
+
+@extend_schema_view(get=extend_schema(
+    operation_id="system_get", tags=["published"], parameters=[ORG, path_parameter("key", "The system's key.", "m-files")],
+    responses={200: ref("SystemItem"), **ERRORS}, summary="An information system and the data resources that use it",
+))
+class SystemDetail(PublishedView):
+    def answer(self, request, current, links, key: str):
+        return _system(_found(current.catalog.system(key), "system"), links)
+
+
+@extend_schema_view(get=extend_schema(
+    operation_id="open_data_get", tags=["published"], parameters=[ORG], responses={200: ref("OpenDataCatalog"), **ERRORS},
+    summary="Open data sets and data services (such as a WMS map service with its layers)",
+))
+class OpenData(PublishedView):
+    def answer(self, request, current, links):
+        return {"datasets": current.catalog.datasets, "services": current.catalog.services}
+
+
+@extend_schema_view(get=extend_schema(
+    operation_id="publication_list", tags=["published"], parameters=[ORG, PageQuery], responses={200: paginated("PublicationSummary"), **ERRORS},
+    summary="Every publication of the organisation, newest first",
+))
+class PublicationList(PublicView):
+    def get(self, request, org: str):
+        filters.query_params(PageQuery, request)
+        rows = list(published.publications_of(org))
+        if not rows:
+            raise NotFound("No published description for this organisation.")
+        state = repr([(p.pk, p.number, p.content_hash) for p in rows])
+        return conditional(request, state, rows[0].published_at, lambda: self.paginate(request, rows, self.item))
+
+    def item(self, publication) -> dict:
+        url = reverse("api:publication", kwargs={"org": self.kwargs["org"], "number": publication.number})
+        return {
+            "number": publication.number, "published_at": publication.published_at.isoformat(),
+            "note": publication.note, "url": self.request.build_absolute_uri(url),
+        }
+
+
+@extend_schema_view(get=extend_schema(
+    operation_id="publication_get", tags=["published"],
+    parameters=[ORG, OpenApiParameter(
+        "number", {"type": "integer", "minimum": 1}, OpenApiParameter.PATH, description="Publication number.",
+        examples=[OpenApiExample("1", value=1)],
+    )],
+    responses={200: ref("Catalog"), **ERRORS}, summary="A publication: its whole public catalogue",
+))
+class PublicationDetail(PublicView):
+    def get(self, request, org: str, number: int):
+        publication = published.publication_numbered(org, number)
+        if publication is None:
+            raise NotFound("No publication with this number.")
+        state = f"{publication.pk}|{publication.content_hash}"
+        return conditional(request, state, publication.published_at, lambda: publication_catalog(publication))

@@ -1,0 +1,170 @@
+"""The working model in the API's terms: records read in the canonical format, writes turned into service calls.
+
+An integration reads a data resource or system exactly as `varanto export` writes it (internal
+fields included, for those who may see them), plus its `version`; it writes with the same
+field names, and only the fields it sends change. What a body may change is what the back
+office may (`catalog.services.specs`); the write services check and record it.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db.models import Q, QuerySet
+from django_filters import rest_framework as django_filters
+
+from varanto.catalog.models import (
+    ApiAvailability,
+    DataResource,
+    DisclosureLevel,
+    InformationSystem,
+    Organization,
+    Process,
+    Section,
+)
+from varanto.interchange import canonical
+
+from .schemas import body_validator
+
+# canonical path -> model field, for the kinds the API writes
+PATHS = {
+    DataResource: dict(canonical.RESOURCE_FIELDS),
+    InformationSystem: dict(canonical.SYSTEM_FIELDS),
+}
+COLLECTIONS = {DataResource: "resources", InformationSystem: "systems"}
+
+
+def records_of(organization: Organization, model) -> list[dict]:
+    """The organisation's records of this kind in the canonical format, each with its version and review state."""
+    records = canonical.catalog_export(organization)[COLLECTIONS[model]]
+    rows = {r["key"]: r for r in model.objects.filter(organization=organization).values("key", "version", *_extra(model))}
+    return [{**record, **{k: v for k, v in rows[record["key"]].items() if k != "key"}} for record in records]
+
+
+def _extra(model) -> tuple[str, ...]:
+    return ("review_status",) if model is DataResource else ()
+
+
+def record_of(organization: Organization, model, key: str) -> dict:
+    return next(r for r in records_of(organization, model) if r["key"] == key)
+
+
+def _flat(body: dict, nested: set[str]) -> dict[str, object]:
+    flat = {}
+    for name, value in body.items():
+        if name in nested and isinstance(value, dict):
+            flat.update({f"{name}.{sub}": v for sub, v in value.items()})
+        else:
+            flat[name] = value
+    return flat
+
+
+def _one(queryset: QuerySet, path: str, **lookup):
+    found = queryset.filter(**lookup).first()
+    if found is None:
+        value = next(iter(lookup.values()))
+        raise ValidationError({path: f"{value!r} is not in this organisation's model."})
+    return found
+
+
+def _systems(organization: Organization) -> QuerySet:
+    return InformationSystem.objects.filter(organization=organization)
+
+
+def _relation(model, organization: Organization, path: str, value):
+    """Canonical references (keys and system names) as the records the services take."""
+    if not isinstance(value, (list, str)):
+        raise ValidationError({path: "Give a list." if path != "section" else "Give a section key."})
+    if path == "section":
+        return _one(Section.objects.filter(organization=organization), path, key=value)
+    if path == "processes":
+        return [_one(Process.objects.filter(organization=organization), path, key=k) for k in value]
+    target = "description" if path == "interfaces" else "usage"
+    rows = []
+    for row in value:
+        name = row.get("system" if path == "interfaces" else "name") if isinstance(row, dict) else None
+        if not isinstance(name, str):
+            raise ValidationError({path: "Each row names a system."})
+        system = _one(_systems(organization), path, name__iexact=name)
+        rows.append({"system": system, target: row.get(target) or ""})
+    return rows
+
+
+RELATIONS = {DataResource: ("section", "systems", "processes"), InformationSystem: ("interfaces",)}
+
+
+DEFS = {DataResource: "resource", InformationSystem: "system"}
+
+
+def body_errors(model, body, *, new: bool) -> dict[str, list[str]]:
+    """What is wrong with a body by the JSON Schema of the canonical format, by path."""
+    errors: dict[str, list[str]] = {}
+    for error in body_validator(DEFS[model], new=new).iter_errors(body):
+        path = ".".join(str(p) for p in error.absolute_path)
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            # Name each field that may not be written, not the object holding it.
+            for name in set(error.instance) - set(error.schema.get("properties", {})):
+                errors.setdefault(f"{path}.{name}" if path else name, []).append("This field cannot be written here.")
+        else:
+            errors.setdefault(path or "body", []).append(error.message)
+    return errors
+
+
+def service_data(model, organization: Organization, body, *, new: bool = False) -> dict:
+    """The write services' `data` for a body in the canonical format; ValidationError names each bad path."""
+    errors = body_errors(model, body, new=new)
+    if errors:
+        raise ValidationError(errors)
+    paths = PATHS[model]
+    flat = _flat(body, {p.split(".")[0] for p in paths if "." in p})
+    errors, data = {}, {}
+    for path, value in flat.items():
+        try:
+            if path in RELATIONS[model]:
+                data[path] = _relation(model, organization, path, value)
+            elif path in paths:
+                field = model._meta.get_field(paths[path])
+                data[field.name] = "" if value is None and field.choices and not field.null else value
+            else:
+                errors[path] = ["This field cannot be written here."]
+        except ValidationError as exc:
+            errors.update(exc.message_dict)
+    if errors:
+        raise ValidationError(errors)
+    return data
+
+
+def api_errors(model, exc: ValidationError) -> dict:
+    """A service's ValidationError with model field names given back as canonical paths."""
+    paths = {attr: path for path, attr in PATHS[model].items()}
+    if not hasattr(exc, "error_dict"):
+        return {"detail": exc.messages}
+    return {paths.get(name, name): messages for name, messages in exc.message_dict.items()}
+
+
+class ResourceFilter(django_filters.FilterSet):
+    section = django_filters.CharFilter(field_name="section__key", help_text="The section's key.")
+    system = django_filters.CharFilter(method="using_system", help_text="A system's key or name.")
+    disclosure = django_filters.ChoiceFilter(field_name="disclosure_level", choices=DisclosureLevel.choices)
+    api = django_filters.ChoiceFilter(field_name="api_availability", choices=ApiAvailability.choices)
+    q = django_filters.CharFilter(method="containing", help_text="Text in the name, purpose or notes.")
+
+    class Meta:
+        model = DataResource
+        fields: list[str] = []
+
+    def using_system(self, queryset, name, value):
+        return queryset.filter(Q(systems__key=value) | Q(systems__name__iexact=value)).distinct()
+
+    def containing(self, queryset, name, value):
+        return queryset.filter(Q(name__icontains=value) | Q(purpose__icontains=value) | Q(notes__icontains=value))
+
+
+class SystemFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="containing", help_text="Text in the name, vendor or purpose.")
+
+    class Meta:
+        model = InformationSystem
+        fields: list[str] = []
+
+    def containing(self, queryset, name, value):
+        return queryset.filter(Q(name__icontains=value) | Q(vendor__icontains=value) | Q(purpose__icontains=value))

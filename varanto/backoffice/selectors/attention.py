@@ -1,0 +1,81 @@
+"""What needs attention: resources returned, waiting for review, overdue for review, or incomplete."""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from varanto.accounts.permissions import role_of
+from varanto.catalog.models import DataResource, Organization, ReviewStatus
+
+from .completeness import ResourceCompleteness, resource_completeness, resources_for_checks
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def review_due(resource: DataResource, organization: Organization) -> datetime.date | None:
+    """When the resource is next due for review: its review cycle after it was last reviewed.
+
+    A resource never reviewed in Varanto counts from the date of the description it came
+    from (the organisation's "updated" date); with neither, it is due now.
+    """
+    base = resource.last_reviewed or organization.updated
+    return add_months(base, resource.review_cycle_months) if base else None
+
+
+@dataclass
+class Attention:
+    resource: DataResource
+    completeness: ResourceCompleteness
+    due: datetime.date | None
+    overdue: bool
+
+    @property
+    def returned(self) -> bool:
+        return self.resource.review_status == ReviewStatus.RETURNED
+
+    @property
+    def waiting(self) -> bool:
+        return self.resource.review_status == ReviewStatus.READY_FOR_REVIEW
+
+    @property
+    def needs_attention(self) -> bool:
+        return self.returned or self.waiting or self.overdue or bool(self.completeness.missing)
+
+
+def attention_list(organization: Organization, resources=None) -> list[Attention]:
+    """Each resource (all of the organisation's, or those of `resources`) with what needs doing."""
+    today = timezone.localdate()
+    queryset = resources_for_checks(organization)
+    if resources is not None:
+        queryset = queryset.filter(pk__in=[r.pk for r in resources])
+    out = []
+    for resource in queryset:
+        due = review_due(resource, organization)
+        out.append(Attention(resource, resource_completeness(resource, organization), due, due is None or due < today))
+    return out
+
+
+def overdue_list(organization: Organization) -> list[Attention]:
+    """Resources whose review is overdue, the most overdue first."""
+    items = [a for a in attention_list(organization) if a.overdue]
+    return sorted(items, key=lambda a: a.due or datetime.date.min)
+
+
+def my_resources(user, organization: Organization) -> list[DataResource]:
+    """The resources the user is responsible for: an editor's assignments (others' too, if any)."""
+    if role_of(user, organization) is None:
+        return []
+    return list(DataResource.objects.filter(organization=organization, editor_memberships__user=user))
+
+
+def waiting_for_review_count(organization: Organization) -> int:
+    return DataResource.objects.filter(organization=organization, review_status=ReviewStatus.READY_FOR_REVIEW).count()
+

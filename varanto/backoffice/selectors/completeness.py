@@ -1,0 +1,131 @@
+"""Completeness against the law: what §5 (the information management model) and §28 (the
+publicity description) ask of each data resource and of the organisation, and what is missing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from django.db.models import Count, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from varanto.catalog.models import DataResource, Organization
+
+
+@dataclass(frozen=True)
+class Requirement:
+    code: str
+    law: str  # "§5" or "§28"
+    label: str
+    # True: met, False: missing, None: does not apply to this resource
+    check: Callable[[DataResource, Organization], bool | None]
+
+
+def _privacy_notice(resource: DataResource, organization: Organization) -> bool | None:
+    if resource.personal_data is not True:
+        return None
+    return any(link.get("kind") == "privacy_notice" for link in resource.links)
+
+
+REQUIREMENTS: list[Requirement] = [
+    Requirement("responsible", "§5", _("responsible"), lambda r, o: bool(r.responsible_title or r.responsible_organization)),
+    Requirement("purpose", "§5", _("purpose"), lambda r, o: bool(r.purpose)),
+    Requirement("key_datasets", "§5", _("key data sets"), lambda r, o: bool(r.key_datasets)),
+    Requirement("systems", "§5", _("information systems"), lambda r, o: r.system_count > 0),
+    Requirement("processes", "§5", _("processes"), lambda r, o: r.process_count > 0),
+    Requirement("disclosure", "§5", _("disclosures"), lambda r, o: bool(r.disclosure_level)),
+    Requirement("retention", "§5", _("retention and archiving"), lambda r, o: bool(r.retention_period or r.archiving)),
+    Requirement("security", "§5", _("security measures"), lambda r, o: bool(r.security_measures)),
+    Requirement("search_criteria", "§28", _("search criteria"), lambda r, o: bool(r.search_criteria)),
+    Requirement("api", "§28", _("technical interface"), lambda r, o: bool(r.api_availability)),
+    Requirement(
+        "deciding_authority", "§28", _("authority deciding on disclosure"),
+        lambda r, o: bool(r.disclosure_authority or o.deciding_authority),
+    ),
+    Requirement("privacy_notice", "§28", _("privacy notice (personal data)"), _privacy_notice),
+]
+
+ORGANIZATION_REQUIREMENTS: list[tuple[str, str, Callable[[Organization], bool]]] = [
+    ("§28", _("registry office address or e-mail for information requests"),
+     lambda o: bool(o.registry_email or o.registry_address)),
+    ("§28", _("authority deciding on information requests"), lambda o: bool(o.deciding_authority)),
+    ("§28", _("contact persons for the description"), lambda o: o.contacts.exists()),
+]
+
+
+@dataclass
+class ResourceCompleteness:
+    resource: DataResource
+    results: list[tuple[Requirement, bool | None]]
+
+    @property
+    def missing(self) -> list[Requirement]:
+        return [req for req, met in self.results if met is False]
+
+    @property
+    def applicable(self) -> int:
+        return sum(1 for _req, met in self.results if met is not None)
+
+    @property
+    def percent(self) -> int:
+        return round(100 * (self.applicable - len(self.missing)) / self.applicable) if self.applicable else 100
+
+
+@dataclass
+class RequirementTotal:
+    requirement: Requirement
+    met: int = 0
+    applicable: int = 0
+
+    @property
+    def missing(self) -> int:
+        return self.applicable - self.met
+
+    @property
+    def percent(self) -> int | None:
+        """None when the requirement applies to no resource (e.g. no resource holds personal data)."""
+        return round(100 * self.met / self.applicable) if self.applicable else None
+
+
+@dataclass
+class CompletenessReport:
+    organization: Organization
+    rows: list[ResourceCompleteness]
+    totals: list[RequirementTotal]
+    organization_missing: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def percent(self) -> int:
+        applicable = sum(t.applicable for t in self.totals)
+        return round(100 * sum(t.met for t in self.totals) / applicable) if applicable else 100
+
+    @property
+    def complete_resources(self) -> int:
+        return sum(1 for row in self.rows if not row.missing)
+
+
+def resources_for_checks(organization: Organization) -> QuerySet[DataResource]:
+    """The organisation's resources with what the checks read, in one query."""
+    return (
+        DataResource.objects.filter(organization=organization)
+        .select_related("section")
+        .annotate(system_count=Count("system_links", distinct=True), process_count=Count("processes", distinct=True))
+        .order_by("section__position", "position", "id")
+    )
+
+
+def resource_completeness(resource: DataResource, organization: Organization) -> ResourceCompleteness:
+    """`resource` must come from `resources_for_checks` (it reads the counts annotated there)."""
+    return ResourceCompleteness(resource, [(req, req.check(resource, organization)) for req in REQUIREMENTS])
+
+
+def completeness_report(organization: Organization) -> CompletenessReport:
+    rows = [resource_completeness(r, organization) for r in resources_for_checks(organization)]
+    totals = {req.code: RequirementTotal(req) for req in REQUIREMENTS}
+    for row in rows:
+        for req, met in row.results:
+            if met is not None:
+                totals[req.code].applicable += 1
+                totals[req.code].met += int(met)
+    missing = [(law, str(label)) for law, label, check in ORGANIZATION_REQUIREMENTS if not check(organization)]
+    return CompletenessReport(organization, rows, list(totals.values()), missing)

@@ -1,0 +1,46 @@
+"""Template filters for the back office: labels for codes kept in saved reports."""
+
+from django import template
+from django.conf import settings
+from django.templatetags.static import static
+
+from varanto.catalog.models import DisclosureLevel, ReviewStatus
+
+from ..selectors.impact import PERSON_ROLES
+
+register = template.Library()
+
+
+@register.simple_tag
+def backoffice_static(path: str) -> str:
+    """The hashed static URL once `collectstatic` has run, else the plain one that WhiteNoise
+    serves from the app (tests, a fresh checkout), where `{% static %}` would raise."""
+    try:
+        return static(path)
+    except ValueError:
+        return settings.STATIC_URL + path
+
+
+@register.filter
+def disclosure_label(code: str) -> str:
+    return str(dict(DisclosureLevel.choices).get(code, code or "–"))
+
+
+@register.filter
+def person_role(code: str) -> str:
+    return str(PERSON_ROLES.get(code, code))
+
+
+@register.filter
+def status_class(status: str) -> str:
+    """A CSS modifier for a review status badge."""
+    return {
+        ReviewStatus.READY_FOR_REVIEW: "ready",
+        ReviewStatus.RETURNED: "returned",
+        ReviewStatus.CURRENT: "current",
+    }.get(status, "current")
+
+
+@register.filter
+def joined(values, separator: str = ", ") -> str:
+    return separator.join(str(v) for v in values or [])

@@ -1,0 +1,96 @@
+"""The overview pages: where to start, "my resources", and the lists of each kind of record."""
+
+from __future__ import annotations
+
+from django.db.models import Count
+from django.shortcuts import redirect, render
+
+from varanto.accounts.models import Membership, Role
+from varanto.accounts.permissions import Action, access_organization, can, role_of
+from varanto.catalog.models import InformationSystem, Organization, Process, ReviewStatus, Section
+
+from ..selectors.attention import attention_list, my_resources, overdue_list, waiting_for_review_count
+from .common import page, staff_view
+
+STATUS_FILTERS = {"ready": ReviewStatus.READY_FOR_REVIEW, "returned": ReviewStatus.RETURNED,
+                  "current": ReviewStatus.CURRENT}
+
+
+@staff_view
+def home(request):
+    """Straight to the organisation's "my resources" when the user has one, else a choice."""
+    if request.user.is_superuser:
+        organizations = list(Organization.objects.all())
+    else:
+        organizations = [m.organization for m in Membership.objects.filter(user=request.user).select_related("organization")]
+    if len(organizations) == 1:
+        return redirect("backoffice:my_resources", organizations[0].slug)
+    return render(request, "backoffice/home.html", {"organizations": organizations})
+
+
+@staff_view
+def my_resources_view(request, org: str):
+    """The official's start page: their resources and systems, and what needs their attention."""
+    organization = access_organization(request.user, org)
+    mine = my_resources(request.user, organization)
+    items = attention_list(organization, mine) if mine else []
+    systems = InformationSystem.objects.filter(organization=organization, editor_memberships__user=request.user)
+    context = {
+        "items": items,
+        "may_edit": role_of(request.user, organization) != Role.VIEWER,
+        "attention": [a for a in items if a.needs_attention],
+        "systems": systems,
+        "waiting": waiting_for_review_count(organization) if can(request.user, Action.APPROVE, organization) else 0,
+        "overdue_count": len(overdue_list(organization)),
+    }
+    return page(request, "backoffice/my_resources.html", organization, context)
+
+
+@staff_view
+def resource_list(request, org: str):
+    """All data resources with their review status, due date and what is missing; filterable."""
+    organization = access_organization(request.user, org)
+    items = attention_list(organization)
+    wanted = request.GET.get("tila", "")
+    if wanted == "overdue":
+        items = [a for a in items if a.overdue]
+    elif wanted in STATUS_FILTERS:
+        items = [a for a in items if a.resource.review_status == STATUS_FILTERS[wanted]]
+    section = request.GET.get("toimiala", "")
+    if section:
+        items = [a for a in items if a.resource.section.key == section]
+    return page(request, "backoffice/resource_list.html", organization, {
+        "items": items, "status": wanted, "section": section,
+        "sections": Section.objects.filter(organization=organization),
+    })
+
+
+@staff_view
+def overdue(request, org: str):
+    organization = access_organization(request.user, org)
+    return page(request, "backoffice/overdue.html", organization, {"items": overdue_list(organization)})
+
+
+@staff_view
+def system_list(request, org: str):
+    organization = access_organization(request.user, org)
+    systems = InformationSystem.objects.filter(organization=organization).annotate(
+        resource_count=Count("resource_links", distinct=True), process_count=Count("processes", distinct=True)
+    ).order_by("name")
+    return page(request, "backoffice/system_list.html", organization, {"systems": systems})
+
+
+@staff_view
+def section_list(request, org: str):
+    organization = access_organization(request.user, org)
+    sections = Section.objects.filter(organization=organization).annotate(resource_count=Count("resources"))
+    return page(request, "backoffice/section_list.html", organization, {"sections": sections})
+
+
+@staff_view
+def process_list(request, org: str):
+    organization = access_organization(request.user, org)
+    processes = Process.objects.filter(organization=organization).annotate(
+        resource_count=Count("resources", distinct=True), system_count=Count("systems", distinct=True)
+    )
+    return page(request, "backoffice/process_list.html", organization, {"processes": processes})

@@ -1,0 +1,222 @@
+"""Creating, editing, deleting, history and restore: written once for every kind of record (`kinds.KINDS`)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.http import require_POST
+
+from varanto.accounts.permissions import AccessDenied, Action, access_organization, can, require
+from varanto.catalog.models import InformationSystem
+from varanto.catalog.services import EditConflict, deleted_records, record_restore, record_states
+
+from ..forms.common import EditPage
+from ..selectors.display import Names, differences, reason_text
+from .common import conflict_page, form_errors_from, next_url, page, posted_version, staff_view
+from .kinds import KINDS, Kind
+
+
+def record_url(kind: Kind, organization, record) -> str:
+    if kind.name == "organization":
+        return reverse("backoffice:organization_edit", args=[organization.slug])
+    if kind.has_detail_page:
+        return reverse(f"backoffice:{kind.name}_detail", args=[organization.slug, record.key])
+    return reverse(f"backoffice:{kind.name}_list", args=[organization.slug])
+
+
+def _edit_page(kind: Kind, organization, record, data=None) -> EditPage:
+    systems = InformationSystem.objects.filter(organization=organization).in_bulk() if kind.rows else {}
+    return EditPage.build(
+        kind.form, kind.rows, data=data,
+        initial_rows=kind.initial_rows(record) if record is not None else {},
+        form_kwargs={"organization": organization, "instance": record},
+        row_kwargs={"systems": dict(sorted(systems.items(), key=lambda item: item[1].name.casefold()))},
+    )
+
+
+def _record(request, kind: Kind, organization, key, action):
+    if kind.name == "organization":
+        return require(request.user, action, organization)
+    return kind.access(request.user, organization, key, action)
+
+
+def _edit(request, kind: Kind, organization, record):
+    """The edit page of a new (record None) or existing record, and its save."""
+    status = 200
+    if request.method == "POST":
+        adding_row = "add_row" in request.POST
+        data = EditPage.with_added_row(request.POST) if adding_row else request.POST
+        edit = _edit_page(kind, organization, record, data)
+        if adding_row:
+            edit.silence_errors()
+        elif edit.is_valid():
+            try:
+                if record is None:
+                    saved = kind.create(organization, edit.data(), request.user)
+                else:
+                    saved = kind.update(record, edit.data(), posted_version(request), request.user)
+            except EditConflict as conflict:
+                return conflict_page(
+                    request, organization, conflict, data=edit.data(), record_label=str(record),
+                    back_url=request.path,
+                )
+            except ValidationError as exc:
+                form_errors_from(exc, edit.form)
+                status = 400
+            else:
+                messages.success(request, _("Saved."))
+                return redirect(record_url(kind, organization, saved))
+        else:
+            status = 400
+    else:
+        edit = _edit_page(kind, organization, record)
+    cancel_url = (
+        record_url(kind, organization, record) if record is not None and kind.name != "organization"
+        else reverse("backoffice:my_resources", args=[organization.slug])
+    )
+    return page(request, "backoffice/record_form.html", organization, {
+        "edit": edit, "layout": _layout(edit), "record": record, "kind": kind, "cancel_url": cancel_url,
+    }, status=status)
+
+
+def _layout(edit: EditPage) -> list[dict]:
+    return [{**group, "formset": edit.formsets.get(group["formset"])} for group in edit.form.layout()]
+
+
+@staff_view
+def record_create(request, org: str, kind: str):
+    organization = access_organization(request.user, org, Action.CREATE)
+    return _edit(request, KINDS[kind], organization, None)
+
+
+@staff_view
+def record_edit(request, org: str, kind: str, key: str | None = None):
+    organization = access_organization(request.user, org)
+    record = _record(request, KINDS[kind], organization, key, Action.EDIT)
+    return _edit(request, KINDS[kind], organization, record)
+
+
+@staff_view
+def record_delete(request, org: str, kind: str, key: str):
+    """Asks first, showing what refers to the record; deleting keeps it restorable from history."""
+    organization = access_organization(request.user, org)
+    spec = KINDS[kind]
+    record = spec.access(request.user, organization, key, Action.DELETE)
+    if request.method == "POST":
+        try:
+            spec.delete(record, posted_version(request), request.user)
+        except EditConflict as conflict:
+            return conflict_page(request, organization, conflict, data={}, record_label=str(record),
+                                 back_url=record_url(spec, organization, record))
+        messages.success(request, _("%(record)s was deleted. It can be restored from the deleted records.")
+                         % {"record": record})
+        return redirect("backoffice:deleted", organization.slug)
+    return page(request, "backoffice/record_delete.html", organization,
+                {"record": record, "kind": spec, "references": spec.references(record)})
+
+
+def _history_target(request, kind: Kind, organization, key):
+    """(record id, the live record or None when deleted) for a history page."""
+    if kind.name == "organization":
+        return organization.pk, require(request.user, Action.VIEW, organization)
+    try:
+        record = kind.access(request.user, organization, key, Action.VIEW)
+        return record.pk, record
+    except AccessDenied:
+        row = kind.model.history.filter(organization_id=organization.pk, key=key).order_by("-history_date").first()
+        if row is None or kind.model.objects.filter(pk=row.id).exists():
+            raise
+        return row.id, None
+
+
+@staff_view
+def record_history(request, org: str, kind: str, key: str | None = None):
+    """Every version of the record: who, when, why, and each changed field before and after."""
+    organization = access_organization(request.user, org)
+    spec = KINDS[kind]
+    pk, record = _history_target(request, spec, organization, key)
+    states = record_states(spec.model, pk)
+    names = Names(organization.pk)
+    may_restore = can(request.user, Action.RESTORE, record if record is not None else organization)
+    entries = []
+    for i, state in enumerate(states):
+        previous = states[i - 1].values if i else None
+        entries.append({
+            "state": state,
+            "reason": reason_text(state.row.history_change_reason, state.row.history_type),
+            "changes": differences(spec.model, previous, state.values, names) if previous is not None else [],
+            # A live record's latest state is what it is now; a deleted one can come back from any state.
+            "restorable": may_restore and not state.deleted and (record is None or i < len(states) - 1),
+        })
+    name = states[-1].values.get("name", "") if states else ""
+    return page(request, "backoffice/record_history.html", organization, {
+        "kind": spec, "record": record, "name": name, "entries": list(reversed(entries)), "key": key,
+        "restore_url_name": f"backoffice:{spec.name}_restore",
+    })
+
+
+@staff_view
+@require_POST
+def record_restore_view(request, org: str, kind: str, history_id: int, key: str | None = None):
+    organization = access_organization(request.user, org)
+    spec = KINDS[kind]
+    pk, record = _history_target(request, spec, organization, key)
+    require(request.user, Action.RESTORE, record if record is not None else organization)
+    try:
+        result = record_restore(model=spec.model, pk=pk, history_id=history_id, acting_user=request.user,
+                                expected_version=posted_version(request) if record is not None else None)
+    except LookupError:
+        raise AccessDenied(_("No such version."))
+    except EditConflict as conflict:
+        return conflict_page(request, organization, conflict, data={}, record_label=str(record),
+                             back_url=reverse(f"backoffice:{spec.name}_history", args=[org, key]))
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+        return redirect(next_url(request, reverse("backoffice:deleted", args=[org])))
+    messages.success(request, _("The earlier version was restored as a new version."))
+    for warning in result.warnings:
+        messages.warning(request, warning)
+    return redirect(record_url(spec, organization, result.record))
+
+
+REFERENCE_LABELS = {
+    "systems": _lazy("systems"),
+    "resources": _lazy("data resources"),
+    "processes": _lazy("processes"),
+    "open_datasets": _lazy("open data sets"),
+    "data_flows_from": _lazy("data flows from"),
+    "interfaces_in": _lazy("interfaces from"),
+    "interfaces_out": _lazy("interfaces to"),
+    "editors": _lazy("editors"),
+}
+
+
+@staff_view
+def deleted(request, org: str):
+    """Deleted data resources and systems, with what referred to them, ready to be restored."""
+    organization = access_organization(request.user, org)
+    groups = []
+    for kind in (KINDS["resource"], KINDS["system"]):
+        rows = []
+        for row in deleted_records(kind.model, organization):
+            before = kind.model.history.filter(id=row.id, history_date__lt=row.history_date).exclude(
+                history_type="-").order_by("-history_date").first()
+            rows.append({
+                "row": row,
+                "references": [
+                    (REFERENCE_LABELS.get(name, name), [ref.get("name") or ref.get("username") for ref in refs])
+                    for name, refs in (row.related or {}).items() if refs
+                ],
+                "history_url": reverse(f"backoffice:{kind.name}_history", args=[org, row.key]),
+                "restore_url": before and reverse(f"backoffice:{kind.name}_restore",
+                                                  args=[org, row.key, before.history_id]),
+            })
+        groups.append({"kind": kind, "rows": rows})
+    return page(request, "backoffice/deleted.html", organization, {
+        "groups": groups, "may_restore": can(request.user, Action.RESTORE, organization),
+    })

@@ -1,0 +1,60 @@
+"""Review and publish: what changed since the last publication, approve or return, publish."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from varanto.accounts.permissions import Action, access_organization, available_moves, can
+from varanto.catalog.models import DataResource, ReviewStatus
+from varanto.publications.services import publication_create
+
+from ..selectors.changes import publication_delta
+from .common import page, staff_view
+
+
+def _pending(organization):
+    return DataResource.objects.filter(
+        organization=organization, review_status__in=[ReviewStatus.READY_FOR_REVIEW, ReviewStatus.RETURNED]
+    ).select_related("section")
+
+
+@staff_view
+def review(request, org: str):
+    organization = access_organization(request.user, org)
+    delta = publication_delta(organization)
+    pending = list(_pending(organization))
+    waiting = [
+        {"resource": r, "delta": delta.resources.get(r.key), "moves": available_moves(request.user, r)}
+        for r in pending if r.review_status == ReviewStatus.READY_FOR_REVIEW
+    ]
+    return page(request, "backoffice/review.html", organization, {
+        "delta": delta,
+        "waiting": waiting,
+        "returned": [r for r in pending if r.review_status == ReviewStatus.RETURNED],
+        "pending_count": len(pending),
+        "may_publish": can(request.user, Action.PUBLISH, organization),
+    })
+
+
+@staff_view
+@require_POST
+def publish(request, org: str):
+    """Make the next publication; unapproved changes need an explicit confirmation."""
+    organization = access_organization(request.user, org, Action.PUBLISH)
+    pending = _pending(organization).count()
+    if not publication_delta(organization).anything:
+        messages.error(request, _("Nothing has changed since the latest publication."))
+    elif pending and request.POST.get("include_unapproved") != "yes":
+        messages.error(request, _(
+            "%(count)s data resources have changes that are not approved. Approve or return them first, "
+            "or confirm that they are published as they are."
+        ) % {"count": pending})
+    else:
+        publication = publication_create(
+            organization=organization, note=request.POST.get("note", "").strip(), acting_user=request.user
+        )
+        messages.success(request, _("Published as publication #%(number)s.") % {"number": publication.number})
+    return redirect("backoffice:review", organization.slug)

@@ -1,0 +1,68 @@
+"""Write services for the working model (the information management model).
+
+Contract, for the back office, the API and commands alike:
+
+- Every service is keyword-only, atomic, takes `acting_user` (None for the system itself),
+  validates with `full_clean()` and saves only the fields that changed (`update_fields`).
+- Updates take `expected_version`, the `version` the caller's edit started from, and raise
+  `EditConflict` (carrying `expected_version`, `current_version` and `current`) when the
+  record has moved on: nothing is overwritten silently.
+- Each saved change raises the record's `version` by one and leaves a simple-history row with
+  the user and a reason code: "create", "edit", "delete", "submit", "approve", "return",
+  "restore:<version>", "system-deleted:<name>".
+- Bad input raises Django's `ValidationError` keyed by field name.
+- Services do not check roles: callers check with `varanto.accounts.permissions` first.
+- `data` dicts use the model's field names (see `specs`); relations take model instances:
+  resources "systems" [{"system": InformationSystem, "usage": str}] and "processes" [Process];
+  systems "interfaces" [{"system": InformationSystem, "description": str}]; processes
+  "systems" [InformationSystem]; the organisation "contacts" [{name, title, phone, email}].
+"""
+
+from .assessments import impact_assessment_create, impact_assessment_update
+from .common import EditConflict
+from .history import RecordState, deleted_records, record_states, state_at
+from .resources import (
+    data_resource_create,
+    data_resource_delete,
+    data_resource_references,
+    data_resource_review,
+    data_resource_update,
+)
+from .restore import RestoreResult, record_restore
+from .specs import SPECS, state_of, state_of_data
+from .structure import organization_update, process_create, process_update, section_create, section_update
+from .systems import (
+    information_system_create,
+    information_system_delete,
+    information_system_references,
+    information_system_update,
+)
+
+__all__ = [
+    "SPECS",
+    "EditConflict",
+    "RecordState",
+    "RestoreResult",
+    "data_resource_create",
+    "data_resource_delete",
+    "data_resource_references",
+    "data_resource_review",
+    "data_resource_update",
+    "deleted_records",
+    "impact_assessment_create",
+    "impact_assessment_update",
+    "information_system_create",
+    "information_system_delete",
+    "information_system_references",
+    "information_system_update",
+    "organization_update",
+    "process_create",
+    "process_update",
+    "record_restore",
+    "record_states",
+    "section_create",
+    "section_update",
+    "state_at",
+    "state_of",
+    "state_of_data",
+]

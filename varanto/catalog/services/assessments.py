@@ -1,0 +1,43 @@
+"""Writes on change impact assessments (muutosvaikutusten arviointi, §8)."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from varanto.catalog.models import ImpactAssessment, Organization
+
+from .common import Stamp, assign, locked, record_create, record_save
+
+ASSESSMENT_FIELDS = {
+    "title": None,
+    "description": None,
+    "information_management": None,
+    "information_security": None,
+    "data_processing": None,
+    "case_management": None,
+}
+
+
+@transaction.atomic
+def impact_assessment_create(
+    *, organization: Organization, subject_kind: str, subject_key: str, subject_name: str,
+    affected: dict, data: dict, acting_user,
+) -> ImpactAssessment:
+    """Save an assessment of a planned change with the impact report (`affected`) it was made on."""
+    assessment = ImpactAssessment(
+        organization=organization, subject_kind=subject_kind, subject_key=subject_key,
+        subject_name=subject_name, affected=affected, created_by=acting_user,
+    )
+    assign(assessment, data, ASSESSMENT_FIELDS)
+    return record_create(assessment, Stamp(acting_user, "create"))
+
+
+@transaction.atomic
+def impact_assessment_update(
+    *, assessment: ImpactAssessment, data: dict, expected_version: int, acting_user,
+) -> ImpactAssessment:
+    """Change the assessment texts (the impact report it was made on stays as saved)."""
+    current = locked(ImpactAssessment, assessment.pk, expected_version)
+    stamp = Stamp(acting_user, "edit")
+    changed = assign(current, data, ASSESSMENT_FIELDS)
+    return record_save(current, changed, stamp) if changed else current

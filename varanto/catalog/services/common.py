@@ -1,0 +1,220 @@
+"""What every write service shares: version checks, history stamps, validation of list fields."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+
+class EditConflict(Exception):
+    """An edit made against an older version of a record (no lost updates).
+
+    Carries both versions: `expected_version` is the one the editor started from,
+    `current_version` the one saved meanwhile (None when the record was deleted meanwhile),
+    and `current` the record as it is now (None when deleted).
+    """
+
+    def __init__(self, *, current: models.Model | None, expected_version: int, current_version: int | None):
+        self.current = current
+        self.expected_version = expected_version
+        self.current_version = current_version
+        super().__init__(
+            f"edited from version {expected_version}, but the record is now "
+            + (f"at version {current_version}" if current_version is not None else "deleted")
+        )
+
+
+@dataclass
+class Stamp:
+    """Who made a change, why, and when: set on every row one service call writes, so the
+    history of a record and of its relations (system links, interfaces …) share one moment."""
+
+    user: Any
+    reason: str
+    when: datetime.datetime = field(default_factory=timezone.now)
+
+    def mark(self, *instances: models.Model) -> None:
+        for instance in instances:
+            instance._history_user = self.user
+            instance._change_reason = self.reason[:100]
+            instance._history_date = self.when
+
+
+def locked(model: type[models.Model], pk: int, expected_version: int | None) -> models.Model:
+    """The record, locked for this transaction, or EditConflict if it moved on meanwhile."""
+    current = model.objects.select_for_update().filter(pk=pk).first()
+    if current is None:
+        raise EditConflict(current=None, expected_version=expected_version or 0, current_version=None)
+    if expected_version is not None and current.version != expected_version:
+        raise EditConflict(current=current, expected_version=expected_version, current_version=current.version)
+    return current
+
+
+def record_save(record: models.Model, fields: list[str], stamp: Stamp) -> models.Model:
+    """Validate and save the named fields, one version up, with who and why in its history."""
+    record.version += 1
+    record.full_clean()
+    stamp.mark(record)
+    record.save(update_fields=[*dict.fromkeys(fields), "version"])
+    return record
+
+
+def record_create(
+    record: models.Model, stamp: Stamp, *, relations: Callable[[], object] | None = None,
+) -> models.Model:
+    """Validate and insert the record; `relations` (called after the insert) writes its links.
+
+    The creation's history row is written after the relations, so that it holds them too
+    (simple-history takes many-to-many snapshots when it writes a row).
+    """
+    record.full_clean()
+    stamp.mark(record)
+    if relations is None:
+        record.save(force_insert=True)
+        return record
+    record.save_without_historical_record(force_insert=True)
+    relations()
+    record.save(update_fields=["version"])
+    history = type(record).history
+    row = history.filter(id=record.pk).order_by("-history_date", "-history_id").first()
+    history.filter(history_id=row.history_id).update(history_type="+")
+    return record
+
+
+def record_delete(record: models.Model, stamp: Stamp, *, referred_by: dict | None = None) -> None:
+    """Delete the record; its history keeps the last state, and `referred_by` on the deletion row."""
+    model, pk = type(record), record.pk
+    stamp.mark(record)
+    record.delete()
+    if referred_by is not None:
+        row = model.history.filter(id=pk, history_type="-").order_by("-history_date", "-history_id").first()
+        row.related = referred_by
+        row.save(update_fields=["related"])
+
+
+# --- field values ----------------------------------------------------------------------
+
+
+def string_list(value, name: str) -> list[str]:
+    """An ordered list of short texts (key data sets, recipients …); blanks dropped."""
+    if value is None:
+        return []
+    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+        raise ValidationError({name: _("Give a list of texts.")})
+    return [v.strip() for v in value if v.strip()]
+
+
+def _record_list(value, name: str, keys: tuple[str, ...], required: str) -> list[dict]:
+    if value is None:
+        return []
+    if not isinstance(value, (list, tuple)):
+        raise ValidationError({name: _("Give a list of rows.")})
+    rows = []
+    for i, item in enumerate(value, start=1):
+        if not isinstance(item, dict) or not all(isinstance(item.get(k, ""), str) for k in keys):
+            raise ValidationError({name: _("Row %(row)s is not valid.") % {"row": i}})
+        row = {k: item.get(k, "").strip() for k in keys}
+        if not any(row.values()):
+            continue
+        if not row[required]:
+            raise ValidationError({name: _("Row %(row)s: %(field)s is missing.") % {"row": i, "field": required}})
+        rows.append(row)
+    return rows
+
+
+LINK_KINDS = ("web", "privacy_notice")
+
+
+def link_list(value, name: str = "links") -> list[dict]:
+    """[{title, url, kind}] where kind is "web" or "privacy_notice" (tietosuojaseloste)."""
+    rows = _record_list(value, name, ("title", "url", "kind"), "url")
+    validate_url = URLValidator(schemes=["http", "https"])
+    for i, row in enumerate(rows, start=1):
+        try:
+            validate_url(row["url"])
+        except ValidationError:
+            raise ValidationError({name: _("Row %(row)s: %(url)s is not a web address.") % {"row": i, "url": row["url"]}})
+        row["kind"] = row["kind"] or "web"
+        if row["kind"] not in LINK_KINDS:
+            raise ValidationError({name: _("Row %(row)s: unknown kind of link.") % {"row": i}})
+        row["title"] = row["title"] or row["url"]
+    return rows
+
+
+def flow_list(value, name: str = "data_flows") -> list[dict]:
+    """[{target, description}]: data transferred to another resource (e.g. Koski, Varda)."""
+    return _record_list(value, name, ("target", "description"), "target")
+
+
+def contact_list(value, name: str = "contacts") -> list[dict]:
+    return _record_list(value, name, ("name", "title", "phone", "email"), "name")
+
+
+TRANSLATION_LANGUAGES = ("sv", "en")
+
+
+def translations_of(model: type[models.Model]) -> Callable:
+    def clean(value, name: str = "translations") -> dict:
+        """{"sv": {field: text}, "en": {…}} for the model's translatable fields; blanks dropped."""
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            raise ValidationError({name: _("Give the translations as a mapping of language to texts.")})
+        out = {}
+        for language, texts in value.items():
+            if language not in TRANSLATION_LANGUAGES or not isinstance(texts, dict):
+                raise ValidationError({name: _("Unknown translation language %(language)s.") % {"language": language}})
+            kept = {
+                f: t.strip() for f, t in texts.items()
+                if f in model.translatable_fields and isinstance(t, str) and t.strip()
+            }
+            if kept:
+                out[language] = kept
+        return out
+
+    return clean
+
+
+def assign(
+    record: models.Model, data: dict, cleaners: dict[str, Callable | None], *, relations: tuple[str, ...] = (),
+) -> list[str]:
+    """Set the allowed fields present in `data`; returns the names of those that changed.
+
+    `cleaners` lists the fields a caller may change, each with its normaliser (None: the
+    model's own validation in full_clean is enough); `relations` are keys the caller writes
+    itself. Any other key is refused, so a form or an API cannot write review or bookkeeping
+    fields by accident.
+    """
+    unknown = set(data) - set(cleaners) - set(relations)
+    if unknown:
+        raise ValidationError({name: _("This field cannot be changed here.") for name in sorted(unknown)})
+    changed = []
+    for name, clean in cleaners.items():
+        if name not in data:
+            continue
+        value = clean(data[name], name) if clean else data[name]
+        if isinstance(value, str):
+            value = value.strip()
+        model_field = record._meta.get_field(name)
+        if model_field.is_relation:
+            # Compare ids: an unsaved record has no related object to read yet.
+            if getattr(record, model_field.attname) != getattr(value, "pk", value):
+                setattr(record, name, value)
+                changed.append(name)
+        elif getattr(record, name) != value:
+            setattr(record, name, value)
+            changed.append(name)
+    return changed
+
+
+def same_organization(organization_id: int, records, name: str) -> None:
+    for record in records:
+        if record.organization_id != organization_id:
+            raise ValidationError({name: _("%(record)s belongs to another organisation.") % {"record": record}})

@@ -1,0 +1,182 @@
+"""Writes on data resources (tietovarannot): create, update, review moves, delete."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from varanto.accounts.permissions import WORKFLOW, Action
+from varanto.catalog.models import DataResource, Organization, Process, ResourceSystem, ReviewStatus
+from varanto.core.keys import make_key
+
+from .common import Stamp, assign, locked, record_create, record_delete, record_save, same_organization
+from .specs import RESOURCE
+
+
+def _links_write(resource: DataResource, rows: list[dict], stamp: Stamp) -> bool:
+    """Make the resource's system links match `rows` ([{system, usage}], in order)."""
+    same_organization(resource.organization_id, [row["system"] for row in rows], "systems")
+    wanted: dict[int, tuple[int, str]] = {}
+    for position, row in enumerate(rows):
+        if row["system"].pk in wanted:
+            raise ValidationError({"systems": _("%(system)s is listed twice.") % {"system": row["system"]}})
+        wanted[row["system"].pk] = (position, (row.get("usage") or "").strip())
+    changed = False
+    for link in list(resource.system_links.all()):
+        if link.system_id not in wanted:
+            stamp.mark(link)
+            link.delete()
+            changed = True
+            continue
+        position, usage = wanted.pop(link.system_id)
+        if (link.position, link.usage) != (position, usage):
+            link.position, link.usage = position, usage
+            link.full_clean(validate_constraints=False)
+            stamp.mark(link)
+            link.save(update_fields=["position", "usage"])
+            changed = True
+    for system_id, (position, usage) in wanted.items():
+        link = ResourceSystem(resource=resource, system_id=system_id, usage=usage, position=position)
+        link.full_clean(validate_constraints=False)
+        stamp.mark(link)
+        link.save()
+        changed = True
+    return changed
+
+
+def _processes_write(resource: DataResource, processes: list[Process]) -> bool:
+    same_organization(resource.organization_id, processes, "processes")
+    wanted = {p.pk for p in processes}
+    if wanted == set(resource.processes.values_list("pk", flat=True)):
+        return False
+    # The m2m change is recorded by the history row of the save that follows, not one of its own.
+    resource.skip_history_when_saving = True
+    try:
+        resource.processes.set(processes)
+    finally:
+        del resource.skip_history_when_saving
+    return True
+
+
+def resource_write(resource: DataResource, data: dict, stamp: Stamp) -> list[str]:
+    """Apply `data`; returns the changed field names (relations under their own names)."""
+    if "section" in data:
+        same_organization(resource.organization_id, [data["section"]], "section")
+    changed = assign(resource, data, RESOURCE.fields, relations=RESOURCE.relations)
+    resource.full_clean()
+    if "systems" in data and _links_write(resource, data["systems"], stamp):
+        changed.append("systems")
+    if "processes" in data and _processes_write(resource, data["processes"]):
+        changed.append("processes")
+    return changed
+
+
+@transaction.atomic
+def data_resource_create(*, organization: Organization, data: dict, acting_user) -> DataResource:
+    """Add a data resource; its key comes from its name. It starts as ready for review."""
+    stamp = Stamp(acting_user, "create")
+    taken = set(DataResource.objects.filter(organization=organization).values_list("key", flat=True))
+    resource = DataResource(
+        organization=organization,
+        key=make_key(data.get("name") or "", taken),
+        position=DataResource.objects.filter(organization=organization).count(),
+        review_status=ReviewStatus.READY_FOR_REVIEW,
+    )
+    if "section" in data:
+        same_organization(organization.pk, [data["section"]], "section")
+    assign(resource, data, RESOURCE.fields, relations=RESOURCE.relations)
+    relations = {k: data[k] for k in RESOURCE.relations if k in data}
+    return record_create(resource, stamp, relations=lambda: resource_write(resource, relations, stamp))
+
+
+@transaction.atomic
+def data_resource_update(*, resource: DataResource, data: dict, expected_version: int, acting_user) -> DataResource:
+    """Change the fields and relations in `data`, as edited from `expected_version`.
+
+    `data` keys: the fields of `specs.RESOURCE` plus "systems" ([{"system": InformationSystem,
+    "usage": str}]) and "processes" ([Process]); absent keys stay as they are. A change marks
+    the resource ready for review. Raises EditConflict if the resource moved on from
+    `expected_version`, ValidationError naming the field for bad input.
+    """
+    current = locked(DataResource, resource.pk, expected_version)
+    stamp = Stamp(acting_user, "edit")
+    changed = resource_write(current, data, stamp)
+    if not changed:
+        return current
+    current.review_status = ReviewStatus.READY_FOR_REVIEW
+    return record_save(current, [f for f in changed if f in RESOURCE.fields] + ["review_status"], stamp)
+
+
+@transaction.atomic
+def data_resource_review(
+    *, resource: DataResource, action: Action, expected_version: int, acting_user, comment: str = "",
+) -> DataResource:
+    """Make a review move (`accounts.permissions.WORKFLOW`): send for review, approve, or return.
+
+    Approving sets the last-reviewed date to today and clears the comment; returning needs a
+    comment saying what to change. The caller checks the role (`permissions.require`).
+    """
+    move = WORKFLOW[action]
+    current = locked(DataResource, resource.pk, expected_version)
+    if current.review_status not in move.sources:
+        raise ValidationError(
+            _("The data resource is %(status)s; this move is not possible now.")
+            % {"status": current.get_review_status_display()}
+        )
+    comment = comment.strip()
+    if move.comment_required and not comment:
+        raise ValidationError({"review_comment": _("Say what should be changed.")})
+    current.review_status = move.target
+    fields = ["review_status"]
+    if action is Action.APPROVE:
+        current.last_reviewed = timezone.localdate()
+        current.review_comment = ""
+        fields += ["last_reviewed", "review_comment"]
+    elif comment:
+        current.review_comment = comment
+        fields.append("review_comment")
+    return record_save(current, fields, Stamp(acting_user, str(action)))
+
+
+def data_resource_references(resource: DataResource) -> dict:
+    """What refers to the resource: shown before deleting it and kept on its deletion row."""
+    return {
+        "systems": [
+            {"id": link.system_id, "name": link.system.name, "usage": link.usage}
+            for link in resource.system_links.select_related("system")
+        ],
+        "processes": [{"id": p.pk, "name": p.name} for p in resource.processes.all()],
+        "open_datasets": [{"id": d.pk, "name": d.name} for d in resource.open_datasets.all()],
+        "data_flows_from": [
+            {"id": other.pk, "name": other.name}
+            for other in DataResource.objects.filter(organization_id=resource.organization_id).exclude(pk=resource.pk)
+            if any(flow.get("target", "").casefold() == resource.name.casefold() for flow in other.data_flows)
+        ],
+        "editors": [
+            {"id": m.pk, "username": m.user.get_username()} for m in resource.editor_memberships.select_related("user")
+        ],
+    }
+
+
+@transaction.atomic
+def data_resource_delete(*, resource: DataResource, expected_version: int, acting_user) -> dict:
+    """Delete the resource after recording what referred to it; restore brings it back.
+
+    Its system links and open data references are removed with history rows of their own;
+    returns the references (`data_resource_references`).
+    """
+    current = locked(DataResource, resource.pk, expected_version)
+    references = data_resource_references(current)
+    stamp = Stamp(acting_user, "delete")
+    for link in current.system_links.all():
+        stamp.mark(link)
+        link.delete()
+    for dataset in current.open_datasets.all():
+        dataset.resource = None
+        stamp.mark(dataset)
+        dataset.save(update_fields=["resource"])
+    record_delete(current, stamp, referred_by=references)
+    return references
+

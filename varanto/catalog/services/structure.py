@@ -1,0 +1,116 @@
+"""Writes on the model's frame: sections, processes, and the organisation's own details."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from varanto.catalog.models import ContactPerson, InformationSystem, Organization, Process, Section
+from varanto.core.keys import make_key
+
+from .common import Stamp, assign, contact_list, locked, record_create, record_save, same_organization
+from .specs import ORGANIZATION, PROCESS, SECTION
+
+
+def _new_key(model, organization: Organization, name: str) -> dict:
+    taken = set(model.objects.filter(organization=organization).values_list("key", flat=True))
+    return {
+        "organization": organization,
+        "key": make_key(name or "", taken),
+        "position": model.objects.filter(organization=organization).count(),
+    }
+
+
+def section_write(section: Section, data: dict, stamp: Stamp) -> list[str]:
+    return assign(section, data, SECTION.fields)
+
+
+@transaction.atomic
+def section_create(*, organization: Organization, data: dict, acting_user) -> Section:
+    """Add a section (toimiala, a hosted regional body, a theme)."""
+    section = Section(**_new_key(Section, organization, data.get("name", "")))
+    assign(section, data, SECTION.fields)
+    return record_create(section, Stamp(acting_user, "create"))
+
+
+@transaction.atomic
+def section_update(*, section: Section, data: dict, expected_version: int, acting_user) -> Section:
+    current = locked(Section, section.pk, expected_version)
+    stamp = Stamp(acting_user, "edit")
+    changed = section_write(current, data, stamp)
+    return record_save(current, changed, stamp) if changed else current
+
+
+def process_write(process: Process, data: dict, stamp: Stamp) -> list[str]:
+    changed = assign(process, data, PROCESS.fields, relations=PROCESS.relations)
+    process.full_clean()
+    if "systems" in data:
+        systems: list[InformationSystem] = data["systems"]
+        same_organization(process.organization_id, systems, "systems")
+        if {s.pk for s in systems} != set(process.systems.values_list("pk", flat=True)):
+            # Recorded by the history row of the save that follows.
+            process.skip_history_when_saving = True
+            try:
+                process.systems.set(systems)
+            finally:
+                del process.skip_history_when_saving
+            changed.append("systems")
+    return changed
+
+
+@transaction.atomic
+def process_create(*, organization: Organization, data: dict, acting_user) -> Process:
+    """Add a process (toimintaprosessi), with the systems it uses."""
+    stamp = Stamp(acting_user, "create")
+    process = Process(**_new_key(Process, organization, data.get("name", "")))
+    assign(process, data, PROCESS.fields, relations=PROCESS.relations)
+    relations = {k: data[k] for k in PROCESS.relations if k in data}
+    return record_create(process, stamp, relations=lambda: process_write(process, relations, stamp))
+
+
+@transaction.atomic
+def process_update(*, process: Process, data: dict, expected_version: int, acting_user) -> Process:
+    """Change the fields in `data` (`specs.PROCESS`, plus "systems": [InformationSystem])."""
+    current = locked(Process, process.pk, expected_version)
+    stamp = Stamp(acting_user, "edit")
+    changed = process_write(current, data, stamp)
+    if not changed:
+        return current
+    return record_save(current, [f for f in changed if f in PROCESS.fields], stamp)
+
+
+def _contacts_write(organization: Organization, rows, stamp: Stamp) -> bool:
+    wanted = contact_list(rows)
+    existing = list(organization.contacts.all())
+    if [{k: getattr(c, k) for k in ("name", "title", "phone", "email")} for c in existing] == wanted:
+        return False
+    for contact in existing:
+        stamp.mark(contact)
+        contact.delete()
+    for position, row in enumerate(wanted):
+        contact = ContactPerson(organization=organization, position=position, **row)
+        contact.full_clean()
+        stamp.mark(contact)
+        contact.save()
+    return True
+
+
+def organization_write(organization: Organization, data: dict, stamp: Stamp) -> list[str]:
+    changed = assign(organization, data, ORGANIZATION.fields, relations=ORGANIZATION.relations)
+    organization.full_clean()
+    if "contacts" in data and _contacts_write(organization, data["contacts"], stamp):
+        changed.append("contacts")
+    return changed
+
+
+@transaction.atomic
+def organization_update(
+    *, organization: Organization, data: dict, expected_version: int, acting_user,
+) -> Organization:
+    """Change the organisation's details: where information requests go, who decides on them,
+    the contact persons ("contacts": [{name, title, phone, email}]) and its basic facts."""
+    current = locked(Organization, organization.pk, expected_version)
+    stamp = Stamp(acting_user, "edit")
+    changed = organization_write(current, data, stamp)
+    if not changed:
+        return current
+    return record_save(current, [f for f in changed if f in ORGANIZATION.fields], stamp)

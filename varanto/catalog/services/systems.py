@@ -1,0 +1,124 @@
+"""Writes on information systems (tietojärjestelmät): create, update, delete."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from varanto.catalog.models import DataResource, InformationSystem, Organization, ReviewStatus, SystemInterface
+from varanto.core.keys import make_key
+
+from .common import Stamp, assign, locked, record_create, record_delete, record_save, same_organization
+from .specs import SYSTEM
+
+
+def _interfaces_write(system: InformationSystem, rows: list[dict], stamp: Stamp) -> bool:
+    """Make the system's outgoing interfaces match `rows` ([{system, description}], in order)."""
+    targets = [row["system"] for row in rows]
+    same_organization(system.organization_id, targets, "interfaces")
+    if any(t.pk == system.pk for t in targets):
+        raise ValidationError({"interfaces": _("A system cannot have an interface to itself.")})
+    wanted = [(row["system"].pk, (row.get("description") or "").strip()) for row in rows]
+    existing = list(system.interfaces.all())
+    if [(i.target_id, i.description) for i in existing] == wanted:
+        return False
+    for interface in existing:
+        stamp.mark(interface)
+        interface.delete()
+    for position, (target_id, description) in enumerate(wanted):
+        interface = SystemInterface(source=system, target_id=target_id, description=description, position=position)
+        stamp.mark(interface)
+        interface.save()
+    return True
+
+
+def system_write(system: InformationSystem, data: dict, stamp: Stamp) -> list[str]:
+    changed = assign(system, data, SYSTEM.fields, relations=SYSTEM.relations)
+    system.full_clean()
+    if "interfaces" in data and _interfaces_write(system, data["interfaces"], stamp):
+        changed.append("interfaces")
+    return changed
+
+
+@transaction.atomic
+def information_system_create(*, organization: Organization, data: dict, acting_user) -> InformationSystem:
+    """Add an information system to the organisation's registry; its key comes from its name."""
+    stamp = Stamp(acting_user, "create")
+    taken = set(InformationSystem.objects.filter(organization=organization).values_list("key", flat=True))
+    system = InformationSystem(
+        organization=organization,
+        key=make_key(data.get("name") or "", taken),
+        position=InformationSystem.objects.filter(organization=organization).count(),
+    )
+    assign(system, data, SYSTEM.fields, relations=SYSTEM.relations)
+    return record_create(system, stamp, relations=lambda: _interfaces_write(system, data.get("interfaces", []), stamp))
+
+
+@transaction.atomic
+def information_system_update(
+    *, system: InformationSystem, data: dict, expected_version: int, acting_user,
+) -> InformationSystem:
+    """Change the fields in `data` (`specs.SYSTEM`, plus "interfaces": [{"system", "description"}])."""
+    current = locked(InformationSystem, system.pk, expected_version)
+    stamp = Stamp(acting_user, "edit")
+    changed = system_write(current, data, stamp)
+    if not changed:
+        return current
+    return record_save(current, [f for f in changed if f in SYSTEM.fields], stamp)
+
+
+def information_system_references(system: InformationSystem) -> dict:
+    """What refers to the system: shown before deleting it and kept on its deletion row."""
+    return {
+        "resources": [
+            {"id": link.resource_id, "name": link.resource.name, "usage": link.usage, "position": link.position}
+            for link in system.resource_links.select_related("resource")
+        ],
+        "processes": [{"id": p.pk, "name": p.name} for p in system.processes.all()],
+        "interfaces_in": [
+            {"id": i.source_id, "name": i.source.name, "description": i.description}
+            for i in system.incoming_interfaces.select_related("source")
+        ],
+        "interfaces_out": [
+            {"id": i.target_id, "name": i.target.name, "description": i.description}
+            for i in system.interfaces.select_related("target")
+        ],
+        "editors": [
+            {"id": m.pk, "username": m.user.get_username()} for m in system.editor_memberships.select_related("user")
+        ],
+    }
+
+
+@transaction.atomic
+def information_system_delete(*, system: InformationSystem, expected_version: int, acting_user) -> dict:
+    """Delete the system after unlinking it, each unlinking recorded in the record it changes.
+
+    Resources that used it lose the link (a new version each, ready for review), processes
+    lose it too, and its interfaces go; the references are kept on the deletion row so that
+    restoring the system puts them back.
+    """
+    current = locked(InformationSystem, system.pk, expected_version)
+    references = information_system_references(current)
+    stamp = Stamp(acting_user, f"system-deleted:{current.name}")
+    for link in current.resource_links.all():
+        resource = DataResource.objects.select_for_update().get(pk=link.resource_id)
+        stamp.mark(link)
+        link.delete()
+        resource.review_status = ReviewStatus.READY_FOR_REVIEW
+        record_save(resource, ["review_status"], stamp)
+    for process in current.processes.select_for_update():
+        process.skip_history_when_saving = True
+        process.systems.remove(current)
+        del process.skip_history_when_saving
+        record_save(process, [], stamp)
+    for interface in current.interfaces.all():
+        stamp.mark(interface)
+        interface.delete()
+    for interface in current.incoming_interfaces.all():
+        source = InformationSystem.objects.select_for_update().get(pk=interface.source_id)
+        stamp.mark(interface)
+        interface.delete()
+        record_save(source, [], stamp)
+    record_delete(current, Stamp(acting_user, "delete", stamp.when), referred_by=references)
+    return references

@@ -1,0 +1,153 @@
+"""The public description as a static site: every page in every language, the downloads, relative links.
+
+The real views render each page through Django's test client, so the copy is exactly what the
+site serves. Starting from every organisation's pages (by their URL names) the builder follows
+each link within the site; a page at /org/tietovaranto/x/ becomes org/tietovaranto/x/index.html
+and every root-relative link is rewritten relative to the file that holds it, so the folder can
+be served from any address by any web server (or opened from disk). Links to what only the
+running application can do (the back office, the API) point to the live site instead.
+"""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+import re
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.test import Client, override_settings
+from django.urls import reverse
+from django.utils import translation
+
+from varanto.publications.catalog import PublishedCatalog
+from varanto.publications.models import Publication
+
+from .downloads import CSV_TABLES
+from .formats import FORMATS
+from .formats.dcat import RDF_FORMATS
+
+logger = logging.getLogger(__name__)
+
+LIVE_ONLY = ("/admin/", "/hallinta/", "/api/", "/i18n/")
+LINK = re.compile(r"""(?P<attr>(?<![\w-])(?:href|src|action))=(?P<quote>["'])(?P<url>/(?!/)[^"']*)(?P=quote)""")
+CSS_URL = re.compile(r"""url\((?P<quote>["']?)(?P<url>/(?!/)[^)"']*)(?P=quote)\)""")
+TEXT_TYPES = ("text/html", "text/css")
+REDIRECT = (
+    '<!doctype html><html lang="fi"><head><meta charset="utf-8"><title>Varanto</title>'
+    '<meta http-equiv="refresh" content="0; url={url}"></head>'
+    '<body><p><a href="{url}">Varanto</a></p></body></html>'
+)
+
+
+@dataclass
+class SiteReport:
+    pages: int = 0
+    files: int = 0
+    missing: list[str] = field(default_factory=list)  # linked addresses the site answered with an error
+
+
+def file_for(path: str) -> str:
+    """The file that holds the page or file at a URL path: /a/b/ → a/b/index.html."""
+    path = path.lstrip("/")
+    return path + "index.html" if path == "" or path.endswith("/") else path
+
+
+def _relative(url: str, page_file: str, live_url: str) -> str:
+    parts = urlsplit(url)
+    if parts.path.startswith(LIVE_ONLY):
+        return live_url + url
+    target = file_for(parts.path)
+    relative = posixpath.relpath(target, posixpath.dirname(page_file) or ".")
+    return relative + (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
+
+
+def relink(text: str, page_file: str, live_url: str) -> str:
+    """Root-relative links of an HTML page or stylesheet rewritten relative to its own file."""
+    text = LINK.sub(lambda m: f"{m['attr']}={m['quote']}{_relative(m['url'], page_file, live_url)}{m['quote']}", text)
+    return CSS_URL.sub(lambda m: f"url({m['quote']}{_relative(m['url'], page_file, live_url)}{m['quote']})", text)
+
+
+def _links(text: str) -> list[str]:
+    found = [m["url"] for m in LINK.finditer(text)] + [m["url"] for m in CSS_URL.finditer(text)]
+    return [urlsplit(url).path for url in found if not url.startswith(LIVE_ONLY)]
+
+
+def _starting_points(publication: Publication) -> list[str]:
+    """Every page of one organisation in every language, and its downloads, by their URL names."""
+    catalog = PublishedCatalog(publication.content)
+    org = publication.organization.slug
+    pages = [("public:front", {}), ("public:open_data", {}), ("public:history", {}), ("public:embed", {})]
+    pages += [("public:section", {"key": s.key}) for s in catalog.sections]
+    pages += [("public:resource", {"key": r.key}) for r in catalog.resources]
+    pages += [("public:system", {"key": s.key}) for s in catalog.systems]
+    for number in Publication.objects.filter(organization=publication.organization).values_list("number", flat=True):
+        pages += [("public:publication", {"number": number}), ("public:diff", {"number": number})]
+    paths = []
+    for language, _ in settings.LANGUAGES:
+        with translation.override(language):
+            paths += [reverse(name, kwargs={"org": org, **kwargs}) for name, kwargs in pages]
+            paths += [reverse("public:accessibility"), reverse("public:home"), reverse("search:results", kwargs={"org": org})]
+    paths += [reverse("downloads:file", kwargs={"org": org, "fmt": fmt}) for fmt in FORMATS]
+    paths += [reverse("downloads:dcat_catalog", kwargs={"org": org, "fmt": fmt}) for fmt in RDF_FORMATS]
+    paths += [reverse("downloads:csv_table", kwargs={"org": org, "table": table}) for table in CSV_TABLES]
+    paths.append(reverse("downloads:template"))
+    return paths
+
+
+def build_site(
+    outdir: Path, *, base_url: str = "", live_url: str = "", progress: Callable[[str], None] = lambda message: None,
+) -> SiteReport:
+    """Write the static site of every organisation's latest publication into `outdir` (replaced).
+
+    `base_url` is where the copy will be served (DCAT and downloads point there); `live_url`
+    the running application, for links to what only it can do. Both default to PUBLIC_BASE_URL.
+    """
+    latest = {}
+    for publication in Publication.objects.select_related("organization").order_by("organization__slug", "-number"):
+        latest.setdefault(publication.organization.slug, publication)
+    queue = [path for publication in latest.values() for path in _starting_points(publication)]
+    live_url = (live_url or settings.PUBLIC_BASE_URL).rstrip("/")
+    if outdir.exists():
+        shutil.rmtree(outdir)
+    outdir.mkdir(parents=True)
+    report, seen = SiteReport(), set()
+    # Downloads and DCAT point to where the static copy will be served.
+    static_base = (base_url or settings.PUBLIC_BASE_URL).rstrip("/")
+    with override_settings(PUBLIC_BASE_URL=static_base, ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "testserver"]):
+        client = Client()
+        while queue:
+            path = queue.pop(0)
+            if path in seen:
+                continue
+            seen.add(path)
+            response = client.get(path)
+            if response.status_code in (301, 302) and urlsplit(response["Location"]).path.startswith("/"):
+                # A static host cannot redirect: a page that sends the browser on stands in.
+                location = urlsplit(response["Location"]).path
+                queue.append(location)
+                stub = REDIRECT.format(url=_relative(location, file_for(path), live_url))
+                response = HttpResponse(stub, content_type="text/html; charset=utf-8")
+            if response.status_code != 200:
+                report.missing.append(f"{path} ({response.status_code})")
+                logger.warning("static site: %s answered %s; left out", path, response.status_code)
+                continue
+            content = b"".join(response) if response.streaming else response.content
+            target = file_for(path)
+            if response["Content-Type"].startswith(TEXT_TYPES):
+                text = content.decode(response.charset or "utf-8")
+                queue += [p for p in _links(text) if p not in seen]
+                content = relink(text, target, live_url).encode("utf-8")
+                report.pages += response["Content-Type"].startswith("text/html")
+            report.files += 1
+            destination = outdir / target
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            destination.write_bytes(content)
+            if report.files % 50 == 0:
+                progress(f"{report.files} files written …")
+    return report

@@ -1,0 +1,84 @@
+"""`varanto site OUTDIR`: the whole public description as files with relative links, none of them broken."""
+
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from varanto.interchange.staticsite import relink
+
+pytestmark = pytest.mark.django_db
+
+REFERENCE = re.compile(r"""(?<![\w-])(?:href|src|action)=["']([^"']*)["']|url\(["']?([^)"']*)["']?\)|url=([^"'>]+)["']""")
+
+
+def references(path: Path) -> list[str]:
+    text = path.read_text("utf-8")
+    return [next(g for g in m.groups() if g is not None) for m in REFERENCE.finditer(text)]
+
+
+def broken_links(site: Path) -> list[str]:
+    """Every link of every page and stylesheet that does not lead to a file of the site."""
+    broken = []
+    for page in [*site.rglob("*.html"), *site.rglob("*.css")]:
+        for link in references(page):
+            parts = urlsplit(link)
+            if parts.scheme or link.startswith(("#", "//")) or not parts.path:
+                continue  # another site, e-mail, telephone, or a place on the same page
+            target = (page.parent / unquote(parts.path)).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.is_file() or site.resolve() not in target.parents:
+                broken.append(f"{page.relative_to(site)}: {link}")
+    return broken
+
+
+@pytest.fixture
+def site(imatra_published, tmp_path) -> Path:
+    outdir = tmp_path / "kuvaus"
+    call_command("site", str(outdir), "--base-url", "https://kuvaus.example.fi", "--live-url", "https://varanto.example.fi")
+    return outdir
+
+
+def test_the_static_site_has_no_broken_link_and_the_check_would_see_one(site):
+    assert broken_links(site) == []
+    page = site / "imatran-kaupunki/index.html"
+    page.write_text(page.read_text("utf-8") + '<a href="ei-ole/index.html">x</a>', encoding="utf-8")
+    assert broken_links(site) == ["imatran-kaupunki/index.html: ei-ole/index.html"]
+
+
+def test_every_page_is_there_in_every_language_with_the_downloads(site):
+    for prefix in ("", "sv/", "en/"):
+        assert (site / prefix / "imatran-kaupunki/index.html").is_file()
+        assert (site / prefix / "imatran-kaupunki/tietovaranto/vesihuolto/index.html").is_file()
+        assert (site / prefix / "imatran-kaupunki/jarjestelma/m-files/index.html").is_file()
+        assert (site / prefix / "imatran-kaupunki/avoin-data/index.html").is_file()
+        assert (site / prefix / "imatran-kaupunki/julkaisut/1/index.html").is_file()
+    swedish = (site / "sv/imatran-kaupunki/tietovaranto/vesihuolto/index.html").read_text("utf-8")
+    assert 'lang="sv"' in swedish
+    for name in ("kuvaus.json", "kuvaus.csv.zip", "kuvaus.xlsx", "kuvaus.dcat.ttl", "kuvaus.dcat.rdf", "kuvaus.dcat.jsonld"):
+        assert (site / "imatran-kaupunki/lataa" / name).stat().st_size > 0
+    assert (site / "imatran-kaupunki/dcat/catalog.ttl").is_file()
+    assert (site / "lataa/tietovarannot-pohja.xlsx").is_file()
+
+
+def test_links_are_relative_and_downloads_point_to_where_the_copy_is_served(site):
+    for page in site.rglob("*.html"):
+        assert not re.search(r"""(?<![\w-])(?:href|src|action)=["']/(?!/)""", page.read_text("utf-8")), page
+    dcat = (site / "imatran-kaupunki/dcat/catalog.ttl").read_text("utf-8")
+    assert "<https://kuvaus.example.fi/imatran-kaupunki/tietovaranto/vesihuolto/>" in dcat
+
+
+def test_links_to_the_back_office_and_api_go_to_the_live_site():
+    html = '<a href="/hallinta/">kirjaudu</a> <a href="/api/v1/docs/">API</a> <a href="/org/">etusivu</a>'
+    assert relink(html, "org/tietovaranto/x/index.html", "https://varanto.example.fi") == (
+        '<a href="https://varanto.example.fi/hallinta/">kirjaudu</a> '
+        '<a href="https://varanto.example.fi/api/v1/docs/">API</a> <a href="../../index.html">etusivu</a>'
+    )
+
+
+def test_without_a_publication_there_is_nothing_to_write(imatra, tmp_path):
+    with pytest.raises(CommandError, match="no organisation has published"):
+        call_command("site", str(tmp_path / "kuvaus"))

@@ -1,0 +1,159 @@
+"""HTTP caching of public pages: validators derived from the publication, 304s, and the page cache.
+
+Every organisation page is a pure function of (latest publication, language, path, the site's
+templates), so its ETag is made of exactly those, Last-Modified is the publication time (or
+the deployment of the site's templates, if later), and a conditional request is answered
+without rendering anything. `PublishedPageCacheMiddleware` (first in MIDDLEWARE) keeps each
+finished page and serves it again from memory while its publication is still the latest,
+skipping the rest of the middleware; it answers exactly as the full path would, headers
+included. `varanto.public.wsgi` serves the same kept pages before Django is even entered.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from pathlib import Path
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
+from django.utils.translation import get_language
+
+from varanto.publications.selectors import publications_overview
+
+from . import cache
+
+MAX_AGE = 60
+APP_DIR = Path(__file__).resolve().parent
+SITE_FILES = {".py", ".html", ".css", ".js", ".svg", ".mo"}
+
+
+def _site_version() -> tuple[str, float]:
+    """A digest and the newest modification time of what shapes the pages: templates, static
+    files, translations and this app's code (tests left out)."""
+    digest = hashlib.sha256()
+    newest = 0.0
+    for path in sorted(APP_DIR.rglob("*")):
+        relative = path.relative_to(APP_DIR)
+        if path.suffix not in SITE_FILES or {"tests", "__pycache__", "var"} & set(relative.parts):
+            continue
+        digest.update(str(relative).encode())
+        digest.update(path.read_bytes())
+        newest = max(newest, path.stat().st_mtime)
+    return digest.hexdigest()[:12], newest
+
+
+SITE_VERSION, SITE_MODIFIED = _site_version()
+
+
+def page_etag(publication, language: str) -> str:
+    return f'"{publication.number}-{publication.content_hash[:16]}-{language}-{SITE_VERSION}"'
+
+
+def page_last_modified(publication) -> int:
+    # Whole seconds, as HTTP dates have them: a fraction would never compare equal.
+    return int(max(publication.published_at.timestamp(), SITE_MODIFIED))
+
+
+def _validators(response: HttpResponse, etag: str, last_modified: int) -> None:
+    response.headers["ETag"] = etag
+    response.headers["Last-Modified"] = http_date(last_modified)
+    patch_cache_control(response, public=True, max_age=MAX_AGE)
+
+
+def published_page(view):
+    """Decorate a view of an organisation page (`org` in the URL) that renders the latest publication.
+
+    The view is called as `view(request, current, **kwargs)` with the organisation's
+    `cache.CurrentPublication`; an organisation without a publication is a 404.
+    """
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, org: str, **kwargs):
+        current = cache.current_publication(org)
+        if current is None:
+            raise Http404("No published description for this organisation.")
+        etag = page_etag(current.publication, get_language())
+        last_modified = page_last_modified(current.publication)
+        not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
+        if not_modified is not None:
+            _validators(not_modified, etag, last_modified)
+            return not_modified
+        response = view(request, current, **kwargs)
+        if response.status_code == 200:
+            _validators(response, etag, last_modified)
+            response.varanto_page = (org, current.publication.id, etag, last_modified)
+        return response
+
+    return wrapper
+
+
+def site_page(view):
+    """Decorate a page that belongs to no one organisation (the organisation list, the accessibility
+    statement): its validators come from the site version, the language and who has published what."""
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, **kwargs):
+        overview = publications_overview()
+        state = repr([(slug, number) for slug, number, _at in overview]) + get_language() + SITE_VERSION
+        etag = f'"site-{hashlib.sha256(state.encode()).hexdigest()[:20]}"'
+        last_modified = int(max([at.timestamp() for _slug, _number, at in overview] + [SITE_MODIFIED]))
+        not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
+        response = not_modified if not_modified is not None else view(request, **kwargs)
+        if response.status_code in (200, 304):
+            _validators(response, etag, last_modified)
+        return response
+
+    return wrapper
+
+
+def _cacheable_request(request: HttpRequest) -> bool:
+    return request.method == "GET" and not request.META.get("QUERY_STRING")
+
+
+class PublishedPageCacheMiddleware:
+    """Serve organisation pages rendered before from memory while their publication is current."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest):
+        if _cacheable_request(request):
+            page = cache.pages.get(request.path_info)
+            if page is not None:
+                current = cache.current_publication(page.org_slug)
+                if current is not None and current.publication.id == page.publication_id:
+                    return self._from_cache(request, page)
+        response = self.get_response(request)
+        self._remember(request, response)
+        return response
+
+    @staticmethod
+    def _from_cache(request: HttpRequest, page: cache.CachedPage) -> HttpResponse:
+        response = HttpResponse(page.content, status=page.status)
+        for name, value in page.headers:
+            response.headers[name] = value
+        return get_conditional_response(request, etag=page.etag, last_modified=page.last_modified, response=response)
+
+    @staticmethod
+    def _remember(request: HttpRequest, response: HttpResponse) -> None:
+        marker = getattr(response, "varanto_page", None)
+        if marker is None or not _cacheable_request(request) or response.status_code != 200:
+            return
+        # A response that set a cookie or depends on one belongs to one visitor: never shared.
+        if response.cookies or "cookie" in response.headers.get("Vary", "").lower() or response.streaming:
+            return
+        org_slug, publication_id, etag, last_modified = marker
+        cache.pages.put(
+            request.path_info,
+            cache.CachedPage(
+                org_slug=org_slug,
+                publication_id=publication_id,
+                status=response.status_code,
+                headers=tuple(response.headers.items()),
+                content=response.content,
+                etag=etag,
+                last_modified=last_modified,
+            ),
+        )

@@ -1,0 +1,139 @@
+"""Template tags of the public site: content in the reader's language, labels, language links."""
+
+import datetime
+
+from django import template
+from django.conf import settings
+from django.templatetags.static import static
+from django.urls import translate_url
+from django.utils.html import format_html
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from .. import labels
+from ..translation import content_html, content_text
+
+register = template.Library()
+
+LABEL_TABLES = {
+    "disclosure": labels.DISCLOSURE,
+    "api": labels.API,
+    "archiving": labels.ARCHIVING,
+    "section_kind": labels.SECTION_KIND,
+    "record_kind": labels.RECORD_KIND,
+}
+
+
+@register.simple_tag
+def asset(path: str) -> str:
+    """`{% asset "public/varanto.css" %}`: the hashed static URL once `collectstatic` has run, else the
+    plain one, which WhiteNoise serves straight from the app (tests, a fresh checkout). Django's
+    `{% static %}` raises instead when the manifest storage has not collected the file yet."""
+    try:
+        return static(path)
+    except ValueError:
+        return settings.STATIC_URL + path
+
+
+@register.simple_tag
+def translated(record: dict, field: str, multiline: bool = False, note: bool = True):
+    """`{% translated resource "purpose" multiline=True %}`: the field in the active language or
+    its Finnish text marked lang="fi" with a discreet "(in Finnish)" note (`note=False`: lang only)."""
+    return content_html(record, field, get_language(), multiline=multiline, note=note)
+
+
+@register.filter
+def in_language(record: dict, field: str) -> str:
+    """Plain text of the field in the active language (Finnish fallback), for titles and attributes."""
+    return content_text(record, field, get_language())[0]
+
+
+@register.filter
+def label(value, table: str) -> str:
+    """`{{ resource.disclosure.level|label:"disclosure" }}`: the readable words for a coded value."""
+    return str(LABEL_TABLES[table].get(value, value or ""))
+
+
+@register.filter
+def field_label(path: str) -> str:
+    return labels.field_label(path)
+
+
+@register.filter
+def isodate(value: str | None) -> datetime.date | None:
+    """An ISO date string of the catalogue as a date, so `|date` can format it."""
+    try:
+        return datetime.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+@register.filter
+def responsible(value: dict | None) -> str:
+    """Vastuutaho as one line: "hallintopäällikkö", or "Meita (Talouspalvelut)"."""
+    value = value or {}
+    title, organization, unit = (value.get(k, "") for k in ("title", "organization", "unit"))
+    extra = [part for part in ((organization if title else ""), unit) if part]
+    main = title or organization
+    return f"{main} ({', '.join(extra)})" if main and extra else main or ", ".join(extra)
+
+
+@register.filter
+def value_text(value) -> str:
+    """A catalogue value of any shape as readable text, for the diff table."""
+    if isinstance(value, bool):
+        return "✓" if value else "–"
+    if isinstance(value, dict):
+        return " – ".join(str(v) for v in value.values() if v not in (None, ""))
+    if isinstance(value, list):
+        return "; ".join(value_text(item) for item in value)
+    return "" if value is None else str(value)
+
+
+# Coded fields whose values read better as words (diff table).
+CODED_FIELDS = {
+    "disclosure.level": labels.DISCLOSURE,
+    "api.availability": labels.API,
+    "retention.archiving": labels.ARCHIVING,
+    "kind": labels.SECTION_KIND,
+}
+
+
+@register.simple_tag
+def change_value(change, side: str):
+    """One side ("old" or "new") of a diff row: a coded value in words, a list's removed or added
+    items, or the text marked with the language it is in."""
+    value = getattr(change, side)
+    if value is None:
+        return "–"
+    if change.path in CODED_FIELDS:
+        return str(CODED_FIELDS[change.path].get(value, value))
+    language = change.path.split(".")[1] if change.path.startswith("translations.") else "fi"
+    items = change.removed_items if side == "old" else change.added_items
+    if change.is_list and (change.added_items or change.removed_items):
+        if not items:
+            return "–"
+        what = _("Removed:") if side == "old" else _("Added:")
+        value = items
+    else:
+        what = _("Before:") if side == "old" else _("After:")
+    mark = "del" if side == "old" else "ins"
+    return format_html(
+        '<span class="visually-hidden">{} </span><{} lang="{}">{}</{}>', what, mark, language, value_text(value), mark
+    )
+
+
+@register.filter
+def diff_count(changes, status: str) -> int:
+    return changes.count(status)
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context) -> list[dict]:
+    """The current page in each interface language, for the language switcher."""
+    request = context["request"]
+    current = get_language()
+    return [
+        {"code": code, "name": name, "url": translate_url(request.path, code), "current": code == current}
+        for code, name in settings.LANGUAGES
+    ]

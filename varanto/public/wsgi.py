@@ -1,0 +1,30 @@
+"""The cheapest path to a public page: straight from the page cache, before Django starts a request.
+
+`serve_published_pages(application)` wraps Varanto's WSGI application (varanto/wsgi.py). A plain
+GET of a page that `PublishedPageCacheMiddleware` has kept, whose publication this worker has
+confirmed as the latest within PUBLIC_PUBLICATION_CHECK_SECONDS, is answered here with the exact
+status, headers and body Django gave. Everything else, including conditional requests and the
+periodic check for a newer publication (which needs the database), goes to Django as usual.
+"""
+
+from http import HTTPStatus
+
+from django.core.handlers.wsgi import get_path_info
+
+from . import cache
+
+_CONDITIONAL = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_MATCH", "HTTP_IF_UNMODIFIED_SINCE")
+
+
+def serve_published_pages(application):
+    def published_pages_first(environ, start_response):
+        if environ.get("REQUEST_METHOD") == "GET" and not environ.get("QUERY_STRING"):
+            page = cache.pages.get(get_path_info(environ))
+            if page is not None and not any(header in environ for header in _CONDITIONAL):
+                current = cache.publications.peek(page.org_slug)
+                if current is not None and current.publication.id == page.publication_id:
+                    start_response(f"{page.status} {HTTPStatus(page.status).phrase}", list(page.headers))
+                    return [page.content]
+        return application(environ, start_response)
+
+    return published_pages_first

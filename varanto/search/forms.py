@@ -1,0 +1,20 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .selectors import MAX_QUERY_LENGTH
+
+# Query parameters of the results page (Finnish, like the site's paths) → facet names.
+FACET_PARAMETERS = {"osio": "section", "jarjestelma": "system", "luovutus": "disclosure", "rajapinta": "api"}
+PAGE_PARAMETER = "sivu"
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Search words"), required=False, max_length=MAX_QUERY_LENGTH, strip=True)
+    osio = forms.CharField(required=False, max_length=200)
+    jarjestelma = forms.CharField(required=False, max_length=300)
+    luovutus = forms.CharField(required=False, max_length=20)
+    rajapinta = forms.CharField(required=False, max_length=20)
+
+    def filters(self) -> dict[str, str]:
+        """The chosen facet values, by facet name."""
+        return {facet: self.cleaned_data[param] for param, facet in FACET_PARAMETERS.items() if self.cleaned_data.get(param)}

@@ -1,0 +1,224 @@
+"""Searching the indexed publications (haku): reads only, over indexes made by the services.
+
+`search_resources(query=…, organization=…)` is what the results page, the command line and an
+API call, after `services.search_index_ensure_current(organization=…)` has built what is missing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from django.db.models import Max, Sum
+
+from varanto.catalog.models import Organization
+from varanto.publications.models import Publication
+
+from .analysis import Analyzer, analyse_text, get_analyzer
+from .facets import FACET_NAMES, Facet, facet_counts, matches_filters
+from .models import SearchDocument, SearchIndex, SearchTerm, ThesaurusEntry
+from .query import QueryWord, WeightedTerm, corrected_word, query_words, weighted_terms
+from . import sql
+from .sql import Ranked, rank_documents, ranked_postings
+from .snippets import Segment, Snippet, best_snippet, highlight
+from .spelling import MAX_SUGGESTIONS, one_edit_away, worth_correcting
+from .thesaurus import Thesaurus, thesaurus_for
+
+MAX_QUERY_LENGTH = 200
+
+
+def publications_to_index(*, organization: Organization | None = None, analyzer: Analyzer | None = None):
+    """Latest publications (of one organisation or of all) without a search index made by `analyzer`."""
+    analyzer = analyzer or get_analyzer()
+    latest = Publication.objects.values_list("organization_id").annotate(number=Max("number"))
+    indexed = SearchIndex.objects.filter(analyzer=analyzer.name).values_list("organization_id", "publication__number")
+    if organization is not None:
+        latest, indexed = latest.filter(organization=organization), indexed.filter(organization=organization)
+    current = dict(indexed)
+    stale = {org: number for org, number in latest if current.get(org) != number}
+    if not stale:
+        return Publication.objects.none()
+    candidates = Publication.objects.filter(organization_id__in=stale).values_list("pk", "organization_id", "number")
+    wanted = [pk for pk, org, number in candidates if stale[org] == number]
+    return Publication.objects.filter(pk__in=wanted).select_related("organization").order_by("organization__name")
+
+
+def has_publications(*, organization: Organization | None = None) -> bool:
+    publications = Publication.objects.all()
+    return (publications if organization is None else publications.filter(organization=organization)).exists()
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """One part of a score: a query word matched a term in a field of the resource."""
+
+    word: str
+    term: str
+    field: str
+    kind: str  # W whole word, S compound inside a word, P compound part
+    points: float
+
+
+@dataclass
+class SearchHit:
+    document: SearchDocument
+    ranked: Ranked
+    word_count: int
+    contributions: list[Contribution]
+    analyzer: Analyzer
+
+    @property
+    def score(self) -> float:
+        """Points of the matches, scaled by the share of query words matched."""
+        return round(self.ranked.total * self.ranked.covered / self.word_count / 100, 2)
+
+    @property
+    def organization(self):
+        return self.document.index.organization
+
+    @cached_property
+    def matched_terms(self) -> set[str]:
+        return {c.term for c in self.contributions}
+
+    @cached_property
+    def name_segments(self) -> list[Segment]:
+        return highlight(self.document.name, self.analyzer, self.matched_terms)
+
+    @cached_property
+    def snippet(self) -> Snippet | None:
+        return best_snippet(self.document.texts, self.analyzer, self.matched_terms)
+
+
+@dataclass
+class SearchResults:
+    query: str
+    words: list[QueryWord]
+    hits: list[SearchHit] = field(default_factory=list)
+    facets: list[Facet] = field(default_factory=list)
+    matched: int = 0  # before facet filters
+
+    @property
+    def corrections(self) -> list[QueryWord]:
+        return [w for w in self.words if w.corrected]
+
+
+def search_resources(
+    *,
+    query: str,
+    organization: Organization | None,
+    filters: Mapping[str, str] | None = None,
+    limit: int | None = None,
+) -> SearchResults:
+    """Data resources matching `query` in the organisation's index (None: every organisation's), best first.
+
+    `filters` narrows by facet (section, system, disclosure, api). Without `limit` every
+    match is returned and facets count them all; with it, the best `limit` only. Build missing
+    indexes first with `services.search_index_ensure_current`.
+    """
+    query = " ".join(query.split())[:MAX_QUERY_LENGTH]
+    filters = {k: v for k, v in (filters or {}).items() if k in FACET_NAMES and v}
+    scope = _Scope(organization)
+    if not scope.document_count or not query:
+        return SearchResults(query, [])
+    analyzer = get_analyzer()
+    thesaurus = thesaurus_for(analyzer, scope.thesaurus_entries())
+    words = query_words(query, analyzer, thesaurus, implied=scope.implied_lemmas(analyzer))
+    frequencies = scope.frequencies({t for w in words for t in w.terms})
+    words = [_corrected(w, frequencies, scope, analyzer, thesaurus) for w in words]
+    rows = weighted_terms(words, frequencies, scope.document_count)
+    found_words = len({row.word for row in rows})
+    frequent = scope.frequent(frequencies)
+    ranked = rank_documents(rows, index_id=scope.index_id, frequent=frequent, limit=limit)
+    documents = SearchDocument.objects.select_related("index__organization").in_bulk([r.document_id for r in ranked])
+    ordered = [(r, documents[r.document_id]) for r in ranked]
+    kept = [(r, d) for r, d in ordered if matches_filters(d, filters)]
+    postings = ranked_postings(rows, [d.pk for _, d in kept], index_id=scope.index_id, frequent=frequent)
+    contributions = _contributions(postings, rows, words)
+    return SearchResults(
+        query,
+        words,
+        hits=[SearchHit(d, r, found_words, contributions.get(d.pk, []), analyzer) for r, d in kept],
+        facets=facet_counts([d for _, d in ordered], filters),
+        matched=len(ordered),
+    )
+
+
+def thesaurus_entries(*, organization: Organization):
+    return ThesaurusEntry.objects.filter(organization=organization).order_by("term")
+
+
+class _Scope:
+    """What is searched: one organisation's index, or every organisation's."""
+
+    def __init__(self, organization: Organization | None):
+        self.organization = organization
+        if organization is None:
+            self.index_id = None
+            self.document_count = SearchIndex.objects.aggregate(n=Sum("document_count"))["n"] or 0
+        else:
+            index = SearchIndex.objects.filter(organization=organization).only("pk", "document_count").first()
+            self.index_id = index.pk if index else None
+            self.document_count = index.document_count if index else 0
+
+    def implied_lemmas(self, analyzer: Analyzer) -> frozenset[str]:
+        """Base forms of the organisation's own name, when one organisation is searched."""
+        if self.organization is None:
+            return frozenset()
+        words = analyse_text(self.organization.name, analyzer, keep_stopwords=True)
+        return frozenset(lemma for w in words for lemma in w.analysis.lemmas)
+
+    def thesaurus_entries(self):
+        entries = ThesaurusEntry.objects.all()
+        return entries if self.organization is None else entries.filter(organization=self.organization)
+
+    def frequencies(self, terms) -> dict[str, int]:
+        """How many documents of the scope hold each term (absent terms left out)."""
+        terms = list(terms)
+        if not terms:
+            return {}
+        found = SearchTerm.objects.filter(term__in=terms)
+        if self.index_id is not None:
+            return dict(found.filter(index_id=self.index_id).values_list("term", "document_count"))
+        return dict(found.values("term").annotate(n=Sum("document_count")).values_list("term", "n"))
+
+    def frequent(self, frequencies: dict[str, int]) -> set[str]:
+        """Terms counted by their strongest postings only: nationally, those in very many documents."""
+        if self.index_id is not None:
+            return set()
+        return {term for term, n in frequencies.items() if n > sql.TERM_POSTINGS_LIMIT}
+
+
+def _corrected(
+    word: QueryWord, frequencies: dict[str, int], scope: _Scope, analyzer: Analyzer, thesaurus: Thesaurus
+) -> QueryWord:
+    """The word, or what the resident probably meant when no document holds any of its terms."""
+    if any(frequencies.get(t) for t in word.terms) or not worth_correcting(word.surface, word.known):
+        return word
+    candidates = [corrected_word(word, s, analyzer, thesaurus) for s in analyzer.suggest(word.surface)[:MAX_SUGGESTIONS]]
+    near = one_edit_away(word.surface.lower())
+    in_use = scope.frequencies(near)
+    near_terms = sorted(set(in_use) | (near & thesaurus.terms), key=lambda t: (-in_use.get(t, 0), t))
+    candidates += [corrected_word(word, t, analyzer, thesaurus) for t in near_terms[:MAX_SUGGESTIONS]]
+    if not candidates:
+        return word
+    frequencies.update(scope.frequencies({t for c in candidates for t in c.terms} - set(frequencies)))
+    return next((c for c in candidates if any(frequencies.get(t) for t in c.terms)), word)
+
+
+def _contributions(postings, rows: list[WeightedTerm], words: list[QueryWord]) -> dict[int, list[Contribution]]:
+    """Why each document scored: its best match in each slot, the same choice ranking makes in SQL."""
+    by_term: dict[str, list[WeightedTerm]] = {}
+    for row in rows:
+        by_term.setdefault(row.term, []).append(row)
+    best: dict[tuple[int, int], tuple[int, Contribution]] = {}
+    for document_id, term, weight, field_name, kind in postings:
+        for row in by_term[term]:
+            value = weight * row.factor
+            key = (document_id, row.slot)
+            if key not in best or value > best[key][0] or (value == best[key][0] and term < best[key][1].term):
+                best[key] = (value, Contribution(words[row.word].surface, term, field_name, kind, value / 100))
+    found: dict[int, list[Contribution]] = {}
+    for (document_id, _slot), (_value, contribution) in sorted(best.items()):
+        found.setdefault(document_id, []).append(contribution)
+    return found

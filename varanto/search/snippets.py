@@ -1,0 +1,98 @@
+"""Highlighted snippets: the words of a result that matched the query, marked."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from .analysis import Analyzer, analyse_text, word_terms
+from .analysis.text import WORD
+from .documents import FIELD_WEIGHTS, LABELS, NAME
+
+SNIPPET_WORDS = 30
+WORDS_BEFORE_MATCH = 6
+ELLIPSIS = "…"
+
+
+@dataclass(frozen=True)
+class Segment:
+    text: str
+    marked: bool = False
+
+
+@dataclass(frozen=True)
+class Snippet:
+    label: str
+    segments: tuple[Segment, ...]
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text for s in self.segments)
+
+    @property
+    def html(self) -> str:
+        """The text, escaped, with matches in <mark>."""
+        return mark_safe(
+            "".join(f"<mark>{escape(s.text)}</mark>" if s.marked else escape(s.text) for s in self.segments)
+        )
+
+
+def highlight(text: str, analyzer: Analyzer, terms: set[str], *, start: int = 0, end: int | None = None) -> list[Segment]:
+    """`text[start:end]` cut into plain and marked segments; a word is marked when it stands for a matched term."""
+    end = len(text) if end is None else end
+    segments: list[Segment] = []
+    position = start
+    for word in analyse_text(text[start:end], analyzer):
+        if terms.isdisjoint(word_terms(word)):
+            continue
+        word_start, word_end = start + word.start, start + word.end
+        if word_start > position:
+            segments.append(Segment(text[position:word_start]))
+        segments.append(Segment(text[word_start:word_end].rstrip("-"), marked=True))
+        position = word_start + len(segments[-1].text)
+    if position < end:
+        segments.append(Segment(text[position:end]))
+    return segments
+
+
+def best_snippet(texts: Iterable[tuple[str, str, str]], analyzer: Analyzer, terms: set[str]) -> Snippet | None:
+    """The most telling matching text of a result (its name aside), cut around its first match."""
+    best, best_rank = None, None
+    for field, label, text in texts:
+        if field == NAME:
+            continue
+        segments = highlight(text, analyzer, terms)
+        marks = sum(s.marked for s in segments)
+        rank = (marks > 0, FIELD_WEIGHTS[field], marks)
+        if best_rank is None or rank > best_rank:
+            best, best_rank = (label, text, segments), rank
+    if best is None:
+        return None
+    label, text, segments = best
+    return Snippet(str(LABELS.get(label, label)), tuple(_cut(text, segments, analyzer, terms)))
+
+
+def _cut(text: str, segments: list[Segment], analyzer: Analyzer, terms: set[str]) -> list[Segment]:
+    """About SNIPPET_WORDS words of the text, starting a few words before the first match."""
+    spans = [(m.start(), m.end()) for m in WORD.finditer(text)]
+    if len(spans) <= SNIPPET_WORDS:
+        return segments
+    first_mark = 0
+    offset = 0
+    for segment in segments:
+        if segment.marked:
+            first_mark = next(i for i, (s, _) in enumerate(spans) if s >= offset)
+            break
+        offset += len(segment.text)
+    first = max(0, min(first_mark - WORDS_BEFORE_MATCH, len(spans) - SNIPPET_WORDS))
+    last = min(len(spans), first + SNIPPET_WORDS) - 1
+    start, end = spans[first][0], spans[last][1]
+    cut = highlight(text, analyzer, terms, start=start, end=end)
+    if first > 0:
+        cut.insert(0, Segment(ELLIPSIS + " "))
+    if last < len(spans) - 1:
+        cut.append(Segment(" " + ELLIPSIS))
+    return cut

@@ -1,0 +1,44 @@
+"""The search in a real browser: from the header search box to a narrowed result list, accessibly."""
+
+import pytest
+
+from varanto.testing.browser import PHONE, assert_accessible, screenshot
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_a_resident_searches_from_the_front_page_and_narrows_the_results(live_server, page, imatra_published):
+    page.goto(live_server.url + "/imatran-kaupunki/")
+    page.get_by_role("searchbox").first.fill("sain pysäköintivirhemaksun")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/haku/?q=*")
+    first = page.locator(".result h3 a").first
+    assert first.inner_text() == "Pysäköinninvalvonta"
+    assert page.locator(".snippet mark").first.inner_text() == "pysäköintivirhemaksuista"
+    assert_accessible(page)
+    screenshot(page, "search-results")
+
+    page.goto(live_server.url + "/imatran-kaupunki/haku/?q=aineistot")
+    count = page.locator(".result").count()
+    page.locator(".facet a", has_text="Hyvinvointi- ja koulutus").click()
+    assert 0 < page.locator(".result").count() < count
+    assert page.locator('.facet a[aria-current="true"]').count() == 1
+    assert_accessible(page)
+    screenshot(page, "search-results-narrowed")
+
+    page.locator(".why summary").first.click()
+    assert page.locator(".why li").first.is_visible()
+    assert_accessible(page)
+
+
+def test_results_and_empty_results_are_accessible_on_a_phone(live_server, page, imatra_published):
+    page.set_viewport_size(PHONE)
+    page.goto(live_server.url + "/imatran-kaupunki/haku/?q=päiväkoti")
+    assert page.locator(".result h3 a").first.inner_text() == "Varhaiskasvatus"
+    assert_accessible(page)
+    screenshot(page, "search-results-phone")
+    page.goto(live_server.url + "/imatran-kaupunki/haku/?q=avaruusromu")
+    assert page.locator(".result").count() == 0
+    assert_accessible(page)
+    page.goto(live_server.url + "/sv/imatran-kaupunki/haku/?q=kirjasto")
+    assert_accessible(page)

@@ -1,0 +1,21 @@
+"""The shared resident-style query set (../shared/eval): an expected resource in the top three."""
+
+import json
+
+import pytest
+
+from varanto.conftest import SHARED
+
+DEV_QUERIES = SHARED / "eval" / "search_queries_dev.json"
+
+pytestmark = pytest.mark.django_db
+
+
+def test_dev_query_set_finds_an_expected_resource_in_the_top_three_for_nine_in_ten(search):
+    queries = json.loads(DEV_QUERIES.read_text(encoding="utf-8"))
+    misses = []
+    for item in queries:
+        top = search(item["q"])[:3]
+        if not set(item["expect"]) & set(top):
+            misses.append(f"{item['q']!r}: expected one of {item['expect']}, got {top}")
+    assert len(misses) <= len(queries) // 10, "\n".join(misses)

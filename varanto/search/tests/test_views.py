@@ -1,0 +1,109 @@
+"""The results page /<org>/haku/?q=…: plain HTML forms and links, so it works without JavaScript."""
+
+import re
+
+import pytest
+
+from varanto.catalog.tests.factories import DataResourceFactory, OrganizationFactory, SectionFactory
+from varanto.publications.services import publication_create
+
+pytestmark = pytest.mark.django_db
+
+URL = "/imatran-kaupunki/haku/"
+
+
+def result_names(html: str) -> list[str]:
+    return [re.sub(r"<[^>]+>", "", name) for name in re.findall(r'<li class="result">\s*<h3><a href="[^"]+">(.*?)</a>', html)]
+
+
+def test_results_link_to_resource_pages_with_the_matches_marked(client, imatra_published):
+    html = client.get(URL, {"q": "sain pysäköintivirhemaksun"}).content.decode()
+    assert result_names(html)[0] == "Pysäköinninvalvonta"
+    assert '<a href="/imatran-kaupunki/tietovaranto/pysakoinninvalvonta/"><mark>Pysäköinninvalvonta</mark></a>' in html
+    assert "tiedot <mark>pysäköintivirhemaksuista</mark>" in html
+    assert 'value="sain pysäköintivirhemaksun"' in html
+
+
+def test_facet_links_narrow_the_results_and_count_what_each_choice_gives(client, imatra_published):
+    html = client.get(URL, {"q": "aineistot"}).content.decode()
+    everything = result_names(html)
+    link = re.search(r'<a href="(\?q=aineistot&amp;osio=hyvinvointi-ja-koulutus)">Hyvinvointi- ja koulutus <span class="count">\((\d+)\)</span>', html)
+    assert link, "no section facet link"
+    narrowed = client.get(URL + link.group(1).replace("&amp;", "&")).content.decode()
+    assert 0 < len(result_names(narrowed)) == int(link.group(2)) < len(everything)
+    assert 'aria-current="true"' in narrowed
+    assert "?q=aineistot" in narrowed  # the link that removes the filter
+
+
+@pytest.mark.parametrize(
+    ("param", "value", "expected"),
+    [
+        ("luovutus", "restricted", {"Henkilöstö- ja palkkahallinto", "Opetus ja oppilashallinto", "Varhaiskasvatus"}),
+        ("jarjestelma", "Wilma", {"Opetus ja oppilashallinto", "Varhaiskasvatus"}),
+        ("rajapinta", "partial", {"Pysäköinninvalvonta"}),
+    ],
+)
+def test_disclosure_system_and_interface_filters(client, imatra_published, param, value, expected):
+    html = client.get(URL, {"q": "tiedot", param: value}).content.decode()
+    assert set(result_names(html)) == expected
+
+
+def test_a_typo_shows_what_was_searched_instead(client, imatra_published):
+    html = client.get(URL, {"q": "Wlima"}).content.decode()
+    notice = re.search(r'<p class="notice">(.*?)</p>', html, re.S).group(1)
+    assert "Wlima" in notice and "Wilma" in notice
+    assert "Opetus ja oppilashallinto" in result_names(html)
+
+
+def test_no_results_page_gives_advice(client, imatra_published):
+    response = client.get(URL, {"q": "avaruusromu"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert result_names(html) == []
+    assert 'href="/imatran-kaupunki/"' in html
+
+
+def test_an_empty_query_shows_just_the_form(client, imatra_published):
+    html = client.get(URL).content.decode()
+    assert 'id="search-page-q"' in html and "result-list" not in html
+
+
+def test_a_too_long_query_is_refused_with_a_message_at_the_field(client, imatra_published):
+    response = client.get(URL, {"q": "kirjasto " * 40})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'aria-invalid="true"' in html and 'id="search-page-q-error"' in html
+
+
+def test_unknown_or_unpublished_organisation_is_not_found(client, db):
+    assert client.get("/ei-ole/haku/", {"q": "kirjasto"}).status_code == 404
+    draft = OrganizationFactory(slug="luonnos")
+    DataResourceFactory(organization=draft, name="Kirjasto")
+    assert client.get("/luonnos/haku/", {"q": "kirjasto"}).status_code == 404
+
+
+def test_the_page_speaks_swedish_under_sv(client, imatra_published):
+    html = client.get("/sv" + URL, {"q": "kirjasto"}).content.decode()
+    assert 'lang="sv"' in html
+    assert 'href="/sv/imatran-kaupunki/tietovaranto/kirjasto/"' in html
+
+
+def test_internal_fields_never_reach_the_page(client):
+    organization = OrganizationFactory(slug="salainen")
+    section = SectionFactory(organization=organization)
+    DataResourceFactory(
+        organization=organization, section=section, name="Kulunvalvonta", key_datasets=["Kulkuoikeudet"],
+        security_measures="Kulunvalvonnan hälytysrajat", internal_notes="Kulunvalvonnan salakoodi",
+    )
+    publication_create(organization=organization)
+    html = client.get("/salainen/haku/", {"q": "kulunvalvonta"}).content.decode()
+    assert result_names(html) == ["Kulunvalvonta"]
+    assert "hälytysraja" not in html.lower() and "salakoodi" not in html.lower()
+    assert result_names(client.get("/salainen/haku/", {"q": "salakoodi"}).content.decode()) == []
+
+
+def test_query_count_does_not_grow_with_the_number_of_results(client, imatra_published, django_assert_max_num_queries):
+    client.get(URL, {"q": "kirjasto"})  # builds the index
+    with django_assert_max_num_queries(14):
+        many = client.get(URL, {"q": "tiedot aineistot"})
+    assert len(result_names(many.content.decode())) > 10
