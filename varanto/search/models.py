@@ -58,9 +58,10 @@ class SearchDocument(models.Model):
 class SearchPosting(models.Model):
     """Hakusana → tietovaranto: one term of one document, with the weight of its best occurrence."""
 
-    index = models.ForeignKey(SearchIndex, on_delete=models.CASCADE, related_name="+")
-    # Postings go with their index (deleted through `index`), so the reference to the document
-    # needs neither a constraint nor an index of its own: that keeps the largest table small.
+    # Both references are served by the indexes below (which start with the index, or hold the
+    # document), not by indexes of their own: this is the largest table, and postings go with
+    # their index (deleted through `index`), so the document needs no constraint either.
+    index = models.ForeignKey(SearchIndex, on_delete=models.CASCADE, db_index=False, related_name="+")
     document = models.ForeignKey(
         SearchDocument, on_delete=models.DO_NOTHING, db_constraint=False, db_index=False, related_name="+"
     )
@@ -72,9 +73,11 @@ class SearchPosting(models.Model):
     kind = models.CharField(max_length=1)
 
     class Meta:
-        # Covering: ranking reads postings from this index alone.
         indexes = [
-            models.Index(fields=["term", "index", "document", "position", "weight"], name="search_posting_lookup")
+            # One organisation's postings of the query terms, read from the index alone.
+            models.Index(fields=["index", "term", "document", "position", "weight"], name="search_posting_in_index"),
+            # Every organisation's: a term's strongest postings first, for terms in very many documents.
+            models.Index(fields=["term", "-weight", "index", "position", "document"], name="search_posting_strongest"),
         ]
 
 

@@ -10,17 +10,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.db.models import Max, Sum
+from django.db.models import Sum
 
 from varanto.catalog.models import Organization
 from varanto.publications.models import Publication
 
+from . import sql
 from .analysis import Analyzer, analyse_text, get_analyzer
 from .facets import FACET_NAMES, Facet, facet_counts, matches_filters
 from .models import SearchDocument, SearchIndex, SearchTerm, ThesaurusEntry
 from .query import QueryWord, WeightedTerm, corrected_word, query_words, weighted_terms
-from . import sql
-from .sql import Ranked, rank_documents, ranked_postings
+from .sql import Ranked, rank_documents
 from .snippets import Segment, Snippet, best_snippet, highlight
 from .spelling import MAX_SUGGESTIONS, one_edit_away, worth_correcting
 from .thesaurus import Thesaurus, thesaurus_for
@@ -31,17 +31,10 @@ MAX_QUERY_LENGTH = 200
 def publications_to_index(*, organization: Organization | None = None, analyzer: Analyzer | None = None):
     """Latest publications (of one organisation or of all) without a search index made by `analyzer`."""
     analyzer = analyzer or get_analyzer()
-    latest = Publication.objects.values_list("organization_id").annotate(number=Max("number"))
-    indexed = SearchIndex.objects.filter(analyzer=analyzer.name).values_list("organization_id", "publication__number")
-    if organization is not None:
-        latest, indexed = latest.filter(organization=organization), indexed.filter(organization=organization)
-    current = dict(indexed)
-    stale = {org: number for org, number in latest if current.get(org) != number}
-    if not stale:
+    ids = sql.stale_publication_ids(analyzer.name, organization.pk if organization else None)
+    if not ids:
         return Publication.objects.none()
-    candidates = Publication.objects.filter(organization_id__in=stale).values_list("pk", "organization_id", "number")
-    wanted = [pk for pk, org, number in candidates if stale[org] == number]
-    return Publication.objects.filter(pk__in=wanted).select_related("organization").order_by("organization__name")
+    return Publication.objects.filter(pk__in=ids).select_related("organization").order_by("organization__name")
 
 
 def has_publications(*, organization: Organization | None = None) -> bool:
@@ -87,7 +80,8 @@ class SearchHit:
 
     @cached_property
     def snippet(self) -> Snippet | None:
-        return best_snippet(self.document.texts, self.analyzer, self.matched_terms)
+        fields = {c.field for c in self.contributions}
+        return best_snippet(self.document.texts, self.analyzer, self.matched_terms, fields)
 
 
 @dataclass
@@ -133,8 +127,7 @@ def search_resources(
     documents = SearchDocument.objects.select_related("index__organization").in_bulk([r.document_id for r in ranked])
     ordered = [(r, documents[r.document_id]) for r in ranked]
     kept = [(r, d) for r, d in ordered if matches_filters(d, filters)]
-    postings = ranked_postings(rows, [d.pk for _, d in kept], index_id=scope.index_id, frequent=frequent)
-    contributions = _contributions(postings, rows, words)
+    contributions = _contributions([r for r, _ in kept], rows, words)
     return SearchResults(
         query,
         words,
@@ -206,19 +199,28 @@ def _corrected(
     return next((c for c in candidates if any(frequencies.get(t) for t in c.terms)), word)
 
 
-def _contributions(postings, rows: list[WeightedTerm], words: list[QueryWord]) -> dict[int, list[Contribution]]:
-    """Why each document scored: its best match in each slot, the same choice ranking makes in SQL."""
-    by_term: dict[str, list[WeightedTerm]] = {}
+def _contributions(
+    ranked: list[Ranked], rows: list[WeightedTerm], words: list[QueryWord]
+) -> dict[int, list[Contribution]]:
+    """Why each document scored: in each slot, the match that earned what ranking counted."""
+    if not ranked:
+        return {}
+    by_slot: dict[int, list[WeightedTerm]] = {}
     for row in rows:
-        by_term.setdefault(row.term, []).append(row)
-    best: dict[tuple[int, int], tuple[int, Contribution]] = {}
-    for document_id, term, weight, field_name, kind in postings:
-        for row in by_term[term]:
-            value = weight * row.factor
-            key = (document_id, row.slot)
-            if key not in best or value > best[key][0] or (value == best[key][0] and term < best[key][1].term):
-                best[key] = (value, Contribution(words[row.word].surface, term, field_name, kind, value / 100))
+        by_slot.setdefault(row.slot, []).append(row)
+    postings = sql.posting_details([(r.index_id, r.document_id) for r in ranked], {row.term for row in rows})
+    held: dict[tuple[int, str], tuple[int, str, str]] = {
+        (document_id, term): (weight, field_name, kind) for document_id, term, weight, field_name, kind in postings
+    }
     found: dict[int, list[Contribution]] = {}
-    for (document_id, _slot), (_value, contribution) in sorted(best.items()):
-        found.setdefault(document_id, []).append(contribution)
+    for entry in ranked:
+        for slot, best in sorted(entry.slots.items()):
+            row = min(
+                (r for r in by_slot[slot] if held.get((entry.document_id, r.term), (0,))[0] * r.factor == best),
+                key=lambda r: r.term,
+            )
+            _weight, field_name, kind = held[(entry.document_id, row.term)]
+            found.setdefault(entry.document_id, []).append(
+                Contribution(words[row.word].surface, row.term, field_name, kind, best / 100)
+            )
     return found

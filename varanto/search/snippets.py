@@ -58,12 +58,18 @@ def highlight(text: str, analyzer: Analyzer, terms: set[str], *, start: int = 0,
     return segments
 
 
-def best_snippet(texts: Iterable[tuple[str, str, str]], analyzer: Analyzer, terms: set[str]) -> Snippet | None:
-    """The most telling matching text of a result (its name aside), cut around its first match."""
+def best_snippet(
+    texts: Iterable[tuple[str, str, str]], analyzer: Analyzer, terms: set[str], fields: set[str]
+) -> Snippet | None:
+    """The most telling matching text of a result (its name aside), cut around its first match.
+
+    Only texts of `fields`, where the matches were found, are searched for it; when the name
+    alone matched, the first other text (usually the purpose) is shown.
+    """
+    described = [t for t in texts if t[0] != NAME]
+    candidates = [t for t in described if t[0] in fields] or described[:1]
     best, best_rank = None, None
-    for field, label, text in texts:
-        if field == NAME:
-            continue
+    for field, label, text in candidates:
         segments = highlight(text, analyzer, terms)
         marks = sum(s.marked for s in segments)
         rank = (marks > 0, FIELD_WEIGHTS[field], marks)

@@ -16,23 +16,28 @@ times faster than model instances would.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import islice
 
 from django.db import connection, models
 
-from .models import SearchPosting
+from varanto.publications.models import Publication
+
+from .models import SearchIndex, SearchPosting
 from .query import WeightedTerm
 
 INSERT_BATCH = 500
-TERM_POSTINGS_LIMIT = 1000
+DETAIL_BATCH = 100
+TERM_POSTINGS_LIMIT = 300
 
 
-@dataclass(frozen=True)
+@dataclass
 class Ranked:
     document_id: int
+    index_id: int
     total: int  # Σ over slots of the best weight × factor
     covered: int  # query words matched
+    slots: dict[int, int] = field(default_factory=dict)  # slot → its best weight × factor
 
     @property
     def score(self) -> int:
@@ -48,12 +53,13 @@ def rank_documents(
 ) -> list[Ranked]:
     """Documents holding any of the weighted terms, best first, in one index (or in every one).
 
-    Terms in `frequent` count only with their TERM_POSTINGS_LIMIT strongest postings.
+    Terms in `frequent` count only with their TERM_POSTINGS_LIMIT strongest postings. Each
+    result carries what it earned in each slot, for explaining the score.
     """
     if not rows:
         return []
     values_sql, params = _weighted_terms(rows)
-    source_sql, source_params = _postings(rows, index_id, frequent, RANK_COLUMNS)
+    source_sql, source_params = _postings(rows, index_id, frequent)
     params += source_params
     limit_sql = ""
     if limit is not None:
@@ -61,34 +67,70 @@ def rank_documents(
         params.append(limit)
     sql = f"""
         WITH q (term, slot, word, factor) AS ({values_sql}),
-        p ({RANK_COLUMNS}) AS ({source_sql})
-        SELECT s.document_id, SUM(s.best), COUNT(DISTINCT s.word)
-        FROM (
+        p ({RANK_COLUMNS}) AS ({source_sql}),
+        s AS (
             SELECT p.document_id, p.index_id, p.position, q.slot, q.word, MAX(p.weight * q.factor) AS best
             FROM p JOIN q ON q.term = p.term
             GROUP BY p.document_id, p.index_id, p.position, q.slot, q.word
-        ) s
-        GROUP BY s.document_id, s.index_id, s.position
-        ORDER BY SUM(s.best) * COUNT(DISTINCT s.word) DESC, s.position, s.index_id
-        {limit_sql}
+        ),
+        r AS (
+            SELECT document_id, index_id, position, SUM(best) AS total, COUNT(DISTINCT word) AS covered
+            FROM s
+            GROUP BY document_id, index_id, position
+            ORDER BY SUM(best) * COUNT(DISTINCT word) DESC, position, index_id
+            {limit_sql}
+        )
+        SELECT r.document_id, r.index_id, r.total, r.covered, s.slot, s.best
+        FROM r JOIN s ON s.document_id = r.document_id
+        ORDER BY r.total * r.covered DESC, r.position, r.index_id, s.slot
+    """
+    ranked: dict[int, Ranked] = {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for document_id, index_id, total, covered, slot, best in cursor.fetchall():
+            entry = ranked.setdefault(document_id, Ranked(document_id, index_id, int(total), int(covered)))
+            entry.slots[slot] = int(best)
+    return list(ranked.values())
+
+
+def posting_details(documents: Iterable[tuple[int, int]], terms: Iterable[str]) -> list[tuple[int, str, int, str, str]]:
+    """(document_id, term, weight, field, kind) of the terms' postings in the given (index_id, document_id)s."""
+    documents, terms = list(documents), sorted(set(terms))
+    if not documents or not terms:
+        return []
+    table = connection.ops.quote_name(SearchPosting._meta.db_table)
+    # One branch per document, so each is a seek in the (index, term, document) index.
+    part = (
+        f"SELECT document_id, term, weight, field, kind FROM {table} "
+        f"WHERE index_id = %s AND document_id = %s AND term IN ({', '.join(['%s'] * len(terms))})"
+    )
+    found = []
+    with connection.cursor() as cursor:
+        # SQLite allows 500 branches in one compound SELECT.
+        for start in range(0, len(documents), DETAIL_BATCH):
+            batch = documents[start : start + DETAIL_BATCH]
+            params = [value for index_id, document_id in batch for value in (index_id, document_id, *terms)]
+            cursor.execute(" UNION ALL ".join([part] * len(batch)), params)
+            found += cursor.fetchall()
+    return found
+
+
+def stale_publication_ids(analyzer: str, organization_id: int | None = None) -> list[int]:
+    """Ids of organisations' latest publications that have no search index made by `analyzer`."""
+    publications = connection.ops.quote_name(Publication._meta.db_table)
+    indexes = connection.ops.quote_name(SearchIndex._meta.db_table)
+    scope, params = ("", [analyzer]) if organization_id is None else ("WHERE organization_id = %s", [organization_id, analyzer])
+    sql = f"""
+        SELECT p.id
+        FROM {publications} p
+        JOIN (SELECT organization_id, MAX(number) AS number FROM {publications} {scope} GROUP BY organization_id) latest
+            ON latest.organization_id = p.organization_id AND latest.number = p.number
+        LEFT JOIN {indexes} i ON i.publication_id = p.id AND i.analyzer = %s
+        WHERE i.id IS NULL
     """
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return [Ranked(document_id, int(total), int(covered)) for document_id, total, covered in cursor.fetchall()]
-
-
-def ranked_postings(
-    rows: Sequence[WeightedTerm], document_ids: Sequence[int], *, index_id: int | None = None, frequent: Iterable[str] = ()
-) -> list[tuple[int, str, int, str, str]]:
-    """(document_id, term, weight, field, kind) of exactly the postings `rank_documents` counted for the documents."""
-    if not rows or not document_ids:
-        return []
-    columns = "document_id, term, weight, field, kind, index_id, position"
-    source_sql, params = _postings(rows, index_id, frequent, columns)
-    sql = f"SELECT document_id, term, weight, field, kind FROM ({source_sql}) p WHERE document_id IN ({', '.join(['%s'] * len(document_ids))})"
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params + list(document_ids))
-        return cursor.fetchall()
+        return [row[0] for row in cursor.fetchall()]
 
 
 RANK_COLUMNS = "document_id, index_id, position, term, weight"
@@ -100,7 +142,7 @@ def _weighted_terms(rows: Sequence[WeightedTerm]) -> tuple[str, list]:
     return "VALUES " + ", ".join([row_sql] * len(rows)), params
 
 
-def _postings(rows, index_id, frequent, columns: str) -> tuple[str, list]:
+def _postings(rows, index_id, frequent) -> tuple[str, list]:
     """SQL selecting the postings of the terms: all of them, or the strongest for frequent terms."""
     table = connection.ops.quote_name(SearchPosting._meta.db_table)
     scope, scope_params = ("", []) if index_id is None else ("AND index_id = %s", [index_id])
@@ -109,11 +151,11 @@ def _postings(rows, index_id, frequent, columns: str) -> tuple[str, list]:
     plain = sorted(terms - set(frequent))
     sources, params = [], []
     if plain:
-        sources.append(f"SELECT {columns} FROM {table} WHERE term IN ({', '.join(['%s'] * len(plain))}) {scope}")
+        sources.append(f"SELECT {RANK_COLUMNS} FROM {table} WHERE term IN ({', '.join(['%s'] * len(plain))}) {scope}")
         params += plain + scope_params
     for term in frequent:
         sources.append(
-            f"SELECT * FROM (SELECT {columns} FROM {table} WHERE term = %s {scope} "
+            f"SELECT * FROM (SELECT {RANK_COLUMNS} FROM {table} WHERE term = %s {scope} "
             f"ORDER BY weight DESC, index_id, position LIMIT {TERM_POSTINGS_LIMIT}) strongest"
         )
         params += [term, *scope_params]

@@ -9,6 +9,8 @@ once more with a publisher's integration token, so generated edits reach the wri
 import pytest
 import schemathesis
 from django.contrib.auth import get_user_model
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import missing_required_header, positive_data_acceptance
 
@@ -23,6 +25,19 @@ FUZZ = settings(max_examples=10, deadline=None, suppress_health_check=list(Healt
 @pytest.fixture(autouse=True)
 def published(imatra_published):
     return imatra_published
+
+
+@pytest.fixture(autouse=True)
+def test_connection_kept_open():
+    """Schemathesis calls the WSGI application directly, so Django's request signals would close
+    the test's database connection (inside its transaction) after every request; Django's own
+    test client disconnects them in the same way."""
+    signals = (request_started, request_finished)
+    for signal in signals:
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in signals:
+        signal.connect(close_old_connections)
 
 
 @pytest.fixture

@@ -113,6 +113,8 @@ class ResourceForm(RecordForm):
         super().__init__(*args, **kwargs)
         self.fields["section"].queryset = Section.objects.filter(organization=self.organization)
         self.fields["processes"].queryset = Process.objects.filter(organization=self.organization)
+        if not self.fields["processes"].queryset.exists():
+            self.fields["processes"].help_text = _("No processes have been described yet: add them under Processes.")
         self.fields["disclosure_level"].choices = [("", _("not stated")), *self.fields["disclosure_level"].choices[1:]]
         self.fields["api_availability"].choices = [("", _("not stated")), *self.fields["api_availability"].choices[1:]]
 

@@ -9,7 +9,7 @@ from varanto.catalog.services.common import LINK_KINDS
 
 from .common import RowForm, row_formset
 
-LINK_KIND_CHOICES = list(zip(LINK_KINDS, [_("web page"), _("privacy notice")]))
+LINK_KIND_CHOICES = list(zip(LINK_KINDS, [_("web page"), _("privacy notice")], strict=True))
 
 
 class SystemChoiceRow(RowForm):

@@ -18,7 +18,7 @@ class Requirement:
     law: str  # "§5" or "§28"
     label: str
     # True: met, False: missing, None: does not apply to this resource
-    check: Callable[[DataResource, Organization], bool | None]
+    check: Callable[[DataResource | None, Organization], bool | None]
 
 
 def _privacy_notice(resource: DataResource, organization: Organization) -> bool | None:
@@ -45,11 +45,12 @@ REQUIREMENTS: list[Requirement] = [
     Requirement("privacy_notice", "§28", _("privacy notice (personal data)"), _privacy_notice),
 ]
 
-ORGANIZATION_REQUIREMENTS: list[tuple[str, str, Callable[[Organization], bool]]] = [
-    ("§28", _("registry office address or e-mail for information requests"),
-     lambda o: bool(o.registry_email or o.registry_address)),
-    ("§28", _("authority deciding on information requests"), lambda o: bool(o.deciding_authority)),
-    ("§28", _("contact persons for the description"), lambda o: o.contacts.exists()),
+ORGANIZATION_REQUIREMENTS: list[Requirement] = [
+    Requirement("registry_office", "§28", _("registry office address or e-mail for information requests"),
+                lambda r, o: bool(o.registry_email or o.registry_address)),
+    Requirement("request_authority", "§28", _("authority deciding on information requests"),
+                lambda r, o: bool(o.deciding_authority)),
+    Requirement("contacts", "§28", _("contact persons for the description"), lambda r, o: o.contacts.exists()),
 ]
 
 
@@ -92,7 +93,7 @@ class CompletenessReport:
     organization: Organization
     rows: list[ResourceCompleteness]
     totals: list[RequirementTotal]
-    organization_missing: list[tuple[str, str]] = field(default_factory=list)
+    organization_missing: list[Requirement] = field(default_factory=list)
 
     @property
     def percent(self) -> int:
@@ -127,5 +128,5 @@ def completeness_report(organization: Organization) -> CompletenessReport:
             if met is not None:
                 totals[req.code].applicable += 1
                 totals[req.code].met += int(met)
-    missing = [(law, str(label)) for law, label, check in ORGANIZATION_REQUIREMENTS if not check(organization)]
+    missing = [req for req in ORGANIZATION_REQUIREMENTS if not req.check(None, organization)]
     return CompletenessReport(organization, rows, list(totals.values()), missing)

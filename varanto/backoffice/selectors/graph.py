@@ -7,7 +7,6 @@ height of the resources it connects to (barycentre), pushed down just enough not
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch

@@ -1,10 +1,11 @@
 """History, restore, deletion and recovery, users and the audit log, and the other edit pages in Chromium."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from varanto.accounts.models import AuditEvent, AuditKind
-from varanto.catalog.models import DataResource
+from varanto.catalog.models import DataResource, ImpactAssessment
 from varanto.catalog.services import data_resource_update
 from varanto.testing.browser import assert_accessible, screenshot
 
@@ -79,13 +80,32 @@ def test_administrator_adds_a_user_and_reads_the_audit_log(live_server, browser,
 
 @pytest.mark.parametrize("path", [
     "/jarjestelmat/keypro/muokkaa/", "/toimialat/konsernipalvelut/muokkaa/", "/prosessit/uusi/", "/yhteystiedot/",
-    "/toimialat/", "/prosessit/", "/jarjestelmat/", "/tietovarannot/uusi/",
+    "/toimialat/", "/prosessit/", "/jarjestelmat/", "/tietovarannot/uusi/", "/arviot/{assessment}/muokkaa/",
+    "/yhteystiedot/historia/", "/tarkistus/",
 ])
 def test_other_edit_and_list_pages_are_accessible(live_server, browser, staff, path):
+    assessment = ImpactAssessment.objects.create(organization=staff.organization, subject_kind="system",
+                                                 subject_key="m-files", subject_name="M-Files", title="Pilveen")
     page = signed_in_page(browser, live_server, staff.administrator)
-    page.goto(f"{live_server.url}/hallinta/{staff.organization.slug}{path}")
+    page.goto(f"{live_server.url}/hallinta/{staff.organization.slug}{path.format(assessment=assessment.pk)}")
     assert page.locator("h1").count() == 1
     assert_accessible(page)
+
+
+def test_own_password_change(live_server, browser, staff):
+    viewer = get_user_model().objects.get(pk=staff.viewer.pk)
+    viewer.set_password("Vanha-Salasana-2025")
+    viewer.save()
+    page = signed_in_page(browser, live_server, viewer)
+    page.goto(f"{live_server.url}/hallinta/salasana/")
+    assert_accessible(page)
+    page.fill("#id_old_password", "Vanha-Salasana-2025")
+    page.fill("#id_new_password1", "Uusi-Salasana-2026")
+    page.fill("#id_new_password2", "Uusi-Salasana-2026")
+    page.locator("main form button").click()
+    page.wait_for_url(f"**/hallinta/{staff.organization.slug}/")
+    assert page.locator(".message--success").count() == 1
+    assert get_user_model().objects.get(pk=viewer.pk).check_password("Uusi-Salasana-2026")
 
 
 def test_denied_page_is_accessible_and_says_why(live_server, browser, staff):

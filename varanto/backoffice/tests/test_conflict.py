@@ -55,7 +55,7 @@ def test_keeping_my_version_after_a_conflict_is_an_explicit_second_choice(staff,
     conflict = publisher.post(url, publisher_form)
 
     html = conflict.content.decode()
-    keep_form = form_fields(html, html[: html.index("Save my version over the saved one")].count("<form") - 1)
+    keep_form = form_fields(html, html[: html.index('class="button--danger"')].count("<form") - 1)
     assert keep_form["version"] == ["2"]
     assert publisher.post(url, keep_form).status_code == 302
     resource = _vesihuolto(staff)

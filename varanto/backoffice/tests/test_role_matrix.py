@@ -44,7 +44,10 @@ def _edit_form(path, **changes):
 
 
 O = "/hallinta/{org}"
+SIGNED_IN = MEMBERS | {"outsider"}
 CASES = [
+    Case("back-office start", "/hallinta/", SIGNED_IN),
+    Case("own password page", "/hallinta/salasana/", SIGNED_IN),
     Case("my resources", O + "/", MEMBERS),
     Case("resource list", O + "/tietovarannot/", MEMBERS),
     Case("resource page", O + "/tietovarannot/vesihuolto/", MEMBERS),

@@ -170,7 +170,7 @@ def record_restore_view(request, org: str, kind: str, history_id: int, key: str 
         result = record_restore(model=spec.model, pk=pk, history_id=history_id, acting_user=request.user,
                                 expected_version=posted_version(request) if record is not None else None)
     except LookupError:
-        raise AccessDenied(_("No such version."))
+        raise AccessDenied(_("No such version.")) from None
     except EditConflict as conflict:
         return conflict_page(request, organization, conflict, data={}, record_label=str(record),
                              back_url=reverse(f"backoffice:{spec.name}_history", args=[org, key]))

@@ -9,8 +9,15 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from varanto.accounts.permissions import WORKFLOW, Action, access_organization, access_resource, access_system
-from varanto.accounts.permissions import available_moves, can
+from varanto.accounts.permissions import (
+    WORKFLOW,
+    Action,
+    access_organization,
+    access_resource,
+    access_system,
+    available_moves,
+    can,
+)
 from varanto.catalog.models import DataResource, ResourceSystem
 from varanto.catalog.services import EditConflict, data_resource_review
 from varanto.publications.selectors import latest_publication

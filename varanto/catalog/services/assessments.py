@@ -6,7 +6,7 @@ from django.db import transaction
 
 from varanto.catalog.models import ImpactAssessment, Organization
 
-from .common import Stamp, assign, locked, record_create, record_save
+from .common import Stamp, assign, record_create, record_update
 
 ASSESSMENT_FIELDS = {
     "title": None,
@@ -37,7 +37,5 @@ def impact_assessment_update(
     *, assessment: ImpactAssessment, data: dict, expected_version: int, acting_user,
 ) -> ImpactAssessment:
     """Change the assessment texts (the impact report it was made on stays as saved)."""
-    current = locked(ImpactAssessment, assessment.pk, expected_version)
-    stamp = Stamp(acting_user, "edit")
-    changed = assign(current, data, ASSESSMENT_FIELDS)
-    return record_save(current, changed, stamp) if changed else current
+    return record_update(ImpactAssessment, assessment, expected_version, acting_user,
+                         lambda current, stamp: assign(current, data, ASSESSMENT_FIELDS), ASSESSMENT_FIELDS)

@@ -88,6 +88,40 @@ def record_create(
     return record
 
 
+def record_update(
+    model: type[models.Model], record: models.Model, expected_version: int | None, acting_user,
+    write: Callable[[models.Model, Stamp], list[str]], fields: dict,
+) -> models.Model:
+    """The update every service shares: lock and check the version, `write` the changes, save
+    the changed fields one version up; nothing at all when nothing changed."""
+    current = locked(model, record.pk, expected_version)
+    stamp = Stamp(acting_user, "edit")
+    changed = write(current, stamp)
+    if not changed:
+        return current
+    return record_save(current, [f for f in changed if f in fields], stamp)
+
+
+def rows_replace(existing: list[models.Model], wanted: list[dict], *, as_row: Callable[[models.Model], dict],
+                 build: Callable[[int, dict], models.Model], stamp: Stamp) -> bool:
+    """Make a record's child rows (interfaces, contact persons) equal `wanted`, in order.
+
+    Returns False and writes nothing when they already are; otherwise the old rows are
+    deleted and the new ones created, each with a history row under `stamp`.
+    """
+    if [as_row(child) for child in existing] == wanted:
+        return False
+    for child in existing:
+        stamp.mark(child)
+        child.delete()
+    for position, row in enumerate(wanted):
+        child = build(position, row)
+        child.full_clean()
+        stamp.mark(child)
+        child.save()
+    return True
+
+
 def record_delete(record: models.Model, stamp: Stamp, *, referred_by: dict | None = None) -> None:
     """Delete the record; its history keeps the last state, and `referred_by` on the deletion row."""
     model, pk = type(record), record.pk
@@ -140,7 +174,8 @@ def link_list(value, name: str = "links") -> list[dict]:
         try:
             validate_url(row["url"])
         except ValidationError:
-            raise ValidationError({name: _("Row %(row)s: %(url)s is not a web address.") % {"row": i, "url": row["url"]}})
+            message = _("Row %(row)s: %(url)s is not a web address.") % {"row": i, "url": row["url"]}
+            raise ValidationError({name: message}) from None
         row["kind"] = row["kind"] or "web"
         if row["kind"] not in LINK_KINDS:
             raise ValidationError({name: _("Row %(row)s: unknown kind of link.") % {"row": i}})

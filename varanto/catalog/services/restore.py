@@ -149,8 +149,8 @@ def record_restore(
     referred_by = getattr(deletion, "related", None) or {}
     try:
         record.validate_constraints()
-    except ValidationError:
-        raise ValidationError(_("Another record now has this record's name or key; rename it first."))
+    except ValidationError as clash:
+        raise ValidationError(_("Another record now has this record's name or key; rename it first.")) from clash
     record_create(record, stamp, relations=lambda: write(record, relations, stamp))
     if model is InformationSystem:
         _relink_deleted_system(record, referred_by, stamp, warnings)

@@ -15,7 +15,7 @@ from django.db import models
 
 from varanto.catalog.models import DataResource, InformationSystem, Organization, Process, Section
 
-from .common import contact_list, flow_list, link_list, string_list, translations_of
+from .common import flow_list, link_list, string_list, translations_of
 
 
 @dataclass(frozen=True)
@@ -23,9 +23,6 @@ class RecordSpec:
     model: type[models.Model]
     fields: dict[str, Callable | None]
     relations: tuple[str, ...] = ()
-
-    def content_fields(self) -> list[str]:
-        return list(self.fields)
 
 
 RESPONSIBLE = {"responsible_title": None, "responsible_organization": None, "responsible_unit": None}

@@ -7,7 +7,7 @@ from django.db import transaction
 from varanto.catalog.models import ContactPerson, InformationSystem, Organization, Process, Section
 from varanto.core.keys import make_key
 
-from .common import Stamp, assign, contact_list, locked, record_create, record_save, same_organization
+from .common import Stamp, assign, contact_list, record_create, record_update, rows_replace, same_organization
 from .specs import ORGANIZATION, PROCESS, SECTION
 
 
@@ -34,10 +34,8 @@ def section_create(*, organization: Organization, data: dict, acting_user) -> Se
 
 @transaction.atomic
 def section_update(*, section: Section, data: dict, expected_version: int, acting_user) -> Section:
-    current = locked(Section, section.pk, expected_version)
-    stamp = Stamp(acting_user, "edit")
-    changed = section_write(current, data, stamp)
-    return record_save(current, changed, stamp) if changed else current
+    return record_update(Section, section, expected_version, acting_user,
+                         lambda current, stamp: section_write(current, data, stamp), SECTION.fields)
 
 
 def process_write(process: Process, data: dict, stamp: Stamp) -> list[str]:
@@ -70,28 +68,17 @@ def process_create(*, organization: Organization, data: dict, acting_user) -> Pr
 @transaction.atomic
 def process_update(*, process: Process, data: dict, expected_version: int, acting_user) -> Process:
     """Change the fields in `data` (`specs.PROCESS`, plus "systems": [InformationSystem])."""
-    current = locked(Process, process.pk, expected_version)
-    stamp = Stamp(acting_user, "edit")
-    changed = process_write(current, data, stamp)
-    if not changed:
-        return current
-    return record_save(current, [f for f in changed if f in PROCESS.fields], stamp)
+    return record_update(Process, process, expected_version, acting_user,
+                         lambda current, stamp: process_write(current, data, stamp), PROCESS.fields)
 
 
 def _contacts_write(organization: Organization, rows, stamp: Stamp) -> bool:
-    wanted = contact_list(rows)
-    existing = list(organization.contacts.all())
-    if [{k: getattr(c, k) for k in ("name", "title", "phone", "email")} for c in existing] == wanted:
-        return False
-    for contact in existing:
-        stamp.mark(contact)
-        contact.delete()
-    for position, row in enumerate(wanted):
-        contact = ContactPerson(organization=organization, position=position, **row)
-        contact.full_clean()
-        stamp.mark(contact)
-        contact.save()
-    return True
+    return rows_replace(
+        list(organization.contacts.all()), contact_list(rows),
+        as_row=lambda c: {k: getattr(c, k) for k in ("name", "title", "phone", "email")},
+        build=lambda position, row: ContactPerson(organization=organization, position=position, **row),
+        stamp=stamp,
+    )
 
 
 def organization_write(organization: Organization, data: dict, stamp: Stamp) -> list[str]:
@@ -108,9 +95,5 @@ def organization_update(
 ) -> Organization:
     """Change the organisation's details: where information requests go, who decides on them,
     the contact persons ("contacts": [{name, title, phone, email}]) and its basic facts."""
-    current = locked(Organization, organization.pk, expected_version)
-    stamp = Stamp(acting_user, "edit")
-    changed = organization_write(current, data, stamp)
-    if not changed:
-        return current
-    return record_save(current, [f for f in changed if f in ORGANIZATION.fields], stamp)
+    return record_update(Organization, organization, expected_version, acting_user,
+                         lambda current, stamp: organization_write(current, data, stamp), ORGANIZATION.fields)

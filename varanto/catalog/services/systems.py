@@ -9,7 +9,17 @@ from django.utils.translation import gettext as _
 from varanto.catalog.models import DataResource, InformationSystem, Organization, ReviewStatus, SystemInterface
 from varanto.core.keys import make_key
 
-from .common import Stamp, assign, locked, record_create, record_delete, record_save, same_organization
+from .common import (
+    Stamp,
+    assign,
+    locked,
+    record_create,
+    record_delete,
+    record_save,
+    record_update,
+    rows_replace,
+    same_organization,
+)
 from .specs import SYSTEM
 
 
@@ -19,18 +29,14 @@ def _interfaces_write(system: InformationSystem, rows: list[dict], stamp: Stamp)
     same_organization(system.organization_id, targets, "interfaces")
     if any(t.pk == system.pk for t in targets):
         raise ValidationError({"interfaces": _("A system cannot have an interface to itself.")})
-    wanted = [(row["system"].pk, (row.get("description") or "").strip()) for row in rows]
-    existing = list(system.interfaces.all())
-    if [(i.target_id, i.description) for i in existing] == wanted:
-        return False
-    for interface in existing:
-        stamp.mark(interface)
-        interface.delete()
-    for position, (target_id, description) in enumerate(wanted):
-        interface = SystemInterface(source=system, target_id=target_id, description=description, position=position)
-        stamp.mark(interface)
-        interface.save()
-    return True
+    wanted = [{"target": row["system"].pk, "description": (row.get("description") or "").strip()} for row in rows]
+    return rows_replace(
+        list(system.interfaces.all()), wanted,
+        as_row=lambda i: {"target": i.target_id, "description": i.description},
+        build=lambda position, row: SystemInterface(
+            source=system, target_id=row["target"], description=row["description"], position=position),
+        stamp=stamp,
+    )
 
 
 def system_write(system: InformationSystem, data: dict, stamp: Stamp) -> list[str]:
@@ -60,12 +66,8 @@ def information_system_update(
     *, system: InformationSystem, data: dict, expected_version: int, acting_user,
 ) -> InformationSystem:
     """Change the fields in `data` (`specs.SYSTEM`, plus "interfaces": [{"system", "description"}])."""
-    current = locked(InformationSystem, system.pk, expected_version)
-    stamp = Stamp(acting_user, "edit")
-    changed = system_write(current, data, stamp)
-    if not changed:
-        return current
-    return record_save(current, [f for f in changed if f in SYSTEM.fields], stamp)
+    return record_update(InformationSystem, system, expected_version, acting_user,
+                         lambda current, stamp: system_write(current, data, stamp), SYSTEM.fields)
 
 
 def information_system_references(system: InformationSystem) -> dict:

@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from varanto.catalog.models import DataResource, ReviewStatus
 from varanto.catalog.services import (
@@ -78,7 +79,7 @@ def test_list_fields_are_trimmed_and_blank_items_dropped(official):
 
 def test_bad_link_is_refused_naming_the_field_and_row(official):
     resource = DataResourceFactory()
-    with pytest.raises(ValidationError) as caught:
+    with translation.override("en"), pytest.raises(ValidationError) as caught:
         data_resource_update(
             resource=resource, data={"links": [{"title": "Seloste", "url": "ei osoite", "kind": "privacy_notice"}]},
             expected_version=1, acting_user=official,

@@ -72,3 +72,17 @@ def test_printing_a_resource_page_prints_the_request_text_but_not_the_controls(l
     assert page.locator(".request-print").is_visible()
     assert "Tietovaranto: Vesihuolto" in page.locator(".request-print").inner_text()
     assert not page.locator("#request-text").is_visible() and not page.locator(".request-actions").is_visible()
+
+
+def test_the_print_button_prints_the_request_alone(live_server, page, imatra_published):
+    page.goto(live_server.url + "/imatran-kaupunki/tietovaranto/vesihuolto/")
+    page.evaluate("window.print = () => { window.printedWith = document.body.className; }")
+    page.locator("#request-text").fill("Tietopyyntö: vesimittarin lukemat 2025")
+
+    page.get_by_role("button", name="Tulosta pyyntö").click()
+
+    assert "print-request" in page.evaluate("window.printedWith")
+    page.evaluate("document.body.classList.add('print-request')")  # as it is while the print dialog is open
+    page.emulate_media(media="print")
+    assert page.locator(".request-print").inner_text() == "Tietopyyntö: vesimittarin lukemat 2025"
+    assert not page.locator(".fields").is_visible() and not page.locator(".guidance").is_visible()

@@ -19,7 +19,7 @@ from django.db.models import Sum
 from varanto.catalog.tests.factories import DataResourceFactory, OrganizationFactory
 from varanto.publications.services import publication_create
 from varanto.search.analysis import get_analyzer
-from varanto.search.models import SearchDocument, SearchIndex, SearchPosting, SearchTerm
+from varanto.search.models import SearchIndex, SearchPosting, SearchTerm
 from varanto.search.query import query_words, weighted_terms
 from varanto.search import sql
 from varanto.search.sql import rank_documents
