@@ -123,6 +123,8 @@ def _found(entry, what: str):
     summary="Organisations that have published a description",
 ))
 class OrganizationList(PublicView):
+    """Each organisation that has published, with its latest publication; `q` narrows by name."""
+
     def get(self, request):
         params = filters.query_params(TextPageQuery, request)
         rows = list(published.latest_publications())
@@ -145,6 +147,8 @@ class OrganizationList(PublicView):
     summary="An organisation: who decides on disclosure and where information requests go",
 ))
 class OrganizationDetail(PublishedView):
+    """The organisation as its latest publication describes it, with links to the downloads."""
+
     def answer(self, request, current, links):
         publication = current.publication
         return {
@@ -166,6 +170,8 @@ def _section(entry, links: PublicLinks) -> dict:
     summary="Sections (toimialat) of the latest publication",
 ))
 class SectionList(PublishedView):
+    """The groupings of the description (sectors, hosted regional bodies, themes) with their data resources."""
+
     def answer(self, request, current, links):
         filters.query_params(PageQuery, request)
         return self.paginate(request, current.catalog.sections, lambda e: _section(e, links))
@@ -176,6 +182,8 @@ class SectionList(PublishedView):
     responses={200: ref("SectionItem"), **ERRORS}, summary="A section",
 ))
 class SectionDetail(PublishedView):
+    """One section with the keys of its data resources."""
+
     def answer(self, request, current, links, key: str):
         return _section(_found(current.catalog.section(key), "section"), links)
 
@@ -192,6 +200,8 @@ def _resource(entry, links: PublicLinks, score: float | None = None) -> dict:
     summary="Data resources (tietovarannot) of the latest publication, filtered and searched",
 ))
 class ResourceList(PublishedView):
+    """Data resources of the latest publication; every filter narrows, and `q` ranks by Finnish text search."""
+
     def answer(self, request, current, links):
         params = filters.query_params(ResourcePageQuery, request)
         found = filters.resources_filtered(current, params)
@@ -203,6 +213,8 @@ class ResourceList(PublishedView):
     responses={200: ref("ResourceItem"), **ERRORS}, summary="A data resource",
 ))
 class ResourceDetail(PublishedView):
+    """One data resource: every public field, as the canonical format has it."""
+
     def answer(self, request, current, links, key: str):
         return _resource(_found(current.catalog.resource(key), "data resource"), links)
 
@@ -217,6 +229,8 @@ def _system(entry, links: PublicLinks) -> dict:
     summary="Information systems (tietojärjestelmät) of the latest publication",
 ))
 class SystemList(PublishedView):
+    """Information systems of the latest publication, each with the data resources that use it."""
+
     def answer(self, request, current, links):
         params = filters.query_params(TextPageQuery, request)
         return self.paginate(request, filters.systems_filtered(current, params), lambda e: _system(e, links))
@@ -227,6 +241,8 @@ class SystemList(PublishedView):
     responses={200: ref("SystemItem"), **ERRORS}, summary="An information system and the data resources that use it",
 ))
 class SystemDetail(PublishedView):
+    """One information system and the data resources that use it, with each one's usage."""
+
     def answer(self, request, current, links, key: str):
         return _system(_found(current.catalog.system(key), "system"), links)
 
@@ -236,6 +252,8 @@ class SystemDetail(PublishedView):
     summary="Open data sets and data services (such as a WMS map service with its layers)",
 ))
 class OpenData(PublishedView):
+    """The open data sets and data services of the latest publication."""
+
     def answer(self, request, current, links):
         return {"datasets": current.catalog.datasets, "services": current.catalog.services}
 
@@ -245,6 +263,8 @@ class OpenData(PublishedView):
     summary="Every publication of the organisation, newest first",
 ))
 class PublicationList(PublicView):
+    """Every publication of the organisation, newest first; any of them can be read whole."""
+
     def get(self, request, org: str):
         filters.query_params(PageQuery, request)
         rows = list(published.publications_of(org))
@@ -270,6 +290,8 @@ class PublicationList(PublicView):
     responses={200: ref("Catalog"), **ERRORS}, summary="A publication: its whole public catalogue",
 ))
 class PublicationDetail(PublicView):
+    """A publication as it was published: the whole public catalogue with its header."""
+
     def get(self, request, org: str, number: int):
         publication = published.publication_numbered(org, number)
         if publication is None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.utils.translation import gettext_lazy as _
 
@@ -157,16 +158,22 @@ def _system_description(system: dict) -> str:
     return " ".join(v for v in (system.get("purpose", ""), system.get("description", "")) if v)
 
 
+@lru_cache(maxsize=50_000)
+def text_terms(text: str, analyzer: Analyzer) -> tuple[tuple[str, str], ...]:
+    """(term, kind) of every word of a text. Cached: catalogues repeat texts (section and system
+    names, "Soveltuvin osin", the organisation's name in every document)."""
+    return tuple((term, kind) for word in analyse_text(text, analyzer) for term, kind in word_terms(word).items())
+
+
 def index_document(source: DocumentSource, analyzer: Analyzer) -> IndexedDocument:
     """The weighted terms of one document: each term's best field, plus a share of the others."""
     best: dict[str, dict[str, tuple[int, str]]] = {}  # term → field → (weight, kind)
     for field_name, _label, text in source.texts:
-        for word in analyse_text(text, analyzer):
-            for term, kind in word_terms(word).items():
-                weight = FIELD_WEIGHTS[field_name] * KIND_PERCENT[kind] // 100
-                by_field = best.setdefault(term, {})
-                if weight > by_field.get(field_name, (0, ""))[0]:
-                    by_field[field_name] = (weight, kind)
+        for term, kind in text_terms(text, analyzer):
+            weight = FIELD_WEIGHTS[field_name] * KIND_PERCENT[kind] // 100
+            by_field = best.setdefault(term, {})
+            if weight > by_field.get(field_name, (0, ""))[0]:
+                by_field[field_name] = (weight, kind)
     document = IndexedDocument(source)
     for term, by_field in best.items():
         ranked = sorted(by_field.items(), key=lambda item: (-item[1][0], item[0]))

@@ -10,10 +10,11 @@ PAGE_PARAMETER = "sivu"
 
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search words"), required=False, max_length=MAX_QUERY_LENGTH, strip=True)
-    osio = forms.CharField(required=False, max_length=200)
-    jarjestelma = forms.CharField(required=False, max_length=300)
-    luovutus = forms.CharField(required=False, max_length=20)
-    rajapinta = forms.CharField(required=False, max_length=20)
+    # The facet choices travel in links, not in the form the resident fills in.
+    osio = forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
+    jarjestelma = forms.CharField(required=False, max_length=300, widget=forms.HiddenInput)
+    luovutus = forms.CharField(required=False, max_length=20, widget=forms.HiddenInput)
+    rajapinta = forms.CharField(required=False, max_length=20, widget=forms.HiddenInput)
 
     def filters(self) -> dict[str, str]:
         """The chosen facet values, by facet name."""

@@ -90,7 +90,6 @@ class SearchResults:
     words: list[QueryWord]
     hits: list[SearchHit] = field(default_factory=list)
     facets: list[Facet] = field(default_factory=list)
-    matched: int = 0  # before facet filters
 
     @property
     def corrections(self) -> list[QueryWord]:
@@ -133,7 +132,6 @@ def search_resources(
         words,
         hits=[SearchHit(d, r, found_words, contributions.get(d.pk, []), analyzer) for r, d in kept],
         facets=facet_counts([d for _, d in ordered], filters),
-        matched=len(ordered),
     )
 
 
@@ -190,7 +188,7 @@ def _corrected(
         return word
     candidates = [corrected_word(word, s, analyzer, thesaurus) for s in analyzer.suggest(word.surface)[:MAX_SUGGESTIONS]]
     near = one_edit_away(word.surface.lower())
-    in_use = scope.frequencies(near)
+    in_use = scope.frequencies(sql.existing_terms(near, index_id=scope.index_id))
     near_terms = sorted(set(in_use) | (near & thesaurus.terms), key=lambda t: (-in_use.get(t, 0), t))
     candidates += [corrected_word(word, t, analyzer, thesaurus) for t in near_terms[:MAX_SUGGESTIONS]]
     if not candidates:

@@ -37,8 +37,8 @@ def search_index_publication(publication: Publication, *, analyzer: Analyzer | N
     analyser, and the newer one when the organisation's index is already of a later publication.
     """
     analyzer = analyzer or get_analyzer()
-    existing = _usable_index(publication, analyzer)
-    if existing:
+    existing = _current_index(publication)
+    if existing and _serves(existing, publication, analyzer):
         return existing
     started = time.perf_counter()
     # The analysis is the slow part; it needs no lock, so it happens before the transaction.
@@ -46,11 +46,9 @@ def search_index_publication(publication: Publication, *, analyzer: Analyzer | N
     try:
         with transaction.atomic():
             Organization.objects.select_for_update().filter(pk=publication.organization_id).first()
-            current = SearchIndex.objects.filter(organization_id=publication.organization_id).select_related(
-                "publication"
-            ).first()
-            if current and (current.publication.number > publication.number or _is_usable(current, publication, analyzer)):
-                return current
+            current = _current_index(publication)
+            if current and _serves(current, publication, analyzer):
+                return current  # made by another search while we analysed
             if current:
                 current.delete()
             index = _write_index(publication, analyzer, documents)
@@ -89,14 +87,14 @@ def search_index_delete(*, organization: Organization | None = None) -> int:
     return count
 
 
-def _usable_index(publication: Publication, analyzer: Analyzer) -> SearchIndex | None:
-    index = SearchIndex.objects.filter(organization_id=publication.organization_id).select_related("publication").first()
-    if index and (index.publication.number > publication.number or _is_usable(index, publication, analyzer)):
-        return index
-    return None
+def _current_index(publication: Publication) -> SearchIndex | None:
+    return SearchIndex.objects.filter(organization_id=publication.organization_id).select_related("publication").first()
 
 
-def _is_usable(index: SearchIndex, publication: Publication, analyzer: Analyzer) -> bool:
+def _serves(index: SearchIndex, publication: Publication, analyzer: Analyzer) -> bool:
+    """Whether the organisation's index answers for `publication`: made of it by this analyser, or of a later one."""
+    if index.publication.number > publication.number:
+        return True
     return index.publication_id == publication.pk and index.analyzer == analyzer.name
 
 

@@ -23,7 +23,7 @@ from django.db import connection, models
 
 from varanto.publications.models import Publication
 
-from .models import SearchIndex, SearchPosting
+from .models import SearchIndex, SearchPosting, SearchTerm
 from .query import WeightedTerm
 
 INSERT_BATCH = 500
@@ -113,6 +113,26 @@ def posting_details(documents: Iterable[tuple[int, int]], terms: Iterable[str]) 
             cursor.execute(" UNION ALL ".join([part] * len(batch)), params)
             found += cursor.fetchall()
     return found
+
+
+def existing_terms(candidates: Iterable[str], *, index_id: int | None = None) -> set[str]:
+    """The candidates that are terms of the index (or of any index): one index probe each.
+
+    Written as EXISTS over a VALUES list because PostgreSQL plans a long IN list (the
+    hundreds of one-edit spellings of a typo) as a scan of the whole table.
+    """
+    candidates = sorted(set(candidates))
+    if not candidates:
+        return set()
+    table = connection.ops.quote_name(SearchTerm._meta.db_table)
+    scope, params = ("", []) if index_id is None else ("AND t.index_id = %s", [index_id])
+    sql = f"""
+        WITH c (term) AS (VALUES {', '.join(['(CAST(%s AS VARCHAR(100)))'] * len(candidates))})
+        SELECT c.term FROM c WHERE EXISTS (SELECT 1 FROM {table} t WHERE t.term = c.term {scope})
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, candidates + params)
+        return {row[0] for row in cursor.fetchall()}
 
 
 def stale_publication_ids(analyzer: str, organization_id: int | None = None) -> list[int]:

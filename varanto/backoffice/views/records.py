@@ -112,6 +112,10 @@ def record_delete(request, org: str, kind: str, key: str):
         except EditConflict as conflict:
             return conflict_page(request, organization, conflict, data={}, record_label=str(record),
                                  back_url=record_url(spec, organization, record))
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+            return redirect(request.path)
         messages.success(request, _("%(record)s was deleted. It can be restored from the deleted records.")
                          % {"record": record})
         return redirect("backoffice:deleted", organization.slug)

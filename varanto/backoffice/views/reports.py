@@ -101,8 +101,11 @@ def assessment_edit(request, org: str, pk: int):
         except EditConflict as conflict:
             return conflict_page(request, organization, conflict, data={}, record_label=str(assessment),
                                  back_url=request.path)
-        messages.success(request, _("Saved."))
-        return redirect("backoffice:assessment", organization.slug, assessment.pk)
+        except ValidationError as exc:
+            form_errors_from(exc, form)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("backoffice:assessment", organization.slug, assessment.pk)
     return page(request, "backoffice/assessment_edit.html", organization, {"assessment": assessment, "form": form})
 
 

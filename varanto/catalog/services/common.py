@@ -47,8 +47,14 @@ class Stamp:
             instance._history_date = self.when
 
 
-def locked(model: type[models.Model], pk: int, expected_version: int | None) -> models.Model:
-    """The record, locked for this transaction, or EditConflict if it moved on meanwhile."""
+def locked(model: type[models.Model], pk: int, expected_version: int | None, *, required: bool = True) -> models.Model:
+    """The record, locked for this transaction, or EditConflict if it moved on meanwhile.
+
+    An edit must say which version it started from; only restore, an explicit choice of an
+    earlier state, may go without (`required=False`).
+    """
+    if required and expected_version is None:
+        raise ValidationError({"version": _("The version the edit started from is missing; reload the page.")})
     current = model.objects.select_for_update().filter(pk=pk).first()
     if current is None:
         raise EditConflict(current=None, expected_version=expected_version or 0, current_version=None)

@@ -130,7 +130,7 @@ def record_restore(
     data = _data_from_state(model, state, warnings)
     write = WRITERS[model]
     if model.objects.filter(pk=pk).exists():
-        current = locked(model, pk, expected_version)
+        current = locked(model, pk, expected_version, required=False)
         changed = write(current, data, stamp)
         if not changed:
             return RestoreResult(current, [], warnings)

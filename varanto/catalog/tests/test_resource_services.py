@@ -152,3 +152,12 @@ def test_create_without_a_name_is_refused(official):
     with pytest.raises(ValidationError) as caught:
         data_resource_create(organization=section.organization, data={"section": section}, acting_user=official)
     assert "name" in caught.value.message_dict
+
+
+def test_an_edit_that_does_not_say_its_version_is_refused(official):
+    resource = DataResourceFactory()
+    with pytest.raises(ValidationError) as caught:
+        data_resource_update(resource=resource, data={"notes": "Ohi"}, expected_version=None, acting_user=official)
+    assert "version" in caught.value.message_dict
+    resource.refresh_from_db()
+    assert resource.notes == ""

@@ -133,3 +133,16 @@ def test_a_csv_saved_by_excel_in_windows_1252_is_read_with_a_warning(tmp_path, c
     call_command("import", str(folder))
     assert "toimialat.csv: not UTF-8; read as Windows-1252" in capsys.readouterr().err
     assert Organization.objects.get().sections.filter(name="Hyvinvointi- ja koulutus").exists()
+
+
+def test_a_csv_line_with_more_cells_than_headings_is_refused(tmp_path):
+    archive = zipfile.ZipFile(io.BytesIO(catalog_csv_zip(json.loads(DEMO_CATALOG.read_text("utf-8")))))
+    folder = tmp_path / "kuvaus"
+    archive.extractall(folder)
+    path = folder / "yhteyshenkilot.csv"
+    lines = path.read_text("utf-8-sig").splitlines()
+    lines[1] += ";ylimääräinen"
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8-sig")
+    with pytest.raises(CommandError) as error:
+        call_command("import", str(folder))
+    assert "yhteyshenkilot.csv, row 2, column E: a value in a column without a heading" in str(error.value)

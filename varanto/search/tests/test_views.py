@@ -60,7 +60,9 @@ def test_no_results_page_gives_advice(client, imatra_published):
     assert response.status_code == 200
     html = response.content.decode()
     assert result_names(html) == []
-    assert 'href="/imatran-kaupunki/"' in html
+    tips = re.search(r'<ul class="search-tips">(.*?)</ul>', html, re.S)
+    assert tips and 'href="/imatran-kaupunki/"' in tips.group(1)
+    assert "Haulla ”avaruusromu” ei löytynyt tietovarantoja." in html
 
 
 def test_an_empty_query_shows_just_the_form(client, imatra_published):
@@ -107,3 +109,16 @@ def test_query_count_does_not_grow_with_the_number_of_results(client, imatra_pub
     with django_assert_max_num_queries(14):
         many = client.get(URL, {"q": "tiedot aineistot"})
     assert len(result_names(many.content.decode())) > 10
+
+
+def test_a_bad_filter_value_is_refused_with_a_message_naming_it(client, imatra_published):
+    response = client.get(URL, {"q": "kirjasto", "luovutus": "x" * 50})
+    assert response.status_code == 400
+    assert "“luovutus”" in response.content.decode()
+
+
+def test_filters_that_leave_nothing_say_so_and_keep_the_way_back(client, imatra_published):
+    html = client.get(URL, {"q": "kirjasto", "osio": "avoin-data"}).content.decode()
+    assert result_names(html) == []
+    assert "Mikään tietovaranto ei vastaa kaikkia valittuja rajauksia." in html
+    assert 'href="?q=kirjasto"' in html  # removes the section filter

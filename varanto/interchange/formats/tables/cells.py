@@ -210,51 +210,42 @@ class Reference(Codec):
         return refs.resolve(self.reference, raw)
 
 
-class SystemUses(Reference):
-    """Systems a data resource uses, one per line: "KeyPro (verkosto)" where the use is given."""
+class SystemLines(Reference):
+    """Systems with a text each, one per line: "KeyPro (verkosto)" for a resource's use of a system,
+    "M-Files: arkistointi" for an interface. The system's name is found by the names the
+    catalogue has, so a name or a text may hold the separator too."""
 
-    def __init__(self):
+    def __init__(self, name_key: str, text_key: str, opening: str, closing: str, example: str):
         super().__init__("systems", many=True)
+        self.keys, self.opening, self.closing, self.example = (name_key, text_key), opening, closing, example
 
     def write(self, value, refs):
-        return join_lines([f"{u['name']} ({u['usage']})" if u.get("usage") else u["name"] for u in value])
+        name, text = self.keys
+        return join_lines([f"{r[name]}{self.opening}{r[text]}{self.closing}" if r.get(text) else r[name] for r in value])
 
     def resolve(self, raw, refs):
         return [self._one(line, refs) for line in raw]
 
     def _one(self, line: str, refs: Refs) -> dict:
+        name_key, text_key = self.keys
         name = refs.find("systems", line)
         if name is not None:
-            return {"name": name, "usage": ""}
-        if line.endswith(")"):
-            for match in re.finditer(r" \(", line):
+            return {name_key: name, text_key: ""}
+        if line.endswith(self.closing):
+            for match in re.finditer(re.escape(self.opening), line):
                 name = refs.find("systems", line[: match.start()])
                 if name is not None:
-                    return {"name": name, "usage": line[match.end() : -1].strip()}
-        raise CellError(f"{line!r}: no system of that name (write a system as \"Name\" or \"Name (use)\")")
+                    text = line[match.end() : len(line) - len(self.closing)]
+                    return {name_key: name, text_key: text.strip()}
+        raise CellError(f"{line!r}: no system of that name (write a system as \"Name\" or \"{self.example}\")")
 
 
-class SystemNotes(Reference):
-    """Interfaces to other systems, one per line: "Name: what passes"."""
+def system_uses() -> SystemLines:
+    return SystemLines("name", "usage", " (", ")", "Name (use)")
 
-    def __init__(self):
-        super().__init__("systems", many=True)
 
-    def write(self, value, refs):
-        return join_lines([f"{i['system']}: {i['description']}" if i.get("description") else i["system"] for i in value])
-
-    def resolve(self, raw, refs):
-        return [self._one(line, refs) for line in raw]
-
-    def _one(self, line: str, refs: Refs) -> dict:
-        name = refs.find("systems", line)
-        if name is not None:
-            return {"system": name, "description": ""}
-        for match in re.finditer(r": ", line):
-            name = refs.find("systems", line[: match.start()])
-            if name is not None:
-                return {"system": name, "description": line[match.end() :].strip()}
-        raise CellError(f"{line!r}: no system of that name (write \"Name: description\")")
+def system_interfaces() -> SystemLines:
+    return SystemLines("system", "description", ": ", "", "Name: description")
 
 
 class Flows(Codec):

@@ -37,9 +37,9 @@ from .cells import (
     Lines,
     Links,
     Reference,
-    SystemNotes,
-    SystemUses,
     Text,
+    system_interfaces,
+    system_uses,
 )
 
 LANGUAGES = {"sv": "ruotsiksi", "en": "englanniksi"}
@@ -202,7 +202,7 @@ RESOURCES = Table(
         Column("Rajapinta, sanamuoto", "api.text", Text(), "Rajapinnan saatavuus alkuperäisin sanoin."),
         Column("Huomiot", "notes", Text(), "Julkiset lisätiedot."),
         Column(
-            "Tietojärjestelmät", "systems", SystemUses(),
+            "Tietojärjestelmät", "systems", system_uses(),
             "Yksi järjestelmä kullekin riville, käyttö sulkeissa: KeyPro (verkosto). Järjestelmät ovat omalla välilehdellään.",
         ),
         Column("Hakutekijät", "search_criteria", Lines(), "Millä tiedoilla asiakirjoja haetaan (diaarinumero, nimi …)."),
@@ -237,7 +237,7 @@ SYSTEMS = Table(
         Column("Käyttötarkoitus", "purpose", Text(), "Mihin järjestelmää käytetään."),
         Column("Kuvaus", "description", Text(), "Vapaa kuvaus."),
         *responsible("Järjestelmästä"),
-        Column("Rajapinnat", "interfaces", SystemNotes(), "Yhteydet muihin järjestelmiin: Järjestelmä: mitä siirtyy."),
+        Column("Rajapinnat", "interfaces", system_interfaces(), "Yhteydet muihin järjestelmiin: Järjestelmä: mitä siirtyy."),
         Column("Tietoturvatoimenpiteet", "security_measures", Text(), "Sisäinen: ei koskaan julkaista.", internal=True),
         Column("Sisäiset huomiot", "internal_notes", Text(), "Sisäinen: ei koskaan julkaista.", internal=True),
     ),

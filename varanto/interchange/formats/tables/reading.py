@@ -85,7 +85,7 @@ def _headings(sheet: RawSheet, table: Table, reader: Reader):
             seen.add(column.path)
         columns.append(column)
     for path in table.required + (("service",) if table is LAYERS else ()):
-        if path not in seen and (path != "key"):
+        if path not in seen:
             heading = (table.column(path) or PARENT).heading
             reader.problem(sheet.place, f"the column {heading!r} is missing")
             ok = False
@@ -102,7 +102,8 @@ def _read_rows(sheet: RawSheet, table: Table, reader: Reader) -> list[Row]:
         if not any(cell_text(c).strip() for c in cells):
             continue
         row = Row(number, {}, {}, {})
-        for index, column in enumerate(columns):
+        # A row may run on past the headings (a CSV line with too many separators).
+        for index, column in enumerate(columns + [None] * (len(cells) - len(columns))):
             cell = cells[index] if index < len(cells) else None
             where = f"{sheet.place}, row {number}, column {get_column_letter(index + 1)}"
             if column is None:
