@@ -17,7 +17,8 @@ Contract (Zulip style; callers check here first, then call the write services):
 
 A superuser counts as an administrator of every organisation. An editor may act only on the
 data resources and information systems assigned to them (``Membership.resources/systems``)
-where the table says so.
+where the table says so. A user's memberships and assignments are read once and remembered on
+the user object (one request's worth); use a freshly loaded user after changing them.
 """
 
 from __future__ import annotations

@@ -153,9 +153,13 @@ class WorkingDetail(WorkingView):
     def patch(self, request, org: str, key: str):
         organization = access_organization(request.user, org, Action.VIEW)
         record = self.kind.access(request.user, organization, key, Action.EDIT)
+        try:
+            # A malformed change is a 400 whatever version it was made from.
+            data = working.service_data(self.kind.model, organization, request.data)
+        except ValidationError as exc:
+            return self.invalid(exc)
         version = expected_version(request, record.version)
         try:
-            data = working.service_data(self.kind.model, organization, request.data)
             self.kind.update(**{self.kind.argument: record}, data=data, expected_version=version, acting_user=request.user)
         except services.EditConflict as conflict:
             raise PreconditionFailed(f"The record was changed meanwhile (now version {conflict.current_version}).")

@@ -19,7 +19,8 @@ from varanto.api.services import integration_token_create
 from varanto.wsgi import application
 
 schema = schemathesis.openapi.from_wsgi("/api/v1/schema/", application)
-FUZZ = settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck))
+# No example database: a test run leaves nothing behind in the checkout.
+FUZZ = settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck), database=None)
 
 
 @pytest.fixture(autouse=True)

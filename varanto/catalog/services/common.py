@@ -12,6 +12,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from varanto.core.keys import make_key
+
 
 class EditConflict(Exception):
     """An edit made against an older version of a record (no lost updates).
@@ -253,6 +255,17 @@ def assign(
             setattr(record, name, value)
             changed.append(name)
     return changed
+
+
+def new_record(model: type[models.Model], organization, data: dict, **fields) -> models.Model:
+    """An unsaved record of the organisation, last in its list, keyed by its name (unique there)."""
+    siblings = model.objects.filter(organization=organization)
+    return model(
+        organization=organization,
+        key=make_key(data.get("name") or "", set(siblings.values_list("key", flat=True))),
+        position=siblings.count(),
+        **fields,
+    )
 
 
 def same_organization(organization_id: int, records, name: str) -> None:

@@ -9,9 +9,8 @@ from django.utils.translation import gettext as _
 
 from varanto.accounts.permissions import WORKFLOW, Action
 from varanto.catalog.models import DataResource, Organization, Process, ResourceSystem, ReviewStatus
-from varanto.core.keys import make_key
 
-from .common import Stamp, assign, locked, record_create, record_delete, record_save, same_organization
+from .common import Stamp, assign, locked, new_record, record_create, record_delete, record_save, same_organization
 from .specs import RESOURCE
 
 
@@ -77,13 +76,7 @@ def resource_write(resource: DataResource, data: dict, stamp: Stamp) -> list[str
 def data_resource_create(*, organization: Organization, data: dict, acting_user) -> DataResource:
     """Add a data resource; its key comes from its name. It starts as ready for review."""
     stamp = Stamp(acting_user, "create")
-    taken = set(DataResource.objects.filter(organization=organization).values_list("key", flat=True))
-    resource = DataResource(
-        organization=organization,
-        key=make_key(data.get("name") or "", taken),
-        position=DataResource.objects.filter(organization=organization).count(),
-        review_status=ReviewStatus.READY_FOR_REVIEW,
-    )
+    resource = new_record(DataResource, organization, data, review_status=ReviewStatus.READY_FOR_REVIEW)
     if "section" in data:
         same_organization(organization.pk, [data["section"]], "section")
     assign(resource, data, RESOURCE.fields, relations=RESOURCE.relations)

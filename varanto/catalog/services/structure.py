@@ -5,19 +5,18 @@ from __future__ import annotations
 from django.db import transaction
 
 from varanto.catalog.models import ContactPerson, InformationSystem, Organization, Process, Section
-from varanto.core.keys import make_key
 
-from .common import Stamp, assign, contact_list, record_create, record_update, rows_replace, same_organization
+from .common import (
+    Stamp,
+    assign,
+    contact_list,
+    new_record,
+    record_create,
+    record_update,
+    rows_replace,
+    same_organization,
+)
 from .specs import ORGANIZATION, PROCESS, SECTION
-
-
-def _new_key(model, organization: Organization, name: str) -> dict:
-    taken = set(model.objects.filter(organization=organization).values_list("key", flat=True))
-    return {
-        "organization": organization,
-        "key": make_key(name or "", taken),
-        "position": model.objects.filter(organization=organization).count(),
-    }
 
 
 def section_write(section: Section, data: dict, stamp: Stamp) -> list[str]:
@@ -27,7 +26,7 @@ def section_write(section: Section, data: dict, stamp: Stamp) -> list[str]:
 @transaction.atomic
 def section_create(*, organization: Organization, data: dict, acting_user) -> Section:
     """Add a section (toimiala, a hosted regional body, a theme)."""
-    section = Section(**_new_key(Section, organization, data.get("name", "")))
+    section = new_record(Section, organization, data)
     assign(section, data, SECTION.fields)
     return record_create(section, Stamp(acting_user, "create"))
 
@@ -59,7 +58,7 @@ def process_write(process: Process, data: dict, stamp: Stamp) -> list[str]:
 def process_create(*, organization: Organization, data: dict, acting_user) -> Process:
     """Add a process (toimintaprosessi), with the systems it uses."""
     stamp = Stamp(acting_user, "create")
-    process = Process(**_new_key(Process, organization, data.get("name", "")))
+    process = new_record(Process, organization, data)
     assign(process, data, PROCESS.fields, relations=PROCESS.relations)
     relations = {k: data[k] for k in PROCESS.relations if k in data}
     return record_create(process, stamp, relations=lambda: process_write(process, relations, stamp))

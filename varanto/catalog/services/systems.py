@@ -7,12 +7,12 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from varanto.catalog.models import DataResource, InformationSystem, Organization, ReviewStatus, SystemInterface
-from varanto.core.keys import make_key
 
 from .common import (
     Stamp,
     assign,
     locked,
+    new_record,
     record_create,
     record_delete,
     record_save,
@@ -51,12 +51,7 @@ def system_write(system: InformationSystem, data: dict, stamp: Stamp) -> list[st
 def information_system_create(*, organization: Organization, data: dict, acting_user) -> InformationSystem:
     """Add an information system to the organisation's registry; its key comes from its name."""
     stamp = Stamp(acting_user, "create")
-    taken = set(InformationSystem.objects.filter(organization=organization).values_list("key", flat=True))
-    system = InformationSystem(
-        organization=organization,
-        key=make_key(data.get("name") or "", taken),
-        position=InformationSystem.objects.filter(organization=organization).count(),
-    )
+    system = new_record(InformationSystem, organization, data)
     assign(system, data, SYSTEM.fields, relations=SYSTEM.relations)
     return record_create(system, stamp, relations=lambda: _interfaces_write(system, data.get("interfaces", []), stamp))
 
