@@ -7,7 +7,8 @@ broken by the order of resources in the publication, then by index.
 
 A term held by very many documents ("palvelu" in a national catalogue) would make every query
 that touches it aggregate tens of thousands of rows while adding little to the order: for such
-a term only its TERM_POSTINGS_LIMIT strongest postings take part.
+a term only its TERM_POSTINGS_LIMIT strongest postings take part, and its postings in the
+documents that hold one of the query's other terms.
 
 Writing: an index has thousands of postings, which plain multi-row INSERTs store several
 times faster than model instances would.
@@ -59,15 +60,15 @@ def rank_documents(
     if not rows:
         return []
     values_sql, params = _weighted_terms(rows)
-    source_sql, source_params = _postings(rows, index_id, frequent)
-    params += source_params
+    postings_sql, postings_params = _postings(rows, index_id, frequent)
+    params += postings_params
     limit_sql = ""
     if limit is not None:
         limit_sql = "LIMIT %s"
         params.append(limit)
     sql = f"""
         WITH q (term, slot, word, factor) AS ({values_sql}),
-        p ({RANK_COLUMNS}) AS ({source_sql}),
+        {postings_sql},
         s AS (
             SELECT p.document_id, p.index_id, p.position, q.slot, q.word, MAX(p.weight * q.factor) AS best
             FROM p JOIN q ON q.term = p.term
@@ -163,15 +164,24 @@ def _weighted_terms(rows: Sequence[WeightedTerm]) -> tuple[str, list]:
 
 
 def _postings(rows, index_id, frequent) -> tuple[str, list]:
-    """SQL selecting the postings of the terms: all of them, or the strongest for frequent terms."""
+    """Common table expressions ending in `p`: the postings ranking counts.
+
+    Every posting of an ordinary term; of a frequent term, its strongest postings and its
+    postings in documents that hold an ordinary term too, so that a resource matching a rare
+    word of the query ("Koskiniemen päiväkoti") still gets full credit for the common one.
+    """
     table = connection.ops.quote_name(SearchPosting._meta.db_table)
     scope, scope_params = ("", []) if index_id is None else ("AND index_id = %s", [index_id])
     terms = {row.term for row in rows}
     frequent = sorted(terms & set(frequent))
     plain = sorted(terms - set(frequent))
-    sources, params = [], []
+    ctes, sources, params = [], [], []
     if plain:
-        sources.append(f"SELECT {RANK_COLUMNS} FROM {table} WHERE term IN ({', '.join(['%s'] * len(plain))}) {scope}")
+        ctes.append(
+            f"pl ({RANK_COLUMNS}) AS "
+            f"(SELECT {RANK_COLUMNS} FROM {table} WHERE term IN ({', '.join(['%s'] * len(plain))}) {scope})"
+        )
+        sources.append(f"SELECT {RANK_COLUMNS} FROM pl")
         params += plain + scope_params
     for term in frequent:
         sources.append(
@@ -179,7 +189,16 @@ def _postings(rows, index_id, frequent) -> tuple[str, list]:
             f"ORDER BY weight DESC, index_id, position LIMIT {TERM_POSTINGS_LIMIT}) strongest"
         )
         params += [term, *scope_params]
-    return " UNION ALL ".join(sources), params
+    if plain and frequent:
+        columns = ", ".join(f"f.{name.strip()}" for name in RANK_COLUMNS.split(","))
+        sources.append(
+            f"SELECT {columns} FROM {table} f "
+            f"JOIN (SELECT DISTINCT index_id, document_id FROM pl) c ON f.index_id = c.index_id AND f.document_id = c.document_id "
+            f"WHERE f.term IN ({', '.join(['%s'] * len(frequent))})"
+        )
+        params += frequent
+    ctes.append(f"p ({RANK_COLUMNS}) AS ({' UNION ALL '.join(sources)})")
+    return ",\n".join(ctes), params
 
 
 def insert_rows(model: type[models.Model], fields: Sequence[str], rows: Iterable[tuple]) -> None:
