@@ -8,6 +8,7 @@ from django.db.models import Max
 
 from varanto.catalog.models import Organization
 from varanto.interchange.canonical import Audience, catalog_export
+from varanto.search.services import search_index_publication
 
 from .models import Publication
 
@@ -26,7 +27,7 @@ def publication_create(*, organization: Organization, note: str = "", acting_use
     content = public_catalog(organization)
     number = (Publication.objects.filter(organization=organization).aggregate(n=Max("number"))["n"] or 0) + 1
     digest = hashlib.sha256(json.dumps(content, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
-    return Publication.objects.create(
+    publication = Publication.objects.create(
         organization=organization,
         number=number,
         note=note,
@@ -34,3 +35,7 @@ def publication_create(*, organization: Organization, note: str = "", acting_use
         content=content,
         content_hash=digest,
     )
+    # Indexing after commit cannot hold up or undo the publication; a search rebuilds a
+    # missing index anyway.
+    transaction.on_commit(lambda: search_index_publication(publication), robust=True)
+    return publication

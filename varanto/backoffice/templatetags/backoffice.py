@@ -1,24 +1,12 @@
 """Template filters for the back office: labels for codes kept in saved reports."""
 
 from django import template
-from django.conf import settings
-from django.templatetags.static import static
 
 from varanto.catalog.models import DisclosureLevel, ReviewStatus
 
 from ..selectors.impact import PERSON_ROLES
 
 register = template.Library()
-
-
-@register.simple_tag
-def backoffice_static(path: str) -> str:
-    """The hashed static URL once `collectstatic` has run, else the plain one that WhiteNoise
-    serves from the app (tests, a fresh checkout), where `{% static %}` would raise."""
-    try:
-        return static(path)
-    except ValueError:
-        return settings.STATIC_URL + path
 
 
 @register.filter

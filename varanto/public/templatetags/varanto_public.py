@@ -4,7 +4,6 @@ import datetime
 
 from django import template
 from django.conf import settings
-from django.templatetags.static import static
 from django.urls import translate_url
 from django.utils.html import format_html
 from django.utils.translation import get_language
@@ -22,17 +21,6 @@ LABEL_TABLES = {
     "section_kind": labels.SECTION_KIND,
     "record_kind": labels.RECORD_KIND,
 }
-
-
-@register.simple_tag
-def asset(path: str) -> str:
-    """`{% asset "public/varanto.css" %}`: the hashed static URL once `collectstatic` has run, else the
-    plain one, which WhiteNoise serves straight from the app (tests, a fresh checkout). Django's
-    `{% static %}` raises instead when the manifest storage has not collected the file yet."""
-    try:
-        return static(path)
-    except ValueError:
-        return settings.STATIC_URL + path
 
 
 @register.simple_tag

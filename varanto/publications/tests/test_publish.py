@@ -35,3 +35,11 @@ def test_a_publication_cannot_be_changed(imatra):
     with pytest.raises(ValueError, match="cannot be changed"):
         publication.save()
     assert Publication.objects.get().note == ""
+
+
+@pytest.mark.django_db(transaction=True)
+def test_publishing_indexes_the_publication_for_search(imatra):
+    from varanto.search.models import SearchIndex
+
+    publication = publication_create(organization=imatra)
+    assert SearchIndex.objects.filter(publication=publication).exists()
