@@ -274,11 +274,16 @@ class PublicationList(PublicView):
         return conditional(request, state, rows[0].published_at, lambda: self.paginate(request, rows, self.item))
 
     def item(self, publication) -> dict:
-        url = reverse("api:publication", kwargs={"org": self.kwargs["org"], "number": publication.number})
-        return {
-            "number": publication.number, "published_at": publication.published_at.isoformat(),
-            "note": publication.note, "url": self.request.build_absolute_uri(url),
-        }
+        return publication_summary(self.request, self.kwargs["org"], publication)
+
+
+def publication_summary(request, org: str, publication) -> dict:
+    """A publication's header with the address of its whole content (`PublicationSummary`)."""
+    url = reverse("api:publication", kwargs={"org": org, "number": publication.number})
+    return {
+        "number": publication.number, "published_at": publication.published_at.isoformat(),
+        "note": publication.note, "url": request.build_absolute_uri(url),
+    }
 
 
 @extend_schema_view(get=extend_schema(

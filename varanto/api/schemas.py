@@ -15,6 +15,8 @@ import functools
 
 from jsonschema import Draft202012Validator
 
+from varanto.accounts.permissions import WORKFLOW
+from varanto.catalog.models import ReviewStatus
 from varanto.interchange.validation import catalog_schema
 
 REF = "#/components/schemas/"
@@ -45,9 +47,12 @@ def _rewrite(node, *, public: bool):
     return out
 
 
+WRITTEN = ("organization", "section", "resource", "system", "process")  # kinds the working-model API reads and writes
+
+
 def _component(def_name: str, *, public: bool) -> str:
     name = RECORDS.get(def_name, def_name)
-    return name if public or def_name not in ("resource", "system", "process") else f"Working{name}"
+    return name if public or def_name not in WRITTEN else f"Working{name}"
 
 
 def _defs() -> dict:
@@ -75,7 +80,11 @@ def _list(schema: dict) -> dict:
     return {"type": "array", "items": schema}
 
 
-NOT_WRITABLE = {"resource": ("key", "review.last_reviewed"), "system": ("key",)}
+NOT_WRITABLE = {
+    "resource": ("key", "review.last_reviewed"), "system": ("key",), "section": ("key",), "process": ("key",),
+    # Kept by imports and the description's own editing, not by the organisation's contact details.
+    "organization": ("languages", "updated", "descriptions"),
+}
 
 
 def record_body(def_name: str, *, new: bool) -> dict:
@@ -104,6 +113,37 @@ def body_validator(def_name: str, *, new: bool) -> Draft202012Validator:
     return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
+REVIEW_MOVE = {
+    "type": "object",
+    "required": ["move"],
+    "additionalProperties": False,
+    "description": "A review move on a data resource: send it for review, approve it, or return it with a comment.",
+    "properties": {
+        "move": {"enum": [str(action) for action in WORKFLOW]},
+        "comment": {"type": "string", "description": "What should be changed; required when returning."},
+    },
+}
+PUBLISHING = {
+    "type": "object",
+    "additionalProperties": False,
+    "description": "Publish the working model's public view as the next publication.",
+    "properties": {
+        "note": {"type": "string", "description": "What changed, shown with the publication."},
+        "include_unapproved": {
+            "type": "boolean", "default": False,
+            "description": "Publish even though data resources await review or were returned (as they are now).",
+        },
+    },
+}
+BODIES = {"ReviewMove": REVIEW_MOVE, "Publishing": PUBLISHING}
+
+
+@functools.cache
+def request_validator(name: str) -> Draft202012Validator:
+    """The validator of a request body that is not a record (`BODIES`)."""
+    return Draft202012Validator(BODIES[name])
+
+
 PUBLICATION = {
     "type": "object",
     "required": ["number", "published_at"],
@@ -122,7 +162,7 @@ def components() -> dict:
     out: dict = {}
     for def_name, schema in defs.items():
         out[RECORDS.get(def_name, def_name)] = _rewrite(schema, public=True)
-    for def_name in ("resource", "system", "process"):
+    for def_name in WRITTEN:
         out[_component(def_name, public=False)] = _rewrite(defs[def_name], public=False)
 
     out["PublicationHeader"] = PUBLICATION
@@ -167,13 +207,20 @@ def components() -> dict:
             "updated": ref("Date"), "url": URL, "publication": ref("PublicationHeader"),
         },
     }
-    for item, def_name in (("Resource", "resource"), ("System", "system")):
+    review = {
+        "review_status": {"enum": [str(status) for status in ReviewStatus]},
+        "review_comment": {"type": "string", "description": "Why the resource was returned, until it is approved."},
+    }
+    for def_name in WRITTEN:
+        item = RECORDS[def_name]
         out[f"Working{item}Item"] = _with(out[f"Working{item}"], {
             "version": {"type": "integer", "minimum": 1, "description": "Raised by every saved change; the ETag is \"v<version>\"."},
-            **({"review_status": {"enum": ["current", "ready_for_review", "returned"]}} if item == "Resource" else {}),
+            **(review if def_name == "resource" else {}),
         }, "A record of the working model, internal fields included.")
         out[f"{item}Change"] = _rewrite(record_body(def_name, new=False), public=False)
-        out[f"{item}New"] = _rewrite(record_body(def_name, new=True), public=False)
+        if def_name != "organization":  # one record per organisation, made when it is set up
+            out[f"{item}New"] = _rewrite(record_body(def_name, new=True), public=False)
+    out.update(BODIES)
     out["Error"] = {
         "type": "object",
         "description": "What was wrong: `detail`, or each query parameter with its messages.",

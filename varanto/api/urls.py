@@ -6,6 +6,7 @@ from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from . import public_views as public
+from . import working_review as review
 from . import working_views as working
 
 app_name = "api"
@@ -17,6 +18,7 @@ def not_found(request, *args, **kwargs):
 
 
 ORG = "organizations/<str:org>/"
+WORKING = "working/<str:org>/"
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
@@ -32,9 +34,16 @@ urlpatterns = [
     path(ORG + "open-data/", public.OpenData.as_view(), name="open_data"),
     path(ORG + "publications/", public.PublicationList.as_view(), name="publications"),
     path(ORG + "publications/<int:number>/", public.PublicationDetail.as_view(), name="publication"),
-    path("working/<str:org>/resources/", working.ResourceList.as_view(), name="working_resources"),
-    path("working/<str:org>/resources/<str:key>/", working.ResourceDetail.as_view(), name="working_resource"),
-    path("working/<str:org>/systems/", working.SystemList.as_view(), name="working_systems"),
-    path("working/<str:org>/systems/<str:key>/", working.SystemDetail.as_view(), name="working_system"),
+    path(WORKING + "organization/", working.OrganizationDetail.as_view(), name="working_organization"),
+    path(WORKING + "sections/", working.SectionList.as_view(), name="working_sections"),
+    path(WORKING + "sections/<str:key>/", working.SectionDetail.as_view(), name="working_section"),
+    path(WORKING + "resources/", working.ResourceList.as_view(), name="working_resources"),
+    path(WORKING + "resources/<str:key>/", working.ResourceDetail.as_view(), name="working_resource"),
+    path(WORKING + "resources/<str:key>/review/", review.ReviewMove.as_view(), name="working_resource_review"),
+    path(WORKING + "systems/", working.SystemList.as_view(), name="working_systems"),
+    path(WORKING + "systems/<str:key>/", working.SystemDetail.as_view(), name="working_system"),
+    path(WORKING + "processes/", working.ProcessList.as_view(), name="working_processes"),
+    path(WORKING + "processes/<str:key>/", working.ProcessDetail.as_view(), name="working_process"),
+    path(WORKING + "publications/", review.PublicationCreate.as_view(), name="working_publications"),
     re_path(r"^.*$", not_found),
 ]

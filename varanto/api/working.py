@@ -1,9 +1,10 @@
 """The working model in the API's terms: records read in the canonical format, writes turned into service calls.
 
-An integration reads a data resource or system exactly as `varanto export` writes it (internal
-fields included, for those who may see them), plus its `version`; it writes with the same
-field names, and only the fields it sends change. What a body may change is what the back
-office may (`catalog.services.specs`); the write services check and record it.
+An integration reads a record (the organisation's own details, a section, data resource, system
+or process) exactly as `varanto export` writes it (internal fields included, for those who may
+see them), plus its `version`; it writes with the same field names, and only the fields it sends
+change. What a body may change is what the back office may (`catalog.services.specs`); the
+write services check and record it.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django_filters import rest_framework as django_filters
+from jsonschema import Draft202012Validator
 
 from varanto.catalog.models import (
     ApiAvailability,
@@ -27,34 +29,49 @@ from .schemas import body_validator
 
 # canonical path -> model field, for the kinds the API writes
 PATHS = {
+    Organization: dict(canonical.ORGANIZATION_FIELDS),
+    Section: dict(canonical.SECTION_FIELDS),
     DataResource: dict(canonical.RESOURCE_FIELDS),
     InformationSystem: dict(canonical.SYSTEM_FIELDS),
+    Process: dict(canonical.PROCESS_FIELDS),
 }
-COLLECTIONS = {DataResource: "resources", InformationSystem: "systems"}
+COLLECTIONS = {Section: "sections", DataResource: "resources", InformationSystem: "systems", Process: "processes"}
+DEFS = {Organization: "organization", Section: "section", DataResource: "resource", InformationSystem: "system",
+        Process: "process"}
+# what a working item has beside its canonical record
+EXTRA = {DataResource: ("version", "review_status", "review_comment")}
 
 
 def records_of(organization: Organization, model) -> list[dict]:
-    """The organisation's records of this kind in the canonical format, each with its version and review state."""
+    """The organisation's records of this kind in the canonical format, each with its version (and review state)."""
     records = canonical.catalog_export(organization)[COLLECTIONS[model]]
-    rows = {r["key"]: r for r in model.objects.filter(organization=organization).values("key", "version", *_extra(model))}
-    return [{**record, **{k: v for k, v in rows[record["key"]].items() if k != "key"}} for record in records]
+    extra = EXTRA.get(model, ("version",))
+    rows = {r["key"]: r for r in model.objects.filter(organization=organization).values("key", *extra)}
+    return [{**record, **{name: rows[record["key"]][name] for name in extra}} for record in records]
 
 
-def _extra(model) -> tuple[str, ...]:
-    return ("review_status",) if model is DataResource else ()
-
-
-def record_of(organization: Organization, model, key: str) -> dict:
+def record_of(organization: Organization, model, key: str | None) -> dict:
+    """One record as `records_of` gives it; for the organisation itself (no key), its own details."""
+    if model is Organization:
+        # Read again: a write service saves its own locked copy, not the caller's.
+        organization = Organization.objects.get(pk=organization.pk)
+        return {**canonical.catalog_export(organization)["organization"], "version": organization.version}
     return next(r for r in records_of(organization, model) if r["key"] == key)
 
 
-def _flat(body: dict, nested: set[str]) -> dict[str, object]:
+def _nested(paths) -> set[str]:
+    """Every object a canonical path passes through: "information_requests", "information_requests.registry_office" …"""
+    return {".".join(parts[:end]) for parts in (p.split(".") for p in paths) for end in range(1, len(parts))}
+
+
+def _flat(body: dict, nested: set[str], prefix: str = "") -> dict[str, object]:
     flat = {}
     for name, value in body.items():
-        if name in nested and isinstance(value, dict):
-            flat.update({f"{name}.{sub}": v for sub, v in value.items()})
+        path = prefix + name
+        if path in nested and isinstance(value, dict):
+            flat.update(_flat(value, nested, path + "."))
         else:
-            flat[name] = value
+            flat[path] = value
     return flat
 
 
@@ -78,6 +95,10 @@ def _relation(model, organization: Organization, path: str, value):
         return _one(Section.objects.filter(organization=organization), path, key=value)
     if path == "processes":
         return [_one(Process.objects.filter(organization=organization), path, key=k) for k in value]
+    if path == "contacts":
+        return value  # rows of plain texts, which the service checks itself
+    if model is Process:
+        return [_one(_systems(organization), path, name__iexact=name) for name in value]
     target = "description" if path == "interfaces" else "usage"
     rows = []
     for row in value:
@@ -89,16 +110,18 @@ def _relation(model, organization: Organization, path: str, value):
     return rows
 
 
-RELATIONS = {DataResource: ("section", "systems", "processes"), InformationSystem: ("interfaces",)}
+RELATIONS = {
+    Organization: ("contacts",),
+    DataResource: ("section", "systems", "processes"),
+    InformationSystem: ("interfaces",),
+    Process: ("systems",),
+}
 
 
-DEFS = {DataResource: "resource", InformationSystem: "system"}
-
-
-def body_errors(model, body, *, new: bool) -> dict[str, list[str]]:
-    """What is wrong with a body by the JSON Schema of the canonical format, by path."""
+def validation_errors(validator: Draft202012Validator, body) -> dict[str, list[str]]:
+    """What is wrong with a body by its JSON Schema, by path."""
     errors: dict[str, list[str]] = {}
-    for error in body_validator(DEFS[model], new=new).iter_errors(body):
+    for error in validator.iter_errors(body):
         path = ".".join(str(p) for p in error.absolute_path)
         if error.validator == "additionalProperties" and isinstance(error.instance, dict):
             # Name each field that may not be written, not the object holding it.
@@ -109,17 +132,22 @@ def body_errors(model, body, *, new: bool) -> dict[str, list[str]]:
     return errors
 
 
+def body_errors(model, body, *, new: bool) -> dict[str, list[str]]:
+    """What is wrong with a record's body by the JSON Schema of the canonical format, by path."""
+    return validation_errors(body_validator(DEFS[model], new=new), body)
+
+
 def service_data(model, organization: Organization, body, *, new: bool = False) -> dict:
     """The write services' `data` for a body in the canonical format; ValidationError names each bad path."""
     errors = body_errors(model, body, new=new)
     if errors:
         raise ValidationError(errors)
     paths = PATHS[model]
-    flat = _flat(body, {p.split(".")[0] for p in paths if "." in p})
+    flat = _flat(body, _nested(paths))
     errors, data = {}, {}
     for path, value in flat.items():
         try:
-            if path in RELATIONS[model]:
+            if path in RELATIONS.get(model, ()):
                 data[path] = _relation(model, organization, path, value)
             elif path in paths:
                 field = model._meta.get_field(paths[path])
@@ -141,12 +169,25 @@ def api_errors(model, exc: ValidationError) -> dict:
     return {paths.get(name, name): messages for name, messages in exc.message_dict.items()}
 
 
-class ResourceFilter(django_filters.FilterSet):
+class TextFilter(django_filters.FilterSet):
+    """`q`: text in any of the record's `text_fields`."""
+
+    q = django_filters.CharFilter(method="containing", help_text="Text the record contains.")
+    text_fields: tuple[str, ...] = ("name",)
+
+    def containing(self, queryset, name, value):
+        match = Q()
+        for field in self.text_fields:
+            match |= Q(**{f"{field}__icontains": value})
+        return queryset.filter(match)
+
+
+class ResourceFilter(TextFilter):
     section = django_filters.CharFilter(field_name="section__key", help_text="The section's key.")
     system = django_filters.CharFilter(method="using_system", help_text="A system's key or name.")
     disclosure = django_filters.ChoiceFilter(field_name="disclosure_level", choices=DisclosureLevel.choices)
     api = django_filters.ChoiceFilter(field_name="api_availability", choices=ApiAvailability.choices)
-    q = django_filters.CharFilter(method="containing", help_text="Text in the name, purpose or notes.")
+    text_fields = ("name", "purpose", "notes")
 
     class Meta:
         model = DataResource
@@ -155,16 +196,26 @@ class ResourceFilter(django_filters.FilterSet):
     def using_system(self, queryset, name, value):
         return queryset.filter(Q(systems__key=value) | Q(systems__name__iexact=value)).distinct()
 
-    def containing(self, queryset, name, value):
-        return queryset.filter(Q(name__icontains=value) | Q(purpose__icontains=value) | Q(notes__icontains=value))
 
-
-class SystemFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="containing", help_text="Text in the name, vendor or purpose.")
+class SystemFilter(TextFilter):
+    text_fields = ("name", "vendor", "purpose")
 
     class Meta:
         model = InformationSystem
         fields: list[str] = []
 
-    def containing(self, queryset, name, value):
-        return queryset.filter(Q(name__icontains=value) | Q(vendor__icontains=value) | Q(purpose__icontains=value))
+
+class SectionFilter(TextFilter):
+    text_fields = ("name", "description")
+
+    class Meta:
+        model = Section
+        fields: list[str] = []
+
+
+class ProcessFilter(TextFilter):
+    text_fields = ("name", "purpose", "function_class")
+
+    class Meta:
+        model = Process
+        fields: list[str] = []

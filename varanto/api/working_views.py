@@ -1,5 +1,8 @@
 """The authenticated API: integrations read and write the working model under their user's role.
 
+The organisation's own details, sections, data resources, information systems and processes;
+review moves and publishing are in `working_review`.
+
 Access is checked by `accounts.permissions` and every write goes through the write services of
 `catalog.services`, exactly as in the back office: the same roles, the same history rows, the
 same refusal of lost updates. A record's ETag is its version: a change or deletion must send it
@@ -26,9 +29,17 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from varanto.accounts.permissions import Action, access_organization, access_resource, access_system
+from varanto.accounts.permissions import (
+    Action,
+    access_organization,
+    access_process,
+    access_resource,
+    access_section,
+    access_system,
+    require,
+)
 from varanto.catalog import services
-from varanto.catalog.models import DataResource, InformationSystem
+from varanto.catalog.models import DataResource, InformationSystem, Organization, Process, Section
 
 from . import working
 from .authentication import IntegrationTokenAuthentication
@@ -66,23 +77,39 @@ def expected_version(request, current: int) -> int:
     raise PreconditionFailed(f"The record is at version {current} ({version_etag(current)}); fetch it and edit again.")
 
 
+def stale(conflict: services.EditConflict) -> PreconditionFailed:
+    """A write service's EditConflict as the API's 412."""
+    now = f"now version {conflict.current_version}" if conflict.current_version is not None else "now deleted"
+    return PreconditionFailed(f"The record was changed meanwhile ({now}).")
+
+
 @dataclass(frozen=True)
 class Kind:
     """What differs between the kinds of record the API writes."""
 
     model: type
-    access: Callable
-    create: Callable
+    access: Callable  # (user, organization, key, action) -> record, as accounts.permissions.access_*
     update: Callable
-    delete: Callable
     argument: str  # the services' keyword for the record
     name: str  # URL name of a record
+    create: Callable | None = None
+    delete: Callable | None = None
 
 
-RESOURCES = Kind(DataResource, access_resource, services.data_resource_create, services.data_resource_update,
-                 services.data_resource_delete, "resource", "api:working_resource")
-SYSTEMS = Kind(InformationSystem, access_system, services.information_system_create,
-               services.information_system_update, services.information_system_delete, "system", "api:working_system")
+def _organization_access(user, organization: Organization, key: None, action: Action) -> Organization:
+    return require(user, action, organization)
+
+
+ORGANIZATION = Kind(Organization, _organization_access, services.organization_update, "organization",
+                    "api:working_organization")
+SECTIONS = Kind(Section, access_section, services.section_update, "section", "api:working_section",
+                create=services.section_create)
+RESOURCES = Kind(DataResource, access_resource, services.data_resource_update, "resource", "api:working_resource",
+                 create=services.data_resource_create, delete=services.data_resource_delete)
+SYSTEMS = Kind(InformationSystem, access_system, services.information_system_update, "system", "api:working_system",
+               create=services.information_system_create, delete=services.information_system_delete)
+PROCESSES = Kind(Process, access_process, services.process_update, "process", "api:working_process",
+                 create=services.process_create)
 
 AUTH_ERRORS = {400: ref("Error"), 401: ref("Error"), 403: ref("Error"), 404: ref("Error")}
 WRITE_ERRORS = {**AUTH_ERRORS, 412: ref("Error"), 428: ref("Error")}
@@ -142,15 +169,15 @@ class WorkingList(WorkingView):
 
 
 class WorkingDetail(WorkingView):
-    """GET reads a record with its version (ETag); PATCH changes the fields sent; DELETE removes it."""
+    """GET reads a record with its version (ETag); PATCH changes the fields sent."""
 
-    def get(self, request, org: str, key: str):
+    def get(self, request, org: str, key: str | None = None):
         organization = access_organization(request.user, org, Action.VIEW)
         record = self.kind.access(request.user, organization, key, Action.VIEW)
         not_modified = get_conditional_response(request, etag=version_etag(record.version))
         return not_modified or self.record(organization, key)
 
-    def patch(self, request, org: str, key: str):
+    def patch(self, request, org: str, key: str | None = None):
         organization = access_organization(request.user, org, Action.VIEW)
         record = self.kind.access(request.user, organization, key, Action.EDIT)
         try:
@@ -162,10 +189,14 @@ class WorkingDetail(WorkingView):
         try:
             self.kind.update(**{self.kind.argument: record}, data=data, expected_version=version, acting_user=request.user)
         except services.EditConflict as conflict:
-            raise PreconditionFailed(f"The record was changed meanwhile (now version {conflict.current_version}).")
+            raise stale(conflict) from None
         except ValidationError as exc:
             return self.invalid(exc)
         return self.record(organization, key)
+
+
+class DeletableDetail(WorkingDetail):
+    """A record that may also be deleted: DELETE, with its ETag in If-Match."""
 
     def delete(self, request, org: str, key: str):
         organization = access_organization(request.user, org, Action.VIEW)
@@ -174,16 +205,16 @@ class WorkingDetail(WorkingView):
         try:
             self.kind.delete(**{self.kind.argument: record}, expected_version=version, acting_user=request.user)
         except services.EditConflict as conflict:
-            raise PreconditionFailed(f"The record was changed meanwhile (now version {conflict.current_version}).")
+            raise stale(conflict) from None
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 def _list_docs(kind_name: str, item: str, query: type):
-    tags = ["working model"]
+    tags, plural = ["working model"], kind_name + ("es" if kind_name.endswith("s") else "s")
     return extend_schema_view(
         get=extend_schema(operation_id=f"working_{item.lower()}_list", tags=tags, parameters=[ORG, query],
                           responses={200: paginated(f"Working{item}Item"), **AUTH_ERRORS},
-                          summary=f"The working model's {kind_name}s, internal fields included"),
+                          summary=f"The working model's {plural}, internal fields included"),
         post=extend_schema(operation_id=f"working_{item.lower()}_create", tags=tags, parameters=[ORG],
                            request={"application/json": ref(f"{item}New")}, responses={201: ref(f"Working{item}Item"), **AUTH_ERRORS},
                            summary=f"Add a {kind_name}"),
@@ -197,18 +228,44 @@ IF_MATCH = OpenApiParameter(
 )
 
 
-def _detail_docs(kind_name: str, item: str, key_example: str):
-    tags, parameters = ["working model"], [ORG, path_parameter("key", f"The {kind_name}'s key.", key_example)]
-    return extend_schema_view(
-        get=extend_schema(operation_id=f"working_{item.lower()}_get", tags=tags, parameters=parameters,
-                          responses={200: ref(f"Working{item}Item"), **AUTH_ERRORS},
-                          summary=f"A {kind_name} with its version (ETag)"),
-        patch=extend_schema(operation_id=f"working_{item.lower()}_update", tags=tags, parameters=[*parameters, IF_MATCH],
-                            request={"application/json": ref(f"{item}Change")}, responses={200: ref(f"Working{item}Item"), **WRITE_ERRORS},
-                            summary=f"Change a {kind_name}: only the fields sent; If-Match its ETag"),
-        delete=extend_schema(operation_id=f"working_{item.lower()}_delete", tags=tags, parameters=[*parameters, IF_MATCH],
-                             responses={204: None, **WRITE_ERRORS}, summary=f"Delete a {kind_name}; If-Match its ETag"),
-    )
+def _detail_docs(kind_name: str, item: str, key_example: str | None = None, *, deletable: bool = False):
+    """The docs of a record's operations; `key_example` None for the organisation's own record, which has no key."""
+    tags, parameters = ["working model"], [ORG]
+    if key_example:
+        parameters.append(path_parameter("key", f"The {kind_name}'s key.", key_example))
+    docs = {
+        "get": extend_schema(operation_id=f"working_{item.lower()}_get", tags=tags, parameters=parameters,
+                             responses={200: ref(f"Working{item}Item"), **AUTH_ERRORS},
+                             summary=f"The {kind_name} with its version (ETag)"),
+        "patch": extend_schema(operation_id=f"working_{item.lower()}_update", tags=tags, parameters=[*parameters, IF_MATCH],
+                               request={"application/json": ref(f"{item}Change")},
+                               responses={200: ref(f"Working{item}Item"), **WRITE_ERRORS},
+                               summary=f"Change the {kind_name}: only the fields sent; If-Match its ETag"),
+    }
+    if deletable:
+        docs["delete"] = extend_schema(operation_id=f"working_{item.lower()}_delete", tags=tags,
+                                       parameters=[*parameters, IF_MATCH], responses={204: None, **WRITE_ERRORS},
+                                       summary=f"Delete the {kind_name}; If-Match its ETag")
+    return extend_schema_view(**docs)
+
+
+@_detail_docs("organisation", "Organization")
+class OrganizationDetail(WorkingDetail):
+    """The organisation's own details: where information requests go, who decides, the contact persons."""
+
+    kind = ORGANIZATION
+
+
+@_list_docs("section", "Section", TextPageQuery)
+class SectionList(WorkingList):
+    kind = SECTIONS
+    filterset_class = working.SectionFilter
+    query = TextPageQuery
+
+
+@_detail_docs("section", "Section", "konsernipalvelut")
+class SectionDetail(WorkingDetail):
+    kind = SECTIONS
 
 
 @_list_docs("data resource", "Resource", ResourcePageQuery)
@@ -218,8 +275,8 @@ class ResourceList(WorkingList):
     query = ResourcePageQuery
 
 
-@_detail_docs("data resource", "Resource", "vesihuolto")
-class ResourceDetail(WorkingDetail):
+@_detail_docs("data resource", "Resource", "vesihuolto", deletable=True)
+class ResourceDetail(DeletableDetail):
     kind = RESOURCES
 
 
@@ -230,6 +287,18 @@ class SystemList(WorkingList):
     query = TextPageQuery
 
 
-@_detail_docs("information system", "System", "m-files")
-class SystemDetail(WorkingDetail):
+@_detail_docs("information system", "System", "m-files", deletable=True)
+class SystemDetail(DeletableDetail):
     kind = SYSTEMS
+
+
+@_list_docs("process", "Process", TextPageQuery)
+class ProcessList(WorkingList):
+    kind = PROCESSES
+    filterset_class = working.ProcessFilter
+    query = TextPageQuery
+
+
+@_detail_docs("process", "Process", "asianhallinta")
+class ProcessDetail(WorkingDetail):
+    kind = PROCESSES

@@ -6,6 +6,8 @@ published Imatra demo catalogue: once without credentials, and the working-model
 once more with a publisher's integration token, so generated edits reach the write services.
 """
 
+import re
+
 import pytest
 import schemathesis
 from django.contrib.auth import get_user_model
@@ -15,6 +17,7 @@ from hypothesis import HealthCheck, settings
 from schemathesis.checks import missing_required_header, positive_data_acceptance
 
 from varanto.accounts.models import Membership, Role
+from varanto.api import urls as api_urls
 from varanto.api.services import integration_token_create
 from varanto.wsgi import application
 
@@ -66,3 +69,17 @@ def test_working_model_answers_conform_to_the_schema_when_signed_in(case, publis
         headers={"Authorization": f"Bearer {publisher_token}"},
         excluded_checks=[positive_data_acceptance, missing_required_header],
     )
+
+
+def test_the_fuzzed_schema_has_every_operation_the_api_routes():
+    """Each method of each API view (published and working model alike) is an operation schemathesis calls."""
+    fuzzed = {(result.ok().method.upper(), result.ok().path) for result in schema.get_all_operations()}
+    routed = set()
+    for pattern in api_urls.urlpatterns:
+        view = getattr(pattern.callback, "view_class", None)
+        if view is None or not view.__module__.startswith("varanto.api."):
+            continue
+        path = "/api/v1/" + re.sub(r"<\w+:(\w+)>", r"{\1}", str(pattern.pattern))
+        routed |= {(method.upper(), path) for method in ("get", "post", "put", "patch", "delete") if hasattr(view, method)}
+    assert ("POST", "/api/v1/working/{org}/resources/{key}/review/") in routed
+    assert routed == fuzzed

@@ -5,29 +5,15 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
 
-from varanto.accounts.models import Membership, Role
-from varanto.api.services import integration_token_create, integration_token_revoke
+from varanto.accounts.models import Role
+from varanto.api.services import integration_token_revoke
 from varanto.catalog.models import DataResource, InformationSystem
+
+from .helpers import auth
 
 pytestmark = pytest.mark.django_db
 
 ORG = "imatran-kaupunki"
-
-
-@pytest.fixture
-def token_for(imatra):
-    def make(role: Role, *, resources=(), systems=()) -> str:
-        user = get_user_model().objects.create_user(f"integraatio-{role}")
-        membership = Membership.objects.create(user=user, organization=imatra, role=role)
-        membership.resources.set(DataResource.objects.filter(key__in=resources))
-        membership.systems.set(InformationSystem.objects.filter(key__in=systems))
-        return integration_token_create(name=f"{role} integration", user=user, acting_user=None)[1]
-
-    return make
-
-
-def auth(token: str, **headers) -> dict:
-    return {"HTTP_AUTHORIZATION": f"Bearer {token}", **{f"HTTP_{k.upper().replace('-', '_')}": v for k, v in headers.items()}}
 
 
 def resource_url(key: str = "vesihuolto") -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from varanto.catalog.models import DataResource
+from varanto.catalog.models import DataResource, ReviewStatus
 from varanto.interchange.canonical import RESOURCE_FIELDS
 from varanto.publications.selectors import latest_publication
 from varanto.publications.services import public_catalog
@@ -106,3 +106,10 @@ def publication_delta(organization) -> PublicationDelta:
             resources[key] = ResourceDelta(key, after[key]["name"], "changed", changes)
     others = [str(label) for part, label in OTHER_PARTS.items() if published.get(part) != current.get(part)]
     return PublicationDelta(publication, resources, others)
+
+
+def awaiting_approval(organization):
+    """Data resources whose changes a publisher has not approved: ready for review, or returned to the editor."""
+    return DataResource.objects.filter(
+        organization=organization, review_status__in=[ReviewStatus.READY_FOR_REVIEW, ReviewStatus.RETURNED]
+    ).select_related("section")

@@ -8,24 +8,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from varanto.accounts.permissions import Action, access_organization, available_moves, can
-from varanto.catalog.models import DataResource, ReviewStatus
+from varanto.catalog.models import ReviewStatus
 from varanto.publications.services import publication_create
 
-from ..selectors.changes import publication_delta
+from ..selectors.changes import awaiting_approval, publication_delta
 from .common import page, staff_view
-
-
-def _pending(organization):
-    return DataResource.objects.filter(
-        organization=organization, review_status__in=[ReviewStatus.READY_FOR_REVIEW, ReviewStatus.RETURNED]
-    ).select_related("section")
 
 
 @staff_view
 def review(request, org: str):
     organization = access_organization(request.user, org)
     delta = publication_delta(organization)
-    pending = list(_pending(organization))
+    pending = list(awaiting_approval(organization))
     waiting = [
         {"resource": r, "delta": delta.resources.get(r.key), "moves": available_moves(request.user, r)}
         for r in pending if r.review_status == ReviewStatus.READY_FOR_REVIEW
@@ -44,7 +38,7 @@ def review(request, org: str):
 def publish(request, org: str):
     """Make the next publication; unapproved changes need an explicit confirmation."""
     organization = access_organization(request.user, org, Action.PUBLISH)
-    pending = _pending(organization).count()
+    pending = awaiting_approval(organization).count()
     if not publication_delta(organization).anything:
         messages.error(request, _("Nothing has changed since the latest publication."))
     elif pending and request.POST.get("include_unapproved") != "yes":

@@ -1,0 +1,93 @@
+"""Who may do what through the working-model API: the roles of `accounts.permissions`, operation by operation.
+
+Each operation is tried by an integration of each role, every try from the same starting state
+(each runs in a savepoint that is rolled back), and the answers are compared as one table.
+"""
+
+import pytest
+from django.db import transaction
+from django.urls import reverse
+
+from varanto.accounts.models import Role
+from varanto.catalog.models import DataResource, ReviewStatus
+from varanto.catalog.services import process_create
+
+from .helpers import auth
+
+pytestmark = pytest.mark.django_db
+
+ORG = "imatran-kaupunki"
+V1 = {"If-Match": '"v1"'}
+ROLES = {  # who -> (role, records assigned to an editor); "anonymous" sends no token
+    "administrator": (Role.ADMINISTRATOR, {}),
+    "publisher": (Role.PUBLISHER, {}),
+    "editor of another record": (Role.EDITOR, {"resources": ["talous"], "systems": ["keypro"]}),
+    "viewer": (Role.VIEWER, {}),
+    "no role": (None, {}),
+}
+
+
+def url(name: str, **kwargs) -> str:
+    return reverse(f"api:{name}", kwargs={"org": ORG, **kwargs})
+
+
+def awaiting_review():
+    DataResource.objects.filter(key="vesihuolto").update(review_status=ReviewStatus.READY_FOR_REVIEW)
+
+
+def get(name, **kwargs):
+    return lambda client, headers: client.get(url(name, **kwargs), **headers)
+
+
+def send(method: str, name: str, body: dict, *, before=None, precondition=True, **kwargs):
+    def call(client, headers):
+        if before:
+            before()
+        return getattr(client, method)(url(name, **kwargs), body, content_type="application/json",
+                                       **headers, **(auth(None, **V1) if precondition else {}))
+    return call
+
+
+READERS = {"administrator": 200, "publisher": 200, "editor of another record": 200, "viewer": 200, "no role": 403,
+           "anonymous": 401}
+
+
+def staff(done: int) -> dict:
+    return {"administrator": done, "publisher": done, "editor of another record": 403, "viewer": 403, "no role": 403,
+            "anonymous": 401}
+
+
+OPERATIONS = {
+    "read the organisation": (get("working_organization"), READERS),
+    "change the organisation": (send("patch", "working_organization", {"information_requests": {"instructions": "Kirjaamoon"}}),
+                                staff(200)),
+    "list sections": (get("working_sections"), READERS),
+    "read a section": (get("working_section", key="konsernipalvelut"), READERS),
+    "add a section": (send("post", "working_sections", {"name": "Digitalisaatio"}, precondition=False), staff(201)),
+    "change a section": (send("patch", "working_section", {"description": "Hallinto"}, key="konsernipalvelut"), staff(200)),
+    "list processes": (get("working_processes"), READERS),
+    "read a process": (get("working_process", key="laskutus"), READERS),
+    "add a process": (send("post", "working_processes", {"name": "Palkanlaskenta"}, precondition=False), staff(201)),
+    "change a process": (send("patch", "working_process", {"purpose": "Laskut"}, key="laskutus"), staff(200)),
+    "send a resource for review": (send("post", "working_resource_review", {"move": "submit"}, key="vesihuolto"),
+                                   staff(200)),
+    "approve a resource": (send("post", "working_resource_review", {"move": "approve"}, before=awaiting_review,
+                                key="vesihuolto"), staff(200)),
+    "return a resource": (send("post", "working_resource_review", {"move": "return", "comment": "Täydennä"},
+                               before=awaiting_review, key="vesihuolto"), staff(200)),
+    "publish": (send("post", "working_publications", {"include_unapproved": True}, precondition=False), staff(201)),
+}
+
+
+@pytest.mark.parametrize("operation", OPERATIONS)
+def test_each_role_may_do_exactly_what_the_permission_table_allows(client, token_for, imatra, operation):
+    process_create(organization=imatra, data={"name": "Laskutus"}, acting_user=None)
+    headers = {who: auth(token_for(role, **assigned)) for who, (role, assigned) in ROLES.items()}
+    headers["anonymous"] = {}
+    call, expected = OPERATIONS[operation]
+    answers = {}
+    for who, signed_in in headers.items():
+        with transaction.atomic():
+            answers[who] = call(client, signed_in).status_code
+            transaction.set_rollback(True)
+    assert answers == expected
