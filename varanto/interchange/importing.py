@@ -33,8 +33,13 @@ def detect_format(path: Path, text: str | None = None) -> str:
     return "text"
 
 
-def read_catalog(path: Path, *, fmt: str = "auto", organization_name: str | None = None) -> tuple[dict, list[Finding]]:
-    """The canonical dict in `path` and what the reader noticed. Raises CatalogError."""
+def read_catalog(
+    path: Path, *, fmt: str = "auto", organization_name: str | None = None, allow_undated: bool = False
+) -> tuple[dict, list[Finding]]:
+    """The canonical dict in `path` and what the reader noticed. Raises CatalogError.
+
+    `allow_undated` accepts a text page without its update date, which is otherwise taken as cut short.
+    """
     if not path.exists():
         raise CatalogError([f"{path}: no such file"])
     if fmt == "auto" and detect_format(path) in TABLE_READERS:
@@ -59,7 +64,7 @@ def read_catalog(path: Path, *, fmt: str = "auto", organization_name: str | None
         return data, findings
     if fmt == "text":
         try:
-            result = parse_page(text, organization_name=organization_name)
+            result = parse_page(text, organization_name=organization_name, allow_undated=allow_undated)
         except CatalogError as exc:
             raise CatalogError([f"{path}: {p}" for p in exc.problems]) from None
         return result.catalog, findings + result.findings

@@ -29,14 +29,14 @@ APP_DIR = Path(__file__).resolve().parent
 SITE_FILES = {".py", ".html", ".css", ".js", ".svg", ".mo"}
 
 
-def _site_version() -> tuple[str, float]:
-    """A digest and the newest modification time of what shapes the pages: templates, static
-    files, translations and this app's code (tests left out)."""
+def app_version(app_dir: Path, suffixes=SITE_FILES) -> tuple[str, float]:
+    """A digest and the newest modification time of what shapes an app's pages: templates, static
+    files, translations, data and code (tests left out)."""
     digest = hashlib.sha256()
     newest = 0.0
-    for path in sorted(APP_DIR.rglob("*")):
-        relative = path.relative_to(APP_DIR)
-        if path.suffix not in SITE_FILES or {"tests", "__pycache__", "var"} & set(relative.parts):
+    for path in sorted(app_dir.rglob("*")):
+        relative = path.relative_to(app_dir)
+        if path.suffix not in suffixes or {"tests", "__pycache__", "var"} & set(relative.parts):
             continue
         digest.update(str(relative).encode())
         digest.update(path.read_bytes())
@@ -44,7 +44,7 @@ def _site_version() -> tuple[str, float]:
     return digest.hexdigest()[:12], newest
 
 
-SITE_VERSION, SITE_MODIFIED = _site_version()
+SITE_VERSION, SITE_MODIFIED = app_version(APP_DIR)
 
 
 def page_etag(publication, language: str) -> str:
@@ -56,10 +56,35 @@ def page_last_modified(publication) -> int:
     return int(max(publication.published_at.timestamp(), SITE_MODIFIED))
 
 
-def _validators(response: HttpResponse, etag: str, last_modified: int) -> None:
+def _validators(response: HttpResponse, etag: str, last_modified: int | None) -> None:
     response.headers["ETag"] = etag
-    response.headers["Last-Modified"] = http_date(last_modified)
+    if last_modified is not None:
+        response.headers["Last-Modified"] = http_date(last_modified)
     patch_cache_control(response, public=True, max_age=MAX_AGE)
+
+
+def published_search_page(state):
+    """Decorate a view whose answer depends on more than the publication (search results, which also
+    depend on the organisation's own thesaurus and on the search engine): `state(org_slug)` is a
+    short text of that, made part of the ETag. No Last-Modified, as that state has no time."""
+
+    def decorate(view):
+        @functools.wraps(view)
+        def wrapper(request: HttpRequest, org: str, **kwargs):
+            current = cache.current_publication(org)
+            if current is None:
+                raise Http404("No published description for this organisation.")
+            extra = hashlib.sha256(state(org).encode()).hexdigest()[:12]
+            etag = page_etag(current.publication, get_language())[:-1] + f'-{extra}"'
+            not_modified = get_conditional_response(request, etag=etag)
+            response = not_modified if not_modified is not None else view(request, org, **kwargs)
+            if response.status_code in (200, 304):
+                _validators(response, etag, None)
+            return response
+
+        return wrapper
+
+    return decorate
 
 
 def published_page(view):

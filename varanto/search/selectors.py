@@ -10,9 +10,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from pathlib import Path
+
 from django.db.models import Sum
 
 from varanto.catalog.models import Organization
+from varanto.public.http import app_version
 from varanto.publications.models import Publication
 
 from . import sql
@@ -137,6 +140,16 @@ def search_resources(
 
 def thesaurus_entries(*, organization: Organization):
     return ThesaurusEntry.objects.filter(organization=organization).order_by("term")
+
+
+SEARCH_VERSION = app_version(Path(__file__).resolve().parent, suffixes={".py", ".csv", ".html", ".mo"})[0]
+
+
+def search_state(org_slug: str) -> str:
+    """What search results depend on beside the publication: this search engine and its data, the
+    Finnish analyser in use and the organisation's own thesaurus entries (which change unpublished)."""
+    entries = ThesaurusEntry.objects.filter(organization__slug=org_slug).order_by("term")
+    return repr([SEARCH_VERSION, get_analyzer().name, *entries.values_list("term", "expansions", "relation")])
 
 
 class _Scope:

@@ -3,16 +3,18 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
+from varanto.public.http import published_search_page
 from varanto.public.pages import publication_page_context
 
 from .forms import FACET_PARAMETERS, PAGE_PARAMETER, SearchForm
-from .selectors import search_resources
+from .selectors import search_resources, search_state
 from .services import search_index_publication
 
 RESULTS_PER_PAGE = 20
 PARAMETER_OF_FACET = {facet: param for param, facet in FACET_PARAMETERS.items()}
 
 
+@published_search_page(search_state)
 def results(request, org):
     """Hakutulokset: data resources of the organisation's latest publication matching the query."""
     context = publication_page_context(request, org)

@@ -47,9 +47,10 @@ def test_import_reports_text_it_could_only_put_in_notes_with_its_line(tmp_path, 
         "- Käyttötarkoitus: Arkistointi\n- Erikoiskenttä: jotain\n",
         encoding="utf-8",
     )
-    run("import", str(page), "--organization", "Testilän kunta")
+    run("import", str(page), "--organization", "Testilän kunta", "--allow-undated")
     err = capsys.readouterr().err
     assert "line 8: Arkisto: 'Erikoiskenttä' is not a known field; kept in notes" in err
+    assert "no 'Päivitetty' date found; the update date is left empty" in err
     assert DataResource.objects.get().notes == "Erikoiskenttä: jotain"
 
 
@@ -95,6 +96,19 @@ def test_bad_input_gets_a_clear_message_and_nothing_is_written(tmp_path, case):
         run("import", str(path))
     assert f"Nothing was imported from {path}" in str(error.value)
     assert message in str(error.value)
+    assert not Organization.objects.exists()
+
+
+@pytest.mark.parametrize("cut", [2000, 5000, 9000, 15000, 16900])
+def test_a_page_cut_short_anywhere_before_its_update_date_imports_nothing(tmp_path, cut):
+    data = IMATRA_PAGE.read_bytes()[:cut]
+    assert "Päivitetty".encode() not in data
+    truncated = tmp_path / "truncated.txt"
+    truncated.write_bytes(data)
+    with pytest.raises(CommandError) as error:
+        run("import", str(truncated))
+    assert "the file may be cut short (it ends at line" in str(error.value)
+    assert "--allow-undated" in str(error.value)
     assert not Organization.objects.exists()
 
 

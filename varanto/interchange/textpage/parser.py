@@ -71,7 +71,8 @@ class Finding:
     level: str = "info"  # "info": how something was classified; "warning": text placed in notes
 
     def __str__(self) -> str:
-        return f"line {self.line}: {self.message}"
+        # line 0: something of the whole file, not of one line
+        return f"line {self.line}: {self.message}" if self.line else self.message
 
 
 @dataclass
@@ -532,8 +533,12 @@ def _regions() -> dict[str, dict]:
     return {r["genitive"].casefold(): r for r in data["regions"]}
 
 
-def parse_page(text: str, *, organization_name: str | None = None) -> ParseResult:
-    """The canonical catalogue dict of a published page, and what was found on the way."""
+def parse_page(text: str, *, organization_name: str | None = None, allow_undated: bool = False) -> ParseResult:
+    """The canonical catalogue dict of a published page, and what was found on the way.
+
+    A page in this style states its update date ("Päivitetty …") after its data resources, so a
+    page without one is most likely cut short; it is refused unless `allow_undated`.
+    """
     lines = split_lines(text)
     parser = _PageParser(lines)
     parser.parse()
@@ -545,5 +550,12 @@ def parse_page(text: str, *, organization_name: str | None = None) -> ParseResul
     catalog = parser.build(organization_name)
     findings = list(parser.findings)
     if not parser.updated:
+        if not allow_undated:
+            last = next(line for line in reversed(lines) if line.text)
+            raise CatalogError(
+                [f"no 'Päivitetty' date found: a published description gives its update date after the data "
+                 f"resources, so the file may be cut short (it ends at line {last.number}: {last.text[:60]!r}). "
+                 "If the page really has no date, import it with --allow-undated."]
+            )
         findings.append(Finding(0, "no 'Päivitetty' date found; the update date is left empty", "warning"))
     return ParseResult(catalog=catalog, findings=sorted(findings, key=lambda f: f.line))

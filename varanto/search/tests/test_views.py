@@ -6,6 +6,7 @@ import pytest
 
 from varanto.catalog.tests.factories import DataResourceFactory, OrganizationFactory, SectionFactory
 from varanto.publications.services import publication_create
+from varanto.search.models import ThesaurusEntry
 
 pytestmark = pytest.mark.django_db
 
@@ -122,3 +123,18 @@ def test_filters_that_leave_nothing_say_so_and_keep_the_way_back(client, imatra_
     assert result_names(html) == []
     assert "Mikään tietovaranto ei vastaa kaikkia valittuja rajauksia." in html
     assert 'href="?q=kirjasto"' in html  # removes the section filter
+
+
+def test_results_carry_an_etag_that_changes_with_the_publication_or_the_thesaurus(client, imatra_published):
+    first = client.get(URL, {"q": "parkkisakko"})
+    etag = first.headers["ETag"]
+    assert "max-age=60" in first.headers["Cache-Control"] and "public" in first.headers["Cache-Control"]
+    assert client.get(URL, {"q": "parkkisakko"}, HTTP_IF_NONE_MATCH=etag).status_code == 304
+
+    ThesaurusEntry.objects.create(organization=imatra_published, term="sakkolappu", expansions="pysäköintivirhemaksu")
+    after_thesaurus = client.get(URL, {"q": "parkkisakko"}, HTTP_IF_NONE_MATCH=etag)
+    assert after_thesaurus.status_code == 200 and after_thesaurus.headers["ETag"] != etag
+
+    publication_create(organization=imatra_published, note="uusi versio")
+    after_publishing = client.get(URL, {"q": "parkkisakko"}, HTTP_IF_NONE_MATCH=after_thesaurus.headers["ETag"])
+    assert after_publishing.status_code == 200

@@ -23,11 +23,18 @@ class Command(OrganizationCommand):
         )
         parser.add_argument("--dry-run", action="store_true", help="show what would be imported, write nothing")
         parser.add_argument("--replace", action="store_true", help="overwrite an existing organisation's catalogue")
+        parser.add_argument(
+            "--allow-undated", action="store_true",
+            help="accept a text page without its 'Päivitetty' date (otherwise taken as a file cut short)",
+        )
 
-    def handle(self, *args, path: Path, format: str, organization, dry_run: bool, replace: bool, **options):
+    def handle(self, *args, path: Path, format: str, organization, dry_run: bool, replace: bool,
+               allow_undated: bool, **options):
         verbosity = options["verbosity"]
         try:
-            catalog, findings = read_catalog(path, fmt=format, organization_name=organization)
+            catalog, findings = read_catalog(
+                path, fmt=format, organization_name=organization, allow_undated=allow_undated
+            )
             catalog_validate(catalog)
         except CatalogError as exc:
             raise CommandError(self._problems(path, exc)) from None
