@@ -4,8 +4,8 @@ The real views render each page through Django's test client, so the copy is exa
 site serves. Starting from every organisation's pages (by their URL names) the builder follows
 each link within the site; a page at /org/tietovaranto/x/ becomes org/tietovaranto/x/index.html
 and every root-relative link is rewritten relative to the file that holds it, so the folder can
-be served from any address by any web server (or opened from disk). Links to what only the
-running application can do (the back office, the API) point to the live site instead.
+be served from any address by any web server (or opened from disk). Links and forms to what only
+the running application can do (search, the back office, the API) point to the live site instead.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.http import HttpResponse
 from django.test import Client, override_settings
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
 
 from varanto.publications.catalog import PublishedCatalog
@@ -58,9 +58,23 @@ def file_for(path: str) -> str:
     return path + "index.html" if path == "" or path.endswith("/") else path
 
 
+def _live_only(path: str) -> bool:
+    """Whether only the running application can answer `path`: a static copy cannot search."""
+    if path.startswith(LIVE_ONLY):
+        return True
+    # A language prefix resolves only while its language is active.
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            try:
+                return resolve(path).namespace == "search"
+            except Resolver404:
+                continue
+    return False
+
+
 def _relative(url: str, page_file: str, live_url: str) -> str:
     parts = urlsplit(url)
-    if parts.path.startswith(LIVE_ONLY):
+    if _live_only(parts.path):
         return live_url + url
     target = file_for(parts.path)
     relative = posixpath.relpath(target, posixpath.dirname(page_file) or ".")
@@ -75,7 +89,7 @@ def relink(text: str, page_file: str, live_url: str) -> str:
 
 def _links(text: str) -> list[str]:
     found = [m["url"] for m in LINK.finditer(text)] + [m["url"] for m in CSS_URL.finditer(text)]
-    return [urlsplit(url).path for url in found if not url.startswith(LIVE_ONLY)]
+    return [path for path in (urlsplit(url).path for url in found) if not _live_only(path)]
 
 
 def _starting_points(publication: Publication) -> list[str]:
@@ -92,7 +106,7 @@ def _starting_points(publication: Publication) -> list[str]:
     for language, _ in settings.LANGUAGES:
         with translation.override(language):
             paths += [reverse(name, kwargs={"org": org, **kwargs}) for name, kwargs in pages]
-            paths += [reverse("public:accessibility"), reverse("public:home"), reverse("search:results", kwargs={"org": org})]
+            paths += [reverse("public:accessibility"), reverse("public:home")]
     paths += [reverse("downloads:file", kwargs={"org": org, "fmt": fmt}) for fmt in FORMATS]
     paths += [reverse("downloads:dcat_catalog", kwargs={"org": org, "fmt": fmt}) for fmt in RDF_FORMATS]
     paths += [reverse("downloads:csv_table", kwargs={"org": org, "table": table}) for table in CSV_TABLES]

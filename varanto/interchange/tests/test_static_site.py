@@ -71,6 +71,13 @@ def test_links_are_relative_and_downloads_point_to_where_the_copy_is_served(site
     assert "<https://kuvaus.example.fi/imatran-kaupunki/tietovaranto/vesihuolto/>" in dcat
 
 
+def test_the_search_box_searches_the_live_site(site):
+    for prefix in ("", "sv/", "en/"):
+        page = (site / prefix / "imatran-kaupunki/tietovaranto/vesihuolto/index.html").read_text("utf-8")
+        assert f'action="https://varanto.example.fi/{prefix}imatran-kaupunki/haku/"' in page
+    assert not list(site.rglob("haku"))
+
+
 def test_links_to_the_back_office_and_api_go_to_the_live_site():
     html = '<a href="/hallinta/">kirjaudu</a> <a href="/api/v1/docs/">API</a> <a href="/org/">etusivu</a>'
     assert relink(html, "org/tietovaranto/x/index.html", "https://varanto.example.fi") == (
