@@ -113,6 +113,7 @@ LANGUAGE_CODE = "fi"
 LANGUAGES = [("fi", "suomi"), ("sv", "svenska"), ("en", "English")]
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
+FORMAT_MODULE_PATH = ["varanto.formats"]
 USE_TZ = True
 
 STATIC_URL = "/static/"

@@ -53,7 +53,7 @@ def test_the_mailto_link_carries_the_same_subject_and_text(client, imatra_publis
 def test_the_request_is_in_the_interface_language(client, imatra_published):
     request, _page = _request(client, "/sv" + RESOURCE)
     assert request.body.startswith("Informationsbegäran")
-    assert "Informationsresurs: Vesihuolto" in request.body
+    assert "Informationslager: Vesihuolto" in request.body
 
 
 def test_the_deciding_authority_is_the_resources_else_the_organisations_else_not_stated(client, imatra):

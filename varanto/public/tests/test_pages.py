@@ -28,7 +28,7 @@ def test_front_page_explains_the_description_and_how_to_request_and_lists_every_
     assert '<html lang="fi">' in page
     assert "<h1>Asiakirjajulkisuuskuvaus</h1>" in screen
     assert "906/2019" in screen and "621/1999" in screen
-    assert "kahden viikon" in screen and "kuukauden" in screen and "34 §" in screen
+    assert "kahden viikon" in screen and "enintään <strong>kuukausi</strong>" in screen and "34 §" in screen
     assert "kirjaamo@imatra.fi" in screen and "Virastokatu 2, 55100 Imatra" in screen
     assert "Päivitetty" in screen and "julkaisu 1" in screen
     assert "Petri Kejonen" in screen and "Marjo Kaulio-Behm" in screen

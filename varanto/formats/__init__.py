@@ -1,0 +1,1 @@
+"""Locale format overrides (see FORMAT_MODULE_PATH in settings)."""
