@@ -45,6 +45,8 @@ class AuditKind(models.TextChoices):
     SIGN_OUT = "sign_out", _("signed out")
     PUBLICATION = "publication", _("publication")
     ROLE_CHANGE = "role_change", _("role change")
+    TOKEN_CREATED = "token_created", _("integration token created")
+    TOKEN_REVOKED = "token_revoked", _("integration token revoked")
 
 
 class AuditEvent(models.Model):
@@ -87,5 +89,9 @@ class AuditEvent(models.Model):
                 "user": detail.get("target", ""),
                 "old": roles.get(detail.get("old_role"), "–"),
                 "new": roles.get(detail.get("new_role"), "–"),
+            }
+        if self.kind in (AuditKind.TOKEN_CREATED, AuditKind.TOKEN_REVOKED):
+            return _("%(name)s (%(prefix)s…), acting as %(user)s") % {
+                "name": detail.get("name", ""), "prefix": detail.get("prefix", ""), "user": detail.get("acts_as", ""),
             }
         return ""

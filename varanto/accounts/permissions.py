@@ -4,13 +4,17 @@ Contract (Zulip style; callers check here first, then call the write services):
 
 - ``require(user, action, obj) -> obj``: returns ``obj`` if ``user`` may do ``action`` on it,
   else raises ``AccessDenied``. ``obj`` is an ``Organization`` or any record that belongs to
-  one (``DataResource``, ``InformationSystem``, ``Section``, ``Process``, ``ImpactAssessment``).
+  one (``DataResource``, ``InformationSystem``, ``Section``, ``Process``, ``ImpactAssessment``,
+  an organisation's ``IntegrationToken``).
 - ``can(user, action, obj) -> bool``: the same as a yes/no, for showing or hiding controls.
 - ``access_organization(user, slug, action)``, ``access_resource(user, organization, key, action)``,
   ``access_system(…)``, ``access_section(…)``, ``access_process(…)``,
-  ``access_assessment(user, organization, pk, action)``: fetch a record and check it. They return
-  the record or raise the one uniform ``AccessDenied``, whether the record is missing or out of
-  bounds, so that what exists does not leak to those who may not see it.
+  ``access_assessment(user, organization, pk, action)``, ``access_integration_token(…)``: fetch a
+  record and check it. They return the record or raise the one uniform ``AccessDenied``, whether
+  the record is missing or out of bounds, so that what exists does not leak to those who may not
+  see it.
+- ``may_reset_password(user, target)`` / ``require_password_reset(…)``: giving another user a new
+  password, which reaches beyond one organisation.
 - ``PERMISSIONS``: the one table of actions and the roles allowed each. ``WORKFLOW``: the one
   table of review moves (from which states, to which state); the roles for a move are its
   action's row in ``PERMISSIONS``.
@@ -18,7 +22,9 @@ Contract (Zulip style; callers check here first, then call the write services):
 A superuser counts as an administrator of every organisation. An editor may act only on the
 data resources and information systems assigned to them (``Membership.resources/systems``)
 where the table says so. A user's memberships and assignments are read once and remembered on
-the user object (one request's worth); use a freshly loaded user after changing them.
+the user object (one request's worth); use a freshly loaded user after changing them. An
+integration whose token belongs to one organisation acts as its user there only
+(``confine_to_organization``, called by the API's sign-in).
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from varanto.api.models import IntegrationToken
 from varanto.catalog.models import (
     DataResource,
     ImpactAssessment,
@@ -59,6 +66,7 @@ class Action(enum.StrEnum):
     PUBLISH = "publish"
     ASSESS = "assess"  # write a change impact assessment
     MANAGE_USERS = "manage_users"
+    MANAGE_INTEGRATIONS = "manage_integrations"  # the organisation's API tokens: list, create, revoke
     VIEW_AUDIT = "view_audit"
 
 
@@ -83,6 +91,7 @@ PERMISSIONS: dict[Action, Rule] = {
     Action.PUBLISH: Rule(STAFF),
     Action.ASSESS: Rule(STAFF | {Role.EDITOR}),
     Action.MANAGE_USERS: Rule(frozenset({Role.ADMINISTRATOR})),
+    Action.MANAGE_INTEGRATIONS: Rule(frozenset({Role.ADMINISTRATOR})),
     Action.VIEW_AUDIT: Rule(frozenset({Role.ADMINISTRATOR})),
 }
 
@@ -128,8 +137,16 @@ def membership_of(user, organization: Organization | int) -> Membership | None:
     return cache[organization_id]
 
 
+def confine_to_organization(user, organization_id: int) -> None:
+    """From now on this user object has no role outside the organisation (an integration token's)."""
+    user.__dict__["_varanto_confined_to"] = organization_id
+
+
 def role_of(user, organization: Organization | int) -> Role | None:
     """The user's role in the organisation, or None for someone with no role there."""
+    confined_to = user.__dict__.get("_varanto_confined_to")
+    if confined_to is not None and confined_to != (organization if isinstance(organization, int) else organization.pk):
+        return None
     if getattr(user, "is_authenticated", False) and user.is_superuser:
         return Role.ADMINISTRATOR
     membership = membership_of(user, organization)
@@ -195,6 +212,32 @@ def access_process(user, organization: Organization, key: str, action: Action = 
 
 def access_assessment(user, organization: Organization, pk: int, action: Action = Action.VIEW) -> ImpactAssessment:
     return _access(user, action, ImpactAssessment.objects.all(), organization=organization, pk=pk)
+
+
+def access_integration_token(
+    user, organization: Organization, pk: int, action: Action = Action.MANAGE_INTEGRATIONS,
+) -> IntegrationToken:
+    return _access(user, action, IntegrationToken.objects.select_related("user"), organization=organization, pk=pk)
+
+
+def may_reset_password(user, target) -> bool:
+    """Whether `user` may give `target` a new password (and so take over the account).
+
+    That must bring no rights `user` lacks: they must administer every organisation where `target`
+    has a role, and only a superuser may do it for a superuser or a Django admin user.
+    """
+    if (target.is_superuser or target.is_staff) and not user.is_superuser:
+        return False
+    roles = PERMISSIONS[Action.MANAGE_USERS].roles
+    organization_ids = Membership.objects.filter(user=target).values_list("organization_id", flat=True)
+    return all(role_of(user, organization_id) in roles for organization_id in organization_ids)
+
+
+def require_password_reset(user, target):
+    if not may_reset_password(user, target):
+        raise AccessDenied(_("Only someone who administers every organisation where this user has a role may give "
+                             "them a new password."))
+    return target
 
 
 def available_moves(user, resource: DataResource) -> list[Move]:

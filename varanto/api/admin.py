@@ -9,8 +9,8 @@ from .services import integration_token_create, integration_token_revoke
 
 @admin.register(IntegrationToken)
 class IntegrationTokenAdmin(admin.ModelAdmin):
-    list_display = ("name", "user", "prefix", "created_at", "last_used_at", "revoked_at")
-    list_filter = ("revoked_at",)
+    list_display = ("name", "user", "organization", "prefix", "created_at", "last_used_at", "revoked_at")
+    list_filter = ("revoked_at", "organization")
     search_fields = ("name", "user__username", "prefix")
     fields = ("name", "user")
     actions = ["revoke"]

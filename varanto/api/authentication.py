@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 
+from varanto.accounts.permissions import confine_to_organization
+
 from .models import IntegrationToken
 from .services import token_digest
 
@@ -34,6 +36,8 @@ class IntegrationTokenAuthentication(authentication.BaseAuthentication):
         now = timezone.now()
         if token.last_used_at is None or now - token.last_used_at > USE_RECORDED_EVERY:
             IntegrationToken.objects.filter(pk=token.pk).update(last_used_at=now)
+        if token.organization_id is not None:
+            confine_to_organization(token.user, token.organization_id)
         return token.user, token
 
     def authenticate_header(self, request) -> str:

@@ -9,14 +9,20 @@ class IntegrationToken(models.Model):
     """Rajapinta-avain: a secret an integration sends as `Authorization: Bearer …`.
 
     The integration acts as `user`, so it has exactly that user's roles (accounts.Membership)
-    and its changes are recorded under that user. Only a digest of the secret is kept; the
-    secret itself is shown once, when the token is made (services.integration_token_create).
+    and its changes are recorded under that user; a token of an organisation (made by its
+    administrator in the back office) has the user's role there and nowhere else. Only a digest
+    of the secret is kept; the secret itself is shown once, when the token is made
+    (services.integration_token_create).
     """
 
     name = models.CharField(_("integration"), max_length=200, help_text=_("e.g. the case management system"))
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="integration_tokens",
         verbose_name=_("acts as user"),
+    )
+    organization = models.ForeignKey(
+        "catalog.Organization", on_delete=models.CASCADE, null=True, blank=True, related_name="integration_tokens",
+        verbose_name=_("organisation"), help_text=_("the only organisation it works in; empty: all of the user's"),
     )
     prefix = models.CharField(_("prefix"), max_length=12, editable=False, help_text=_("the first characters, to recognise it"))
     digest = models.CharField(max_length=64, unique=True, editable=False)

@@ -1,16 +1,23 @@
-"""Writes of the API app: making and revoking integration tokens (rajapinta-avaimet)."""
+"""Writes of the API app: making and revoking integration tokens (rajapinta-avaimet), both audited."""
 
 from __future__ import annotations
 
 import hashlib
 import secrets
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from varanto.accounts.models import AuditKind, Membership
+from varanto.accounts.services import audit_record
+from varanto.catalog.models import Organization
 
 from .models import IntegrationToken
 
 PREFIX_LENGTH = 8
+USER_NOT_A_MEMBER = _("The integration must act as a user who has a role in this organisation.")
 
 
 def token_digest(secret: str) -> str:
@@ -18,20 +25,37 @@ def token_digest(secret: str) -> str:
 
 
 @transaction.atomic
-def integration_token_create(*, name: str, user, acting_user) -> tuple[IntegrationToken, str]:
-    """A new token for an integration acting as `user`; returns it with its secret, which is not kept."""
+def integration_token_create(
+    *, name: str, user, acting_user, organization: Organization | None = None,
+) -> tuple[IntegrationToken, str]:
+    """A new token for an integration acting as `user`; returns it with its secret, which is not kept.
+
+    With `organization` the token works in that organisation only, and `user` must have a role there.
+    """
+    if organization is not None and not Membership.objects.filter(organization=organization, user=user).exists():
+        raise ValidationError({"user": USER_NOT_A_MEMBER})
     secret = "vrn_" + secrets.token_urlsafe(32)
-    token = IntegrationToken(name=name.strip(), user=user, prefix=secret[:PREFIX_LENGTH], digest=token_digest(secret),
-                             created_by=acting_user)
+    token = IntegrationToken(name=name.strip(), user=user, organization=organization, prefix=secret[:PREFIX_LENGTH],
+                             digest=token_digest(secret), created_by=acting_user)
     token.full_clean()
     token.save()
+    _audit(AuditKind.TOKEN_CREATED, token, acting_user)
     return token, secret
 
 
 @transaction.atomic
 def integration_token_revoke(*, token: IntegrationToken, acting_user) -> IntegrationToken:
     """Stop a token from working; the record stays, to show who had access and until when."""
-    if token.revoked_at is None:
-        token.revoked_at = timezone.now()
-        token.save(update_fields=["revoked_at"])
+    now = timezone.now()
+    # Conditional update: of two concurrent revocations only one is recorded.
+    if IntegrationToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(revoked_at=now):
+        token.revoked_at = now
+        _audit(AuditKind.TOKEN_REVOKED, token, acting_user)
+    else:
+        token.refresh_from_db(fields=["revoked_at"])
     return token
+
+
+def _audit(kind: AuditKind, token: IntegrationToken, acting_user) -> None:
+    audit_record(kind=kind, user=acting_user, organization=token.organization, name=token.name, prefix=token.prefix,
+                 acts_as=token.user.get_username())

@@ -3,7 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from .views import lists, people, records, reports, resources, review
+from .views import integrations, lists, people, records, reports, resources, review
 from .views.common import chosen_language
 
 app_name = "backoffice"
@@ -62,5 +62,7 @@ urlpatterns = [
     path("<slug:org>/kaavio.svg", reports.graph_svg, name="graph_svg"),
     path("<slug:org>/kayttajat/", people.users, name="users"),
     path("<slug:org>/kayttajat/<int:pk>/", people.membership, name="membership"),
+    path("<slug:org>/integraatiot/", integrations.integrations, name="integrations"),
+    path("<slug:org>/integraatiot/<int:pk>/peru/", integrations.integration_revoke, name="integration_revoke"),
     path("<slug:org>/loki/", people.audit, name="audit"),
 ]

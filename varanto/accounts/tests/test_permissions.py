@@ -12,6 +12,8 @@ from varanto.accounts.permissions import (
     access_resource,
     available_moves,
     can,
+    confine_to_organization,
+    may_reset_password,
     require,
     role_of,
 )
@@ -77,6 +79,15 @@ def test_superuser_is_administrator_everywhere():
     assert role_of(root, organization) == Role.ADMINISTRATOR
 
 
+def test_a_user_confined_to_one_organisation_has_no_role_elsewhere_even_as_superuser():
+    """An integration token of one organisation carries its user's role there only."""
+    mine, theirs = OrganizationFactory(), OrganizationFactory()
+    root = User.objects.create_superuser("root")
+    confine_to_organization(root, mine.pk)
+    assert role_of(root, mine) == Role.ADMINISTRATOR
+    assert role_of(root, theirs) is None and not can(root, Action.VIEW, theirs)
+
+
 def test_anonymous_may_do_nothing():
     from django.contrib.auth.models import AnonymousUser
 
@@ -104,3 +115,18 @@ def test_available_moves_follow_state_and_role(role, status, moves):
     membership_assign(membership=membership, resources=[resource], systems=[], acting_user=None)
     user = User.objects.get(pk=user.pk)
     assert {m.action for m in available_moves(user, resource)} == moves
+
+
+def test_a_new_password_only_from_who_administers_every_organisation_of_the_user():
+    """Taking over an account by resetting its password must bring no rights from elsewhere."""
+    mine, theirs = OrganizationFactory(), OrganizationFactory()
+    administrator = _member(mine, Role.ADMINISTRATOR)
+    local = _member(mine, Role.EDITOR, "paikallinen")
+    both = _member(mine, Role.VIEWER, "molemmat")
+    membership_set(organization=theirs, user=both, role=Role.ADMINISTRATOR, acting_user=None)
+    root = User.objects.create_superuser("root")
+    membership_set(organization=mine, user=root, role=Role.VIEWER, acting_user=None)
+    assert may_reset_password(administrator, local)
+    assert not may_reset_password(administrator, both)
+    assert not may_reset_password(administrator, root)
+    assert may_reset_password(User.objects.get(pk=root.pk), both)

@@ -124,3 +124,35 @@ def test_swedish_interface(live_server, browser, staff):
     assert page.locator("html").get_attribute("lang") == "sv"
     assert_accessible(page)
     assert reverse("backoffice:my_resources", args=[staff.organization.slug]) in page.url
+
+
+def test_administrator_makes_an_integration_token_and_revokes_it(live_server, browser, staff):
+    org = staff.organization.slug
+    api_url = f"{live_server.url}/api/v1/working/{org}/resources/"
+    api = browser.new_context()  # an integration: no session, only the token
+    page = signed_in_page(browser, live_server, staff.administrator)
+    page.goto(f"{live_server.url}/hallinta/{org}/")
+    page.locator(".mainnav").get_by_role("link", name="Integraatiot").click()
+    page.wait_for_url(f"**/hallinta/{org}/integraatiot/")
+    assert_accessible(page)
+    page.fill("#id_name", "Asianhallinta")
+    page.select_option("#id_user", label="vesi – muokkaaja")
+    page.locator("section.panel form button").click()
+    page.wait_for_load_state()
+    secret = page.locator("#new-token").inner_text()
+    assert secret.startswith("vrn_")
+    assert_accessible(page)
+    screenshot(page, "backoffice-integration-token")
+    response = api.request.get(api_url, headers={"Authorization": f"Bearer {secret}"})
+    assert response.status == 200 and response.json()["count"] == 31
+
+    page.goto(f"{live_server.url}/hallinta/{org}/integraatiot/")
+    assert page.locator("#new-token").count() == 0 and secret not in page.content()
+    page.locator("tr", has_text="Asianhallinta").get_by_role("link", name="Poista käytöstä").click()
+    page.wait_for_url("**/peru/")
+    assert_accessible(page)
+    page.locator("main form button.button--danger").click()
+    page.wait_for_url(f"**/hallinta/{org}/integraatiot/")
+    assert page.locator(".message--success").count() == 1
+    assert api.request.get(api_url, headers={"Authorization": f"Bearer {secret}"}).status == 401
+    api.close()

@@ -2,7 +2,9 @@
 
 Each case names a request and the roles allowed to make it; the test makes the request as
 every role (each in a transaction rolled back afterwards, so a deletion by one role does not
-change what the next one sees) and compares what happened with the table.
+change what the next one sees) and compares what happened with the table. Another test walks
+the back office's URLs and fails for any route and HTTP method without a case, so that a new
+view cannot land unchecked.
 """
 
 from dataclasses import dataclass
@@ -10,8 +12,12 @@ from typing import Callable
 
 import pytest
 from django.db import transaction
+from django.urls import resolve
 
-from varanto.catalog.models import DataResource, ImpactAssessment
+from varanto.api.services import integration_token_create
+from varanto.backoffice import urls
+from varanto.catalog.models import DataResource, ImpactAssessment, InformationSystem, Organization, Process, Section
+from varanto.catalog.services import process_create
 
 from .forms import record_form
 
@@ -28,10 +34,11 @@ ADMIN = {"administrator"}
 @dataclass
 class Case:
     name: str
-    path: str  # formatted with org, history_id, assessment, membership
+    path: str  # formatted with the test's values: org, history ids, assessment, membership …
     allowed: set[str]
     method: str = "get"
-    data: Callable | dict | None = None  # POST data, or a function (client, paths) -> data
+    data: Callable | dict | None = None  # POST data (formatted like the path), or a function (client, values) -> data
+    prepare: Callable | None = None  # (staff, settings) -> None, run once before the requests
 
 
 def _edit_form(path, **changes):
@@ -43,11 +50,26 @@ def _edit_form(path, **changes):
     return build
 
 
+PASSWORD = "Vanha-Salasana-2025"
+
+
+def _known_passwords(staff, settings):
+    """Everyone signs in with PASSWORD, so that each role's password change can succeed."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # the case hashes a dozen times
+    for role in SIGNED_IN:
+        user = staff.by_role(role)
+        user.set_password(PASSWORD)
+        user.save(update_fields=["password"])
+
+
 O = "/hallinta/{org}"
 SIGNED_IN = MEMBERS | {"outsider"}
 CASES = [
     Case("back-office start", "/hallinta/", SIGNED_IN),
     Case("own password page", "/hallinta/salasana/", SIGNED_IN),
+    Case("own password change", "/hallinta/salasana/", SIGNED_IN, "post",
+         {"old_password": [PASSWORD], "new_password1": ["Uusi-Salasana-2026"], "new_password2": ["Uusi-Salasana-2026"]},
+         prepare=_known_passwords),
     Case("my resources", O + "/", MEMBERS),
     Case("resource list", O + "/tietovarannot/", MEMBERS),
     Case("resource page", O + "/tietovarannot/vesihuolto/", MEMBERS),
@@ -76,18 +98,36 @@ CASES = [
          _edit_form(O + "/jarjestelmat/keypro/muokkaa/", vendor="Keypro Oy")),
     Case("unassigned system edit page", O + "/jarjestelmat/m-files/muokkaa/", STAFF),
     Case("system create page", O + "/jarjestelmat/uusi/", STAFF),
+    Case("system create", O + "/jarjestelmat/uusi/", STAFF, "post",
+         _edit_form(O + "/jarjestelmat/uusi/", name="Uusi järjestelmä")),
+    Case("system delete page", O + "/jarjestelmat/keypro/poista/", STAFF),
     Case("system delete", O + "/jarjestelmat/keypro/poista/", STAFF, "post", {"version": ["1"]}),
+    Case("restore a system version", O + "/jarjestelmat/keypro/historia/{system_history_id}/palauta/",
+         VESIHUOLTO_EDITORS, "post", {"version": ["1"]}),
     Case("section list", O + "/toimialat/", MEMBERS),
     Case("section edit page", O + "/toimialat/konsernipalvelut/muokkaa/", STAFF),
+    Case("section save", O + "/toimialat/konsernipalvelut/muokkaa/", STAFF, "post",
+         _edit_form(O + "/toimialat/konsernipalvelut/muokkaa/", name="Konsernipalvelujen toimiala")),
     Case("section history", O + "/toimialat/konsernipalvelut/historia/", MEMBERS),
+    Case("restore a section version", O + "/toimialat/konsernipalvelut/historia/{section_history_id}/palauta/",
+         STAFF, "post", {"version": ["1"]}),
     Case("section create page", O + "/toimialat/uusi/", STAFF),
+    Case("section create", O + "/toimialat/uusi/", STAFF, "post", _edit_form(O + "/toimialat/uusi/", name="Sivistys")),
     Case("process list", O + "/prosessit/", MEMBERS),
     Case("process create page", O + "/prosessit/uusi/", STAFF),
     Case("process create", O + "/prosessit/uusi/", STAFF, "post", _edit_form(O + "/prosessit/uusi/", name="Laskutus")),
+    Case("process edit page", O + "/prosessit/{process}/muokkaa/", STAFF),
+    Case("process save", O + "/prosessit/{process}/muokkaa/", STAFF, "post",
+         _edit_form(O + "/prosessit/{process}/muokkaa/", name="Hankinnat ja kilpailutus")),
+    Case("process history", O + "/prosessit/{process}/historia/", MEMBERS),
+    Case("restore a process version", O + "/prosessit/{process}/historia/{process_history_id}/palauta/", STAFF,
+         "post", {"version": ["1"]}),
     Case("request contacts page", O + "/yhteystiedot/", STAFF),
     Case("request contacts save", O + "/yhteystiedot/", STAFF, "post",
          _edit_form(O + "/yhteystiedot/", deciding_authority="kaupunginhallitus")),
     Case("organisation history", O + "/yhteystiedot/historia/", MEMBERS),
+    Case("restore an organisation version", O + "/yhteystiedot/historia/{organization_history_id}/palauta/", STAFF,
+         "post", {"version": ["1"]}),
     Case("deleted records", O + "/poistetut/", MEMBERS),
     Case("overdue list", O + "/myohassa/", MEMBERS),
     Case("review page", O + "/tarkistus/", MEMBERS),
@@ -97,14 +137,24 @@ CASES = [
     Case("impact report", O + "/vaikutukset/system/m-files/", MEMBERS),
     Case("assessment save", O + "/vaikutukset/system/m-files/", ASSESSORS, "post", {"title": ["Uusi M-Files"]}),
     Case("assessment page", O + "/arviot/{assessment}/", MEMBERS),
-    Case("assessment edit", O + "/arviot/{assessment}/muokkaa/", ASSESSORS),
+    Case("assessment edit page", O + "/arviot/{assessment}/muokkaa/", ASSESSORS),
+    Case("assessment edit", O + "/arviot/{assessment}/muokkaa/", ASSESSORS, "post",
+         {"title": ["Pilveen siirto, tarkennettu"], "version": ["1"]}),
     Case("assessment XLSX", O + "/arviot/{assessment}/xlsx/", MEMBERS),
     Case("relationship graph", O + "/kaavio/", MEMBERS),
     Case("relationship graph SVG", O + "/kaavio.svg", MEMBERS),
     Case("users", O + "/kayttajat/", ADMIN),
     Case("add user", O + "/kayttajat/", ADMIN, "post", {"username": ["uusi"], "role": ["viewer"]}),
     Case("membership", O + "/kayttajat/{membership}/", ADMIN),
+    Case("role change", O + "/kayttajat/{membership}/", ADMIN, "post", {"role": ["publisher"]}),
+    Case("new password for a member", O + "/kayttajat/{membership}/", ADMIN, "post", {"reset_password": [""]}),
+    Case("remove a member", O + "/kayttajat/{membership}/", ADMIN, "post", {"remove": [""]}),
     Case("audit log", O + "/loki/", ADMIN),
+    Case("integrations", O + "/integraatiot/", ADMIN),
+    Case("integration token create", O + "/integraatiot/", ADMIN, "post",
+         {"name": ["Asianhallinta"], "user": ["{viewer}"]}),
+    Case("integration token revoke page", O + "/integraatiot/{token}/peru/", ADMIN),
+    Case("integration token revoke", O + "/integraatiot/{token}/peru/", ADMIN, "post"),
 ]
 
 
@@ -119,23 +169,41 @@ def _outcome(response) -> str:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_every_role_can_do_exactly_what_its_role_allows(client, staff, case):
+def test_every_role_can_do_exactly_what_its_role_allows(client, staff, settings, case):
     org = staff.organization
     vesihuolto = DataResource.objects.get(organization=org, key="vesihuolto")
+    process = process_create(organization=org, data={"name": "Hankinnat"}, acting_user=None)
     assessment = ImpactAssessment.objects.create(organization=org, subject_kind="system", subject_key="m-files",
                                                  subject_name="M-Files", title="Pilveen siirto")
+    token, _secret = integration_token_create(name="Asianhallinta", user=staff.editor, organization=org,
+                                              acting_user=staff.administrator)
+
+    def first_state(model, **lookup) -> int:
+        return model.history.filter(**lookup).earliest("history_date").history_id
+
     values = {
         "org": org.slug,
-        "history_id": vesihuolto.history.earliest("history_date").history_id,
+        "history_id": first_state(DataResource, id=vesihuolto.pk),
+        "system_history_id": first_state(InformationSystem, organization_id=org.pk, key="keypro"),
+        "section_history_id": first_state(Section, organization_id=org.pk, key="konsernipalvelut"),
+        "process_history_id": first_state(Process, id=process.pk),
+        "organization_history_id": first_state(Organization, id=org.pk),
+        "process": process.key,
         "assessment": assessment.pk,
         "membership": staff.viewer.memberships.get().pk,
+        "viewer": staff.viewer.pk,
         "section": vesihuolto.section_id,
+        "token": token.pk,
     }
+    if case.prepare:
+        case.prepare(staff, settings)
     data = case.data
     if callable(data):
         client.force_login(staff.administrator)
         data = data(client, values)
         client.logout()
+    elif data:
+        data = {name: [value.format(**values) for value in items] for name, items in data.items()}
     path = case.path.format(**values)
     wrong = []
     for role in ROLES:
@@ -150,3 +218,45 @@ def test_every_role_can_do_exactly_what_its_role_allows(client, staff, case):
             client.logout()
             transaction.set_rollback(True)
     assert not wrong, f"{case.method.upper()} {path}\n" + "\n".join(wrong)
+
+
+# Routes that are no role's business: everyone may sign in and out.
+OPEN_ROUTES = {"login", "logout"}
+
+
+class _AnyValue(dict):
+    """Fills every placeholder of a case's path: enough to tell which route it is."""
+
+    def __missing__(self, key):
+        return "1"
+
+
+def _declared_methods(callback) -> frozenset[str] | None:
+    """The HTTP methods a back-office view answers, as `staff_view` declares them (None: undeclared)."""
+    view_class = getattr(callback, "view_class", None)
+    return getattr(view_class.dispatch if view_class else callback, "http_methods", None)
+
+
+def test_every_route_and_method_has_a_case():
+    covered = {(resolve(case.path.format_map(_AnyValue())).url_name, case.method.upper()) for case in CASES}
+    missing = []
+    for pattern in urls.urlpatterns:
+        if pattern.name in OPEN_ROUTES:
+            continue
+        methods = _declared_methods(pattern.callback)
+        if methods is None:
+            missing.append(f"{pattern.name} (/hallinta/{pattern.pattern}): not a staff_view, its methods unknown")
+            continue
+        missing += [f"{method} {pattern.name} (/hallinta/{pattern.pattern})" for method in sorted(methods)
+                    if (pattern.name, method) not in covered]
+    assert not missing, "No role-matrix case for:\n" + "\n".join(missing)
+
+
+def test_a_view_answers_only_the_methods_it_declares(client, staff):
+    """What the walk above trusts: `staff_view` refuses every method it was not given."""
+    client.force_login(staff.administrator)
+    org = staff.organization.slug
+    assert client.post(f"/hallinta/{org}/tietovarannot/").status_code == 405
+    assert client.get(f"/hallinta/{org}/julkaise/").status_code == 405
+    assert client.put(f"/hallinta/{org}/kayttajat/").status_code == 405
+    assert client.head(f"/hallinta/{org}/tietovarannot/").status_code == 200

@@ -12,6 +12,7 @@ from django.urls import reverse, reverse_lazy
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods
 
 from varanto.accounts.permissions import AccessDenied, Action, can, role_of
 from varanto.catalog.models import Organization
@@ -34,6 +35,7 @@ NAVIGATION = [
     ("impact", _("Impact assessment"), None),
     ("graph", _("Relationships"), None),
     ("users", _("Users"), Action.MANAGE_USERS),
+    ("integrations", _("Integrations"), Action.MANAGE_INTEGRATIONS),
     ("audit", _("Audit log"), Action.VIEW_AUDIT),
 ]
 
@@ -57,19 +59,27 @@ def chosen_language(view):
     return wrapped
 
 
-def staff_view(view):
-    """Signed-in staff only; an access error becomes the back office's own 403 page."""
+def staff_view(view=None, *, methods: tuple[str, ...] = ("GET",)):
+    """Signed-in staff only, answering only `methods` (HEAD with GET, 405 to any other); an access
+    error becomes the back office's own 403 page.
 
-    @chosen_language
-    @login_required(login_url=LOGIN_URL)
+    The methods are declared, not merely handled, so that the role matrix can demand a case for
+    each route and method (tests/test_role_matrix.py walks the URLs and reads `http_methods`).
+    """
+    if view is None:
+        return functools.partial(staff_view, methods=methods)
+
     @functools.wraps(view)
-    def wrapped(request, *args, **kwargs):
+    def checked(request, *args, **kwargs):
         try:
             return view(request, *args, **kwargs)
         except AccessDenied as denied:
             return render(request, "backoffice/denied.html", {"message": denied.args[0] if denied.args else ""},
                           status=403)
 
+    answered = [*methods, "HEAD"] if "GET" in methods else list(methods)
+    wrapped = chosen_language(login_required(require_http_methods(answered)(checked), login_url=LOGIN_URL))
+    wrapped.http_methods = frozenset(methods)
     return wrapped
 
 

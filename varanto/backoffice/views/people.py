@@ -15,14 +15,14 @@ from django.utils.translation import gettext_lazy
 
 from varanto.accounts import services as accounts
 from varanto.accounts.models import AuditKind, Membership, Role
-from varanto.accounts.permissions import Action, access_organization
+from varanto.accounts.permissions import Action, access_organization, may_reset_password, require_password_reset
 from varanto.accounts.selectors import audit_events, organization_members
 
 from ..forms.people import AddUserForm, AuditFilterForm, MembershipForm
 from .common import form_errors_from, page, staff_view
 
 
-@method_decorator(staff_view, name="dispatch")
+@method_decorator(staff_view(methods=("GET", "POST")), name="dispatch")
 class PasswordChange(SuccessMessageMixin, PasswordChangeView):
     """Any signed-in user changes their own password (e.g. the one an administrator gave them)."""
 
@@ -31,7 +31,7 @@ class PasswordChange(SuccessMessageMixin, PasswordChangeView):
     success_message = gettext_lazy("Your password was changed.")
 
 
-@staff_view
+@staff_view(methods=("GET", "POST"))
 def users(request, org: str):
     organization = access_organization(request.user, org, Action.MANAGE_USERS)
     form = AddUserForm(request.POST or None)
@@ -59,7 +59,7 @@ def users(request, org: str):
     }, status=400 if form.errors else 200)
 
 
-@staff_view
+@staff_view(methods=("GET", "POST"))
 def membership(request, org: str, pk: int):
     """One member's role, assignments, password reset and removal."""
     organization = access_organization(request.user, org, Action.MANAGE_USERS)
@@ -72,7 +72,7 @@ def membership(request, org: str, pk: int):
             messages.success(request, _("%(user)s no longer has a role here.") % {"user": member.user.get_username()})
             return redirect("backoffice:users", organization.slug)
         if "reset_password" in request.POST:
-            password = accounts.user_password_reset(user=member.user)
+            password = accounts.user_password_reset(user=require_password_reset(request.user, member.user))
         elif form.is_valid():
             accounts.membership_set(organization=organization, user=member.user, role=Role(form.cleaned_data["role"]),
                                     acting_user=request.user)
@@ -80,8 +80,10 @@ def membership(request, org: str, pk: int):
                                        systems=list(form.cleaned_data["systems"]), acting_user=request.user)
             messages.success(request, _("Saved."))
             return redirect("backoffice:users", organization.slug)
-    return page(request, "backoffice/membership.html", organization,
-                {"member": member, "form": form, "password": password})
+    return page(request, "backoffice/membership.html", organization, {
+        "member": member, "form": form, "password": password,
+        "may_reset_password": may_reset_password(request.user, member.user),
+    })
 
 
 @staff_view

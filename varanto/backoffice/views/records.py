@@ -8,7 +8,6 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
-from django.views.decorators.http import require_POST
 
 from varanto.accounts.permissions import AccessDenied, Action, access_organization, can, require
 from varanto.catalog.models import InformationSystem
@@ -87,20 +86,20 @@ def _layout(edit: EditPage) -> list[dict]:
     return [{**group, "formset": edit.formsets.get(group["formset"])} for group in edit.form.layout()]
 
 
-@staff_view
+@staff_view(methods=("GET", "POST"))
 def record_create(request, org: str, kind: str):
     organization = access_organization(request.user, org, Action.CREATE)
     return _edit(request, KINDS[kind], organization, None)
 
 
-@staff_view
+@staff_view(methods=("GET", "POST"))
 def record_edit(request, org: str, kind: str, key: str | None = None):
     organization = access_organization(request.user, org)
     record = _record(request, KINDS[kind], organization, key, Action.EDIT)
     return _edit(request, KINDS[kind], organization, record)
 
 
-@staff_view
+@staff_view(methods=("GET", "POST"))
 def record_delete(request, org: str, kind: str, key: str):
     """Asks first, showing what refers to the record; deleting keeps it restorable from history."""
     organization = access_organization(request.user, org)
@@ -163,8 +162,7 @@ def record_history(request, org: str, kind: str, key: str | None = None):
     })
 
 
-@staff_view
-@require_POST
+@staff_view(methods=("POST",))
 def record_restore_view(request, org: str, kind: str, history_id: int, key: str | None = None):
     organization = access_organization(request.user, org)
     spec = KINDS[kind]

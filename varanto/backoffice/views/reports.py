@@ -51,7 +51,7 @@ def impact(request, org: str):
     })
 
 
-@staff_view
+@staff_view(methods=("GET", "POST"))
 def impact_report_view(request, org: str, kind: str, key: str):
     """Everything the change touches, and the assessment form to record its effects."""
     organization = access_organization(request.user, org)
@@ -89,7 +89,7 @@ def assessment_detail(request, org: str, pk: int):
     })
 
 
-@staff_view
+@staff_view(methods=("GET", "POST"))
 def assessment_edit(request, org: str, pk: int):
     organization = access_organization(request.user, org)
     assessment = access_assessment(request.user, organization, pk, Action.ASSESS)

@@ -7,7 +7,6 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from varanto.accounts.permissions import (
     WORKFLOW,
@@ -58,8 +57,7 @@ def resource_detail(request, org: str, key: str):
     })
 
 
-@staff_view
-@require_POST
+@staff_view(methods=("POST",))
 def resource_review(request, org: str, key: str):
     """A review move (send for review, approve, return) from the resource page or the review queue."""
     organization = access_organization(request.user, org)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from varanto.accounts.permissions import Action, access_organization, available_moves, can
 from varanto.catalog.models import ReviewStatus
@@ -33,8 +32,7 @@ def review(request, org: str):
     })
 
 
-@staff_view
-@require_POST
+@staff_view(methods=("POST",))
 def publish(request, org: str):
     """Make the next publication; unapproved changes need an explicit confirmation."""
     organization = access_organization(request.user, org, Action.PUBLISH)

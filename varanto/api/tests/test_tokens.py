@@ -1,0 +1,92 @@
+"""Integration tokens: made and revoked through the services, audited, and confined to their organisation."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import translation
+
+from varanto.accounts.models import AuditEvent, AuditKind, Role
+from varanto.accounts.services import membership_set
+from varanto.api.models import IntegrationToken
+from varanto.api.selectors import organization_tokens
+from varanto.api.services import USER_NOT_A_MEMBER, integration_token_create, integration_token_revoke, token_digest
+from varanto.catalog.tests.factories import OrganizationFactory
+
+from .helpers import auth
+
+pytestmark = pytest.mark.django_db
+
+User = get_user_model()
+
+
+@pytest.fixture
+def people(imatra):
+    """An administrator and a publisher of Imatra; the publisher is a publisher of a second organisation too."""
+    other = OrganizationFactory()
+    administrator, publisher = User.objects.create_user("paakayttaja"), User.objects.create_user("julkaisija")
+    membership_set(organization=imatra, user=administrator, role=Role.ADMINISTRATOR, acting_user=None)
+    membership_set(organization=imatra, user=publisher, role=Role.PUBLISHER, acting_user=None)
+    membership_set(organization=other, user=publisher, role=Role.PUBLISHER, acting_user=None)
+    return administrator, publisher, other
+
+
+def _resources(client, organization, secret):
+    return client.get(reverse("api:working_resources", args=[organization.slug]), **auth(secret))
+
+
+def test_a_token_keeps_only_the_digest_of_its_secret_and_its_creation_is_audited(imatra, people):
+    administrator, publisher, _other = people
+    token, secret = integration_token_create(name=" Asianhallinta ", user=publisher, organization=imatra,
+                                             acting_user=administrator)
+    stored = IntegrationToken.objects.filter(pk=token.pk).values().get()
+    assert secret.startswith(token.prefix) and not any(secret in str(value) for value in stored.values())
+    assert (token.name, token.digest, token.created_by) == ("Asianhallinta", token_digest(secret), administrator)
+    event = AuditEvent.objects.get(kind=AuditKind.TOKEN_CREATED)
+    assert (event.user, event.organization) == (administrator, imatra)
+    assert event.detail == {"name": "Asianhallinta", "prefix": token.prefix, "acts_as": "julkaisija"}
+    with translation.override("en"):
+        assert event.summary == f"Asianhallinta ({token.prefix}…), acting as julkaisija"
+
+
+def test_an_organisations_token_must_act_as_one_of_its_members(imatra, people):
+    administrator, _publisher, _other = people
+    stranger = User.objects.create_user("vieras")
+    with pytest.raises(ValidationError) as error:
+        integration_token_create(name="Asianhallinta", user=stranger, organization=imatra, acting_user=administrator)
+    assert error.value.message_dict == {"user": [str(USER_NOT_A_MEMBER)]}
+    assert not IntegrationToken.objects.exists() and not AuditEvent.objects.filter(kind=AuditKind.TOKEN_CREATED)
+
+
+def test_revoking_stops_the_token_and_is_audited_once(client, imatra, people):
+    administrator, publisher, _other = people
+    token, secret = integration_token_create(name="Asianhallinta", user=publisher, organization=imatra,
+                                             acting_user=administrator)
+    assert _resources(client, imatra, secret).status_code == 200
+    integration_token_revoke(token=token, acting_user=administrator)
+    integration_token_revoke(token=IntegrationToken.objects.get(pk=token.pk), acting_user=administrator)
+    assert _resources(client, imatra, secret).status_code == 401
+    assert IntegrationToken.objects.get(pk=token.pk).revoked_at == token.revoked_at
+    event = AuditEvent.objects.get(kind=AuditKind.TOKEN_REVOKED)
+    assert (event.user, event.organization, event.detail["prefix"]) == (administrator, imatra, token.prefix)
+
+
+def test_an_organisations_token_works_in_that_organisation_only(client, imatra, people):
+    """Its user's roles elsewhere do not come with it: an administrator gives access to their own organisation."""
+    administrator, publisher, other = people
+    _token, secret = integration_token_create(name="Asianhallinta", user=publisher, organization=imatra,
+                                              acting_user=administrator)
+    assert _resources(client, imatra, secret).status_code == 200
+    assert _resources(client, other, secret).status_code == 403
+    _token, unbound = integration_token_create(name="Komentorivi", user=publisher, acting_user=None)
+    assert _resources(client, other, unbound).status_code == 200
+
+
+def test_the_organisations_tokens_are_listed_active_first(imatra, people):
+    administrator, publisher, other = people
+    revoked, _ = integration_token_create(name="A vanha", user=publisher, organization=imatra, acting_user=None)
+    integration_token_revoke(token=revoked, acting_user=None)
+    active, _ = integration_token_create(name="B uusi", user=publisher, organization=imatra, acting_user=None)
+    integration_token_create(name="Muualla", user=publisher, organization=other, acting_user=None)
+    integration_token_create(name="Komentorivi", user=publisher, acting_user=None)
+    assert list(organization_tokens(imatra)) == [active, revoked]

@@ -1,0 +1,31 @@
+"""The form for a new integration token: what the integration is, and which member it acts as."""
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import OuterRef, Subquery
+from django.utils.translation import gettext_lazy as _
+
+from varanto.accounts.models import Membership, Role
+
+
+class MemberChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, user):
+        return f"{user.get_username()} – {Role(user.role).label}"
+
+
+class IntegrationTokenForm(forms.Form):
+    name = forms.CharField(label=_("Integration"), max_length=200,
+                           help_text=_("What will use the token, e.g. the case management system."))
+    user = MemberChoiceField(
+        label=_("Acts as user"), queryset=get_user_model().objects.none(),
+        help_text=_("The integration has this user's role in this organisation, and its changes are recorded "
+                    "under this user's name."),
+    )
+
+    def __init__(self, *args, organization, **kwargs):
+        super().__init__(*args, **kwargs)
+        role = Membership.objects.filter(organization=organization, user=OuterRef("pk")).values("role")[:1]
+        self.fields["user"].queryset = (
+            get_user_model().objects.filter(memberships__organization=organization)
+            .annotate(role=Subquery(role)).order_by("username")
+        )

@@ -1,0 +1,54 @@
+"""Administrators' page for the organisation's integration tokens (rajapinta-avaimet) to the API."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
+
+from varanto.accounts.permissions import Action, access_integration_token, access_organization
+from varanto.api.selectors import organization_tokens
+from varanto.api.services import integration_token_create, integration_token_revoke
+
+from ..forms.integrations import IntegrationTokenForm
+from .common import form_errors_from, page, staff_view
+
+
+@staff_view(methods=("GET", "POST"))
+def integrations(request, org: str):
+    """The organisation's tokens, and a new one whose secret is shown this once and never again."""
+    organization = access_organization(request.user, org, Action.MANAGE_INTEGRATIONS)
+    form = IntegrationTokenForm(request.POST or None, organization=organization)
+    created = secret = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            created, secret = integration_token_create(
+                name=form.cleaned_data["name"], user=form.cleaned_data["user"], organization=organization,
+                acting_user=request.user,
+            )
+        except ValidationError as exc:
+            form_errors_from(exc, form)
+        else:
+            form = IntegrationTokenForm(organization=organization)
+    response = page(request, "backoffice/integrations.html", organization, {
+        "tokens": organization_tokens(organization), "form": form, "created": created, "secret": secret,
+        "api_url": request.build_absolute_uri(reverse("api:working_resources", args=[organization.slug])),
+    }, status=400 if form.errors else 200)
+    if secret:
+        add_never_cache_headers(response)  # no cache may keep the one page that holds the secret
+    return response
+
+
+@staff_view(methods=("GET", "POST"))
+def integration_revoke(request, org: str, pk: int):
+    """Asks first; a revoked token stops working at once and stays listed."""
+    organization = access_organization(request.user, org, Action.MANAGE_INTEGRATIONS)
+    token = access_integration_token(request.user, organization, pk)
+    if request.method == "POST":
+        integration_token_revoke(token=token, acting_user=request.user)
+        messages.success(request, _("The token of %(name)s was revoked.") % {"name": token.name})
+        return redirect("backoffice:integrations", organization.slug)
+    return page(request, "backoffice/integration_revoke.html", organization, {"token": token})
