@@ -2,10 +2,10 @@
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from varanto.accounts.models import Role
+from varanto.accounts.models import Membership, Role
 from varanto.api.services import integration_token_revoke
 from varanto.catalog.models import DataResource, InformationSystem
 
@@ -145,3 +145,14 @@ def test_administrators_make_list_and_revoke_tokens_from_the_command_line(imatra
     call_command("apitoken", "revoke", secret[:8])
     call_command("apitoken", "list")
     assert "revoked" in capsys.readouterr().out
+
+
+def test_a_token_made_on_the_command_line_can_be_confined_to_one_organisation(imatra, capsys):
+    user = get_user_model().objects.create_user("asianhallinta")
+    with pytest.raises(CommandError, match="jolla on rooli tässä organisaatiossa"):
+        call_command("apitoken", "create", "asianhallinta", "--name", "Asianhallinta", "--organization", ORG)
+    Membership.objects.create(user=user, organization=imatra, role=Role.VIEWER)
+    call_command("apitoken", "create", "asianhallinta", "--name", "Asianhallinta", "--organization", ORG)
+    assert "in Imatran kaupunki only" in capsys.readouterr().out
+    call_command("apitoken", "list")
+    assert f"in {ORG}" in capsys.readouterr().out

@@ -1,5 +1,8 @@
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+
+from varanto.catalog.models import Organization
 
 from varanto.api.models import IntegrationToken
 from varanto.api.services import integration_token_create, integration_token_revoke
@@ -13,6 +16,9 @@ class Command(BaseCommand):
         create = actions.add_parser("create", help="make a token; its secret is printed once")
         create.add_argument("username", help="the account the integration acts as (its roles apply)")
         create.add_argument("--name", required=True, help="what the integration is, e.g. 'asianhallinta'")
+        create.add_argument(
+            "--organization", help="the organisation (short name) the token works in alone; the user must have a role there"
+        )
         actions.add_parser("list", help="list the tokens")
         revoke = actions.add_parser("revoke", help="stop a token from working")
         revoke.add_argument("prefix", help="the token's first characters, as the list shows them")
@@ -22,13 +28,25 @@ class Command(BaseCommand):
             user = get_user_model().objects.filter(username=options["username"]).first()
             if user is None:
                 raise CommandError(f"No user named {options['username']!r}.")
-            token, secret = integration_token_create(name=options["name"], user=user, acting_user=None)
-            self.stdout.write(f"Token for {token.name} (acting as {user}): {secret}")
+            organization = None
+            if options["organization"]:
+                organization = Organization.objects.filter(slug=options["organization"]).first()
+                if organization is None:
+                    raise CommandError(f"No organisation with the short name {options['organization']!r}.")
+            try:
+                token, secret = integration_token_create(
+                    name=options["name"], user=user, organization=organization, acting_user=None
+                )
+            except ValidationError as exc:
+                raise CommandError(" ".join(exc.messages)) from None
+            where = f" in {organization.name} only" if organization else ""
+            self.stdout.write(f"Token for {token.name} (acting as {user}{where}): {secret}")
             self.stderr.write("Copy it now: only its digest is kept.")
         elif action == "list":
-            for token in IntegrationToken.objects.select_related("user"):
+            for token in IntegrationToken.objects.select_related("user", "organization"):
                 state = f"revoked {token.revoked_at:%Y-%m-%d}" if token.revoked_at else "active"
-                self.stdout.write(f"{token.prefix}…  {token.name}  as {token.user}  {state}")
+                where = f"  in {token.organization.slug}" if token.organization else ""
+                self.stdout.write(f"{token.prefix}…  {token.name}  as {token.user}{where}  {state}")
         else:
             tokens = list(IntegrationToken.objects.filter(prefix=options["prefix"], revoked_at__isnull=True))
             if len(tokens) != 1:
