@@ -3,7 +3,10 @@
 Everything comes from `Publication.content`, the public canonical dict, so nothing internal
 can be indexed. Where a word stands decides how much it counts: the name most, then the
 resource's keywords (asiasanat) and key data sets, then the other descriptive fields, and
-notes least. A whole-word match counts more than a match on a compound part.
+notes least. A whole-word match counts more than a match on a compound part; compound parts
+are indexed with their role ("valo-" in "valokuvat", "-valo" in "katuvalot", see
+analysis.base.modifier_term) and derived words also under the words they come from
+("vuokraus" under vuokrata and vuokra).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from functools import lru_cache
 from django.utils.translation import gettext_lazy as _
 
 from .analysis import Analyzer, analyse_text, word_terms
+from .analysis.base import bare_term
 from .analysis.text import COMPOUND, PART, ROOT, WHOLE
 
 NAME, KEYWORDS, DATASETS, OTHER, NOTES = "name", "keywords", "datasets", "other", "notes"
@@ -166,7 +170,11 @@ def text_terms(text: str, analyzer: Analyzer) -> tuple[tuple[str, str], ...]:
 
 
 def index_document(source: DocumentSource, analyzer: Analyzer) -> IndexedDocument:
-    """The weighted terms of one document: each term's best field, plus a share of the others."""
+    """The weighted terms of one document: each term's best field, plus a share of the others.
+
+    The share counts the word in any role: "tila" in the name "Tilavaraus" (as "tila-") makes
+    the word central to the resource, whichever of its terms a query matches.
+    """
     best: dict[str, dict[str, tuple[int, str]]] = {}  # term → field → (weight, kind)
     for field_name, _label, text in source.texts:
         for term, kind in text_terms(text, analyzer):
@@ -174,10 +182,29 @@ def index_document(source: DocumentSource, analyzer: Analyzer) -> IndexedDocumen
             by_field = best.setdefault(term, {})
             if weight > by_field.get(field_name, (0, ""))[0]:
                 by_field[field_name] = (weight, kind)
+    roles: dict[str, list[str]] = {}  # word → its terms ("tila", "tila-", "-tila")
+    for term in best:
+        roles.setdefault(bare_term(term), []).append(term)
     document = IndexedDocument(source)
-    for term, by_field in best.items():
-        ranked = sorted(by_field.items(), key=lambda item: (-item[1][0], item[0]))
-        top_field, (top_weight, top_kind) = ranked[0]
-        spread = sum(weight for _, (weight, _) in ranked[1:]) * SPREAD_PERCENT // 100
-        document.postings[term] = Posting(top_weight + spread, top_field, top_kind)
+    for terms in roles.values():
+        # field → the word's best weight there, in any role
+        fields = {f: w for f, (w, _) in best[terms[0]].items()}
+        for term in terms[1:]:
+            for field_name, (weight, _kind) in best[term].items():
+                fields[field_name] = max(weight, fields.get(field_name, 0))
+        total = sum(fields.values())
+        for term in terms:
+            by_field = best[term]
+            top_field, (top_weight, top_kind) = (
+                next(iter(by_field.items())) if len(by_field) == 1
+                else min(by_field.items(), key=lambda item: (-item[1][0], item[0]))
+            )
+            spread = (total - fields[top_field]) * SPREAD_PERCENT // 100
+            document.postings[term] = Posting(top_weight + spread, top_field, top_kind)
     return document
+
+
+def document_words(document: IndexedDocument) -> set[str]:
+    """What a document counts for in document frequencies: the word of each of its terms, in
+    whatever role, so that "tila" is counted for "Tilavaraus" ("tila-") as well as for "tilat"."""
+    return {bare_term(term) for term in document.postings}

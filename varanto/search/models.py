@@ -82,7 +82,11 @@ class SearchPosting(models.Model):
 
 
 class SearchTerm(models.Model):
-    """A term of an index and the number of documents holding it (for weighting rare words higher)."""
+    """A word of an index and the number of documents holding it (for weighting rare words higher).
+
+    A word counts the documents holding it in any role: "tila" for "tilat" and for "Tilavaraus",
+    whose postings have "tila-"; the role-marked terms of compound parts have no rows of their own.
+    """
 
     index = models.ForeignKey(SearchIndex, on_delete=models.CASCADE, related_name="+")
     term = models.CharField(max_length=100)

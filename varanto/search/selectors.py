@@ -22,7 +22,7 @@ from . import sql
 from .analysis import Analyzer, analyse_text, get_analyzer
 from .facets import FACET_NAMES, Facet, facet_counts, matches_filters
 from .models import SearchDocument, SearchIndex, SearchTerm, ThesaurusEntry
-from .query import QueryWord, WeightedTerm, corrected_word, query_words, weighted_terms
+from .query import QueryWord, WeightedTerm, corrected_word, query_words, weighted_terms, word_frequency
 from .sql import Ranked, rank_documents
 from .snippets import Segment, Snippet, best_snippet, highlight
 from .spelling import MAX_SUGGESTIONS, one_edit_away, worth_correcting
@@ -52,7 +52,7 @@ class Contribution:
     word: str
     term: str
     field: str
-    kind: str  # W whole word, S compound inside a word, P compound part
+    kind: str  # W whole word, S compound inside a word, P compound part, R a word it derives from
     points: float
 
 
@@ -120,11 +120,11 @@ def search_resources(
     analyzer = get_analyzer()
     thesaurus = thesaurus_for(analyzer, scope.thesaurus_entries())
     words = query_words(query, analyzer, thesaurus, implied=scope.implied_lemmas(analyzer))
-    frequencies = scope.frequencies({t for w in words for t in w.terms})
+    frequencies = scope.frequencies({t for w in words for t in w.words})
     words = [_corrected(w, frequencies, scope, analyzer, thesaurus) for w in words]
     rows = weighted_terms(words, frequencies, scope.document_count)
     found_words = len({row.word for row in rows})
-    frequent = scope.frequent(frequencies)
+    frequent = scope.frequent(rows, frequencies)
     ranked = rank_documents(rows, index_id=scope.index_id, frequent=frequent, limit=limit)
     documents = SearchDocument.objects.select_related("index__organization").in_bulk([r.document_id for r in ranked])
     ordered = [(r, documents[r.document_id]) for r in ranked]
@@ -186,28 +186,29 @@ class _Scope:
             return dict(found.filter(index_id=self.index_id).values_list("term", "document_count"))
         return dict(found.values("term").annotate(n=Sum("document_count")).values_list("term", "n"))
 
-    def frequent(self, frequencies: dict[str, int]) -> set[str]:
-        """Terms counted by their strongest postings only: nationally, those in very many documents."""
+    def frequent(self, rows: list[WeightedTerm], frequencies: dict[str, int]) -> set[str]:
+        """Terms counted by their strongest postings only: nationally, those whose word is in very many documents."""
         if self.index_id is not None:
             return set()
-        return {term for term, n in frequencies.items() if n > sql.TERM_POSTINGS_LIMIT}
+        return {row.term for row in rows if word_frequency(row.term, frequencies) > sql.TERM_POSTINGS_LIMIT}
 
 
 def _corrected(
     word: QueryWord, frequencies: dict[str, int], scope: _Scope, analyzer: Analyzer, thesaurus: Thesaurus
 ) -> QueryWord:
     """The word, or what the resident probably meant when no document holds any of its terms."""
-    if any(frequencies.get(t) for t in word.terms) or not worth_correcting(word.surface, word.known):
+    if any(word_frequency(t, frequencies) for t in word.terms) or not worth_correcting(word.surface, word.known):
         return word
     candidates = [corrected_word(word, s, analyzer, thesaurus) for s in analyzer.suggest(word.surface)[:MAX_SUGGESTIONS]]
     near = one_edit_away(word.surface.lower())
+    # The index counts a word also where it is only a compound part ("effica" in "Effica-potilastiedot").
     in_use = scope.frequencies(sql.existing_terms(near, index_id=scope.index_id))
     near_terms = sorted(set(in_use) | (near & thesaurus.terms), key=lambda t: (-in_use.get(t, 0), t))
     candidates += [corrected_word(word, t, analyzer, thesaurus) for t in near_terms[:MAX_SUGGESTIONS]]
     if not candidates:
         return word
-    frequencies.update(scope.frequencies({t for c in candidates for t in c.terms} - set(frequencies)))
-    return next((c for c in candidates if any(frequencies.get(t) for t in c.terms)), word)
+    frequencies.update(scope.frequencies({t for c in candidates for t in c.words} - set(frequencies)))
+    return next((c for c in candidates if any(word_frequency(t, frequencies) for t in c.terms)), word)
 
 
 def _contributions(

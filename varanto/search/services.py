@@ -19,7 +19,7 @@ from varanto.catalog.models import Organization
 from varanto.publications.models import Publication
 
 from .analysis import Analyzer, get_analyzer
-from .documents import index_document, publication_documents
+from .documents import document_words, index_document, publication_documents
 from .models import EXPANSION_SEPARATOR, SearchDocument, SearchIndex, SearchPosting, SearchTerm, ThesaurusEntry
 from .selectors import publications_to_index
 from .sql import insert_rows
@@ -132,7 +132,7 @@ def _write_index(publication: Publication, analyzer: Analyzer, documents) -> Sea
             for term, p in d.postings.items()
         ),
     )
-    frequencies = Counter(term for d in documents for term in d.postings)
+    frequencies = Counter(term for d in documents for term in document_words(d))
     insert_rows(SearchTerm, ["index", "term", "document_count"], ((index.pk, t, n) for t, n in frequencies.items()))
     return index
 

@@ -2,6 +2,7 @@
 
 Ranking: a document's score is the sum, over the query's slots, of its best `weight × factor`
 in each slot, times the number of query words it matched (so several matched words beat one).
+Only documents holding at least one anchoring term (query.py) are results.
 Every number is an integer, so both databases compute exactly the same scores, and ties are
 broken by the order of resources in the publication, then by index.
 
@@ -67,10 +68,11 @@ def rank_documents(
         limit_sql = "LIMIT %s"
         params.append(limit)
     sql = f"""
-        WITH q (term, slot, word, factor) AS ({values_sql}),
+        WITH q (term, slot, word, factor, anchor) AS ({values_sql}),
         {postings_sql},
         s AS (
-            SELECT p.document_id, p.index_id, p.position, q.slot, q.word, MAX(p.weight * q.factor) AS best
+            SELECT p.document_id, p.index_id, p.position, q.slot, q.word, MAX(p.weight * q.factor) AS best,
+                MAX(q.anchor) AS anchored
             FROM p JOIN q ON q.term = p.term
             GROUP BY p.document_id, p.index_id, p.position, q.slot, q.word
         ),
@@ -78,6 +80,7 @@ def rank_documents(
             SELECT document_id, index_id, position, SUM(best) AS total, COUNT(DISTINCT word) AS covered
             FROM s
             GROUP BY document_id, index_id, position
+            HAVING MAX(anchored) = 1
             ORDER BY SUM(best) * COUNT(DISTINCT word) DESC, position, index_id
             {limit_sql}
         )
@@ -158,8 +161,8 @@ RANK_COLUMNS = "document_id, index_id, position, term, weight"
 
 
 def _weighted_terms(rows: Sequence[WeightedTerm]) -> tuple[str, list]:
-    row_sql = "(CAST(%s AS VARCHAR(100)), CAST(%s AS INTEGER), CAST(%s AS INTEGER), CAST(%s AS INTEGER))"
-    params = [value for row in rows for value in (row.term, row.slot, row.word, row.factor)]
+    row_sql = "(CAST(%s AS VARCHAR(100)), CAST(%s AS INTEGER), CAST(%s AS INTEGER), CAST(%s AS INTEGER), CAST(%s AS INTEGER))"
+    params = [value for row in rows for value in (row.term, row.slot, row.word, row.factor, row.anchor)]
     return "VALUES " + ", ".join([row_sql] * len(rows)), params
 
 

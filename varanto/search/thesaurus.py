@@ -19,6 +19,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .analysis import AnalysedWord, Analyzer, analyse_text, word_terms
+from .analysis.base import in_any_role
 from .analysis.text import WHOLE
 from .models import EXPANSION_SEPARATOR, ThesaurusEntry, ThesaurusRelation
 
@@ -116,6 +117,16 @@ class Thesaurus:
                 self._single.setdefault(lemma, set()).update(targets)
         else:
             self._phrases.append((key, targets))
+
+    def in_every_role(self, terms: Iterable[str]) -> set[str]:
+        """The terms, and each one that is no compound also as a compound's modifier and head
+        (a compound such as "jätehuolto" is never one part of another compound)."""
+        terms = set(terms)
+        found = set(terms)
+        for term in terms:
+            if not self._analyzer.analyse(term).is_compound:
+                found |= in_any_role([term])
+        return found
 
     @property
     def terms(self) -> frozenset[str]:

@@ -18,7 +18,7 @@ WORD = re.compile(r"[^\W_]+(?:[-'’.:][^\W_]+)*-?")
 COORDINATORS = frozenset({"ja", "tai", "sekä", "eli", "ynnä", "että", "kuin"})
 
 # Term kinds, strongest first: the whole word, a shorter compound inside it, one compound
-# part, the verb the word derives from.
+# part (as "valo-", a modifier, or "-valo", the head), the word it derives from.
 WHOLE, COMPOUND, PART, ROOT = "W", "S", "P", "R"
 STRENGTH = {WHOLE: 4, COMPOUND: 3, PART: 2, ROOT: 1}
 
@@ -57,7 +57,7 @@ def word_terms(word: AnalysedWord) -> dict[str, str]:
             (WHOLE, analysis.lemmas),
             (COMPOUND, analysis.compounds),
             (PART, analysis.part_terms),
-            (ROOT, analysis.roots),
+            (ROOT, analysis.all_roots),
         )
         for kind, group in groups:
             for term in group:

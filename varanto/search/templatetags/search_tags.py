@@ -3,7 +3,7 @@
 from django import template
 from django.utils.translation import gettext_lazy as _
 
-from ..analysis.text import COMPOUND, PART, WHOLE
+from ..analysis.text import COMPOUND, PART, ROOT, WHOLE
 from ..documents import DATASETS, KEYWORDS, NAME, NOTES, OTHER
 
 register = template.Library()
@@ -15,7 +15,12 @@ FIELD_NAMES = {
     OTHER: _("Description"),
     NOTES: _("Other information"),
 }
-KIND_NAMES = {WHOLE: _("whole word"), COMPOUND: _("inside a compound word"), PART: _("part of a compound word")}
+KIND_NAMES = {
+    WHOLE: _("whole word"),
+    COMPOUND: _("inside a compound word"),
+    PART: _("part of a compound word"),
+    ROOT: _("a word derived from it"),
+}
 
 
 @register.filter

@@ -7,7 +7,7 @@ import pytest
 from varanto.search import analysis
 from varanto.search.analysis import analyse_text, word_terms
 from varanto.search.analysis.snowball import SnowballAnalyzer
-from varanto.search.analysis.text import COMPOUND, PART, WHOLE
+from varanto.search.analysis.text import COMPOUND, PART, ROOT, WHOLE
 
 voikko = pytest.importorskip("varanto.search.analysis.voikko")
 
@@ -27,18 +27,47 @@ def terms(text, analyzer):
     return found
 
 
-def test_inflected_compound_gives_its_base_form_and_every_part(analyzer):
+def test_inflected_compound_gives_its_base_form_and_every_part_with_its_role(analyzer):
     found = terms("pysäköintivirhemaksun", analyzer)
     assert found["pysäköintivirhemaksu"] == WHOLE
-    assert {found["pysäköinti"], found["virhe"], found["maksu"]} == {PART}
+    # Modifiers end in a hyphen, the head starts with one.
+    assert {found["pysäköinti-"], found["virhe-"], found["-maksu"]} == {PART}
+    assert "maksu" not in found and "maksu-" not in found
     assert found["virhemaksu"] == COMPOUND
 
 
 def test_genitive_first_part_of_a_compound_is_given_in_its_base_form(analyzer):
     found = terms("jätevedenpuhdistamo", analyzer)
     assert found["jätevedenpuhdistamo"] == WHOLE
-    assert found["vesi"] == PART  # "veden" stands alone as vesi
+    assert found["vesi-"] == PART  # "veden" stands alone as vesi
     assert found["jätevesi"] == COMPOUND
+
+
+def test_the_same_word_as_head_and_as_modifier_gives_different_terms(analyzer):
+    assert "-valo" in terms("katuvalot", analyzer)
+    assert "valo-" in terms("valokuvat", analyzer)
+    assert "-valo" not in terms("valokuvat", analyzer)
+
+
+def test_readings_that_cut_a_compound_alike_pool_their_parts(analyzer):
+    # Voikko reads "kiinteistökartta" also as a partitive of "kiinteistökarsi".
+    assert "-kartta" in terms("kiinteistökartta", analyzer)
+
+
+def test_a_derived_word_leads_to_the_words_it_comes_from(analyzer):
+    found = terms("vuokraus", analyzer)
+    assert found["vuokrata"] == ROOT  # vuokraus is vuokrata + -us
+    assert found["vuokra"] == ROOT  # and vuokrata is vuokra + -ta
+    assert terms("avustukset", analyzer)["avustaa"] == ROOT
+    # A stem that is no noun of its own adds nothing: "+avust(avustaa)", "+hoi(hoitaa)".
+    assert "avust" not in terms("avustus", analyzer)
+
+
+def test_a_compound_takes_its_roots_from_its_parts_not_from_the_whole_word(analyzer):
+    kotihoito = analyzer.analyse("kotihoito")
+    assert not kotihoito.roots
+    assert "hoitaa" in kotihoito.part_roots[-1]
+    assert terms("kotihoito", analyzer)["hoitaa"] == ROOT
 
 
 def test_changing_stems_reach_the_same_base_form(analyzer):
@@ -62,7 +91,8 @@ def test_unknown_names_are_kept_as_written_and_split_at_hyphens(analyzer):
     found = terms("M-Files ja ParkkiV", analyzer)
     assert "m-files" in found
     assert "parkkiv" in found
-    assert found.get("files") == PART
+    assert found.get("files") == PART  # the pieces of a name are words of their own, in base form
+    assert terms("Heili-kirjastot", analyzer).get("kirjasto") == PART
 
 
 def test_snowball_fallback_strips_inflection_without_a_dictionary():

@@ -112,3 +112,64 @@ def test_question_words_do_not_get_in_the_way():
     organization = catalog({"name": "Kirjasto", "purpose": "Lainaus ja palautus"}, {"name": "Museo"})
     assert names(organization, "Missä on kirjasto?") == ["Kirjasto"]
     assert names(organization, "missä ja milloin") == []
+
+
+def test_the_head_of_a_query_compound_never_matches_another_compounds_modifier():
+    organization = catalog(
+        {"name": "Pysäköinninvalvonta", "key_datasets": ["Valokuvat autoista"]},
+        {"name": "Katujen ylläpito", "key_datasets": ["Katuvalaistus", "Ulkovalot"]},
+    )
+    # katuvalo is a light (valo), a photograph (valokuva) is not.
+    assert names(organization, "katuvalo") == ["Katujen ylläpito"]
+    assert names(organization, "valokuva")[:1] == ["Pysäköinninvalvonta"]
+    # A word of its own finds every compound holding it, in any role.
+    assert set(names(organization, "valo")) == {"Pysäköinninvalvonta", "Katujen ylläpito"}
+
+
+def test_a_query_found_only_as_parts_of_other_words_gives_no_results():
+    organization = catalog(
+        {"name": "Varhaiskasvatus", "purpose": "Päivähoidon järjestäminen"},
+        {"name": "Kirjasto", "key_datasets": ["Paikkatiedot", "Tiedot asiakkaista"]},
+    )
+    # kotihoito and päivähoito are both care, but of different people: a sibling is no answer.
+    assert names(organization, "vanhusten kotihoito") == []
+    # The generic head "tieto", held by most documents, anchors nothing either.
+    assert names(organization, "potilastiedot") == []
+    # The word itself is found inside a compound.
+    assert names(organization, "hoito") == ["Varhaiskasvatus"]
+
+
+def test_documents_matching_only_on_weak_parts_are_left_out_when_others_hold_the_words():
+    organization = catalog(
+        {"name": "Talous", "key_datasets": ["Talousarviot", "Maksuliikenne"]},
+        {"name": "Liikenne", "purpose": "Katujen liikenne"},
+        {"name": "Ostolaskut", "purpose": "Kaupungin ostot"},
+        {"name": "Kirjasto"},
+        {"name": "Museo"},
+    )
+    # "Liikenne" holds the head of rahaliikenne as a word of its own: a more general name of the thing.
+    assert names(organization, "rahaliikenne") == ["Liikenne"]
+
+
+def test_the_head_of_a_query_compound_finds_the_same_word_standing_alone():
+    organization = catalog(
+        {"name": "Maankäyttö", "key_datasets": ["Kartat", "Maan myynti"]},
+        {"name": "Rakennusvalvonta", "key_datasets": ["Rakennushanketiedot"]},
+        {"name": "Kirjasto"},
+    )
+    assert names(organization, "kiinteistökartta")[:1] == ["Maankäyttö"]
+
+
+def test_derived_words_find_each_other_weaker_than_the_word_itself():
+    organization = catalog(
+        {"name": "Maankäyttö", "key_datasets": ["Maan myynti, ostaminen ja vuokraus"]},
+        {"name": "Avustukset", "purpose": "Kaupunki avustaa yhdistyksiä"},
+        {"name": "Vuokra", "purpose": "Vuokrat"},
+    )
+    # vuokraus is vuokrata + -us, vuokrata is vuokra + -ta (Voikko's WORDBASES).
+    assert names(organization, "vuokra") == ["Vuokra", "Maankäyttö"]
+    assert names(organization, "vuokraus") == ["Maankäyttö", "Vuokra"]
+    assert names(organization, "vuokrata")[:1] == ["Maankäyttö"]
+    assert names(organization, "avustaminen") == ["Avustukset"]
+    # The first part of a compound carries its derivation too.
+    assert "Maankäyttö" in names(organization, "vuokra-asunto")
