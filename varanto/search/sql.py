@@ -11,6 +11,13 @@ that touches it aggregate tens of thousands of rows while adding little to the o
 a term only its TERM_POSTINGS_LIMIT strongest postings take part, and its postings in the
 documents that hold one of the query's other terms.
 
+Why posting tables rather than SQLite FTS5 and PostgreSQL's tsvector: the Finnish analysis
+(Voikko's base forms, compound parts, derivations, the thesaurus) happens in Python for both, so
+all an engine would add is a posting list; and FTS5's bm25() and PostgreSQL's ts_rank tokenise
+and rank differently, so the same query would order results differently on the two databases.
+A table of (term, document, weight) with an index gives the posting list on both, and one SQL
+ranking gives the same order on both (tests/test_same_ranking.py).
+
 Writing: an index has thousands of postings, which plain multi-row INSERTs store several
 times faster than model instances would.
 """
