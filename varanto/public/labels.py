@@ -29,12 +29,12 @@ LANGUAGE_NAME = {"fi": _("Finnish"), "sv": _("Swedish"), "en": _("English")}
 
 # Record kinds of a publication diff (varanto.publications.diff.RECORD_KINDS).
 RECORD_KIND = {
-    "sections": _("Sections"),
-    "resources": _("Data resources"),
-    "systems": _("Information systems"),
-    "processes": _("Processes"),
-    "datasets": _("Open data sets"),
-    "services": _("Data services"),
+    "sections": _("Section"),
+    "resources": _("Data resource"),
+    "systems": _("Information system"),
+    "processes": _("Process"),
+    "datasets": _("Open data set"),
+    "services": _("Data service"),
 }
 
 # Canonical field paths (varanto.catalog/1) as headings.
