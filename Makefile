@@ -27,7 +27,7 @@ run: install
 	$(BIN)/varanto migrate --no-input -v1
 	$(BIN)/varanto loaddemo
 	@# Back-office users for trying each role on the demo; passwords are printed when first made.
-	-$(BIN)/varanto createdemousers --organization imatran-kaupunki
+	$(BIN)/varanto createdemousers --organization imatran-kaupunki
 	$(BIN)/varanto collectstatic --no-input -v0
 	@echo "Varanto: http://$(HOST):$(PORT)/"
 	$(BIN)/granian --interface wsgi --host $(HOST) --port $(PORT) --workers 2 --blocking-threads 1 varanto.wsgi:application

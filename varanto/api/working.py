@@ -10,7 +10,7 @@ write services check and record it.
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django_filters import rest_framework as django_filters
 from jsonschema import Draft202012Validator
 
@@ -87,6 +87,15 @@ def _systems(organization: Organization) -> QuerySet:
     return InformationSystem.objects.filter(organization=organization)
 
 
+def _system_named(organization: Organization, path: str, name) -> InformationSystem:
+    # Case is folded in Python: SQLite's LIKE and lower() fold ASCII only ("Äänitys" vs "äänitys").
+    wanted = str(name).casefold()
+    found = next((system for system in _systems(organization) if system.name.casefold() == wanted), None)
+    if found is None:
+        raise ValidationError({path: f"{name!r} is not in this organisation's model."})
+    return found
+
+
 def _relation(model, organization: Organization, path: str, value):
     """Canonical references (keys and system names) as the records the services take."""
     if not isinstance(value, (list, str)):
@@ -98,14 +107,14 @@ def _relation(model, organization: Organization, path: str, value):
     if path == "contacts":
         return value  # rows of plain texts, which the service checks itself
     if model is Process:
-        return [_one(_systems(organization), path, name__iexact=name) for name in value]
+        return [_system_named(organization, path, name) for name in value]
     target = "description" if path == "interfaces" else "usage"
     rows = []
     for row in value:
         name = row.get("system" if path == "interfaces" else "name") if isinstance(row, dict) else None
         if not isinstance(name, str):
             raise ValidationError({path: "Each row names a system."})
-        system = _one(_systems(organization), path, name__iexact=name)
+        system = _system_named(organization, path, name)
         rows.append({"system": system, target: row.get(target) or ""})
     return rows
 
@@ -176,10 +185,10 @@ class TextFilter(django_filters.FilterSet):
     text_fields: tuple[str, ...] = ("name",)
 
     def containing(self, queryset, name, value):
-        match = Q()
-        for field in self.text_fields:
-            match |= Q(**{f"{field}__icontains": value})
-        return queryset.filter(match)
+        # Matched in Python, as on PostgreSQL: SQLite's LIKE folds the case of ASCII letters only.
+        needle = value.casefold()
+        rows = queryset.values_list("pk", *self.text_fields)
+        return queryset.filter(pk__in=[pk for pk, *texts in rows if any(needle in (t or "").casefold() for t in texts)])
 
 
 class ResourceFilter(TextFilter):
@@ -194,7 +203,11 @@ class ResourceFilter(TextFilter):
         fields: list[str] = []
 
     def using_system(self, queryset, name, value):
-        return queryset.filter(Q(systems__key=value) | Q(systems__name__iexact=value)).distinct()
+        wanted = value.casefold()
+        systems = InformationSystem.objects.filter(organization__in=queryset.values("organization"))
+        chosen = [pk for pk, key, system in systems.values_list("pk", "key", "name")
+                  if key == value or system.casefold() == wanted]
+        return queryset.filter(systems__in=chosen).distinct()
 
 
 class SystemFilter(TextFilter):

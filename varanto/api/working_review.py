@@ -98,8 +98,9 @@ class PublicationCreate(WorkingView):
         pending = list(awaiting_approval(organization).values_list("key", flat=True))
         if pending and not request.data.get("include_unapproved", False):
             return Response({
-                "detail": f"{len(pending)} data resources have changes that are not approved. Approve or return them "
-                          "first, or send include_unapproved: true to publish them as they are.",
+                "detail": (f"{len(pending)} data resources have" if len(pending) > 1 else "1 data resource has")
+                + " changes that are not approved. Approve or return them first, or send include_unapproved: true "
+                  "to publish them as they are.",
                 "pending": pending,
             }, status=status.HTTP_409_CONFLICT)
         publication = publication_create(organization=organization, note=request.data.get("note", "").strip(),

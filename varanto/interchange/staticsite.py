@@ -62,14 +62,16 @@ def _live_only(path: str) -> bool:
     """Whether only the running application can answer `path`: a static copy cannot search."""
     if path.startswith(LIVE_ONLY):
         return True
+    return any(_resolves_to_search(path, language) for language, _name in settings.LANGUAGES)
+
+
+def _resolves_to_search(path: str, language: str) -> bool:
     # A language prefix resolves only while its language is active.
-    for language, _name in settings.LANGUAGES:
-        with translation.override(language):
-            try:
-                return resolve(path).namespace == "search"
-            except Resolver404:
-                continue
-    return False
+    with translation.override(language):
+        try:
+            return resolve(path).namespace == "search"
+        except Resolver404:
+            return False
 
 
 def _relative(url: str, page_file: str, live_url: str) -> str:

@@ -20,30 +20,13 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import get_language
 
+from varanto.core.versions import app_version
 from varanto.publications.selectors import publications_overview
 
 from . import cache
 
 MAX_AGE = 60
 APP_DIR = Path(__file__).resolve().parent
-SITE_FILES = {".py", ".html", ".css", ".js", ".svg", ".mo"}
-
-
-def app_version(app_dir: Path, suffixes=SITE_FILES) -> tuple[str, float]:
-    """A digest and the newest modification time of what shapes an app's pages: templates, static
-    files, translations, data and code (tests left out)."""
-    digest = hashlib.sha256()
-    newest = 0.0
-    for path in sorted(app_dir.rglob("*")):
-        relative = path.relative_to(app_dir)
-        if path.suffix not in suffixes or {"tests", "__pycache__", "var"} & set(relative.parts):
-            continue
-        digest.update(str(relative).encode())
-        digest.update(path.read_bytes())
-        newest = max(newest, path.stat().st_mtime)
-    return digest.hexdigest()[:12], newest
-
-
 SITE_VERSION, SITE_MODIFIED = app_version(APP_DIR)
 
 
@@ -63,36 +46,18 @@ def _validators(response: HttpResponse, etag: str, last_modified: int | None) ->
     patch_cache_control(response, public=True, max_age=MAX_AGE)
 
 
-def published_search_page(state):
-    """Decorate a view whose answer depends on more than the publication (search results, which also
-    depend on the organisation's own thesaurus and on the search engine): `state(org_slug)` is a
-    short text of that, made part of the ETag. No Last-Modified, as that state has no time."""
-
-    def decorate(view):
-        @functools.wraps(view)
-        def wrapper(request: HttpRequest, org: str, **kwargs):
-            current = cache.current_publication(org)
-            if current is None:
-                raise Http404("No published description for this organisation.")
-            extra = hashlib.sha256(state(org).encode()).hexdigest()[:12]
-            etag = page_etag(current.publication, get_language())[:-1] + f'-{extra}"'
-            not_modified = get_conditional_response(request, etag=etag)
-            response = not_modified if not_modified is not None else view(request, org, **kwargs)
-            if response.status_code in (200, 304):
-                _validators(response, etag, None)
-            return response
-
-        return wrapper
-
-    return decorate
-
-
-def published_page(view):
+def published_page(view=None, *, state=None):
     """Decorate a view of an organisation page (`org` in the URL) that renders the latest publication.
 
     The view is called as `view(request, current, **kwargs)` with the organisation's
-    `cache.CurrentPublication`; an organisation without a publication is a 404.
+    `cache.CurrentPublication`; an organisation without a publication is a 404. A page that
+    depends on more than the publication (search results: also the organisation's thesaurus and
+    the search engine) passes `state(org_slug)`, a short text of that which becomes part of its
+    ETag; such a page has no Last-Modified, as that state has no time, and is not kept in the
+    page cache.
     """
+    if view is None:
+        return functools.partial(published_page, state=state)
 
     @functools.wraps(view)
     def wrapper(request: HttpRequest, org: str, **kwargs):
@@ -101,6 +66,9 @@ def published_page(view):
             raise Http404("No published description for this organisation.")
         etag = page_etag(current.publication, get_language())
         last_modified = page_last_modified(current.publication)
+        if state is not None:
+            etag = etag[:-1] + "-" + hashlib.sha256(state(org).encode()).hexdigest()[:12] + '"'
+            last_modified = None
         not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
         if not_modified is not None:
             _validators(not_modified, etag, last_modified)
@@ -108,7 +76,8 @@ def published_page(view):
         response = view(request, current, **kwargs)
         if response.status_code == 200:
             _validators(response, etag, last_modified)
-            response.varanto_page = (org, current.publication.id, etag, last_modified)
+            if state is None:
+                response.varanto_page = (org, current.publication.id, etag, last_modified)
         return response
 
     return wrapper

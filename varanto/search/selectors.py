@@ -15,7 +15,7 @@ from pathlib import Path
 from django.db.models import Sum
 
 from varanto.catalog.models import Organization
-from varanto.public.http import app_version
+from varanto.core.versions import app_version
 from varanto.publications.models import Publication
 
 from . import sql

@@ -3,8 +3,8 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from varanto.public.http import published_search_page
-from varanto.public.pages import publication_page_context
+from varanto.public.http import published_page
+from varanto.public.pages import page_context
 
 from .forms import FACET_PARAMETERS, PAGE_PARAMETER, SearchForm
 from .selectors import search_resources, search_state
@@ -14,10 +14,10 @@ RESULTS_PER_PAGE = 20
 PARAMETER_OF_FACET = {facet: param for param, facet in FACET_PARAMETERS.items()}
 
 
-@published_search_page(search_state)
-def results(request, org):
+@published_page(state=search_state)
+def results(request, current):
     """Hakutulokset: data resources of the organisation's latest publication matching the query."""
-    context = publication_page_context(request, org)
+    context = page_context(current)
     form = SearchForm(request.GET)
     form.is_valid()
     query = form.cleaned_data.get("q", "")

@@ -158,3 +158,16 @@ def test_a_stale_process_change_is_412_and_leaves_the_other_change_in_place(clie
                     **{"If-Match": created["ETag"]})
     assert second.status_code == 412
     assert Process.objects.get(key="laskutus").purpose == "Ensimmäinen"
+
+
+def test_text_and_system_names_match_whatever_the_case_of_finnish_letters(client, token_for):
+    """SQLite folds only ASCII in LIKE; the API must answer as PostgreSQL does."""
+    token = token_for(Role.PUBLISHER)
+    found = client.get(url("working_sections"), {"q": "YMPÄRISTÖ"}, **auth(token)).json()["results"]
+    assert [s["key"] for s in found] == ["imatran-seudun-ymparistotoimi"]
+    resources = client.get(url("working_resources"), {"system": "VINGO JÄTTÄRI"}, **auth(token)).json()["results"]
+    assert [r["key"] for r in resources] == ["jatehuolto"]
+    created = client.post(url("working_processes"), {"name": "Jätteenkuljetus", "systems": ["VINGO JÄTTÄRI"]},
+                          content_type="application/json", **auth(token))
+    assert created.status_code == 201, created.content
+    assert created.json()["systems"] == ["Vingo Jättäri"]
