@@ -22,7 +22,7 @@ from varanto.accounts.permissions import WORKFLOW, Action, access_organization, 
 # The back office's own queries, so that the API refuses to publish exactly when the review page does.
 from varanto.backoffice.selectors.changes import awaiting_approval, publication_delta
 from varanto.catalog.services import EditConflict, data_resource_review
-from varanto.publications.services import publication_create
+from varanto.publications.services import NothingToPublish, publication_create
 
 from . import working
 from .public_views import ORG, path_parameter, publication_summary
@@ -30,6 +30,7 @@ from .schemas import ref, request_validator
 from .working_views import AUTH_ERRORS, IF_MATCH, RESOURCES, WRITE_ERRORS, WorkingView, expected_version, stale
 
 CONFLICT = {409: ref("Error")}
+NOTHING_CHANGED = "Nothing has changed since the latest publication."
 
 
 class Conflict(APIException):
@@ -94,7 +95,7 @@ class PublicationCreate(WorkingView):
         if invalid := _body_invalid("Publishing", request.data):
             return invalid
         if not publication_delta(organization).anything:
-            raise Conflict("Nothing has changed since the latest publication.")
+            raise Conflict(NOTHING_CHANGED)
         pending = list(awaiting_approval(organization).values_list("key", flat=True))
         if pending and not request.data.get("include_unapproved", False):
             return Response({
@@ -103,8 +104,11 @@ class PublicationCreate(WorkingView):
                   "to publish them as they are.",
                 "pending": pending,
             }, status=status.HTTP_409_CONFLICT)
-        publication = publication_create(organization=organization, note=request.data.get("note", "").strip(),
-                                         acting_user=request.user)
+        try:
+            publication = publication_create(organization=organization, note=request.data.get("note", "").strip(),
+                                             acting_user=request.user, only_if_changed=True)
+        except NothingToPublish:
+            raise Conflict(NOTHING_CHANGED) from None
         response = Response(publication_summary(request, org, publication), status=status.HTTP_201_CREATED)
         response.headers["Location"] = reverse("api:publication", kwargs={"org": org, "number": publication.number})
         return response

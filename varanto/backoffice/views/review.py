@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from varanto.accounts.permissions import Action, access_organization, available_moves, can
 from varanto.catalog.models import ReviewStatus
-from varanto.publications.services import publication_create
+from varanto.publications.services import NothingToPublish, publication_create
 
 from ..selectors.changes import awaiting_approval, publication_delta
 from .common import page, staff_view
@@ -45,8 +45,11 @@ def publish(request, org: str):
             "or confirm that they are published as they are."
         ) % {"count": pending})
     else:
-        publication = publication_create(
-            organization=organization, note=request.POST.get("note", "").strip(), acting_user=request.user
-        )
-        messages.success(request, _("Published as publication #%(number)s.") % {"number": publication.number})
+        try:
+            publication = publication_create(organization=organization, note=request.POST.get("note", "").strip(),
+                                             acting_user=request.user, only_if_changed=True)
+        except NothingToPublish:
+            messages.error(request, _("Nothing has changed since the latest publication."))
+        else:
+            messages.success(request, _("Published as publication #%(number)s.") % {"number": publication.number})
     return redirect("backoffice:review", organization.slug)

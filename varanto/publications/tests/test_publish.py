@@ -3,7 +3,7 @@ import pytest
 from varanto.catalog.models import DataResource, InformationSystem
 from varanto.publications.models import Publication
 from varanto.publications.selectors import latest_publication
-from varanto.publications.services import publication_create
+from varanto.publications.services import NothingToPublish, publication_create
 
 pytestmark = pytest.mark.django_db
 
@@ -43,3 +43,12 @@ def test_publishing_indexes_the_publication_for_search(imatra):
 
     publication = publication_create(organization=imatra)
     assert SearchIndex.objects.filter(publication=publication).exists()
+
+
+def test_a_publisher_who_asks_only_for_a_change_gets_no_second_identical_publication(imatra):
+    """Two publishers who both saw changes: the second finds the first one's publication in place."""
+    first = publication_create(organization=imatra, only_if_changed=True)
+    with pytest.raises(NothingToPublish):
+        publication_create(organization=imatra, only_if_changed=True)
+    assert Publication.objects.filter(organization=imatra).count() == 1
+    assert publication_create(organization=imatra).number == first.number + 1  # the command line may republish
