@@ -9,22 +9,24 @@ Contract (Zulip style; callers check here first, then call the write services):
 - ``can(user, action, obj) -> bool``: the same as a yes/no, for showing or hiding controls.
 - ``access_organization(user, slug, action)``, ``access_resource(user, organization, key, action)``,
   ``access_system(…)``, ``access_section(…)``, ``access_process(…)``,
-  ``access_assessment(user, organization, pk, action)``, ``access_integration_token(…)``: fetch a
-  record and check it. They return the record or raise the one uniform ``AccessDenied``, whether
-  the record is missing or out of bounds, so that what exists does not leak to those who may not
-  see it.
+  ``access_assessment(user, organization, pk, action)``: fetch a record and check it. They return
+  the record or raise the one uniform ``AccessDenied``, whether the record is missing or out of
+  bounds, so that what exists does not leak to those who may not see it. Other apps build their
+  own on ``access_record(user, action, queryset, **lookup)`` (``api.permissions``);
+  ``access_own_organization`` has the same shape for the organisation itself.
 - ``may_reset_password(user, target)`` / ``require_password_reset(…)``: giving another user a new
   password, which reaches beyond one organisation.
 - ``PERMISSIONS``: the one table of actions and the roles allowed each. ``WORKFLOW``: the one
   table of review moves (from which states, to which state); the roles for a move are its
   action's row in ``PERMISSIONS``.
 
-A superuser counts as an administrator of every organisation. An editor may act only on the
-data resources and information systems assigned to them (``Membership.resources/systems``)
-where the table says so. A user's memberships and assignments are read once and remembered on
+A superuser counts as an administrator of every organisation, except through a token confined
+to one (below). An editor may act only on the data resources and information systems assigned
+to them (``Membership.resources/systems``) where the table says so. A user's memberships and assignments are read once and remembered on
 the user object (one request's worth); use a freshly loaded user after changing them. An
 integration whose token belongs to one organisation acts as its user there only
-(``confine_to_organization``, called by the API's sign-in).
+(``confine_to_organization``, called by the API's sign-in), and only with the role its
+membership there gives: being a superuser does not come with it.
 """
 
 from __future__ import annotations
@@ -36,7 +38,6 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from varanto.api.models import IntegrationToken
 from varanto.catalog.models import (
     DataResource,
     ImpactAssessment,
@@ -147,7 +148,9 @@ def role_of(user, organization: Organization | int) -> Role | None:
     confined_to = user.__dict__.get("_varanto_confined_to")
     if confined_to is not None and confined_to != (organization if isinstance(organization, int) else organization.pk):
         return None
-    if getattr(user, "is_authenticated", False) and user.is_superuser:
+    # A confined token was given by the organisation's administrator: it must not carry more than the
+    # membership they see (and can take away), so a superuser's token gets no shortcut.
+    if confined_to is None and getattr(user, "is_authenticated", False) and user.is_superuser:
         return Role.ADMINISTRATOR
     membership = membership_of(user, organization)
     return Role(membership.role) if membership else None
@@ -183,7 +186,8 @@ def require(user, action: Action, obj):
     return obj
 
 
-def _access(user, action: Action, queryset: models.QuerySet, **lookup):
+def access_record(user, action: Action, queryset: models.QuerySet, **lookup):
+    """The one record of `queryset` matching `lookup` if `user` may do `action` on it; else AccessDenied."""
     obj = queryset.filter(**lookup).first()
     if obj is None:
         raise AccessDenied(_("No such record, or you may not see it."))
@@ -191,33 +195,33 @@ def _access(user, action: Action, queryset: models.QuerySet, **lookup):
 
 
 def access_organization(user, slug: str, action: Action = Action.VIEW) -> Organization:
-    return _access(user, action, Organization.objects.all(), slug=slug)
+    return access_record(user, action, Organization.objects.all(), slug=slug)
 
 
 def access_resource(user, organization: Organization, key: str, action: Action = Action.VIEW) -> DataResource:
-    return _access(user, action, DataResource.objects.select_related("section"), organization=organization, key=key)
+    return access_record(user, action, DataResource.objects.select_related("section"), organization=organization,
+                         key=key)
 
 
 def access_system(user, organization: Organization, key: str, action: Action = Action.VIEW) -> InformationSystem:
-    return _access(user, action, InformationSystem.objects.all(), organization=organization, key=key)
+    return access_record(user, action, InformationSystem.objects.all(), organization=organization, key=key)
 
 
 def access_section(user, organization: Organization, key: str, action: Action = Action.VIEW) -> Section:
-    return _access(user, action, Section.objects.all(), organization=organization, key=key)
+    return access_record(user, action, Section.objects.all(), organization=organization, key=key)
 
 
 def access_process(user, organization: Organization, key: str, action: Action = Action.VIEW) -> Process:
-    return _access(user, action, Process.objects.all(), organization=organization, key=key)
+    return access_record(user, action, Process.objects.all(), organization=organization, key=key)
 
 
 def access_assessment(user, organization: Organization, pk: int, action: Action = Action.VIEW) -> ImpactAssessment:
-    return _access(user, action, ImpactAssessment.objects.all(), organization=organization, pk=pk)
+    return access_record(user, action, ImpactAssessment.objects.all(), organization=organization, pk=pk)
 
 
-def access_integration_token(
-    user, organization: Organization, pk: int, action: Action = Action.MANAGE_INTEGRATIONS,
-) -> IntegrationToken:
-    return _access(user, action, IntegrationToken.objects.select_related("user"), organization=organization, pk=pk)
+def access_own_organization(user, organization: Organization, key: None, action: Action) -> Organization:
+    """The organisation itself, checked; shaped like access_resource for tables of record kinds (no key)."""
+    return require(user, action, organization)
 
 
 def may_reset_password(user, target) -> bool:

@@ -4,6 +4,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
 from .models import IntegrationToken
+from .permissions import token_users
 from .services import integration_token_create, integration_token_revoke
 
 
@@ -18,6 +19,11 @@ class IntegrationTokenAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         # A token is made or revoked, never edited: who it acts as must not change under it.
         return obj is None and super().has_change_permission(request, obj)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "user":
+            kwargs["queryset"] = token_users(request.user)  # only whom the service lets this person choose
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
         token, secret = integration_token_create(name=obj.name, user=obj.user, acting_user=request.user)

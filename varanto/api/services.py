@@ -15,9 +15,12 @@ from varanto.accounts.services import audit_record
 from varanto.catalog.models import Organization
 
 from .models import IntegrationToken
+from .permissions import token_users
 
 PREFIX_LENGTH = 8
 USER_NOT_A_MEMBER = _("The integration must act as a user who has a role in this organisation.")
+USER_NOT_ALLOWED = _("The integration cannot act as this user: the user is not active, or is a superuser or "
+                     "Django admin user, whom only a superuser may choose.")
 
 
 def token_digest(secret: str) -> str:
@@ -31,7 +34,10 @@ def integration_token_create(
     """A new token for an integration acting as `user`; returns it with its secret, which is not kept.
 
     With `organization` the token works in that organisation only, and `user` must have a role there.
+    `acting_user` may choose only the users `permissions.token_users` gives them.
     """
+    if not token_users(acting_user).filter(pk=user.pk).exists():
+        raise ValidationError({"user": USER_NOT_ALLOWED})
     if organization is not None and not Membership.objects.filter(organization=organization, user=user).exists():
         raise ValidationError({"user": USER_NOT_A_MEMBER})
     secret = "vrn_" + secrets.token_urlsafe(32)

@@ -32,11 +32,11 @@ from rest_framework.response import Response
 from varanto.accounts.permissions import (
     Action,
     access_organization,
+    access_own_organization,
     access_process,
     access_resource,
     access_section,
     access_system,
-    require,
 )
 from varanto.catalog import services
 from varanto.catalog.models import DataResource, InformationSystem, Organization, Process, Section
@@ -96,11 +96,7 @@ class Kind:
     delete: Callable | None = None
 
 
-def _organization_access(user, organization: Organization, key: None, action: Action) -> Organization:
-    return require(user, action, organization)
-
-
-ORGANIZATION = Kind(Organization, _organization_access, services.organization_update, "organization",
+ORGANIZATION = Kind(Organization, access_own_organization, services.organization_update, "organization",
                     "api:working_organization")
 SECTIONS = Kind(Section, access_section, services.section_update, "section", "api:working_section",
                 create=services.section_create)

@@ -3,12 +3,13 @@
 import pytest
 from django.contrib.auth import get_user_model
 
-from varanto.accounts.models import Role
+from varanto.accounts.models import Membership, Role
 from varanto.accounts.permissions import (
     PERMISSIONS,
     WORKFLOW,
     AccessDenied,
     Action,
+    access_own_organization,
     access_resource,
     available_moves,
     can,
@@ -17,7 +18,7 @@ from varanto.accounts.permissions import (
     require,
     role_of,
 )
-from varanto.accounts.services import membership_assign, membership_set
+from varanto.accounts.services import membership_assign, membership_remove, membership_set
 from varanto.catalog.models import ReviewStatus
 from varanto.catalog.tests.factories import DataResourceFactory, InformationSystemFactory, OrganizationFactory
 
@@ -83,9 +84,31 @@ def test_a_user_confined_to_one_organisation_has_no_role_elsewhere_even_as_super
     """An integration token of one organisation carries its user's role there only."""
     mine, theirs = OrganizationFactory(), OrganizationFactory()
     root = User.objects.create_superuser("root")
+    membership_set(organization=mine, user=root, role=Role.ADMINISTRATOR, acting_user=None)
     confine_to_organization(root, mine.pk)
     assert role_of(root, mine) == Role.ADMINISTRATOR
     assert role_of(root, theirs) is None and not can(root, Action.VIEW, theirs)
+
+
+def test_a_confined_superuser_has_only_the_role_of_the_membership():
+    """The superuser shortcut does not pass through a token an organisation's administrator gave."""
+    organization = OrganizationFactory()
+    root = User.objects.create_superuser("root")
+    membership_set(organization=organization, user=root, role=Role.VIEWER, acting_user=None)
+    confine_to_organization(root, organization.pk)
+    assert role_of(root, organization) == Role.VIEWER and not can(root, Action.EDIT, organization)
+    membership_remove(membership=Membership.objects.get(user=root), acting_user=None)
+    root = User.objects.get(pk=root.pk)
+    confine_to_organization(root, organization.pk)
+    assert role_of(root, organization) is None
+
+
+def test_the_organisation_itself_is_checked_like_any_record():
+    organization = OrganizationFactory()
+    viewer = _member(organization, Role.VIEWER)
+    assert access_own_organization(viewer, organization, None, Action.VIEW) == organization
+    with pytest.raises(AccessDenied):
+        access_own_organization(viewer, organization, None, Action.EDIT)
 
 
 def test_anonymous_may_do_nothing():
@@ -130,3 +153,14 @@ def test_a_new_password_only_from_who_administers_every_organisation_of_the_user
     assert not may_reset_password(administrator, both)
     assert not may_reset_password(administrator, root)
     assert may_reset_password(User.objects.get(pk=root.pk), both)
+
+
+def test_the_permission_module_depends_on_no_app_built_on_it():
+    """Apps such as the API build their own checks on this module (api.permissions), never the other way round."""
+    import ast
+
+    from varanto.accounts import permissions
+
+    tree = ast.parse(open(permissions.__file__, encoding="utf-8").read())
+    imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
+    assert not {module for module in imported if module.startswith(("varanto.api", "varanto.backoffice"))}

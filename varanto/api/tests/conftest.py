@@ -10,9 +10,13 @@ from varanto.catalog.models import DataResource, InformationSystem
 
 @pytest.fixture
 def token_for(imatra):
-    """make(role, resources=keys, systems=keys) -> the secret of a new token; role None: a user with no role."""
+    """make(role, resources=keys, systems=keys, organization=org) -> the secret of a new token.
 
-    def make(role: Role | None, *, resources=(), systems=()) -> str:
+    role None: a user with no role. With `organization` the token is confined to it, and its user
+    has `role` there as well as in Imatra.
+    """
+
+    def make(role: Role | None, *, resources=(), systems=(), organization=None) -> str:
         users = get_user_model().objects
         base = f"integraatio-{role or 'ei-roolia'}"
         username = base if not users.filter(username=base).exists() else f"{base}-{users.count()}"
@@ -21,6 +25,9 @@ def token_for(imatra):
             membership = Membership.objects.create(user=user, organization=imatra, role=role)
             membership.resources.set(DataResource.objects.filter(key__in=resources))
             membership.systems.set(InformationSystem.objects.filter(key__in=systems))
-        return integration_token_create(name=f"{username} integration", user=user, acting_user=None)[1]
+            if organization is not None and organization != imatra:
+                Membership.objects.create(user=user, organization=organization, role=role)
+        return integration_token_create(name=f"{username} integration", user=user, organization=organization,
+                                        acting_user=None)[1]
 
     return make

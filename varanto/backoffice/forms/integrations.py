@@ -6,6 +6,7 @@ from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from varanto.accounts.models import Membership, Role
+from varanto.api.permissions import token_users
 
 
 class MemberChoiceField(forms.ModelChoiceField):
@@ -22,10 +23,10 @@ class IntegrationTokenForm(forms.Form):
                     "under this user's name."),
     )
 
-    def __init__(self, *args, organization, **kwargs):
+    def __init__(self, *args, organization, acting_user, **kwargs):
         super().__init__(*args, **kwargs)
         role = Membership.objects.filter(organization=organization, user=OuterRef("pk")).values("role")[:1]
         self.fields["user"].queryset = (
-            get_user_model().objects.filter(memberships__organization=organization)
+            token_users(acting_user).filter(memberships__organization=organization)
             .annotate(role=Subquery(role)).order_by("username")
         )

@@ -1,6 +1,7 @@
 """The administrator's integration tokens page: create with the secret shown once, list, revoke with confirmation."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -9,6 +10,7 @@ from varanto.accounts.models import AuditKind, Role
 from varanto.accounts.services import membership_set
 from varanto.api.models import IntegrationToken
 from varanto.api.services import integration_token_create
+from varanto.backoffice.forms.integrations import IntegrationTokenForm
 from varanto.catalog.tests.factories import OrganizationFactory
 
 pytestmark = pytest.mark.django_db
@@ -26,14 +28,18 @@ def _api(client, staff, secret):
 def test_a_new_tokens_secret_is_shown_once_and_works_as_the_chosen_member(client, staff):
     client.force_login(staff.administrator)
     response = client.post(_page(staff), {"name": "Asianhallinta", "user": staff.editor.pk})
-    assert response.status_code == 200
-    secret = response.context["secret"]
+    assert response.status_code == 302 and response["Location"] == _page(staff)
     token = IntegrationToken.objects.get()
     assert (token.name, token.user, token.organization, token.created_by) == (
         "Asianhallinta", staff.editor, staff.organization, staff.administrator)
-    assert secret in response.content.decode() and "no-store" in response["Cache-Control"]
-    listed = client.get(_page(staff))
-    assert secret not in listed.content.decode() and f"{token.prefix}…" in listed.content.decode()
+    shown = client.get(_page(staff))
+    secret = shown.context["created"]["secret"]
+    assert secret.startswith(token.prefix) and secret in shown.content.decode()
+    assert "no-store" in shown["Cache-Control"]
+    reloaded = client.get(_page(staff))
+    assert secret not in reloaded.content.decode() and f"{token.prefix}…" in reloaded.content.decode()
+    assert "no-store" not in reloaded.get("Cache-Control", "")
+    assert IntegrationToken.objects.count() == 1
     client.logout()
     assert _api(client, staff, secret).status_code == 200
 
@@ -45,6 +51,27 @@ def test_the_integration_acts_only_as_a_member_of_the_organisation(client, staff
     assert not IntegrationToken.objects.exists()
     html = response.content.decode()
     assert "vesi – muokkaaja" in html and "ulkopuolinen –" not in html
+
+
+def _privileged_member(staff, username, **flags):
+    user = get_user_model().objects.create_user(username, **flags)
+    membership_set(organization=staff.organization, user=user, role=Role.VIEWER, acting_user=None)
+    return user
+
+
+def test_only_a_superuser_is_offered_superusers_django_admin_users_and_never_inactive_users(client, staff):
+    root = _privileged_member(staff, "juuri", is_superuser=True)
+    django_admin = _privileged_member(staff, "django", is_staff=True)
+    gone = _privileged_member(staff, "poissa", is_active=False)
+    offered = {user: set(IntegrationTokenForm(organization=staff.organization, acting_user=user)
+                         .fields["user"].queryset) for user in (staff.administrator, root)}
+    assert root not in offered[staff.administrator] and django_admin not in offered[staff.administrator]
+    assert {root, django_admin} <= offered[root] and staff.editor in offered[staff.administrator]
+    assert gone not in offered[staff.administrator] | offered[root]
+    client.force_login(staff.administrator)
+    response = client.post(_page(staff), {"name": "Asianhallinta", "user": root.pk})
+    assert response.status_code == 400 and "user" in response.context["form"].errors
+    assert not IntegrationToken.objects.exists()
 
 
 def test_revoking_asks_first_and_then_the_api_refuses_the_token(client, staff):

@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
-from varanto.accounts.permissions import Action, access_integration_token, access_organization
+from varanto.accounts.permissions import Action, access_organization
+from varanto.api.permissions import access_integration_token
 from varanto.api.selectors import organization_tokens
 from varanto.api.services import integration_token_create, integration_token_revoke
 
@@ -17,12 +18,19 @@ from ..forms.integrations import IntegrationTokenForm
 from .common import form_errors_from, page, staff_view
 
 
+def _new_token_key(organization) -> str:
+    return f"varanto_new_token_{organization.pk}"
+
+
 @staff_view(methods=("GET", "POST"))
 def integrations(request, org: str):
-    """The organisation's tokens, and a new one whose secret is shown this once and never again."""
+    """The organisation's tokens, and a new one whose secret is shown this once and never again.
+
+    Post, redirect, get: the secret waits in the session for the one page that shows it, so that
+    reloading that page makes no second token.
+    """
     organization = access_organization(request.user, org, Action.MANAGE_INTEGRATIONS)
-    form = IntegrationTokenForm(request.POST or None, organization=organization)
-    created = secret = None
+    form = IntegrationTokenForm(request.POST or None, organization=organization, acting_user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             created, secret = integration_token_create(
@@ -32,12 +40,14 @@ def integrations(request, org: str):
         except ValidationError as exc:
             form_errors_from(exc, form)
         else:
-            form = IntegrationTokenForm(organization=organization)
+            request.session[_new_token_key(organization)] = {"name": created.name, "secret": secret}
+            return redirect("backoffice:integrations", organization.slug)
+    created = request.session.pop(_new_token_key(organization), None) if request.method == "GET" else None
     response = page(request, "backoffice/integrations.html", organization, {
-        "tokens": organization_tokens(organization), "form": form, "created": created, "secret": secret,
+        "tokens": organization_tokens(organization), "form": form, "created": created,
         "api_url": request.build_absolute_uri(reverse("api:working_resources", args=[organization.slug])),
     }, status=400 if form.errors else 200)
-    if secret:
+    if created:
         add_never_cache_headers(response)  # no cache may keep the one page that holds the secret
     return response
 

@@ -47,10 +47,6 @@ def _system_rows(system: InformationSystem) -> dict:
     return {"interfaces": [{"system": i.target_id, "description": i.description} for i in system.interfaces.all()]}
 
 
-def _organization_access(user, organization: Organization, key: str, action):
-    return permissions.require(user, action, organization)
-
-
 KINDS: dict[str, Kind] = {
     kind.name: kind
     for kind in (
@@ -97,7 +93,7 @@ KINDS: dict[str, Kind] = {
         Kind(
             "organization", Organization, _("organisation"), OrganizationForm, {"contacts": ContactRows},
             lambda record: {"contacts": list(record.contacts.values("name", "title", "phone", "email"))},
-            _organization_access, None,
+            permissions.access_own_organization, None,
             lambda record, data, version, user: services.organization_update(
                 organization=record, data=data, expected_version=version, acting_user=user),
         ),
