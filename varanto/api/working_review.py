@@ -21,7 +21,7 @@ from rest_framework.response import Response
 from varanto.accounts.permissions import WORKFLOW, Action, access_organization, access_resource, require
 # The back office's own queries, so that the API refuses to publish exactly when the review page does.
 from varanto.backoffice.selectors.changes import awaiting_approval, publication_delta
-from varanto.catalog.services import EditConflict, data_resource_review
+from varanto.catalog.services import EditConflict, MoveNotAllowed, data_resource_review
 from varanto.publications.services import NothingToPublish, publication_create
 
 from . import working
@@ -63,17 +63,16 @@ class ReviewMove(WorkingView):
         action = Action(request.data["move"])
         require(request.user, action, resource)
         version = expected_version(request, resource.version)
-        move = WORKFLOW[action]
-        if resource.review_status not in move.sources:
-            raise Conflict(
-                f"The data resource is {resource.review_status}; {action} is possible only when it is "
-                + " or ".join(sorted(move.sources)) + "."
-            )
         try:
             data_resource_review(resource=resource, action=action, expected_version=version, acting_user=request.user,
                                  comment=request.data.get("comment", ""))
         except EditConflict as conflict:
             raise stale(conflict) from None
+        except MoveNotAllowed as refused:
+            raise Conflict(
+                f"The data resource is {refused.status}; {action} is possible only when it is "
+                + " or ".join(sorted(WORKFLOW[action].sources)) + "."
+            ) from None
         except ValidationError as exc:
             errors = working.api_errors(self.kind.model, exc)
             return Response({"comment" if name == "review_comment" else name: messages for name, messages in errors.items()},

@@ -22,6 +22,7 @@ from .assessments import impact_assessment_create, impact_assessment_update
 from .common import EditConflict
 from .history import RecordState, deleted_records, record_states, state_at
 from .resources import (
+    MoveNotAllowed,
     data_resource_create,
     data_resource_delete,
     data_resource_references,
@@ -41,6 +42,7 @@ from .systems import (
 __all__ = [
     "SPECS",
     "EditConflict",
+    "MoveNotAllowed",
     "RecordState",
     "RestoreResult",
     "data_resource_create",

@@ -102,6 +102,17 @@ def data_resource_update(*, resource: DataResource, data: dict, expected_version
     return record_save(current, [f for f in changed if f in RESOURCE.fields] + ["review_status"], stamp)
 
 
+class MoveNotAllowed(ValidationError):
+    """A review move the workflow does not allow from the data resource's present state."""
+
+    def __init__(self, resource: DataResource):
+        self.status = resource.review_status
+        super().__init__(
+            _("The data resource is %(status)s; this move is not possible now.")
+            % {"status": resource.get_review_status_display()}
+        )
+
+
 @transaction.atomic
 def data_resource_review(
     *, resource: DataResource, action: Action, expected_version: int, acting_user, comment: str = "",
@@ -114,10 +125,7 @@ def data_resource_review(
     move = WORKFLOW[action]
     current = locked(DataResource, resource.pk, expected_version)
     if current.review_status not in move.sources:
-        raise ValidationError(
-            _("The data resource is %(status)s; this move is not possible now.")
-            % {"status": current.get_review_status_display()}
-        )
+        raise MoveNotAllowed(current)
     comment = comment.strip()
     if move.comment_required and not comment:
         raise ValidationError({"review_comment": _("Say what should be changed.")})
