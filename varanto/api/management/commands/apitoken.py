@@ -1,14 +1,13 @@
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
-
-from varanto.catalog.models import Organization
+from django.core.management.base import CommandError
 
 from varanto.api.models import IntegrationToken
 from varanto.api.services import integration_token_create, integration_token_revoke
+from varanto.core.commands import OrganizationCommand
 
 
-class Command(BaseCommand):
+class Command(OrganizationCommand):
     help = "Manage integration tokens for the API: make one for a user account, list them, or revoke one."
 
     def add_arguments(self, parser):
@@ -16,8 +15,9 @@ class Command(BaseCommand):
         create = actions.add_parser("create", help="make a token; its secret is printed once")
         create.add_argument("username", help="the account the integration acts as (its roles apply)")
         create.add_argument("--name", required=True, help="what the integration is, e.g. 'asianhallinta'")
-        create.add_argument(
-            "--organization", help="the organisation (short name) the token works in alone; the user must have a role there"
+        self.add_organization_argument(
+            create, help_text="the organisation (name or short name) the token works in alone; the user must have a "
+                              "role there (default: every organisation of the user)",
         )
         actions.add_parser("list", help="list the tokens")
         revoke = actions.add_parser("revoke", help="stop a token from working")
@@ -28,11 +28,7 @@ class Command(BaseCommand):
             user = get_user_model().objects.filter(username=options["username"]).first()
             if user is None:
                 raise CommandError(f"No user named {options['username']!r}.")
-            organization = None
-            if options["organization"]:
-                organization = Organization.objects.filter(slug=options["organization"]).first()
-                if organization is None:
-                    raise CommandError(f"No organisation with the short name {options['organization']!r}.")
+            organization = self.get_organization(options) if options["organization"] else None
             try:
                 token, secret = integration_token_create(
                     name=options["name"], user=user, organization=organization, acting_user=None
