@@ -91,8 +91,18 @@ def varanto(args: list[str], env: dict) -> None:
 def granian(env: dict, *, port: int, workers: int, log: Path):
     """Varanto's WSGI application under Granian, as `make run` serves it."""
     command = [
-        str(BIN / "granian"), "--interface", "wsgi", "--host", "127.0.0.1", "--port", str(port),
-        "--workers", str(workers), "--blocking-threads", "1", "varanto.wsgi:application",
+        str(BIN / "granian"),
+        "--interface",
+        "wsgi",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--workers",
+        str(workers),
+        "--blocking-threads",
+        "1",
+        "varanto.wsgi:application",
     ]
     with open(log, "w") as out:
         process = subprocess.Popen(command, env=env, cwd=REPO, stdout=out, stderr=subprocess.STDOUT)
@@ -107,7 +117,8 @@ def nginx(root: Path, *, port: int, workers: int, workdir: Path):
     """nginx serving `root` as static files; its pid, logs and temporary files stay in `workdir`."""
     nginx_binary = shutil.which("nginx") or "/usr/sbin/nginx"
     conf = workdir / "nginx.conf"
-    conf.write_text(textwrap.dedent(f"""
+    conf.write_text(
+        textwrap.dedent(f"""
         worker_processes {workers};
         pid {workdir}/nginx.pid;
         error_log {workdir}/nginx-error.log warn;
@@ -129,13 +140,15 @@ def nginx(root: Path, *, port: int, workers: int, workdir: Path):
             index index.html;
           }}
         }}
-    """))
+    """)
+    )
     # Readable by nginx's unprivileged workers when it is started as root.
     for path in [workdir, *workdir.rglob("*")]:
         path.chmod(0o755 if path.is_dir() else 0o644)
     process = subprocess.Popen(
         [nginx_binary, "-e", str(workdir / "nginx-error.log"), "-c", str(conf), "-g", "daemon off;"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.STDOUT,
     )
     try:
         yield process
@@ -149,7 +162,9 @@ def wrk(url: str, *, connections: int, seconds: int, threads: int, workdir: Path
     script.write_text(WRK_REPORT)
     result = subprocess.run(
         ["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{seconds}s", "--latency", "-s", str(script), url],
-        capture_output=True, text=True, timeout=seconds + 60,
+        capture_output=True,
+        text=True,
+        timeout=seconds + 60,
     )
     match = re.search(
         r"varanto-bench requests=(\d+) duration_us=(\d+) p50_us=(\d+) p95_us=(\d+) p99_us=(\d+) errors=(\d+)",

@@ -38,7 +38,9 @@ def parse_args() -> argparse.Namespace:
         "--database-url", help="postgres://… or sqlite:////path/file.sqlite3 (default: SQLite in a temporary directory)"
     )
     parser.add_argument(
-        "--queries-only", action="store_true", help="time queries over the catalogue an earlier run left in the database"
+        "--queries-only",
+        action="store_true",
+        help="time queries over the catalogue an earlier run left in the database",
     )
     parser.add_argument("--organizations", type=int, default=1000)
     parser.add_argument("--resources", type=int, default=50, help="data resources per organisation")
@@ -67,8 +69,12 @@ def _create_postgres_database(url: str) -> None:
     parts = urlsplit(url)
     name = parts.path.lstrip("/")
     with psycopg.connect(
-        host=parts.hostname, port=parts.port or 5432, user=parts.username, password=parts.password,
-        dbname="postgres", autocommit=True,
+        host=parts.hostname,
+        port=parts.port or 5432,
+        user=parts.username,
+        password=parts.password,
+        dbname="postgres",
+        autocommit=True,
     ) as connection:
         if not connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
             connection.execute(f'CREATE DATABASE "{name}"')
@@ -97,11 +103,13 @@ def write_publications(args) -> list:
                     content=content,
                     content_hash=hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest(),
                 )
-                for organization, content in zip(made, publications)
+                for organization, content in zip(made, publications, strict=False)
             ],
             batch_size=200,
         )
-    print(f"Wrote {len(rows)} publications ({len(rows) * args.resources} data resources) in {time.perf_counter() - started:.1f} s")
+    print(
+        f"Wrote {len(rows)} publications ({len(rows) * args.resources} data resources) in {time.perf_counter() - started:.1f} s"
+    )
     return rows
 
 
@@ -165,12 +173,12 @@ def time_queries(queries, scopes) -> tuple[list[float], list[float]]:
     from varanto.search.services import search_index_ensure_current
 
     wall, cpu = [], []
-    for query, organization in zip(queries, scopes):
+    for query, organization in zip(queries, scopes, strict=False):
         started, started_cpu = time.perf_counter(), time.process_time()
         search_index_ensure_current(organization=organization)
         results = search_resources(query=query, organization=organization, limit=None if organization else 10)
         for hit in results.hits[:20]:
-            hit.snippet  # the page shows a snippet for each result on its first page
+            _ = hit.snippet  # the page shows a snippet for each result on its first page
         wall.append((time.perf_counter() - started) * 1000)
         cpu.append((time.process_time() - started_cpu) * 1000)
     return wall, cpu
@@ -238,7 +246,9 @@ def main() -> None:
     print("Query latency (index check + ranking + facets + snippets of the first page):")
     report("one organisation (the page)", organization_timings)
     report("all organisations (CLI)", national_timings)
-    report("all queries", (organization_timings[0] + national_timings[0], organization_timings[1] + national_timings[1]))
+    report(
+        "all queries", (organization_timings[0] + national_timings[0], organization_timings[1] + national_timings[1])
+    )
     print(f"Load average at the end: {os.getloadavg()[0]:.1f} (other work on the machine slows every figure)")
 
 

@@ -31,7 +31,9 @@ def build() -> dict:
 if __name__ == "__main__":
     with tempfile.TemporaryDirectory() as var_dir:
         os.environ.update(
-            DJANGO_SETTINGS_MODULE="varanto.settings", VARANTO_VAR_DIR=var_dir, DATABASE_URL=f"sqlite:///{var_dir}/demo.sqlite3"
+            DJANGO_SETTINGS_MODULE="varanto.settings",
+            VARANTO_VAR_DIR=var_dir,
+            DATABASE_URL=f"sqlite:///{var_dir}/demo.sqlite3",
         )
         sys.path.insert(0, str(HERE.parent))
         import django

@@ -10,8 +10,8 @@ Environment variables (all optional for local use):
   LOG_LEVEL         INFO by default
 """
 
-from pathlib import Path
 import secrets
+from pathlib import Path
 
 import environ
 

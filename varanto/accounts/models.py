@@ -24,7 +24,9 @@ class Membership(models.Model):
         "catalog.DataResource", blank=True, related_name="editor_memberships", verbose_name=_("assigned data resources")
     )
     systems = models.ManyToManyField(
-        "catalog.InformationSystem", blank=True, related_name="editor_memberships",
+        "catalog.InformationSystem",
+        blank=True,
+        related_name="editor_memberships",
         verbose_name=_("assigned information systems"),
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -92,6 +94,8 @@ class AuditEvent(models.Model):
             }
         if self.kind in (AuditKind.TOKEN_CREATED, AuditKind.TOKEN_REVOKED):
             return _("%(name)s (%(prefix)s…), acting as %(user)s") % {
-                "name": detail.get("name", ""), "prefix": detail.get("prefix", ""), "user": detail.get("acts_as", ""),
+                "name": detail.get("name", ""),
+                "prefix": detail.get("prefix", ""),
+                "user": detail.get("acts_as", ""),
             }
         return ""

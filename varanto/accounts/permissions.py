@@ -110,14 +110,22 @@ class Move:
 
 WORKFLOW: dict[Action, Move] = {
     Action.SUBMIT: Move(
-        Action.SUBMIT, frozenset({ReviewStatus.CURRENT, ReviewStatus.RETURNED}), ReviewStatus.READY_FOR_REVIEW,
+        Action.SUBMIT,
+        frozenset({ReviewStatus.CURRENT, ReviewStatus.RETURNED}),
+        ReviewStatus.READY_FOR_REVIEW,
         _("Send for review"),
     ),
     Action.APPROVE: Move(
-        Action.APPROVE, frozenset({ReviewStatus.READY_FOR_REVIEW}), ReviewStatus.CURRENT, _("Approve"),
+        Action.APPROVE,
+        frozenset({ReviewStatus.READY_FOR_REVIEW}),
+        ReviewStatus.CURRENT,
+        _("Approve"),
     ),
     Action.RETURN: Move(
-        Action.RETURN, frozenset({ReviewStatus.READY_FOR_REVIEW}), ReviewStatus.RETURNED, _("Return with a comment"),
+        Action.RETURN,
+        frozenset({ReviewStatus.READY_FOR_REVIEW}),
+        ReviewStatus.RETURNED,
+        _("Return with a comment"),
         comment_required=True,
     ),
 }
@@ -199,8 +207,9 @@ def access_organization(user, slug: str, action: Action = Action.VIEW) -> Organi
 
 
 def access_resource(user, organization: Organization, key: str, action: Action = Action.VIEW) -> DataResource:
-    return access_record(user, action, DataResource.objects.select_related("section"), organization=organization,
-                         key=key)
+    return access_record(
+        user, action, DataResource.objects.select_related("section"), organization=organization, key=key
+    )
 
 
 def access_system(user, organization: Organization, key: str, action: Action = Action.VIEW) -> InformationSystem:
@@ -239,8 +248,12 @@ def may_reset_password(user, target) -> bool:
 
 def require_password_reset(user, target):
     if not may_reset_password(user, target):
-        raise AccessDenied(_("Only someone who administers every organisation where this user has a role may give "
-                             "them a new password."))
+        raise AccessDenied(
+            _(
+                "Only someone who administers every organisation where this user has a role may give "
+                "them a new password."
+            )
+        )
     return target
 
 

@@ -24,15 +24,24 @@ def _client_ip(request) -> str | None:
 
 
 def audit_record(
-    *, kind: AuditKind, user=None, username: str = "", organization: Organization | None = None,
-    request=None, **detail,
+    *,
+    kind: AuditKind,
+    user=None,
+    username: str = "",
+    organization: Organization | None = None,
+    request=None,
+    **detail,
 ) -> AuditEvent:
     """Write one audit row (lokitapahtuma)."""
     if user is not None and not username:
         username = user.get_username()
     return AuditEvent.objects.create(
-        kind=kind, user=user, username=username[:150], organization=organization,
-        ip_address=_client_ip(request), detail=detail,
+        kind=kind,
+        user=user,
+        username=username[:150],
+        organization=organization,
+        ip_address=_client_ip(request),
+        detail=detail,
     )
 
 
@@ -43,7 +52,12 @@ def password_generate() -> str:
 
 @transaction.atomic
 def user_create(
-    *, username: str, email: str = "", first_name: str = "", last_name: str = "", password: str | None = None,
+    *,
+    username: str,
+    email: str = "",
+    first_name: str = "",
+    last_name: str = "",
+    password: str | None = None,
 ) -> tuple[User, str]:
     """Create a staff user; returns the user and the password (random unless given)."""
     password = password or password_generate()
@@ -76,8 +90,12 @@ def membership_set(*, organization: Organization, user, role: Role, acting_user)
         return membership
     membership.save()
     audit_record(
-        kind=AuditKind.ROLE_CHANGE, user=acting_user, organization=organization,
-        target=user.get_username(), old_role=old_role, new_role=str(membership.role),
+        kind=AuditKind.ROLE_CHANGE,
+        user=acting_user,
+        organization=organization,
+        target=user.get_username(),
+        old_role=old_role,
+        new_role=str(membership.role),
     )
     return membership
 
@@ -92,19 +110,28 @@ def membership_remove(*, membership: Membership, acting_user) -> None:
     from varanto.api.services import integration_token_revoke
 
     # Otherwise a token would outlive the membership, and come back to life if the user were added again.
-    for token in membership.user.integration_tokens.filter(organization=membership.organization,
-                                                           revoked_at__isnull=True):
+    for token in membership.user.integration_tokens.filter(
+        organization=membership.organization, revoked_at__isnull=True
+    ):
         integration_token_revoke(token=token, acting_user=acting_user)
     audit_record(
-        kind=AuditKind.ROLE_CHANGE, user=acting_user, organization=membership.organization,
-        target=membership.user.get_username(), old_role=membership.role, new_role=None,
+        kind=AuditKind.ROLE_CHANGE,
+        user=acting_user,
+        organization=membership.organization,
+        target=membership.user.get_username(),
+        old_role=membership.role,
+        new_role=None,
     )
     membership.delete()
 
 
 @transaction.atomic
 def membership_assign(
-    *, membership: Membership, resources: list[DataResource], systems: list[InformationSystem], acting_user,
+    *,
+    membership: Membership,
+    resources: list[DataResource],
+    systems: list[InformationSystem],
+    acting_user,
 ) -> Membership:
     """Set the data resources and systems an editor is responsible for (their "my resources")."""
     organization = membership.organization

@@ -34,6 +34,9 @@ def audit_sign_in_failed(sender, credentials, request=None, **kwargs):
 def audit_publication(sender, instance, created, **kwargs):
     if created:
         audit_record(
-            kind=AuditKind.PUBLICATION, user=instance.published_by, organization=instance.organization,
-            number=instance.number, note=instance.note,
+            kind=AuditKind.PUBLICATION,
+            user=instance.published_by,
+            organization=instance.organization,
+            number=instance.number,
+            note=instance.note,
         )

@@ -28,8 +28,11 @@ class IntegrationTokenAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         token, secret = integration_token_create(name=obj.name, user=obj.user, acting_user=request.user)
         obj.pk = token.pk
-        messages.warning(request, _("The token for %(name)s is: %(secret)s  – copy it now, it is not shown again.")
-                         % {"name": token.name, "secret": secret})
+        messages.warning(
+            request,
+            _("The token for %(name)s is: %(secret)s  – copy it now, it is not shown again.")
+            % {"name": token.name, "secret": secret},
+        )
 
     @admin.action(description=_("Revoke the selected tokens"))
     def revoke(self, request, queryset):

@@ -30,7 +30,8 @@ class ResourceQuery(serializers.Serializer):
         choices=DisclosureLevel.choices, required=False, help_text=_("Only data resources with this disclosure level.")
     )
     api = serializers.ChoiceField(
-        choices=ApiAvailability.choices, required=False,
+        choices=ApiAvailability.choices,
+        required=False,
         help_text=_("Only data resources whose data is (or is not) available through a technical interface."),
     )
     q = text_parameter(_("Text search in Finnish (inflected words and compounds are understood); best match first."))
@@ -81,4 +82,8 @@ def _contains(record: dict, fields: tuple[str, ...], text: str) -> bool:
 def systems_filtered(published: Published, params: dict) -> list[SystemEntry]:
     text = (params.get("q") or "").strip().casefold()
     systems = published.catalog.systems
-    return [s for s in systems if _contains(s.record, ("name", "vendor", "purpose", "description"), text)] if text else systems
+    return (
+        [s for s in systems if _contains(s.record, ("name", "vendor", "purpose", "description"), text)]
+        if text
+        else systems
+    )

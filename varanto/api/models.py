@@ -17,14 +17,23 @@ class IntegrationToken(models.Model):
 
     name = models.CharField(_("integration"), max_length=200, help_text=_("e.g. the case management system"))
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="integration_tokens",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="integration_tokens",
         verbose_name=_("acts as user"),
     )
     organization = models.ForeignKey(
-        "catalog.Organization", on_delete=models.CASCADE, null=True, blank=True, related_name="integration_tokens",
-        verbose_name=_("organisation"), help_text=_("the only organisation it works in; empty: all of the user's"),
+        "catalog.Organization",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="integration_tokens",
+        verbose_name=_("organisation"),
+        help_text=_("the only organisation it works in; empty: all of the user's"),
     )
-    prefix = models.CharField(_("prefix"), max_length=12, editable=False, help_text=_("the first characters, to recognise it"))
+    prefix = models.CharField(
+        _("prefix"), max_length=12, editable=False, help_text=_("the first characters, to recognise it")
+    )
     digest = models.CharField(max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     created_by = models.ForeignKey(

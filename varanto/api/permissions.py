@@ -12,10 +12,14 @@ from .models import IntegrationToken
 
 
 def access_integration_token(
-    user, organization: Organization, pk: int, action: Action = Action.MANAGE_INTEGRATIONS,
+    user,
+    organization: Organization,
+    pk: int,
+    action: Action = Action.MANAGE_INTEGRATIONS,
 ) -> IntegrationToken:
-    return access_record(user, action, IntegrationToken.objects.select_related("user"), organization=organization,
-                         pk=pk)
+    return access_record(
+        user, action, IntegrationToken.objects.select_related("user"), organization=organization, pk=pk
+    )
 
 
 def token_users(acting_user) -> QuerySet:

@@ -37,7 +37,10 @@ ERRORS = {400: ref("Error"), 404: ref("Error")}
 
 def path_parameter(name: str, description: str, example: str) -> OpenApiParameter:
     return OpenApiParameter(
-        name, OpenApiTypes.STR, OpenApiParameter.PATH, description=description,
+        name,
+        OpenApiTypes.STR,
+        OpenApiParameter.PATH,
+        description=description,
         examples=[OpenApiExample(example, value=example)],
     )
 
@@ -105,7 +108,9 @@ class PublishedView(PublicView):
         publication = current.publication
         state = f"{publication.pk}|{publication.content_hash}"
         links = PublicLinks(org)
-        return conditional(request, state, publication.published_at, lambda: self.answer(request, current, links, **kwargs))
+        return conditional(
+            request, state, publication.published_at, lambda: self.answer(request, current, links, **kwargs)
+        )
 
     def answer(self, request, current: published.Published, links: PublicLinks, **kwargs):
         raise NotImplementedError
@@ -117,11 +122,15 @@ def _found(entry, what: str):
     return entry
 
 
-@extend_schema_view(get=extend_schema(
-    operation_id="organization_list", tags=["published"], parameters=[TextPageQuery],
-    responses={200: paginated("OrganizationSummary"), **ERRORS},
-    summary="Organisations that have published a description",
-))
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="organization_list",
+        tags=["published"],
+        parameters=[TextPageQuery],
+        responses={200: paginated("OrganizationSummary"), **ERRORS},
+        summary="Organisations that have published a description",
+    )
+)
 class OrganizationList(PublicView):
     """Each organisation that has published, with its latest publication; `q` narrows by name."""
 
@@ -136,16 +145,27 @@ class OrganizationList(PublicView):
 
     def item(self, row: dict) -> dict:
         return {
-            "slug": row["slug"], "name": row["name"], "updated": row["updated"],
+            "slug": row["slug"],
+            "name": row["name"],
+            "updated": row["updated"],
             "url": self.request.build_absolute_uri(reverse("api:organization", kwargs={"org": row["slug"]})),
-            "publication": {"number": row["number"], "published_at": row["published_at"].isoformat(), "note": row["note"]},
+            "publication": {
+                "number": row["number"],
+                "published_at": row["published_at"].isoformat(),
+                "note": row["note"],
+            },
         }
 
 
-@extend_schema_view(get=extend_schema(
-    operation_id="organization_get", tags=["published"], parameters=[ORG], responses={200: ref("OrganizationItem"), **ERRORS},
-    summary="An organisation: who decides on disclosure and where information requests go",
-))
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="organization_get",
+        tags=["published"],
+        parameters=[ORG],
+        responses={200: ref("OrganizationItem"), **ERRORS},
+        summary="An organisation: who decides on disclosure and where information requests go",
+    )
+)
 class OrganizationDetail(PublishedView):
     """The organisation as its latest publication describes it, with links to the downloads."""
 
@@ -155,8 +175,11 @@ class OrganizationDetail(PublishedView):
             **current.catalog.organization,
             "slug": current.slug,
             "url": links.front(),
-            "publication": {"number": publication.number, "published_at": publication.published_at.isoformat(),
-                            "note": publication.note},
+            "publication": {
+                "number": publication.number,
+                "published_at": publication.published_at.isoformat(),
+                "note": publication.note,
+            },
             "downloads": {fmt: links.download(fmt) for fmt in FORMATS},
         }
 
@@ -165,10 +188,15 @@ def _section(entry, links: PublicLinks) -> dict:
     return {**entry.record, "url": links.section(entry.key), "resources": [r.key for r in entry.resources]}
 
 
-@extend_schema_view(get=extend_schema(
-    operation_id="section_list", tags=["published"], parameters=[ORG, PageQuery], responses={200: paginated("SectionItem"), **ERRORS},
-    summary="Sections (toimialat) of the latest publication",
-))
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="section_list",
+        tags=["published"],
+        parameters=[ORG, PageQuery],
+        responses={200: paginated("SectionItem"), **ERRORS},
+        summary="Sections (toimialat) of the latest publication",
+    )
+)
 class SectionList(PublishedView):
     """The groupings of the description (sectors, hosted regional bodies, themes) with their data resources."""
 
@@ -177,10 +205,15 @@ class SectionList(PublishedView):
         return self.paginate(request, current.catalog.sections, lambda e: _section(e, links))
 
 
-@extend_schema_view(get=extend_schema(
-    operation_id="section_get", tags=["published"], parameters=[ORG, path_parameter("key", "The section's key.", "konsernipalvelut")],
-    responses={200: ref("SectionItem"), **ERRORS}, summary="A section",
-))
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="section_get",
+        tags=["published"],
+        parameters=[ORG, path_parameter("key", "The section's key.", "konsernipalvelut")],
+        responses={200: ref("SectionItem"), **ERRORS},
+        summary="A section",
+    )
+)
 class SectionDetail(PublishedView):
     """One section with the keys of its data resources."""
 
@@ -195,10 +228,15 @@ def _resource(entry, links: PublicLinks, score: float | None = None) -> dict:
     return item
 
 
-@extend_schema_view(get=extend_schema(
-    operation_id="resource_list", tags=["published"], parameters=[ORG, ResourcePageQuery], responses={200: paginated("ResourceItem"), **ERRORS},
-    summary="Data resources (tietovarannot) of the latest publication, filtered and searched",
-))
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="resource_list",
+        tags=["published"],
+        parameters=[ORG, ResourcePageQuery],
+        responses={200: paginated("ResourceItem"), **ERRORS},
+        summary="Data resources (tietovarannot) of the latest publication, filtered and searched",
+    )
+)
 class ResourceList(PublishedView):
     """Data resources of the latest publication; every filter narrows, and `q` ranks by Finnish text search."""
 
@@ -208,10 +246,15 @@ class ResourceList(PublishedView):
         return self.paginate(request, found, lambda pair: _resource(pair[0], links, pair[1]))
 
 
-@extend_schema_view(get=extend_schema(
-    operation_id="resource_get", tags=["published"], parameters=[ORG, path_parameter("key", "The data resource's key.", "vesihuolto")],
-    responses={200: ref("ResourceItem"), **ERRORS}, summary="A data resource",
-))
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="resource_get",
+        tags=["published"],
+        parameters=[ORG, path_parameter("key", "The data resource's key.", "vesihuolto")],
+        responses={200: ref("ResourceItem"), **ERRORS},
+        summary="A data resource",
+    )
+)
 class ResourceDetail(PublishedView):
     """One data resource: every public field, as the canonical format has it."""
 
@@ -224,10 +267,15 @@ def _system(entry, links: PublicLinks) -> dict:
     return {**entry.record, "url": links.system(entry.key), "resources": users}
 
 
-@extend_schema_view(get=extend_schema(
-    operation_id="system_list", tags=["published"], parameters=[ORG, TextPageQuery], responses={200: paginated("SystemItem"), **ERRORS},
-    summary="Information systems (tietojärjestelmät) of the latest publication",
-))
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="system_list",
+        tags=["published"],
+        parameters=[ORG, TextPageQuery],
+        responses={200: paginated("SystemItem"), **ERRORS},
+        summary="Information systems (tietojärjestelmät) of the latest publication",
+    )
+)
 class SystemList(PublishedView):
     """Information systems of the latest publication, each with the data resources that use it."""
 
@@ -236,10 +284,15 @@ class SystemList(PublishedView):
         return self.paginate(request, filters.systems_filtered(current, params), lambda e: _system(e, links))
 
 
-@extend_schema_view(get=extend_schema(
-    operation_id="system_get", tags=["published"], parameters=[ORG, path_parameter("key", "The system's key.", "m-files")],
-    responses={200: ref("SystemItem"), **ERRORS}, summary="An information system and the data resources that use it",
-))
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="system_get",
+        tags=["published"],
+        parameters=[ORG, path_parameter("key", "The system's key.", "m-files")],
+        responses={200: ref("SystemItem"), **ERRORS},
+        summary="An information system and the data resources that use it",
+    )
+)
 class SystemDetail(PublishedView):
     """One information system and the data resources that use it, with each one's usage."""
 
@@ -247,10 +300,15 @@ class SystemDetail(PublishedView):
         return _system(_found(current.catalog.system(key), "system"), links)
 
 
-@extend_schema_view(get=extend_schema(
-    operation_id="open_data_get", tags=["published"], parameters=[ORG], responses={200: ref("OpenDataCatalog"), **ERRORS},
-    summary="Open data sets and data services (such as a WMS map service with its layers)",
-))
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="open_data_get",
+        tags=["published"],
+        parameters=[ORG],
+        responses={200: ref("OpenDataCatalog"), **ERRORS},
+        summary="Open data sets and data services (such as a WMS map service with its layers)",
+    )
+)
 class OpenData(PublishedView):
     """The open data sets and data services of the latest publication."""
 
@@ -258,10 +316,15 @@ class OpenData(PublishedView):
         return {"datasets": current.catalog.datasets, "services": current.catalog.services}
 
 
-@extend_schema_view(get=extend_schema(
-    operation_id="publication_list", tags=["published"], parameters=[ORG, PageQuery], responses={200: paginated("PublicationSummary"), **ERRORS},
-    summary="Every publication of the organisation, newest first",
-))
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="publication_list",
+        tags=["published"],
+        parameters=[ORG, PageQuery],
+        responses={200: paginated("PublicationSummary"), **ERRORS},
+        summary="Every publication of the organisation, newest first",
+    )
+)
 class PublicationList(PublicView):
     """Every publication of the organisation, newest first; any of them can be read whole."""
 
@@ -281,19 +344,31 @@ def publication_summary(request, org: str, publication) -> dict:
     """A publication's header with the address of its whole content (`PublicationSummary`)."""
     url = reverse("api:publication", kwargs={"org": org, "number": publication.number})
     return {
-        "number": publication.number, "published_at": publication.published_at.isoformat(),
-        "note": publication.note, "url": request.build_absolute_uri(url),
+        "number": publication.number,
+        "published_at": publication.published_at.isoformat(),
+        "note": publication.note,
+        "url": request.build_absolute_uri(url),
     }
 
 
-@extend_schema_view(get=extend_schema(
-    operation_id="publication_get", tags=["published"],
-    parameters=[ORG, OpenApiParameter(
-        "number", {"type": "integer", "minimum": 1}, OpenApiParameter.PATH, description="Publication number.",
-        examples=[OpenApiExample("1", value=1)],
-    )],
-    responses={200: ref("Catalog"), **ERRORS}, summary="A publication: its whole public catalogue",
-))
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="publication_get",
+        tags=["published"],
+        parameters=[
+            ORG,
+            OpenApiParameter(
+                "number",
+                {"type": "integer", "minimum": 1},
+                OpenApiParameter.PATH,
+                description="Publication number.",
+                examples=[OpenApiExample("1", value=1)],
+            ),
+        ],
+        responses={200: ref("Catalog"), **ERRORS},
+        summary="A publication: its whole public catalogue",
+    )
+)
 class PublicationDetail(PublicView):
     """A publication as it was published: the whole public catalogue with its header."""
 

@@ -54,7 +54,10 @@ def latest_publications() -> QuerySet:
         Publication.objects.filter(~Exists(newer))
         .order_by("organization__slug")
         .values(
-            "number", "published_at", "note", "content_hash",
+            "number",
+            "published_at",
+            "note",
+            "content_hash",
             slug=F("organization__slug"),
             name=KT("content__organization__name"),
             updated=KT("content__organization__updated"),

@@ -21,9 +21,18 @@ from varanto.interchange.validation import catalog_schema
 
 REF = "#/components/schemas/"
 RECORDS = {  # canonical $defs name -> component name
-    "key": "Key", "text": "Text", "name": "Name", "strings": "Strings", "date": "Date",
-    "translations": "Translations", "responsible": "Responsible", "link": "Link",
-    "organization": "Organization", "section": "Section", "resource": "Resource", "system": "System",
+    "key": "Key",
+    "text": "Text",
+    "name": "Name",
+    "strings": "Strings",
+    "date": "Date",
+    "translations": "Translations",
+    "responsible": "Responsible",
+    "link": "Link",
+    "organization": "Organization",
+    "section": "Section",
+    "resource": "Resource",
+    "system": "System",
     "process": "Process",
 }
 URL = {"type": "string", "format": "uri", "description": "The record's page on the public site."}
@@ -81,7 +90,10 @@ def _list(schema: dict) -> dict:
 
 
 NOT_WRITABLE = {
-    "resource": ("key", "review.last_reviewed"), "system": ("key",), "section": ("key",), "process": ("key",),
+    "resource": ("key", "review.last_reviewed"),
+    "system": ("key",),
+    "section": ("key",),
+    "process": ("key",),
     # Kept by imports and the description's own editing, not by the organisation's contact details.
     "organization": ("languages", "updated", "descriptions"),
 }
@@ -102,7 +114,9 @@ def record_body(def_name: str, *, new: bool) -> dict:
         node["properties"].pop(last)
     schema["required"] = [r for r in schema.get("required", []) if r != "key"] if new else []
     schema["description"] = (
-        "A new record; its key is made from its name." if new else "The fields to change; those left out stay as they are."
+        "A new record; its key is made from its name."
+        if new
+        else "The fields to change; those left out stay as they are."
     )
     return schema
 
@@ -130,7 +144,8 @@ PUBLISHING = {
     "properties": {
         "note": {"type": "string", "description": "What changed, shown with the publication."},
         "include_unapproved": {
-            "type": "boolean", "default": False,
+            "type": "boolean",
+            "default": False,
             "description": "Publish even though data resources await review or were returned (as they are now).",
         },
     },
@@ -166,45 +181,77 @@ def components() -> dict:
         out[_component(def_name, public=False)] = _rewrite(defs[def_name], public=False)
 
     out["PublicationHeader"] = PUBLICATION
-    out["PublicationSummary"] = _with(PUBLICATION, {"url": {"type": "string", "format": "uri"}}, "A publication (julkaisu).")
+    out["PublicationSummary"] = _with(
+        PUBLICATION, {"url": {"type": "string", "format": "uri"}}, "A publication (julkaisu)."
+    )
     catalog = catalog_schema()
     out["Catalog"] = {
         "description": "A whole catalogue in the canonical format (varanto.catalog/1): a publication's public content.",
-        **_rewrite({k: v for k, v in catalog.items() if not k.startswith("$") and k not in ("title", "description")}, public=True),
+        **_rewrite(
+            {k: v for k, v in catalog.items() if not k.startswith("$") and k not in ("title", "description")},
+            public=True,
+        ),
     }
     out["OpenDataCatalog"] = {
-        "type": "object", "additionalProperties": False,
+        "type": "object",
+        "additionalProperties": False,
         "properties": {"datasets": _list(ref("OpenDataset")), "services": _list(ref("DataService"))},
     }
-    out["ResourceItem"] = _with(out["Resource"], {
-        "url": URL,
-        "score": {"type": "number", "description": "Relevance to the text query `q`; only when searching."},
-    }, "Tietovaranto: a data resource of the latest publication.")
-    out["SectionItem"] = _with(out["Section"], {
-        "url": URL,
-        "resources": {**_list(ref("Key")), "description": "Keys of the section's data resources, in order."},
-    }, "Toimiala: a grouping of data resources.")
-    out["SystemItem"] = _with(out["System"], {
-        "url": URL,
-        "resources": _list({
-            "type": "object", "required": ["key", "name"], "additionalProperties": False,
-            "properties": {"key": ref("Key"), "name": {"type": "string"}, "usage": {"type": "string"}},
-        }),
-    }, "Tietojärjestelmä: an information system, with the data resources that use it.")
-    out["OrganizationItem"] = _with(out["Organization"], {
-        "slug": ref("Key"),
-        "url": URL,
-        "publication": ref("PublicationHeader"),
-        "downloads": {
-            "type": "object", "additionalProperties": {"type": "string", "format": "uri"},
-            "description": "The latest publication as files: json, csv, xlsx, dcat-ttl, dcat-rdf, dcat-jsonld.",
+    out["ResourceItem"] = _with(
+        out["Resource"],
+        {
+            "url": URL,
+            "score": {"type": "number", "description": "Relevance to the text query `q`; only when searching."},
         },
-    }, "Tiedonhallintayksikkö: an organisation as its latest publication describes it.")
+        "Tietovaranto: a data resource of the latest publication.",
+    )
+    out["SectionItem"] = _with(
+        out["Section"],
+        {
+            "url": URL,
+            "resources": {**_list(ref("Key")), "description": "Keys of the section's data resources, in order."},
+        },
+        "Toimiala: a grouping of data resources.",
+    )
+    out["SystemItem"] = _with(
+        out["System"],
+        {
+            "url": URL,
+            "resources": _list(
+                {
+                    "type": "object",
+                    "required": ["key", "name"],
+                    "additionalProperties": False,
+                    "properties": {"key": ref("Key"), "name": {"type": "string"}, "usage": {"type": "string"}},
+                }
+            ),
+        },
+        "Tietojärjestelmä: an information system, with the data resources that use it.",
+    )
+    out["OrganizationItem"] = _with(
+        out["Organization"],
+        {
+            "slug": ref("Key"),
+            "url": URL,
+            "publication": ref("PublicationHeader"),
+            "downloads": {
+                "type": "object",
+                "additionalProperties": {"type": "string", "format": "uri"},
+                "description": "The latest publication as files: json, csv, xlsx, dcat-ttl, dcat-rdf, dcat-jsonld.",
+            },
+        },
+        "Tiedonhallintayksikkö: an organisation as its latest publication describes it.",
+    )
     out["OrganizationSummary"] = {
-        "type": "object", "required": ["slug", "name", "publication"], "additionalProperties": False,
+        "type": "object",
+        "required": ["slug", "name", "publication"],
+        "additionalProperties": False,
         "properties": {
-            "slug": ref("Key"), "name": {"type": "string"},
-            "updated": ref("Date"), "url": URL, "publication": ref("PublicationHeader"),
+            "slug": ref("Key"),
+            "name": {"type": "string"},
+            "updated": ref("Date"),
+            "url": URL,
+            "publication": ref("PublicationHeader"),
         },
     }
     review = {
@@ -213,10 +260,18 @@ def components() -> dict:
     }
     for def_name in WRITTEN:
         item = RECORDS[def_name]
-        out[f"Working{item}Item"] = _with(out[f"Working{item}"], {
-            "version": {"type": "integer", "minimum": 1, "description": "Raised by every saved change; the ETag is \"v<version>\"."},
-            **(review if def_name == "resource" else {}),
-        }, "A record of the working model, internal fields included.")
+        out[f"Working{item}Item"] = _with(
+            out[f"Working{item}"],
+            {
+                "version": {
+                    "type": "integer",
+                    "minimum": 1,
+                    "description": 'Raised by every saved change; the ETag is "v<version>".',
+                },
+                **(review if def_name == "resource" else {}),
+            },
+            "A record of the working model, internal fields included.",
+        )
         out[f"{item}Change"] = _rewrite(record_body(def_name, new=False), public=False)
         if def_name != "organization":  # one record per organisation, made when it is set up
             out[f"{item}New"] = _rewrite(record_body(def_name, new=True), public=False)
@@ -242,7 +297,6 @@ def paginated(name: str) -> dict:
             "results": _list(ref(name)),
         },
     }
-
 
 
 def add_components(result: dict, generator, request, public) -> dict:

@@ -19,8 +19,10 @@ from .permissions import token_users
 
 PREFIX_LENGTH = 8
 USER_NOT_A_MEMBER = _("The integration must act as a user who has a role in this organisation.")
-USER_NOT_ALLOWED = _("The integration cannot act as this user: the user is not active, or is a superuser or "
-                     "Django admin user, whom only a superuser may choose.")
+USER_NOT_ALLOWED = _(
+    "The integration cannot act as this user: the user is not active, or is a superuser or "
+    "Django admin user, whom only a superuser may choose."
+)
 
 
 def token_digest(secret: str) -> str:
@@ -29,7 +31,11 @@ def token_digest(secret: str) -> str:
 
 @transaction.atomic
 def integration_token_create(
-    *, name: str, user, acting_user, organization: Organization | None = None,
+    *,
+    name: str,
+    user,
+    acting_user,
+    organization: Organization | None = None,
 ) -> tuple[IntegrationToken, str]:
     """A new token for an integration acting as `user`; returns it with its secret, which is not kept.
 
@@ -41,8 +47,14 @@ def integration_token_create(
     if organization is not None and not Membership.objects.filter(organization=organization, user=user).exists():
         raise ValidationError({"user": USER_NOT_A_MEMBER})
     secret = "vrn_" + secrets.token_urlsafe(32)
-    token = IntegrationToken(name=name.strip(), user=user, organization=organization, prefix=secret[:PREFIX_LENGTH],
-                             digest=token_digest(secret), created_by=acting_user)
+    token = IntegrationToken(
+        name=name.strip(),
+        user=user,
+        organization=organization,
+        prefix=secret[:PREFIX_LENGTH],
+        digest=token_digest(secret),
+        created_by=acting_user,
+    )
     token.full_clean()
     token.save()
     _audit(AuditKind.TOKEN_CREATED, token, acting_user)
@@ -63,5 +75,11 @@ def integration_token_revoke(*, token: IntegrationToken, acting_user) -> Integra
 
 
 def _audit(kind: AuditKind, token: IntegrationToken, acting_user) -> None:
-    audit_record(kind=kind, user=acting_user, organization=token.organization, name=token.name, prefix=token.prefix,
-                 acts_as=token.user.get_username())
+    audit_record(
+        kind=kind,
+        user=acting_user,
+        organization=token.organization,
+        name=token.name,
+        prefix=token.prefix,
+        acts_as=token.user.get_username(),
+    )

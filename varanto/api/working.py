@@ -36,8 +36,13 @@ PATHS = {
     Process: dict(canonical.PROCESS_FIELDS),
 }
 COLLECTIONS = {Section: "sections", DataResource: "resources", InformationSystem: "systems", Process: "processes"}
-DEFS = {Organization: "organization", Section: "section", DataResource: "resource", InformationSystem: "system",
-        Process: "process"}
+DEFS = {
+    Organization: "organization",
+    Section: "section",
+    DataResource: "resource",
+    InformationSystem: "system",
+    Process: "process",
+}
 # what a working item has beside its canonical record
 EXTRA = {DataResource: ("version", "review_status", "review_comment")}
 
@@ -205,8 +210,11 @@ class ResourceFilter(TextFilter):
     def using_system(self, queryset, name, value):
         wanted = value.casefold()
         systems = InformationSystem.objects.filter(organization__in=queryset.values("organization"))
-        chosen = [pk for pk, key, system in systems.values_list("pk", "key", "name")
-                  if key == value or system.casefold() == wanted]
+        chosen = [
+            pk
+            for pk, key, system in systems.values_list("pk", "key", "name")
+            if key == value or system.casefold() == wanted
+        ]
         return queryset.filter(systems__in=chosen).distinct()
 
 

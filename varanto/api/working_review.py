@@ -19,6 +19,7 @@ from rest_framework.exceptions import APIException
 from rest_framework.response import Response
 
 from varanto.accounts.permissions import WORKFLOW, Action, access_organization, access_resource, require
+
 # The back office's own queries, so that the API refuses to publish exactly when the review page does.
 from varanto.backoffice.selectors.changes import awaiting_approval, publication_delta
 from varanto.catalog.services import EditConflict, MoveNotAllowed, data_resource_review
@@ -43,13 +44,16 @@ def _body_invalid(name: str, body) -> Response | None:
     return Response(errors, status=status.HTTP_400_BAD_REQUEST) if errors else None
 
 
-@extend_schema_view(post=extend_schema(
-    operation_id="working_resource_review", tags=["working model"],
-    parameters=[ORG, path_parameter("key", "The data resource's key.", "vesihuolto"), IF_MATCH],
-    request={"application/json": ref("ReviewMove")},
-    responses={200: ref("WorkingResourceItem"), **WRITE_ERRORS, **CONFLICT},
-    summary="Send a data resource for review, approve it, or return it with a comment; If-Match its ETag",
-))
+@extend_schema_view(
+    post=extend_schema(
+        operation_id="working_resource_review",
+        tags=["working model"],
+        parameters=[ORG, path_parameter("key", "The data resource's key.", "vesihuolto"), IF_MATCH],
+        request={"application/json": ref("ReviewMove")},
+        responses={200: ref("WorkingResourceItem"), **WRITE_ERRORS, **CONFLICT},
+        summary="Send a data resource for review, approve it, or return it with a comment; If-Match its ETag",
+    )
+)
 class ReviewMove(WorkingView):
     """POST a move of the review workflow; the answer is the resource in its new state."""
 
@@ -64,28 +68,40 @@ class ReviewMove(WorkingView):
         require(request.user, action, resource)
         version = expected_version(request, resource.version)
         try:
-            data_resource_review(resource=resource, action=action, expected_version=version, acting_user=request.user,
-                                 comment=request.data.get("comment", ""))
+            data_resource_review(
+                resource=resource,
+                action=action,
+                expected_version=version,
+                acting_user=request.user,
+                comment=request.data.get("comment", ""),
+            )
         except EditConflict as conflict:
             raise stale(conflict) from None
         except MoveNotAllowed as refused:
             raise Conflict(
                 f"The data resource is {refused.status}; {action} is possible only when it is "
-                + " or ".join(sorted(WORKFLOW[action].sources)) + "."
+                + " or ".join(sorted(WORKFLOW[action].sources))
+                + "."
             ) from None
         except ValidationError as exc:
             errors = working.api_errors(self.kind.model, exc)
-            return Response({"comment" if name == "review_comment" else name: messages for name, messages in errors.items()},
-                            status=status.HTTP_400_BAD_REQUEST)
+            return Response(
+                {"comment" if name == "review_comment" else name: messages for name, messages in errors.items()},
+                status=status.HTTP_400_BAD_REQUEST,
+            )
         return self.record(organization, key)
 
 
-@extend_schema_view(post=extend_schema(
-    operation_id="working_publication_create", tags=["working model"], parameters=[ORG],
-    request={"application/json": ref("Publishing")},
-    responses={201: ref("PublicationSummary"), **AUTH_ERRORS, **CONFLICT},
-    summary="Publish: the working model's public view becomes the next publication",
-))
+@extend_schema_view(
+    post=extend_schema(
+        operation_id="working_publication_create",
+        tags=["working model"],
+        parameters=[ORG],
+        request={"application/json": ref("Publishing")},
+        responses={201: ref("PublicationSummary"), **AUTH_ERRORS, **CONFLICT},
+        summary="Publish: the working model's public view becomes the next publication",
+    )
+)
 class PublicationCreate(WorkingView):
     """POST publishes, if the user's role may; 409 when nothing changed or changes await review unconfirmed."""
 
@@ -97,15 +113,22 @@ class PublicationCreate(WorkingView):
             raise Conflict(NOTHING_CHANGED)
         pending = list(awaiting_approval(organization).values_list("key", flat=True))
         if pending and not request.data.get("include_unapproved", False):
-            return Response({
-                "detail": (f"{len(pending)} data resources have" if len(pending) > 1 else "1 data resource has")
-                + " changes that are not approved. Approve or return them first, or send include_unapproved: true "
-                  "to publish them as they are.",
-                "pending": pending,
-            }, status=status.HTTP_409_CONFLICT)
+            return Response(
+                {
+                    "detail": (f"{len(pending)} data resources have" if len(pending) > 1 else "1 data resource has")
+                    + " changes that are not approved. Approve or return them first, or send include_unapproved: true "
+                    "to publish them as they are.",
+                    "pending": pending,
+                },
+                status=status.HTTP_409_CONFLICT,
+            )
         try:
-            publication = publication_create(organization=organization, note=request.data.get("note", "").strip(),
-                                             acting_user=request.user, only_if_changed=True)
+            publication = publication_create(
+                organization=organization,
+                note=request.data.get("note", "").strip(),
+                acting_user=request.user,
+                only_if_changed=True,
+            )
         except NothingToPublish:
             raise Conflict(NOTHING_CHANGED) from None
         response = Response(publication_summary(request, org, publication), status=status.HTTP_201_CREATED)

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -96,16 +96,33 @@ class Kind:
     delete: Callable | None = None
 
 
-ORGANIZATION = Kind(Organization, access_own_organization, services.organization_update, "organization",
-                    "api:working_organization")
-SECTIONS = Kind(Section, access_section, services.section_update, "section", "api:working_section",
-                create=services.section_create)
-RESOURCES = Kind(DataResource, access_resource, services.data_resource_update, "resource", "api:working_resource",
-                 create=services.data_resource_create, delete=services.data_resource_delete)
-SYSTEMS = Kind(InformationSystem, access_system, services.information_system_update, "system", "api:working_system",
-               create=services.information_system_create, delete=services.information_system_delete)
-PROCESSES = Kind(Process, access_process, services.process_update, "process", "api:working_process",
-                 create=services.process_create)
+ORGANIZATION = Kind(
+    Organization, access_own_organization, services.organization_update, "organization", "api:working_organization"
+)
+SECTIONS = Kind(
+    Section, access_section, services.section_update, "section", "api:working_section", create=services.section_create
+)
+RESOURCES = Kind(
+    DataResource,
+    access_resource,
+    services.data_resource_update,
+    "resource",
+    "api:working_resource",
+    create=services.data_resource_create,
+    delete=services.data_resource_delete,
+)
+SYSTEMS = Kind(
+    InformationSystem,
+    access_system,
+    services.information_system_update,
+    "system",
+    "api:working_system",
+    create=services.information_system_create,
+    delete=services.information_system_delete,
+)
+PROCESSES = Kind(
+    Process, access_process, services.process_update, "process", "api:working_process", create=services.process_create
+)
 
 AUTH_ERRORS = {400: ref("Error"), 401: ref("Error"), 403: ref("Error"), 404: ref("Error")}
 WRITE_ERRORS = {**AUTH_ERRORS, 412: ref("Error"), 428: ref("Error")}
@@ -183,7 +200,9 @@ class WorkingDetail(WorkingView):
             return self.invalid(exc)
         version = expected_version(request, record.version)
         try:
-            self.kind.update(**{self.kind.argument: record}, data=data, expected_version=version, acting_user=request.user)
+            self.kind.update(
+                **{self.kind.argument: record}, data=data, expected_version=version, acting_user=request.user
+            )
         except services.EditConflict as conflict:
             raise stale(conflict) from None
         except ValidationError as exc:
@@ -208,18 +227,30 @@ class DeletableDetail(WorkingDetail):
 def _list_docs(kind_name: str, item: str, query: type):
     tags, plural = ["working model"], kind_name + ("es" if kind_name.endswith("s") else "s")
     return extend_schema_view(
-        get=extend_schema(operation_id=f"working_{item.lower()}_list", tags=tags, parameters=[ORG, query],
-                          responses={200: paginated(f"Working{item}Item"), **AUTH_ERRORS},
-                          summary=f"The working model's {plural}, internal fields included"),
-        post=extend_schema(operation_id=f"working_{item.lower()}_create", tags=tags, parameters=[ORG],
-                           request={"application/json": ref(f"{item}New")}, responses={201: ref(f"Working{item}Item"), **AUTH_ERRORS},
-                           summary=f"Add a {kind_name}"),
+        get=extend_schema(
+            operation_id=f"working_{item.lower()}_list",
+            tags=tags,
+            parameters=[ORG, query],
+            responses={200: paginated(f"Working{item}Item"), **AUTH_ERRORS},
+            summary=f"The working model's {plural}, internal fields included",
+        ),
+        post=extend_schema(
+            operation_id=f"working_{item.lower()}_create",
+            tags=tags,
+            parameters=[ORG],
+            request={"application/json": ref(f"{item}New")},
+            responses={201: ref(f"Working{item}Item"), **AUTH_ERRORS},
+            summary=f"Add a {kind_name}",
+        ),
     )
 
 
 IF_MATCH = OpenApiParameter(
-    "If-Match", OpenApiTypes.STR, OpenApiParameter.HEADER, required=True,
-    description="The ETag of the version the change was made from, e.g. \"v3\" (or * for whatever is current).",
+    "If-Match",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    required=True,
+    description='The ETag of the version the change was made from, e.g. "v3" (or * for whatever is current).',
     examples=[OpenApiExample("version 1", value='"v1"')],
 )
 
@@ -230,18 +261,30 @@ def _detail_docs(kind_name: str, item: str, key_example: str | None = None, *, d
     if key_example:
         parameters.append(path_parameter("key", f"The {kind_name}'s key.", key_example))
     docs = {
-        "get": extend_schema(operation_id=f"working_{item.lower()}_get", tags=tags, parameters=parameters,
-                             responses={200: ref(f"Working{item}Item"), **AUTH_ERRORS},
-                             summary=f"The {kind_name} with its version (ETag)"),
-        "patch": extend_schema(operation_id=f"working_{item.lower()}_update", tags=tags, parameters=[*parameters, IF_MATCH],
-                               request={"application/json": ref(f"{item}Change")},
-                               responses={200: ref(f"Working{item}Item"), **WRITE_ERRORS},
-                               summary=f"Change the {kind_name}: only the fields sent; If-Match its ETag"),
+        "get": extend_schema(
+            operation_id=f"working_{item.lower()}_get",
+            tags=tags,
+            parameters=parameters,
+            responses={200: ref(f"Working{item}Item"), **AUTH_ERRORS},
+            summary=f"The {kind_name} with its version (ETag)",
+        ),
+        "patch": extend_schema(
+            operation_id=f"working_{item.lower()}_update",
+            tags=tags,
+            parameters=[*parameters, IF_MATCH],
+            request={"application/json": ref(f"{item}Change")},
+            responses={200: ref(f"Working{item}Item"), **WRITE_ERRORS},
+            summary=f"Change the {kind_name}: only the fields sent; If-Match its ETag",
+        ),
     }
     if deletable:
-        docs["delete"] = extend_schema(operation_id=f"working_{item.lower()}_delete", tags=tags,
-                                       parameters=[*parameters, IF_MATCH], responses={204: None, **WRITE_ERRORS},
-                                       summary=f"Delete the {kind_name}; If-Match its ETag")
+        docs["delete"] = extend_schema(
+            operation_id=f"working_{item.lower()}_delete",
+            tags=tags,
+            parameters=[*parameters, IF_MATCH],
+            responses={204: None, **WRITE_ERRORS},
+            summary=f"Delete the {kind_name}; If-Match its ETag",
+        )
     return extend_schema_view(**docs)
 
 

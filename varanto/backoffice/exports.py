@@ -42,8 +42,10 @@ def assessment_workbook(assessment: ImpactAssessment) -> bytes:
         (_("Subject"), f"{assessment.get_subject_kind_display()}: {assessment.subject_name}"),
         (_("Planned change"), assessment.title),
         (_("Description of the change"), assessment.description),
-        *[(str(ImpactAssessment._meta.get_field(h).verbose_name).capitalize(), getattr(assessment, h))
-          for h in ImpactAssessment.HEADINGS],
+        *[
+            (str(ImpactAssessment._meta.get_field(h).verbose_name).capitalize(), getattr(assessment, h))
+            for h in ImpactAssessment.HEADINGS
+        ],
         (_("Created"), assessment.created_at.strftime("%d.%m.%Y %H:%M")),
         (_("Created by"), assessment.created_by.get_username() if assessment.created_by else ""),
     ]
@@ -54,21 +56,46 @@ def assessment_workbook(assessment: ImpactAssessment) -> bytes:
     summary.column_dimensions["A"].width = 36
     summary.column_dimensions["B"].width = 100
 
-    _sheet(workbook, _("Data resources"), [_("Name"), _("Section"), _("Responsible"), _("Usage"), _("Systems")],
-           [[r["name"], r["section"], r["responsible"], r["usage"], r["systems"]] for r in report.get("resources", [])])
-    _sheet(workbook, _("Systems"), [_("Name"), _("Vendor"), _("Responsible")],
-           [[s["name"], s["vendor"], s["responsible"]] for s in report.get("systems", [])])
-    _sheet(workbook, _("Processes"), [_("Name"), _("Responsible"), _("Systems")],
-           [[p["name"], p["responsible"], p["systems"]] for p in report.get("processes", [])])
-    _sheet(workbook, _("Disclosures"), [_("Data resource"), _("Disclosure"), _("Recipients"), _("As worded"),
-                                        _("Deciding authority")],
-           [[d["resource"], str(levels.get(d["level"], d["level"] or "")), d["recipients"], d["text"], d["authority"]]
-            for d in report.get("disclosures", [])])
-    _sheet(workbook, _("Interfaces and data flows"), [_("From"), _("To"), _("What is transferred")],
-           [[i["source"], i["target"], i["description"]] for i in report.get("interfaces", [])]
-           + [[f["resource"], f["target"], f["description"]] for f in report.get("data_flows", [])])
-    _sheet(workbook, _("Responsible people"), [_("Who"), _("Role"), _("For")],
-           [[p["who"], str(PERSON_ROLES.get(p["role"], p["role"])), p["for"]] for p in report.get("people", [])])
+    _sheet(
+        workbook,
+        _("Data resources"),
+        [_("Name"), _("Section"), _("Responsible"), _("Usage"), _("Systems")],
+        [[r["name"], r["section"], r["responsible"], r["usage"], r["systems"]] for r in report.get("resources", [])],
+    )
+    _sheet(
+        workbook,
+        _("Systems"),
+        [_("Name"), _("Vendor"), _("Responsible")],
+        [[s["name"], s["vendor"], s["responsible"]] for s in report.get("systems", [])],
+    )
+    _sheet(
+        workbook,
+        _("Processes"),
+        [_("Name"), _("Responsible"), _("Systems")],
+        [[p["name"], p["responsible"], p["systems"]] for p in report.get("processes", [])],
+    )
+    _sheet(
+        workbook,
+        _("Disclosures"),
+        [_("Data resource"), _("Disclosure"), _("Recipients"), _("As worded"), _("Deciding authority")],
+        [
+            [d["resource"], str(levels.get(d["level"], d["level"] or "")), d["recipients"], d["text"], d["authority"]]
+            for d in report.get("disclosures", [])
+        ],
+    )
+    _sheet(
+        workbook,
+        _("Interfaces and data flows"),
+        [_("From"), _("To"), _("What is transferred")],
+        [[i["source"], i["target"], i["description"]] for i in report.get("interfaces", [])]
+        + [[f["resource"], f["target"], f["description"]] for f in report.get("data_flows", [])],
+    )
+    _sheet(
+        workbook,
+        _("Responsible people"),
+        [_("Who"), _("Role"), _("For")],
+        [[p["who"], str(PERSON_ROLES.get(p["role"], p["role"])), p["for"]] for p in report.get("people", [])],
+    )
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

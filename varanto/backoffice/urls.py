@@ -17,8 +17,12 @@ def _record_urls(kind: str, segment: str) -> list:
         path(f"{base}uusi/", records.record_create, {"kind": kind}, name=f"{kind}_create"),
         path(f"{base}<slug:key>/muokkaa/", records.record_edit, {"kind": kind}, name=f"{kind}_edit"),
         path(f"{base}<slug:key>/historia/", records.record_history, {"kind": kind}, name=f"{kind}_history"),
-        path(f"{base}<slug:key>/historia/<int:history_id>/palauta/", records.record_restore_view, {"kind": kind},
-             name=f"{kind}_restore"),
+        path(
+            f"{base}<slug:key>/historia/<int:history_id>/palauta/",
+            records.record_restore_view,
+            {"kind": kind},
+            name=f"{kind}_restore",
+        ),
     ]
     if kind in ("resource", "system"):
         urls.append(path(f"{base}<slug:key>/poista/", records.record_delete, {"kind": kind}, name=f"{kind}_delete"))
@@ -26,10 +30,17 @@ def _record_urls(kind: str, segment: str) -> list:
 
 
 urlpatterns = [
-    path("kirjaudu/", chosen_language(auth_views.LoginView.as_view(
-        template_name="backoffice/login.html", redirect_authenticated_user=True,
-        next_page=reverse_lazy("backoffice:home"),
-    )), name="login"),
+    path(
+        "kirjaudu/",
+        chosen_language(
+            auth_views.LoginView.as_view(
+                template_name="backoffice/login.html",
+                redirect_authenticated_user=True,
+                next_page=reverse_lazy("backoffice:home"),
+            )
+        ),
+        name="login",
+    ),
     path("kirjaudu-ulos/", auth_views.LogoutView.as_view(next_page=reverse_lazy("backoffice:login")), name="logout"),
     path("salasana/", people.PasswordChange.as_view(), name="password"),
     path("", lists.home, name="home"),
@@ -46,10 +57,18 @@ urlpatterns = [
     path("<slug:org>/myohassa/", lists.overdue, name="overdue"),
     path("<slug:org>/poistetut/", records.deleted, name="deleted"),
     path("<slug:org>/yhteystiedot/", records.record_edit, {"kind": "organization"}, name="organization_edit"),
-    path("<slug:org>/yhteystiedot/historia/", records.record_history, {"kind": "organization"},
-         name="organization_history"),
-    path("<slug:org>/yhteystiedot/historia/<int:history_id>/palauta/", records.record_restore_view,
-         {"kind": "organization"}, name="organization_restore"),
+    path(
+        "<slug:org>/yhteystiedot/historia/",
+        records.record_history,
+        {"kind": "organization"},
+        name="organization_history",
+    ),
+    path(
+        "<slug:org>/yhteystiedot/historia/<int:history_id>/palauta/",
+        records.record_restore_view,
+        {"kind": "organization"},
+        name="organization_restore",
+    ),
     path("<slug:org>/tarkistus/", review.review, name="review"),
     path("<slug:org>/julkaise/", review.publish, name="publish"),
     path("<slug:org>/kattavuus/", reports.completeness, name="completeness"),

@@ -196,9 +196,7 @@ def catalog_export(organization: Organization, *, audience: Audience = Audience.
     systems = []
     for system in InformationSystem.objects.filter(organization=organization).prefetch_related("interfaces__target"):
         item = _dump(system, SYSTEM_FIELDS, audience)
-        item["interfaces"] = [
-            {"system": i.target.name, "description": i.description} for i in system.interfaces.all()
-        ]
+        item["interfaces"] = [{"system": i.target.name, "description": i.description} for i in system.interfaces.all()]
         systems.append(item)
 
     processes = []
@@ -372,7 +370,9 @@ def catalog_import(data: dict, *, organization_name: str | None = None, replace:
     organization.save()
 
     for position, contact in enumerate(org_data.get("contacts", [])):
-        _create(ContactPerson, organization=organization, position=position, **_load(contact, CONTACT_FIELDS, ContactPerson))
+        _create(
+            ContactPerson, organization=organization, position=position, **_load(contact, CONTACT_FIELDS, ContactPerson)
+        )
 
     sections = {}
     for position, item in enumerate(data["sections"]):
@@ -383,7 +383,9 @@ def catalog_import(data: dict, *, organization_name: str | None = None, replace:
     systems = {}
     for position, item in enumerate(data["systems"]):
         system = _create(
-            InformationSystem, organization=organization, position=position,
+            InformationSystem,
+            organization=organization,
+            position=position,
             **_load(item, SYSTEM_FIELDS, InformationSystem),
         )
         systems[system.name.casefold()] = system
@@ -391,28 +393,35 @@ def catalog_import(data: dict, *, organization_name: str | None = None, replace:
         source = systems[item["name"].casefold()]
         for position, interface in enumerate(item.get("interfaces", [])):
             _create(
-                SystemInterface, source=source, target=systems[interface["system"].casefold()],
-                description=interface.get("description", ""), position=position,
+                SystemInterface,
+                source=source,
+                target=systems[interface["system"].casefold()],
+                description=interface.get("description", ""),
+                position=position,
             )
 
     processes = {}
     for position, item in enumerate(data.get("processes", [])):
-        process = _create(
-            Process, organization=organization, position=position, **_load(item, PROCESS_FIELDS, Process)
-        )
+        process = _create(Process, organization=organization, position=position, **_load(item, PROCESS_FIELDS, Process))
         process.systems.set([systems[name.casefold()] for name in item.get("systems", [])])
         processes[process.key] = process
 
     resources = {}
     for position, item in enumerate(data["resources"]):
         resource = _create(
-            DataResource, organization=organization, section=sections[item["section"]], position=position,
+            DataResource,
+            organization=organization,
+            section=sections[item["section"]],
+            position=position,
             **_load(item, RESOURCE_FIELDS, DataResource),
         )
         for link_position, link in enumerate(item.get("systems", [])):
             _create(
-                ResourceSystem, resource=resource, system=systems[link["name"].casefold()],
-                usage=link.get("usage", ""), position=link_position,
+                ResourceSystem,
+                resource=resource,
+                system=systems[link["name"].casefold()],
+                usage=link.get("usage", ""),
+                position=link_position,
             )
         resource.processes.set([processes[key] for key in item.get("processes", [])])
         resources[resource.key] = resource
@@ -420,8 +429,11 @@ def catalog_import(data: dict, *, organization_name: str | None = None, replace:
     open_data = data.get("open_data", {})
     for position, item in enumerate(open_data.get("datasets", [])):
         _create(
-            OpenDataset, organization=organization, position=position,
-            resource=resources.get(item.get("resource") or ""), **_load(item, DATASET_FIELDS, OpenDataset),
+            OpenDataset,
+            organization=organization,
+            position=position,
+            resource=resources.get(item.get("resource") or ""),
+            **_load(item, DATASET_FIELDS, OpenDataset),
         )
     for position, item in enumerate(open_data.get("services", [])):
         service = _create(

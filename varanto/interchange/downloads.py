@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime
 import functools
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from django.core.cache import cache
 
@@ -20,9 +20,11 @@ from varanto.publications.models import Publication
 from varanto.publications.selectors import publication_catalog
 
 from .formats import FORMATS, REVISION, render
-from .formats.csv import MEDIA_TYPE as CSV_MEDIA_TYPE, catalog_csv_table
+from .formats.csv import MEDIA_TYPE as CSV_MEDIA_TYPE
+from .formats.csv import catalog_csv_table
 from .formats.tables.layout import TABLES
-from .formats.xlsx import MEDIA_TYPE as XLSX_MEDIA_TYPE, template_xlsx
+from .formats.xlsx import MEDIA_TYPE as XLSX_MEDIA_TYPE
+from .formats.xlsx import template_xlsx
 from .links import PublicLinks
 
 CACHE_SECONDS = 24 * 3600
@@ -113,4 +115,3 @@ def template_download() -> Download:
         last_modified=None,
         make=template_xlsx,
     )
-

@@ -14,9 +14,9 @@ import logging
 import posixpath
 import re
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -117,7 +117,11 @@ def _starting_points(publication: Publication) -> list[str]:
 
 
 def build_site(
-    outdir: Path, *, base_url: str = "", live_url: str = "", progress: Callable[[str], None] = lambda message: None,
+    outdir: Path,
+    *,
+    base_url: str = "",
+    live_url: str = "",
+    progress: Callable[[str], None] = lambda message: None,
 ) -> SiteReport:
     """Write the static site of every organisation's latest publication into `outdir` (replaced).
 

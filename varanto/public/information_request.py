@@ -57,8 +57,10 @@ def information_request_for(
         "",
         _("To: %(recipient)s") % {"recipient": recipient},
         "",
-        _("Under the Act on the Openness of Government Activities (621/1999), I request the following "
-          "documents or information:"),
+        _(
+            "Under the Act on the Openness of Government Activities (621/1999), I request the following "
+            "documents or information:"
+        ),
         _("[Describe here what you would like to receive, for example a time period, a case number or an address.]"),
         "",
         _("The documents belong to this data resource:"),

@@ -115,8 +115,12 @@ def diff(request, current, number):
     """What changed in publication `number` compared with the one before it."""
     archived, _catalog = _archived(current, number)
     return _page(
-        request, current, "diff",
-        archived=archived, previous=publication_previous(archived), changes=publication_changes(archived),
+        request,
+        current,
+        "diff",
+        archived=archived,
+        previous=publication_previous(archived),
+        changes=publication_changes(archived),
     )
 
 

@@ -128,7 +128,8 @@ class PublishedCatalog:
                 record=record,
                 users=tuple(users[record["name"].casefold()]),
                 processes=tuple(
-                    p for p in processes.values()
+                    p
+                    for p in processes.values()
                     if record["name"].casefold() in {n.casefold() for n in p.get("systems", [])}
                 ),
                 interfaces=tuple(

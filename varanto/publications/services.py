@@ -37,9 +37,10 @@ def publication_create(
     content = public_catalog(organization)
     number = (Publication.objects.filter(organization=organization).aggregate(n=Max("number"))["n"] or 0) + 1
     digest = hashlib.sha256(json.dumps(content, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
-    if only_if_changed and Publication.objects.filter(
-        organization=organization, number=number - 1, content_hash=digest
-    ).exists():
+    if (
+        only_if_changed
+        and Publication.objects.filter(organization=organization, number=number - 1, content_hash=digest).exists()
+    ):
         raise NothingToPublish(organization.name)
     publication = Publication.objects.create(
         organization=organization,

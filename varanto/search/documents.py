@@ -101,7 +101,9 @@ def publication_documents(content: dict) -> list[DocumentSource]:
                 systems=used,
                 disclosure_level=(resource.get("disclosure") or {}).get("level") or "",
                 api_availability=(resource.get("api") or {}).get("availability") or "",
-                texts=list(_texts(resource, section, [systems.get(n, {}) for n in used], processes, open_data, organization)),
+                texts=list(
+                    _texts(resource, section, [systems.get(n, {}) for n in used], processes, open_data, organization)
+                ),
             )
         )
     return documents
@@ -196,7 +198,8 @@ def index_document(source: DocumentSource, analyzer: Analyzer) -> IndexedDocumen
         for term in terms:
             by_field = best[term]
             top_field, (top_weight, top_kind) = (
-                next(iter(by_field.items())) if len(by_field) == 1
+                next(iter(by_field.items()))
+                if len(by_field) == 1
                 else min(by_field.items(), key=lambda item: (-item[1][0], item[0]))
             )
             spread = (total - fields[top_field]) * SPREAD_PERCENT // 100

@@ -81,7 +81,5 @@ def facet_counts(documents: Sequence[SearchDocument], filters: Mapping[str, str]
             counts[wanted] = 0
             labels[wanted] = wanted
         values = sorted(counts, key=lambda v: (v != wanted, -counts[v], labels[v].casefold()))
-        facets.append(
-            Facet(name, str(label), tuple(FacetValue(v, labels[v], counts[v], v == wanted) for v in values))
-        )
+        facets.append(Facet(name, str(label), tuple(FacetValue(v, labels[v], counts[v], v == wanted) for v in values)))
     return facets

@@ -18,4 +18,6 @@ class SearchForm(forms.Form):
 
     def filters(self) -> dict[str, str]:
         """The chosen facet values, by facet name."""
-        return {facet: self.cleaned_data[param] for param, facet in FACET_PARAMETERS.items() if self.cleaned_data.get(param)}
+        return {
+            facet: self.cleaned_data[param] for param, facet in FACET_PARAMETERS.items() if self.cleaned_data.get(param)
+        }

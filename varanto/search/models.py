@@ -15,9 +15,7 @@ EXPANSION_SEPARATOR = "|"
 class SearchIndex(models.Model):
     """Hakuhakemisto: the analysed words of one publication. One per organisation, for its latest publication."""
 
-    organization = models.OneToOneField(
-        "catalog.Organization", on_delete=models.CASCADE, related_name="search_index"
-    )
+    organization = models.OneToOneField("catalog.Organization", on_delete=models.CASCADE, related_name="search_index")
     publication = models.OneToOneField(
         "publications.Publication", on_delete=models.CASCADE, related_name="search_index"
     )
@@ -80,6 +78,9 @@ class SearchPosting(models.Model):
             models.Index(fields=["term", "-weight", "index", "position", "document"], name="search_posting_strongest"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.term} ({self.field}, {self.weight})"
+
 
 class SearchTerm(models.Model):
     """A word of an index and the number of documents holding it (for weighting rare words higher).
@@ -96,6 +97,9 @@ class SearchTerm(models.Model):
         # Covering: document frequencies are summed from this index alone.
         indexes = [models.Index(fields=["term", "index", "document_count"], name="search_term_lookup")]
 
+    def __str__(self) -> str:
+        return f"{self.term} ({self.document_count})"
+
 
 class ThesaurusRelation(models.TextChoices):
     LAY = "lay", _("a word residents use → catalogue words")
@@ -110,12 +114,15 @@ class ThesaurusEntry(models.Model):
     """
 
     organization = models.ForeignKey(
-        "catalog.Organization", on_delete=models.CASCADE, related_name="thesaurus_entries",
+        "catalog.Organization",
+        on_delete=models.CASCADE,
+        related_name="thesaurus_entries",
         verbose_name=_("organisation"),
     )
     term = models.CharField(_("word or phrase"), max_length=200, help_text=_("e.g. parkkisakko"))
     expansions = models.CharField(
-        _("finds also"), max_length=1000,
+        _("finds also"),
+        max_length=1000,
         help_text=_("Catalogue words separated by |, e.g. pysäköintivirhemaksu|pysäköinninvalvonta"),
     )
     relation = models.CharField(
@@ -124,9 +131,7 @@ class ThesaurusEntry(models.Model):
 
     class Meta:
         ordering = ["organization", "term"]
-        constraints = [
-            models.UniqueConstraint(fields=["organization", "term"], name="thesaurus_entry_unique")
-        ]
+        constraints = [models.UniqueConstraint(fields=["organization", "term"], name="thesaurus_entry_unique")]
         verbose_name = _("thesaurus entry")
         verbose_name_plural = _("thesaurus entries")
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-
 from pathlib import Path
 
 from django.db.models import Sum
@@ -23,9 +22,9 @@ from .analysis import Analyzer, analyse_text, get_analyzer
 from .facets import FACET_NAMES, Facet, facet_counts, matches_filters
 from .models import SearchDocument, SearchIndex, SearchTerm, ThesaurusEntry
 from .query import QueryWord, WeightedTerm, corrected_word, query_words, weighted_terms, word_frequency
-from .sql import Ranked, rank_documents
 from .snippets import Segment, Snippet, best_snippet, highlight
 from .spelling import MAX_SUGGESTIONS, one_edit_away, worth_correcting
+from .sql import Ranked, rank_documents
 from .thesaurus import Thesaurus, thesaurus_for
 
 MAX_QUERY_LENGTH = 200
@@ -199,7 +198,9 @@ def _corrected(
     """The word, or what the resident probably meant when no document holds any of its terms."""
     if any(word_frequency(t, frequencies) for t in word.terms) or not worth_correcting(word.surface, word.known):
         return word
-    candidates = [corrected_word(word, s, analyzer, thesaurus) for s in analyzer.suggest(word.surface)[:MAX_SUGGESTIONS]]
+    candidates = [
+        corrected_word(word, s, analyzer, thesaurus) for s in analyzer.suggest(word.surface)[:MAX_SUGGESTIONS]
+    ]
     near = one_edit_away(word.surface.lower())
     # The index counts a word also where it is only a compound part ("effica" in "Effica-potilastiedot").
     in_use = scope.frequencies(sql.existing_terms(near, index_id=scope.index_id))

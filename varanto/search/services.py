@@ -58,8 +58,11 @@ def search_index_publication(publication: Publication, *, analyzer: Analyzer | N
         return SearchIndex.objects.get(organization_id=publication.organization_id)
     logger.info(
         "Indexed %s for search: %d resources, %d terms in %.2f s (%s).",
-        publication, len(documents), sum(len(d.postings) for d in documents),
-        time.perf_counter() - started, analyzer.name,
+        publication,
+        len(documents),
+        sum(len(d.postings) for d in documents),
+        time.perf_counter() - started,
+        analyzer.name,
     )
     return index
 
@@ -128,7 +131,7 @@ def _write_index(publication: Publication, analyzer: Analyzer, documents) -> Sea
         ["index", "document", "position", "term", "weight", "field", "kind"],
         (
             (index.pk, document_id, d.source.position, term, p.weight, p.field, p.kind)
-            for document_id, d in zip((row.pk for row in rows), documents)
+            for document_id, d in zip((row.pk for row in rows), documents, strict=False)
             for term, p in d.postings.items()
         ),
     )

@@ -40,7 +40,9 @@ class Snippet:
         )
 
 
-def highlight(text: str, analyzer: Analyzer, terms: set[str], *, start: int = 0, end: int | None = None) -> list[Segment]:
+def highlight(
+    text: str, analyzer: Analyzer, terms: set[str], *, start: int = 0, end: int | None = None
+) -> list[Segment]:
     """`text[start:end]` cut into plain and marked segments; a word is marked when it stands for a matched term."""
     end = len(text) if end is None else end
     segments: list[Segment] = []

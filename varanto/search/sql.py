@@ -138,7 +138,7 @@ def existing_terms(candidates: Iterable[str], *, index_id: int | None = None) ->
     table = connection.ops.quote_name(SearchTerm._meta.db_table)
     scope, params = ("", []) if index_id is None else ("AND t.index_id = %s", [index_id])
     sql = f"""
-        WITH c (term) AS (VALUES {', '.join(['(CAST(%s AS VARCHAR(100)))'] * len(candidates))})
+        WITH c (term) AS (VALUES {", ".join(["(CAST(%s AS VARCHAR(100)))"] * len(candidates))})
         SELECT c.term FROM c WHERE EXISTS (SELECT 1 FROM {table} t WHERE t.term = c.term {scope})
     """
     with connection.cursor() as cursor:
@@ -150,7 +150,9 @@ def stale_publication_ids(analyzer: str, organization_id: int | None = None) -> 
     """Ids of organisations' latest publications that have no search index made by `analyzer`."""
     publications = connection.ops.quote_name(Publication._meta.db_table)
     indexes = connection.ops.quote_name(SearchIndex._meta.db_table)
-    scope, params = ("", [analyzer]) if organization_id is None else ("WHERE organization_id = %s", [organization_id, analyzer])
+    scope, params = (
+        ("", [analyzer]) if organization_id is None else ("WHERE organization_id = %s", [organization_id, analyzer])
+    )
     sql = f"""
         SELECT p.id
         FROM {publications} p
@@ -168,7 +170,9 @@ RANK_COLUMNS = "document_id, index_id, position, term, weight"
 
 
 def _weighted_terms(rows: Sequence[WeightedTerm]) -> tuple[str, list]:
-    row_sql = "(CAST(%s AS VARCHAR(100)), CAST(%s AS INTEGER), CAST(%s AS INTEGER), CAST(%s AS INTEGER), CAST(%s AS INTEGER))"
+    row_sql = (
+        "(CAST(%s AS VARCHAR(100)), CAST(%s AS INTEGER), CAST(%s AS INTEGER), CAST(%s AS INTEGER), CAST(%s AS INTEGER))"
+    )
     params = [value for row in rows for value in (row.term, row.slot, row.word, row.factor, row.anchor)]
     return "VALUES " + ", ".join([row_sql] * len(rows)), params
 

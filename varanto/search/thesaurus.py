@@ -39,15 +39,19 @@ class ThesaurusRule:
 
 def read_thesaurus(text: str, *, source: str) -> list[ThesaurusRule]:
     """Rules from thesaurus CSV text; every problem is reported with `source` and its line number."""
-    lines = [(n, line) for n, line in enumerate(text.splitlines(), start=1) if line.strip() and not line.startswith("#")]
+    lines = [
+        (n, line) for n, line in enumerate(text.splitlines(), start=1) if line.strip() and not line.startswith("#")
+    ]
     if not lines:
         return []
     reader = csv.reader(io.StringIO("\n".join(line for _, line in lines)))
     header = next(reader)
     if [h.strip() for h in header] != COLUMNS:
-        raise ThesaurusError(f"{source}, line {lines[0][0]}: the header must be {','.join(COLUMNS)}, not {','.join(header)}")
+        raise ThesaurusError(
+            f"{source}, line {lines[0][0]}: the header must be {','.join(COLUMNS)}, not {','.join(header)}"
+        )
     rules, problems = [], []
-    for (number, _), row in zip(lines[1:], reader):
+    for (number, _), row in zip(lines[1:], reader, strict=False):
         if len(row) != len(COLUMNS):
             problems.append(f"{source}, line {number}: expected {len(COLUMNS)} columns, found {len(row)}")
             continue
@@ -145,7 +149,7 @@ class Thesaurus:
         for key, targets in self._phrases:
             for start in range(len(words) - len(key) + 1):
                 window = words[start : start + len(key)]
-                if all(lemmas & w.analysis.lemmas for lemmas, w in zip(key, window)):
+                if all(lemmas & w.analysis.lemmas for lemmas, w in zip(key, window, strict=False)):
                     found.setdefault(start + len(key) - 1, set()).update(targets)
         return found
 

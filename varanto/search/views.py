@@ -60,6 +60,8 @@ def _facet_links(params, facet) -> dict:
 
 def _page_links(params, page) -> dict:
     return {
-        "previous": _with(params, **{PAGE_PARAMETER: str(page.previous_page_number())}) if page.has_previous() else None,
+        "previous": _with(params, **{PAGE_PARAMETER: str(page.previous_page_number())})
+        if page.has_previous()
+        else None,
         "next": _with(params, **{PAGE_PARAMETER: str(page.next_page_number())}) if page.has_next() else None,
     }

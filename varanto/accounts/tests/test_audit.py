@@ -25,8 +25,9 @@ def member():
 
 def test_sign_in_through_the_login_page_is_logged_with_the_address(client, member):
     user, _organization = member
-    response = client.post("/hallinta/kirjaudu/", {"username": "kirjaaja", "password": PASSWORD},
-                           REMOTE_ADDR="10.1.2.3")
+    response = client.post(
+        "/hallinta/kirjaudu/", {"username": "kirjaaja", "password": PASSWORD}, REMOTE_ADDR="10.1.2.3"
+    )
     assert response.status_code == 302
     event = AuditEvent.objects.get(kind=AuditKind.SIGN_IN)
     assert (event.user, event.ip_address) == (user, "10.1.2.3")
@@ -52,7 +53,9 @@ def test_every_publication_is_logged_whoever_makes_it(member):
     publication_create(organization=organization, note="Komentoriviltä")
     events = AuditEvent.objects.filter(kind=AuditKind.PUBLICATION).order_by("id")
     assert [(e.user, e.detail["number"], e.organization) for e in events] == [
-        (user, 1, organization), (None, 2, organization)]
+        (user, 1, organization),
+        (None, 2, organization),
+    ]
 
 
 def test_role_changes_are_logged_with_old_and_new_role(member):
@@ -60,8 +63,10 @@ def test_role_changes_are_logged_with_old_and_new_role(member):
     admin = User.objects.create_user("paakayttaja")
     membership = membership_set(organization=organization, user=user, role=Role.PUBLISHER, acting_user=admin)
     membership_remove(membership=membership, acting_user=admin)
-    changes = [(e.user, e.detail["old_role"], e.detail["new_role"])
-               for e in AuditEvent.objects.filter(kind=AuditKind.ROLE_CHANGE).order_by("id")]
+    changes = [
+        (e.user, e.detail["old_role"], e.detail["new_role"])
+        for e in AuditEvent.objects.filter(kind=AuditKind.ROLE_CHANGE).order_by("id")
+    ]
     assert changes == [(None, None, "editor"), (admin, "editor", "publisher"), (admin, "publisher", None)]
 
 

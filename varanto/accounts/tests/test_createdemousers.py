@@ -17,8 +17,12 @@ def test_one_user_per_role_with_a_working_password_printed_once(imatra):
     assert set(passwords) == {"hallinto", "julkaisija", "vesihuolto", "lukija"}
     assert authenticate(username="vesihuolto", password=passwords["vesihuolto"]) is not None
     roles = dict(Membership.objects.filter(organization=imatra).values_list("user__username", "role"))
-    assert roles == {"hallinto": Role.ADMINISTRATOR, "julkaisija": Role.PUBLISHER, "vesihuolto": Role.EDITOR,
-                     "lukija": Role.VIEWER}
+    assert roles == {
+        "hallinto": Role.ADMINISTRATOR,
+        "julkaisija": Role.PUBLISHER,
+        "vesihuolto": Role.EDITOR,
+        "lukija": Role.VIEWER,
+    }
     editor = Membership.objects.get(user__username="vesihuolto")
     assert [r.key for r in editor.resources.all()] == ["vesihuolto"]
     assert editor.systems.count() == 6

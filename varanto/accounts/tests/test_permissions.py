@@ -124,13 +124,16 @@ def test_workflow_table_moves_between_review_states():
     assert WORKFLOW[Action.RETURN].comment_required
 
 
-@pytest.mark.parametrize("role, status, moves", [
-    (Role.PUBLISHER, ReviewStatus.READY_FOR_REVIEW, {Action.APPROVE, Action.RETURN}),
-    (Role.PUBLISHER, ReviewStatus.CURRENT, {Action.SUBMIT}),
-    (Role.EDITOR, ReviewStatus.RETURNED, {Action.SUBMIT}),
-    (Role.EDITOR, ReviewStatus.READY_FOR_REVIEW, set()),
-    (Role.VIEWER, ReviewStatus.RETURNED, set()),
-])
+@pytest.mark.parametrize(
+    "role, status, moves",
+    [
+        (Role.PUBLISHER, ReviewStatus.READY_FOR_REVIEW, {Action.APPROVE, Action.RETURN}),
+        (Role.PUBLISHER, ReviewStatus.CURRENT, {Action.SUBMIT}),
+        (Role.EDITOR, ReviewStatus.RETURNED, {Action.SUBMIT}),
+        (Role.EDITOR, ReviewStatus.READY_FOR_REVIEW, set()),
+        (Role.VIEWER, ReviewStatus.RETURNED, set()),
+    ],
+)
 def test_available_moves_follow_state_and_role(role, status, moves):
     resource = DataResourceFactory(review_status=status)
     user = User.objects.create_user("henkilo")

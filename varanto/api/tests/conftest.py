@@ -27,7 +27,8 @@ def token_for(imatra):
             membership.systems.set(InformationSystem.objects.filter(key__in=systems))
             if organization is not None and organization != imatra:
                 Membership.objects.create(user=user, organization=organization, role=role)
-        return integration_token_create(name=f"{username} integration", user=user, organization=organization,
-                                        acting_user=None)[1]
+        return integration_token_create(
+            name=f"{username} integration", user=user, organization=organization, acting_user=None
+        )[1]
 
     return make

@@ -56,11 +56,15 @@ def uses_m_files(record: dict) -> bool:
         ({"system": "m-files"}, uses_m_files),
         ({"system": "M-Files"}, uses_m_files),
         ({"disclosure": "public"}, lambda r: r["disclosure"]["level"] == "public"),
-        ({"api": "yes", "section": "konsernipalvelut"},
-         lambda r: r["api"]["availability"] == "yes" and r["section"] == "konsernipalvelut"),
+        (
+            {"api": "yes", "section": "konsernipalvelut"},
+            lambda r: r["api"]["availability"] == "yes" and r["section"] == "konsernipalvelut",
+        ),
     ],
 )
-def test_data_resources_are_filtered_by_section_system_disclosure_and_interface(client, imatra_published, params, matches):
+def test_data_resources_are_filtered_by_section_system_disclosure_and_interface(
+    client, imatra_published, params, matches
+):
     catalog = json.loads(client.get(reverse("downloads:file", kwargs={"org": ORG, "fmt": "json"})).content)
     expected = [r for r in catalog["resources"] if matches(r)]
     assert len(expected) >= 2 or params.get("api")
@@ -125,10 +129,17 @@ def test_every_publication_can_be_read_whole_by_number(client, imatra_published)
 
 
 ENDPOINTS = [
-    ("organizations", {}), ("organization", {"org": ORG}), ("sections", {"org": ORG}),
-    ("section", {"org": ORG, "key": "konsernipalvelut"}), ("resources", {"org": ORG}),
-    ("resource", {"org": ORG, "key": "vesihuolto"}), ("systems", {"org": ORG}), ("system", {"org": ORG, "key": "m-files"}),
-    ("open_data", {"org": ORG}), ("publications", {"org": ORG}), ("publication", {"org": ORG, "number": 1}),
+    ("organizations", {}),
+    ("organization", {"org": ORG}),
+    ("sections", {"org": ORG}),
+    ("section", {"org": ORG, "key": "konsernipalvelut"}),
+    ("resources", {"org": ORG}),
+    ("resource", {"org": ORG, "key": "vesihuolto"}),
+    ("systems", {"org": ORG}),
+    ("system", {"org": ORG, "key": "m-files"}),
+    ("open_data", {"org": ORG}),
+    ("publications", {"org": ORG}),
+    ("publication", {"org": ORG, "number": 1}),
 ]
 
 

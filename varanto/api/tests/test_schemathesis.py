@@ -80,6 +80,8 @@ def test_the_fuzzed_schema_has_every_operation_the_api_routes():
         if view is None or not view.__module__.startswith("varanto.api."):
             continue
         path = "/api/v1/" + re.sub(r"<\w+:(\w+)>", r"{\1}", str(pattern.pattern))
-        routed |= {(method.upper(), path) for method in ("get", "post", "put", "patch", "delete") if hasattr(view, method)}
+        routed |= {
+            (method.upper(), path) for method in ("get", "post", "put", "patch", "delete") if hasattr(view, method)
+        }
     assert ("POST", "/api/v1/working/{org}/resources/{key}/review/") in routed
     assert routed == fuzzed

@@ -43,8 +43,9 @@ def _resources(client, organization, secret):
 
 def test_a_token_keeps_only_the_digest_of_its_secret_and_its_creation_is_audited(imatra, people):
     administrator, publisher, _other = people
-    token, secret = integration_token_create(name=" Asianhallinta ", user=publisher, organization=imatra,
-                                             acting_user=administrator)
+    token, secret = integration_token_create(
+        name=" Asianhallinta ", user=publisher, organization=imatra, acting_user=administrator
+    )
     stored = IntegrationToken.objects.filter(pk=token.pk).values().get()
     assert secret.startswith(token.prefix) and not any(secret in str(value) for value in stored.values())
     assert (token.name, token.digest, token.created_by) == ("Asianhallinta", token_digest(secret), administrator)
@@ -66,8 +67,9 @@ def test_an_organisations_token_must_act_as_one_of_its_members(imatra, people):
 
 def test_revoking_stops_the_token_and_is_audited_once(client, imatra, people):
     administrator, publisher, _other = people
-    token, secret = integration_token_create(name="Asianhallinta", user=publisher, organization=imatra,
-                                             acting_user=administrator)
+    token, secret = integration_token_create(
+        name="Asianhallinta", user=publisher, organization=imatra, acting_user=administrator
+    )
     assert _resources(client, imatra, secret).status_code == 200
     integration_token_revoke(token=token, acting_user=administrator)
     integration_token_revoke(token=IntegrationToken.objects.get(pk=token.pk), acting_user=administrator)
@@ -80,8 +82,9 @@ def test_revoking_stops_the_token_and_is_audited_once(client, imatra, people):
 def test_an_organisations_token_works_in_that_organisation_only(client, imatra, people):
     """Its user's roles elsewhere do not come with it: an administrator gives access to their own organisation."""
     administrator, publisher, other = people
-    _token, secret = integration_token_create(name="Asianhallinta", user=publisher, organization=imatra,
-                                              acting_user=administrator)
+    _token, secret = integration_token_create(
+        name="Asianhallinta", user=publisher, organization=imatra, acting_user=administrator
+    )
     assert _resources(client, imatra, secret).status_code == 200
     assert _resources(client, other, secret).status_code == 403
     _token, unbound = integration_token_create(name="Komentorivi", user=publisher, acting_user=None)
@@ -130,17 +133,23 @@ def test_a_superusers_organisation_token_has_only_the_role_of_the_membership(cli
     membership_set(organization=imatra, user=root, role=Role.VIEWER, acting_user=None)
     _token, secret = integration_token_create(name="Katselu", user=root, organization=imatra, acting_user=root)
     assert _resources(client, imatra, secret).status_code == 200
-    response = client.post(reverse("api:working_sections", args=[imatra.slug]), {"name": "Digitalisaatio"},
-                           content_type="application/json", **auth(secret))
+    response = client.post(
+        reverse("api:working_sections", args=[imatra.slug]),
+        {"name": "Digitalisaatio"},
+        content_type="application/json",
+        **auth(secret),
+    )
     assert response.status_code == 403
 
 
 def test_removing_a_member_revokes_their_tokens_of_that_organisation_for_good(client, imatra, people):
     administrator, publisher, other = people
-    here, secret = integration_token_create(name="Asianhallinta", user=publisher, organization=imatra,
-                                            acting_user=administrator)
-    _elsewhere, elsewhere = integration_token_create(name="Muualla", user=publisher, organization=other,
-                                                     acting_user=None)
+    here, secret = integration_token_create(
+        name="Asianhallinta", user=publisher, organization=imatra, acting_user=administrator
+    )
+    _elsewhere, elsewhere = integration_token_create(
+        name="Muualla", user=publisher, organization=other, acting_user=None
+    )
     _unbound, unbound = integration_token_create(name="Komentorivi", user=publisher, acting_user=None)
     membership = publisher.memberships.get(organization=imatra)
     membership_remove(membership=membership, acting_user=administrator)

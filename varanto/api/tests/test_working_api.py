@@ -63,11 +63,16 @@ def test_an_edit_needs_if_match_and_a_stale_one_gets_412(client, token_for, imat
 
 def test_an_edit_writes_canonical_fields_through_the_services_with_history(client, token_for, imatra):
     token = token_for(Role.PUBLISHER)
-    response = patch(client, token, {
-        "disclosure": {"level": "restricted", "recipients": ["Meita"]},
-        "systems": [{"name": "keypro", "usage": "verkostotiedot"}],
-        "security_measures": "Pääsy vain VPN:llä",
-    }, **{"If-Match": '"v1"'})
+    response = patch(
+        client,
+        token,
+        {
+            "disclosure": {"level": "restricted", "recipients": ["Meita"]},
+            "systems": [{"name": "keypro", "usage": "verkostotiedot"}],
+            "security_measures": "Pääsy vain VPN:llä",
+        },
+        **{"If-Match": '"v1"'},
+    )
     assert response.status_code == 200, response.content
     record = response.json()
     assert record["disclosure"]["level"] == "restricted"
@@ -82,8 +87,13 @@ def test_an_edit_writes_canonical_fields_through_the_services_with_history(clien
 
 @pytest.mark.parametrize(
     ("body", "path"),
-    [({"disclosure": {"level": "salainen"}}, "disclosure.level"), ({"key": "uusi"}, "key"),
-     ({"owner": "x"}, "owner"), ({"systems": [{"name": "Ei ole"}]}, "systems"), ({"section": "ei-ole"}, "section")],
+    [
+        ({"disclosure": {"level": "salainen"}}, "disclosure.level"),
+        ({"key": "uusi"}, "key"),
+        ({"owner": "x"}, "owner"),
+        ({"systems": [{"name": "Ei ole"}]}, "systems"),
+        ({"section": "ei-ole"}, "section"),
+    ],
 )
 def test_a_bad_edit_is_refused_naming_the_field(client, token_for, imatra, body, path):
     response = patch(client, token_for(Role.PUBLISHER), body, **{"If-Match": '"v1"'})
@@ -96,8 +106,12 @@ def test_an_editor_may_edit_only_what_is_assigned_to_them(client, token_for, ima
     token = token_for(Role.EDITOR, resources=["vesihuolto"])
     assert patch(client, token, {"notes": "Päivitetty"}, **{"If-Match": '"v1"'}).status_code == 200
     assert patch(client, token, {"notes": "Ei saa"}, key="talous", **{"If-Match": '"v1"'}).status_code == 403
-    create = client.post(reverse("api:working_resources", kwargs={"org": ORG}), {"name": "Uusi", "section": "konsernipalvelut"},
-                         content_type="application/json", **auth(token))
+    create = client.post(
+        reverse("api:working_resources", kwargs={"org": ORG}),
+        {"name": "Uusi", "section": "konsernipalvelut"},
+        content_type="application/json",
+        **auth(token),
+    )
     assert create.status_code == 403
 
 
@@ -106,29 +120,42 @@ def test_a_publisher_adds_and_deletes_a_resource(client, token_for, imatra):
     created = client.post(
         reverse("api:working_resources", kwargs={"org": ORG}),
         {"name": "Kokoushuoneet", "section": "konsernipalvelut", "key_datasets": ["Varaukset"]},
-        content_type="application/json", **auth(token),
+        content_type="application/json",
+        **auth(token),
     )
     assert created.status_code == 201, created.content
     assert created["Location"] == resource_url("kokoushuoneet")
     assert client.delete(resource_url("kokoushuoneet"), **auth(token)).status_code == 428
-    assert client.delete(resource_url("kokoushuoneet"), **auth(token, **{"If-Match": created["ETag"]})).status_code == 204
+    assert (
+        client.delete(resource_url("kokoushuoneet"), **auth(token, **{"If-Match": created["ETag"]})).status_code == 204
+    )
     assert not DataResource.objects.filter(key="kokoushuoneet").exists()
 
 
 def test_the_working_list_is_filtered_and_shows_unpublished_edits(client, token_for, imatra):
     DataResource.objects.filter(key="vesihuolto").update(name="Vesihuolto (luonnos)")
     token = token_for(Role.VIEWER)
-    page = client.get(reverse("api:working_resources", kwargs={"org": ORG}),
-                      {"system": "KeyPro", "disclosure": "partial"}, **auth(token)).json()
+    page = client.get(
+        reverse("api:working_resources", kwargs={"org": ORG}),
+        {"system": "KeyPro", "disclosure": "partial"},
+        **auth(token),
+    ).json()
     assert [r["name"] for r in page["results"]] == ["Vesihuolto (luonnos)"]
-    assert client.get(reverse("api:working_resources", kwargs={"org": ORG}), {"api": "maybe"}, **auth(token)).status_code == 400
+    assert (
+        client.get(reverse("api:working_resources", kwargs={"org": ORG}), {"api": "maybe"}, **auth(token)).status_code
+        == 400
+    )
 
 
 def test_systems_are_written_the_same_way(client, token_for, imatra):
     token = token_for(Role.EDITOR, systems=["keypro"])
     url = reverse("api:working_system", kwargs={"org": ORG, "key": "keypro"})
-    response = client.patch(url, {"vendor": "Trimble", "interfaces": [{"system": "M-Files", "description": "arkistointi"}]},
-                            content_type="application/json", **auth(token, **{"If-Match": '"v1"'}))
+    response = client.patch(
+        url,
+        {"vendor": "Trimble", "interfaces": [{"system": "M-Files", "description": "arkistointi"}]},
+        content_type="application/json",
+        **auth(token, **{"If-Match": '"v1"'}),
+    )
     assert response.status_code == 200, response.content
     assert response.json()["interfaces"] == [{"system": "M-Files", "description": "arkistointi"}]
     assert InformationSystem.objects.get(key="keypro").vendor == "Trimble"

@@ -21,8 +21,9 @@ def url(name: str, **kwargs) -> str:
 
 
 def move(client, token: str, body: dict, *, key: str = "vesihuolto", **headers):
-    return client.post(url("working_resource_review", key=key), body, content_type="application/json",
-                       **auth(token, **headers))
+    return client.post(
+        url("working_resource_review", key=key), body, content_type="application/json", **auth(token, **headers)
+    )
 
 
 def publish(client, token: str, body: dict | None = None):
@@ -30,8 +31,12 @@ def publish(client, token: str, body: dict | None = None):
 
 
 def edit(client, token: str, key: str, body: dict, version: int):
-    response = client.patch(url("working_resource", key=key), body, content_type="application/json",
-                            **auth(token, **{"If-Match": f'"v{version}"'}))
+    response = client.patch(
+        url("working_resource", key=key),
+        body,
+        content_type="application/json",
+        **auth(token, **{"If-Match": f'"v{version}"'}),
+    )
     assert response.status_code == 200, response.content
     return response
 
@@ -85,7 +90,9 @@ def test_a_review_move_needs_if_match_and_a_stale_one_is_412(client, token_for):
     assert DataResource.objects.get(key="vesihuolto").review_status == ReviewStatus.READY_FOR_REVIEW
 
 
-@pytest.mark.parametrize(("body", "path"), [({"move": "publish"}, "move"), ({}, "body"), ({"move": "submit", "why": "x"}, "why")])
+@pytest.mark.parametrize(
+    ("body", "path"), [({"move": "publish"}, "move"), ({}, "body"), ({"move": "submit", "why": "x"}, "why")]
+)
 def test_an_unknown_move_or_field_is_400_naming_it(client, token_for, body, path):
     response = move(client, token_for(Role.PUBLISHER), body, **{"If-Match": '"v1"'})
     assert response.status_code == 400
@@ -123,8 +130,10 @@ def test_publishing_when_nothing_changed_is_409(client, token_for, imatra_publis
     assert Publication.objects.count() == 1
 
 
-@pytest.mark.parametrize(("body", "path"), [({"note": 5}, "note"), ({"force": True}, "force"),
-                                            ({"include_unapproved": "yes"}, "include_unapproved")])
+@pytest.mark.parametrize(
+    ("body", "path"),
+    [({"note": 5}, "note"), ({"force": True}, "force"), ({"include_unapproved": "yes"}, "include_unapproved")],
+)
 def test_a_bad_publishing_request_is_400_naming_the_field(client, token_for, body, path):
     response = publish(client, token_for(Role.PUBLISHER), body)
     assert response.status_code == 400
@@ -139,12 +148,17 @@ def test_internal_fields_written_through_the_api_never_reach_a_public_answer(cli
     token = token_for(Role.PUBLISHER)
     edit(client, token, "vesihuolto", {"security_measures": SECRETS[0], "internal_notes": SECRETS[1]}, 1)
     assert move(client, token, {"move": "return", "comment": SECRETS[2]}, **{"If-Match": '"v2"'}).status_code == 200
-    created = client.post(url("working_processes"), {"name": "Tietopyynnöt", "internal_notes": SECRETS[3]},
-                          content_type="application/json", **auth(token))
+    created = client.post(
+        url("working_processes"),
+        {"name": "Tietopyynnöt", "internal_notes": SECRETS[3]},
+        content_type="application/json",
+        **auth(token),
+    )
     assert created.status_code == 201
     assert publish(client, token, {"include_unapproved": True}).status_code == 201
     public = [
-        reverse("api:organization", kwargs={"org": ORG}), reverse("api:resources", kwargs={"org": ORG}),
+        reverse("api:organization", kwargs={"org": ORG}),
+        reverse("api:resources", kwargs={"org": ORG}),
         reverse("api:resource", kwargs={"org": ORG, "key": "vesihuolto"}),
         reverse("api:publication", kwargs={"org": ORG, "number": 1}),
         reverse("api:publications", kwargs={"org": ORG}),
@@ -154,7 +168,8 @@ def test_internal_fields_written_through_the_api_never_reach_a_public_answer(cli
         assert response.status_code == 200
         text = response.content.decode()
         assert not [secret for secret in SECRETS if secret in text], address
-        assert not [f for f in ("security_measures", "internal_notes", "review_comment", "review_status")
-                    if f'"{f}"' in text], address
+        assert not [
+            f for f in ("security_measures", "internal_notes", "review_comment", "review_status") if f'"{f}"' in text
+        ], address
     working = client.get(url("working_resource", key="vesihuolto"), **auth(token)).json()
     assert (working["security_measures"], working["review_comment"]) == (SECRETS[0], SECRETS[2])

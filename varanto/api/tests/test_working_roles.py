@@ -48,38 +48,77 @@ def send(method: str, name: str, body: dict, *, before=None, precondition=True, 
     def call(client, headers):
         if before:
             before()
-        return getattr(client, method)(url(name, **kwargs), body, content_type="application/json",
-                                       **headers, **(auth(None, **V1) if precondition else {}))
+        return getattr(client, method)(
+            url(name, **kwargs),
+            body,
+            content_type="application/json",
+            **headers,
+            **(auth(None, **V1) if precondition else {}),
+        )
+
     return call
 
 
-READERS = {"administrator": 200, "publisher": 200, "editor of the record": 200, "editor of another record": 200,
-           "viewer": 200, "no role": 403, ELSEWHERE: 403, "anonymous": 401}
+READERS = {
+    "administrator": 200,
+    "publisher": 200,
+    "editor of the record": 200,
+    "editor of another record": 200,
+    "viewer": 200,
+    "no role": 403,
+    ELSEWHERE: 403,
+    "anonymous": 401,
+}
 
 
 def staff(done: int, *, assigned_editor: int = 403) -> dict:
-    return {"administrator": done, "publisher": done, "editor of the record": assigned_editor,
-            "editor of another record": 403, "viewer": 403, "no role": 403, ELSEWHERE: 403, "anonymous": 401}
+    return {
+        "administrator": done,
+        "publisher": done,
+        "editor of the record": assigned_editor,
+        "editor of another record": 403,
+        "viewer": 403,
+        "no role": 403,
+        ELSEWHERE: 403,
+        "anonymous": 401,
+    }
 
 
 OPERATIONS = {
     "read the organisation": (get("working_organization"), READERS),
-    "change the organisation": (send("patch", "working_organization", {"information_requests": {"instructions": "Kirjaamoon"}}),
-                                staff(200)),
+    "change the organisation": (
+        send("patch", "working_organization", {"information_requests": {"instructions": "Kirjaamoon"}}),
+        staff(200),
+    ),
     "list sections": (get("working_sections"), READERS),
     "read a section": (get("working_section", key="konsernipalvelut"), READERS),
     "add a section": (send("post", "working_sections", {"name": "Digitalisaatio"}, precondition=False), staff(201)),
-    "change a section": (send("patch", "working_section", {"description": "Hallinto"}, key="konsernipalvelut"), staff(200)),
+    "change a section": (
+        send("patch", "working_section", {"description": "Hallinto"}, key="konsernipalvelut"),
+        staff(200),
+    ),
     "list processes": (get("working_processes"), READERS),
     "read a process": (get("working_process", key="laskutus"), READERS),
     "add a process": (send("post", "working_processes", {"name": "Palkanlaskenta"}, precondition=False), staff(201)),
     "change a process": (send("patch", "working_process", {"purpose": "Laskut"}, key="laskutus"), staff(200)),
-    "send a resource for review": (send("post", "working_resource_review", {"move": "submit"}, key="vesihuolto"),
-                                   staff(200, assigned_editor=200)),
-    "approve a resource": (send("post", "working_resource_review", {"move": "approve"}, before=awaiting_review,
-                                key="vesihuolto"), staff(200)),
-    "return a resource": (send("post", "working_resource_review", {"move": "return", "comment": "Täydennä"},
-                               before=awaiting_review, key="vesihuolto"), staff(200)),
+    "send a resource for review": (
+        send("post", "working_resource_review", {"move": "submit"}, key="vesihuolto"),
+        staff(200, assigned_editor=200),
+    ),
+    "approve a resource": (
+        send("post", "working_resource_review", {"move": "approve"}, before=awaiting_review, key="vesihuolto"),
+        staff(200),
+    ),
+    "return a resource": (
+        send(
+            "post",
+            "working_resource_review",
+            {"move": "return", "comment": "Täydennä"},
+            before=awaiting_review,
+            key="vesihuolto",
+        ),
+        staff(200),
+    ),
     "publish": (send("post", "working_publications", {"include_unapproved": True}, precondition=False), staff(201)),
 }
 
@@ -99,8 +138,13 @@ def test_each_role_may_do_exactly_what_the_permission_table_allows(client, token
     assert answers == expected
 
 
-KEYS = {"working_section": "konsernipalvelut", "working_resource": "vesihuolto",
-        "working_resource_review": "vesihuolto", "working_system": "keypro", "working_process": "laskutus"}
+KEYS = {
+    "working_section": "konsernipalvelut",
+    "working_resource": "vesihuolto",
+    "working_resource_review": "vesihuolto",
+    "working_system": "keypro",
+    "working_process": "laskutus",
+}
 
 
 def test_a_token_of_another_organisation_is_refused_at_every_working_endpoint(client, token_for, imatra):
@@ -115,5 +159,6 @@ def test_a_token_of_another_organisation_is_refused_at_every_working_endpoint(cl
         for method in ("get", "post", "put", "patch", "delete"):
             if hasattr(view, method):
                 answers[pattern.name, method] = getattr(client, method)(
-                    address, {}, content_type="application/json", **headers).status_code
+                    address, {}, content_type="application/json", **headers
+                ).status_code
     assert len(endpoints) == 11 and set(answers.values()) == {403}, answers

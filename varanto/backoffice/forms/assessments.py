@@ -12,9 +12,7 @@ HEADING_HELP = {
     "information_security": _(
         "Risks to availability, integrity and confidentiality; access rights, logging, continuity and recovery."
     ),
-    "data_processing": _(
-        "Disclosures and their legal basis, interfaces and data flows, data quality, personal data."
-    ),
+    "data_processing": _("Disclosures and their legal basis, interfaces and data flows, data quality, personal data."),
     "case_management": _(
         "The case register, search criteria, retention periods, archiving and the records management plan."
     ),

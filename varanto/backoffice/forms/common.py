@@ -101,7 +101,9 @@ class EditPage:
         self.formsets = formsets
 
     @classmethod
-    def build(cls, form_class, formset_classes: dict, *, data=None, initial_rows: dict, form_kwargs: dict, row_kwargs=None):
+    def build(
+        cls, form_class, formset_classes: dict, *, data=None, initial_rows: dict, form_kwargs: dict, row_kwargs=None
+    ):
         form = form_class(data=data, **form_kwargs)
         formsets = {
             key: formset_class(data=data, prefix=key, initial=initial_rows.get(key, []), form_kwargs=row_kwargs or {})

@@ -15,18 +15,24 @@ class MemberChoiceField(forms.ModelChoiceField):
 
 
 class IntegrationTokenForm(forms.Form):
-    name = forms.CharField(label=_("Integration"), max_length=200,
-                           help_text=_("What will use the token, e.g. the case management system."))
+    name = forms.CharField(
+        label=_("Integration"), max_length=200, help_text=_("What will use the token, e.g. the case management system.")
+    )
     user = MemberChoiceField(
-        label=_("Acts as user"), queryset=get_user_model().objects.none(),
-        help_text=_("The integration has this user's role in this organisation, and its changes are recorded "
-                    "under this user's name."),
+        label=_("Acts as user"),
+        queryset=get_user_model().objects.none(),
+        help_text=_(
+            "The integration has this user's role in this organisation, and its changes are recorded "
+            "under this user's name."
+        ),
     )
 
     def __init__(self, *args, organization, acting_user, **kwargs):
         super().__init__(*args, **kwargs)
         role = Membership.objects.filter(organization=organization, user=OuterRef("pk")).values("role")[:1]
         self.fields["user"].queryset = (
-            token_users(acting_user).filter(memberships__organization=organization)
-            .annotate(role=Subquery(role)).order_by("username")
+            token_users(acting_user)
+            .filter(memberships__organization=organization)
+            .annotate(role=Subquery(role))
+            .order_by("username")
         )

@@ -9,8 +9,11 @@ from varanto.catalog.models import DataResource, InformationSystem
 
 
 class AddUserForm(forms.Form):
-    username = forms.CharField(label=_("User name"), max_length=150,
-                               help_text=_("An existing user is added to this organisation with the role."))
+    username = forms.CharField(
+        label=_("User name"),
+        max_length=150,
+        help_text=_("An existing user is added to this organisation with the role."),
+    )
     first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
     last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
     email = forms.EmailField(label=_("E-mail"), required=False)
@@ -23,20 +26,27 @@ class AddUserForm(forms.Form):
 class MembershipForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices, widget=forms.RadioSelect)
     resources = forms.ModelMultipleChoiceField(
-        label=_("Data resources this editor keeps up to date"), queryset=DataResource.objects.none(), required=False,
+        label=_("Data resources this editor keeps up to date"),
+        queryset=DataResource.objects.none(),
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     systems = forms.ModelMultipleChoiceField(
-        label=_("Information systems this editor keeps up to date"), queryset=InformationSystem.objects.none(),
-        required=False, widget=forms.CheckboxSelectMultiple,
+        label=_("Information systems this editor keeps up to date"),
+        queryset=InformationSystem.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
 
     def __init__(self, *args, membership, **kwargs):
-        kwargs.setdefault("initial", {
-            "role": membership.role,
-            "resources": list(membership.resources.all()),
-            "systems": list(membership.systems.all()),
-        })
+        kwargs.setdefault(
+            "initial",
+            {
+                "role": membership.role,
+                "resources": list(membership.resources.all()),
+                "systems": list(membership.systems.all()),
+            },
+        )
         super().__init__(*args, **kwargs)
         organization = membership.organization
         self.fields["resources"].queryset = DataResource.objects.filter(organization=organization).order_by("name")

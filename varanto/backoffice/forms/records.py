@@ -47,8 +47,10 @@ class RecordForm(TranslationsMixin, forms.ModelForm):
     def layout(self) -> list[dict]:
         groups = [*self.groups]
         if self.translatable:
-            groups.insert(-1 if groups and groups[-1][3] else len(groups),
-                          (_("Swedish and English texts"), self.translation_field_names(), None, False))
+            groups.insert(
+                -1 if groups and groups[-1][3] else len(groups),
+                (_("Swedish and English texts"), self.translation_field_names(), None, False),
+            )
         return [
             {"title": title, "fields": [self[name] for name in names], "formset": formset, "internal": internal}
             for title, names, formset, internal in groups
@@ -68,18 +70,37 @@ class ResourceForm(RecordForm):
     )
     partners = LinesField(label=_("Partners"))
     personal_data = forms.NullBooleanField(
-        label=_("Holds personal data"), required=False,
+        label=_("Holds personal data"),
+        required=False,
         widget=NullBooleanRadios(choices=[("unknown", _("not stated")), ("true", _("yes")), ("false", _("no"))]),
     )
 
     class Meta:
         model = DataResource
         fields = [
-            "name", "section", *RESPONSIBLE_FIELDS, "purpose", "key_datasets", "keywords", "notes",
-            "disclosure_level", "disclosure_recipients", "disclosure_text", "disclosure_authority",
-            "api_availability", "api_text", "search_criteria", "partners", "personal_data",
-            "retention_period", "archiving", "retention_text", "processes",
-            "security_measures", "internal_notes", "review_cycle_months",
+            "name",
+            "section",
+            *RESPONSIBLE_FIELDS,
+            "purpose",
+            "key_datasets",
+            "keywords",
+            "notes",
+            "disclosure_level",
+            "disclosure_recipients",
+            "disclosure_text",
+            "disclosure_authority",
+            "api_availability",
+            "api_text",
+            "search_criteria",
+            "partners",
+            "personal_data",
+            "retention_period",
+            "archiving",
+            "retention_text",
+            "processes",
+            "security_measures",
+            "internal_notes",
+            "review_cycle_months",
         ]
         widgets = {
             "purpose": forms.Textarea(attrs={"rows": 3}),
@@ -95,11 +116,19 @@ class ResourceForm(RecordForm):
         }
 
     groups = [
-        (_("Basic information"), ["name", "section", *RESPONSIBLE_FIELDS, "purpose", "key_datasets", "keywords",
-                                  "notes"], None, False),
+        (
+            _("Basic information"),
+            ["name", "section", *RESPONSIBLE_FIELDS, "purpose", "key_datasets", "keywords", "notes"],
+            None,
+            False,
+        ),
         (_("Information systems"), [], "systems", False),
-        (_("Disclosure"), ["disclosure_level", "disclosure_recipients", "disclosure_text", "disclosure_authority"],
-         None, False),
+        (
+            _("Disclosure"),
+            ["disclosure_level", "disclosure_recipients", "disclosure_text", "disclosure_authority"],
+            None,
+            False,
+        ),
         (_("Technical interface"), ["api_availability", "api_text"], None, False),
         (_("Search criteria"), ["search_criteria"], None, False),
         (_("Partners and data flows"), ["partners"], "data_flows", False),
@@ -129,7 +158,15 @@ class SystemForm(RecordForm):
 
     class Meta:
         model = InformationSystem
-        fields = ["name", "vendor", "purpose", "description", *RESPONSIBLE_FIELDS, "security_measures", "internal_notes"]
+        fields = [
+            "name",
+            "vendor",
+            "purpose",
+            "description",
+            *RESPONSIBLE_FIELDS,
+            "security_measures",
+            "internal_notes",
+        ]
         widgets = {
             "purpose": forms.Textarea(attrs={"rows": 3}),
             "description": forms.Textarea(attrs={"rows": 3}),
@@ -192,8 +229,17 @@ class OrganizationForm(RecordForm):
     class Meta:
         model = Organization
         fields = [
-            "name", "business_id", "organization_type", "homepage", "registry_name", "registry_address",
-            "registry_email", "registry_phone", "registry_hours", "deciding_authority", "request_instructions",
+            "name",
+            "business_id",
+            "organization_type",
+            "homepage",
+            "registry_name",
+            "registry_address",
+            "registry_email",
+            "registry_phone",
+            "registry_hours",
+            "deciding_authority",
+            "request_instructions",
         ]
         widgets = {
             "registry_address": forms.Textarea(attrs={"rows": 2}),
@@ -201,8 +247,20 @@ class OrganizationForm(RecordForm):
         }
 
     groups = [
-        (_("Information requests"), ["registry_name", "registry_address", "registry_email", "registry_phone",
-                                     "registry_hours", "deciding_authority", "request_instructions"], None, False),
+        (
+            _("Information requests"),
+            [
+                "registry_name",
+                "registry_address",
+                "registry_email",
+                "registry_phone",
+                "registry_hours",
+                "deciding_authority",
+                "request_instructions",
+            ],
+            None,
+            False,
+        ),
         (_("Contact persons for the description"), [], "contacts", False),
         (_("Organisation"), ["name", "business_id", "organization_type", "homepage"], None, False),
     ]

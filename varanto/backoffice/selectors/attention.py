@@ -78,4 +78,3 @@ def my_resources(user, organization: Organization) -> list[DataResource]:
 
 def waiting_for_review_count(organization: Organization) -> int:
     return DataResource.objects.filter(organization=organization, review_status=ReviewStatus.READY_FOR_REVIEW).count()
-

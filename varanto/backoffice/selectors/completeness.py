@@ -3,8 +3,8 @@ publicity description) ask of each data resource and of the organisation, and wh
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from django.db.models import Count, QuerySet
 from django.utils.translation import gettext_lazy as _
@@ -28,7 +28,9 @@ def _privacy_notice(resource: DataResource, organization: Organization) -> bool 
 
 
 REQUIREMENTS: list[Requirement] = [
-    Requirement("responsible", "§5", _("responsible"), lambda r, o: bool(r.responsible_title or r.responsible_organization)),
+    Requirement(
+        "responsible", "§5", _("responsible"), lambda r, o: bool(r.responsible_title or r.responsible_organization)
+    ),
     Requirement("purpose", "§5", _("purpose"), lambda r, o: bool(r.purpose)),
     Requirement("key_datasets", "§5", _("key data sets"), lambda r, o: bool(r.key_datasets)),
     Requirement("systems", "§5", _("information systems"), lambda r, o: r.system_count > 0),
@@ -39,17 +41,27 @@ REQUIREMENTS: list[Requirement] = [
     Requirement("search_criteria", "§28", _("search criteria"), lambda r, o: bool(r.search_criteria)),
     Requirement("api", "§28", _("technical interface"), lambda r, o: bool(r.api_availability)),
     Requirement(
-        "deciding_authority", "§28", _("authority deciding on disclosure"),
+        "deciding_authority",
+        "§28",
+        _("authority deciding on disclosure"),
         lambda r, o: bool(r.disclosure_authority or o.deciding_authority),
     ),
     Requirement("privacy_notice", "§28", _("privacy notice (personal data)"), _privacy_notice),
 ]
 
 ORGANIZATION_REQUIREMENTS: list[Requirement] = [
-    Requirement("registry_office", "§28", _("registry office address or e-mail for information requests"),
-                lambda r, o: bool(o.registry_email or o.registry_address)),
-    Requirement("request_authority", "§28", _("authority deciding on information requests"),
-                lambda r, o: bool(o.deciding_authority)),
+    Requirement(
+        "registry_office",
+        "§28",
+        _("registry office address or e-mail for information requests"),
+        lambda r, o: bool(o.registry_email or o.registry_address),
+    ),
+    Requirement(
+        "request_authority",
+        "§28",
+        _("authority deciding on information requests"),
+        lambda r, o: bool(o.deciding_authority),
+    ),
     Requirement("contacts", "§28", _("contact persons for the description"), lambda r, o: o.contacts.exists()),
 ]
 

@@ -70,7 +70,9 @@ def format_value(model: type[models.Model], name: str, value, names: Names) -> s
         )
     if name == "interfaces":
         return "; ".join(
-            "→ " + names.of(InformationSystem, row["system"]) + (f": {row['description']}" if row["description"] else "")
+            "→ "
+            + names.of(InformationSystem, row["system"])
+            + (f": {row['description']}" if row["description"] else "")
             for row in value
         )
     if name == "systems":
@@ -83,11 +85,15 @@ def format_value(model: type[models.Model], name: str, value, names: Names) -> s
     if name == "section":
         return names.of(Section, value)
     if name == "links":
-        return "; ".join(f"{row['title']} <{row['url']}> [{LINK_KIND_LABELS.get(row['kind'], row['kind'])}]" for row in value)
+        return "; ".join(
+            f"{row['title']} <{row['url']}> [{LINK_KIND_LABELS.get(row['kind'], row['kind'])}]" for row in value
+        )
     if name == "data_flows":
         return "; ".join(row["target"] + (f": {row['description']}" if row["description"] else "") for row in value)
     if name == "translations":
-        return "; ".join(f"{lang}: " + ", ".join(f"{k} = {v}" for k, v in texts.items()) for lang, texts in value.items())
+        return "; ".join(
+            f"{lang}: " + ", ".join(f"{k} = {v}" for k, v in texts.items()) for lang, texts in value.items()
+        )
     if model_field.choices and value not in (None, ""):
         return _choice_label(model_field, value)
     if isinstance(value, bool):
@@ -103,11 +109,14 @@ def differences(model: type[models.Model], before: dict, after: dict, names: Nam
     out = []
     for name in [*spec.fields, *spec.relations]:
         if before.get(name) != after.get(name):
-            out.append(Change(
-                field=name, label=field_label(model, name),
-                before=format_value(model, name, before.get(name), names),
-                after=format_value(model, name, after.get(name), names),
-            ))
+            out.append(
+                Change(
+                    field=name,
+                    label=field_label(model, name),
+                    before=format_value(model, name, before.get(name), names),
+                    after=format_value(model, name, after.get(name), names),
+                )
+            )
     return out
 
 

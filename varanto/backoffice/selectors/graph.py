@@ -20,7 +20,9 @@ COLUMNS = {"section": 10, "resource": 300, "system": 620, "recipient": 900}
 NODE_WIDTH = {"section": 250, "resource": 280, "system": 240, "recipient": 240}
 WIDTH = 1150
 KIND_LABELS = {
-    "section": _("section"), "resource": _("data resource"), "system": _("information system"),
+    "section": _("section"),
+    "resource": _("data resource"),
+    "system": _("information system"),
     "recipient": _("outside recipient"),
 }
 
@@ -71,8 +73,11 @@ class Graph:
 
     def rows(self) -> list[dict]:
         """The graph as a table, one row per data resource: the text alternative of the picture."""
-        out = {n.id: {"resource": n, "section": [], "systems": [], "recipients": []}
-               for n in self.nodes if n.kind == "resource"}
+        out = {
+            n.id: {"resource": n, "section": [], "systems": [], "recipients": []}
+            for n in self.nodes
+            if n.kind == "resource"
+        }
         for e in self.edges:
             if e.kind == "contains" and e.target.id in out:
                 out[e.target.id]["section"].append(e.source.label)

@@ -71,8 +71,12 @@ def impact_report(organization: Organization, kind: str, key: str) -> dict | Non
     resources_qs = (
         DataResource.objects.filter(organization=organization)
         .select_related("section")
-        .prefetch_related(Prefetch("system_links", queryset=ResourceSystem.objects.select_related("system")),
-                          "processes", "open_datasets", "editor_memberships__user")
+        .prefetch_related(
+            Prefetch("system_links", queryset=ResourceSystem.objects.select_related("system")),
+            "processes",
+            "open_datasets",
+            "editor_memberships__user",
+        )
     )
     if kind == AssessmentSubject.SYSTEM:
         resources = list(resources_qs.filter(system_links__system=subject).distinct())
@@ -85,12 +89,16 @@ def impact_report(organization: Organization, kind: str, key: str) -> dict | Non
     if kind == AssessmentSubject.SYSTEM:
         system_ids.add(subject.pk)
     systems = list(
-        InformationSystem.objects.filter(pk__in=system_ids).prefetch_related("editor_memberships__user").order_by("name")
+        InformationSystem.objects.filter(pk__in=system_ids)
+        .prefetch_related("editor_memberships__user")
+        .order_by("name")
     )
     process_filter = Process.objects.filter(organization=organization)
     processes = list(
         (process_filter.filter(resources__in=resources) | process_filter.filter(systems__pk__in=system_ids))
-        .distinct().prefetch_related("systems").order_by("name")
+        .distinct()
+        .prefetch_related("systems")
+        .order_by("name")
     )
     interfaces = SystemInterface.objects.filter(source_id__in=system_ids) | SystemInterface.objects.filter(
         target_id__in=system_ids
@@ -101,15 +109,23 @@ def impact_report(organization: Organization, kind: str, key: str) -> dict | Non
     if kind == AssessmentSubject.SYSTEM:
         usage_of_subject = {link.resource_id: link.usage for link in subject.resource_links.all()}
     recipients = sorted(
-        {name for r in resources for name in [*r.disclosure_recipients, *r.partners, *(f["target"] for f in r.data_flows)]},
+        {
+            name
+            for r in resources
+            for name in [*r.disclosure_recipients, *r.partners, *(f["target"] for f in r.data_flows)]
+        },
         key=str.casefold,
     )
     return {
         "subject": {"kind": str(kind), "key": subject.key, "name": subject.name},
         "resources": [
             {
-                "key": r.key, "name": r.name, "section": r.section.name, "responsible": _responsible(r),
-                "usage": usage_of_subject.get(r.pk, ""), "personal_data": r.personal_data,
+                "key": r.key,
+                "name": r.name,
+                "section": r.section.name,
+                "responsible": _responsible(r),
+                "usage": usage_of_subject.get(r.pk, ""),
+                "personal_data": r.personal_data,
                 "systems": [link.system.name for link in r.system_links.all()],
             }
             for r in resources
@@ -123,8 +139,11 @@ def impact_report(organization: Organization, kind: str, key: str) -> dict | Non
         ],
         "disclosures": [
             {
-                "resource": r.name, "level": r.disclosure_level, "recipients": r.disclosure_recipients,
-                "text": r.disclosure_text, "authority": r.disclosure_authority or organization.deciding_authority,
+                "resource": r.name,
+                "level": r.disclosure_level,
+                "recipients": r.disclosure_recipients,
+                "text": r.disclosure_text,
+                "authority": r.disclosure_authority or organization.deciding_authority,
             }
             for r in resources
         ],
@@ -134,7 +153,8 @@ def impact_report(organization: Organization, kind: str, key: str) -> dict | Non
         ],
         "data_flows": [
             {"resource": r.name, "target": f["target"], "description": f.get("description", "")}
-            for r in resources for f in r.data_flows
+            for r in resources
+            for f in r.data_flows
         ],
         "open_datasets": [{"name": d.name, "resource": r.name} for r in resources for d in r.open_datasets.all()],
         "people": _people(resources, systems, processes, organization),

@@ -10,11 +10,17 @@ def signed_in_page(browser, live_server, user, *, viewport=DESKTOP, javascript: 
     """A new browser tab whose context holds a session for `user` (made with Django's test client)."""
     client = Client()
     client.force_login(user)
-    context = browser.new_context(locale="fi-FI", viewport=viewport, java_script_enabled=javascript,
-                                  accept_downloads=True)
+    context = browser.new_context(
+        locale="fi-FI", viewport=viewport, java_script_enabled=javascript, accept_downloads=True
+    )
     context.set_default_timeout(15_000)
-    context.add_cookies([{
-        "name": settings.SESSION_COOKIE_NAME, "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-        "url": live_server.url,
-    }])
+    context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": live_server.url,
+            }
+        ]
+    )
     return context.new_page()

@@ -32,15 +32,36 @@ def _user(username: str):
 def staff(imatra_published) -> Staff:
     org = imatra_published
     people = {name: _user(name) for name in ("hallinto", "julkaisija", "vesi", "talous", "lukija", "ulkopuolinen")}
-    roles = {"hallinto": Role.ADMINISTRATOR, "julkaisija": Role.PUBLISHER, "vesi": Role.EDITOR,
-             "talous": Role.EDITOR, "lukija": Role.VIEWER}
-    memberships = {name: membership_set(organization=org, user=people[name], role=role, acting_user=None)
-                   for name, role in roles.items()}
+    roles = {
+        "hallinto": Role.ADMINISTRATOR,
+        "julkaisija": Role.PUBLISHER,
+        "vesi": Role.EDITOR,
+        "talous": Role.EDITOR,
+        "lukija": Role.VIEWER,
+    }
+    memberships = {
+        name: membership_set(organization=org, user=people[name], role=role, acting_user=None)
+        for name, role in roles.items()
+    }
     vesihuolto = DataResource.objects.get(organization=org, key="vesihuolto")
-    membership_assign(membership=memberships["vesi"], resources=[vesihuolto],
-                      systems=list(InformationSystem.objects.filter(resource_links__resource=vesihuolto)),
-                      acting_user=None)
-    membership_assign(membership=memberships["talous"], resources=[DataResource.objects.get(organization=org, key="talous")],
-                      systems=[], acting_user=None)
-    return Staff(org, people["hallinto"], people["julkaisija"], people["vesi"], people["talous"], people["lukija"],
-                 people["ulkopuolinen"])
+    membership_assign(
+        membership=memberships["vesi"],
+        resources=[vesihuolto],
+        systems=list(InformationSystem.objects.filter(resource_links__resource=vesihuolto)),
+        acting_user=None,
+    )
+    membership_assign(
+        membership=memberships["talous"],
+        resources=[DataResource.objects.get(organization=org, key="talous")],
+        systems=[],
+        acting_user=None,
+    )
+    return Staff(
+        org,
+        people["hallinto"],
+        people["julkaisija"],
+        people["vesi"],
+        people["talous"],
+        people["lukija"],
+        people["ulkopuolinen"],
+    )

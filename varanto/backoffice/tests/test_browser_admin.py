@@ -16,8 +16,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_history_and_restore(live_server, browser, staff):
     resource = DataResource.objects.get(organization=staff.organization, key="vesihuolto")
-    data_resource_update(resource=resource, data={"purpose": "Virheellinen teksti"}, expected_version=1,
-                         acting_user=staff.editor)
+    data_resource_update(
+        resource=resource, data={"purpose": "Virheellinen teksti"}, expected_version=1, acting_user=staff.editor
+    )
     page = signed_in_page(browser, live_server, staff.editor)
     page.goto(f"{live_server.url}/hallinta/{staff.organization.slug}/tietovarannot/vesihuolto/historia/")
     assert "Virheellinen teksti" in page.locator(".history__entry").first.inner_text()
@@ -78,14 +79,30 @@ def test_administrator_adds_a_user_and_reads_the_audit_log(live_server, browser,
     assert_accessible(member)
 
 
-@pytest.mark.parametrize("path", [
-    "/jarjestelmat/keypro/muokkaa/", "/toimialat/konsernipalvelut/muokkaa/", "/prosessit/uusi/", "/yhteystiedot/",
-    "/toimialat/", "/prosessit/", "/jarjestelmat/", "/tietovarannot/uusi/", "/arviot/{assessment}/muokkaa/",
-    "/yhteystiedot/historia/", "/tarkistus/",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/jarjestelmat/keypro/muokkaa/",
+        "/toimialat/konsernipalvelut/muokkaa/",
+        "/prosessit/uusi/",
+        "/yhteystiedot/",
+        "/toimialat/",
+        "/prosessit/",
+        "/jarjestelmat/",
+        "/tietovarannot/uusi/",
+        "/arviot/{assessment}/muokkaa/",
+        "/yhteystiedot/historia/",
+        "/tarkistus/",
+    ],
+)
 def test_other_edit_and_list_pages_are_accessible(live_server, browser, staff, path):
-    assessment = ImpactAssessment.objects.create(organization=staff.organization, subject_kind="system",
-                                                 subject_key="m-files", subject_name="M-Files", title="Pilveen")
+    assessment = ImpactAssessment.objects.create(
+        organization=staff.organization,
+        subject_kind="system",
+        subject_key="m-files",
+        subject_name="M-Files",
+        title="Pilveen",
+    )
     page = signed_in_page(browser, live_server, staff.administrator)
     page.goto(f"{live_server.url}/hallinta/{staff.organization.slug}{path.format(assessment=assessment.pk)}")
     assert page.locator("h1").count() == 1

@@ -15,8 +15,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def _edit_by_editor(staff, **data):
     resource = DataResource.objects.get(organization=staff.organization, key="vesihuolto")
-    return data_resource_update(resource=resource, data=data, expected_version=resource.version,
-                                acting_user=staff.editor)
+    return data_resource_update(
+        resource=resource, data=data, expected_version=resource.version, acting_user=staff.editor
+    )
 
 
 def test_publisher_reviews_approves_and_publishes(live_server, browser, staff):
@@ -27,10 +28,12 @@ def test_publisher_reviews_approves_and_publishes(live_server, browser, staff):
     assert "asiakasnumero; osoite" in item.locator("table.changes").inner_text()
     assert_accessible(page)
     screenshot(page, "backoffice-review")
-    item.locator('form:has(input[name=move][value=approve]) button').click()
+    item.locator("form:has(input[name=move][value=approve]) button").click()
     page.wait_for_load_state()
-    assert DataResource.objects.get(organization=staff.organization, key="vesihuolto").review_status == \
-        ReviewStatus.CURRENT
+    assert (
+        DataResource.objects.get(organization=staff.organization, key="vesihuolto").review_status
+        == ReviewStatus.CURRENT
+    )
 
     page.fill("#publish-note", "Vesihuollon hakutekijät")
     page.locator('form[action$="/julkaise/"] button').click()
@@ -48,7 +51,7 @@ def test_publisher_returns_a_change_and_the_editor_sees_why(live_server, browser
     publisher.goto(f"{live_server.url}/hallinta/{staff.organization.slug}/tietovarannot/vesihuolto/")
     assert_accessible(publisher)
     publisher.fill("#comment-return", "Lisää hakutekijät ja tietosuojaseloste")
-    publisher.locator('form:has(input[name=move][value=return]) button').click()
+    publisher.locator("form:has(input[name=move][value=return]) button").click()
     publisher.wait_for_load_state()
     editor = signed_in_page(browser, live_server, staff.editor)
     editor.goto(f"{live_server.url}/hallinta/{staff.organization.slug}/")

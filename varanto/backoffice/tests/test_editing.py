@@ -28,39 +28,46 @@ def test_editor_saves_every_kind_of_field_through_the_form(editor_client, staff)
     process = Process.objects.create(organization=org, key="vesihuollon-laskutus", name="Vesihuollon laskutus")
     url = _edit_url(staff)
     data = record_form(editor_client.get(url))
-    data.update({
-        "search_criteria": ["asiakasnumero\nkiinteistötunnus\n\nosoite"],
-        "disclosure_level": ["restricted"],
-        "disclosure_recipients": ["Asianosaiset\nMeita"],
-        "disclosure_authority": ["vesihuoltopäällikkö"],
-        "api_availability": ["partial"],
-        "personal_data": ["true"],
-        "links-0-title": ["Tietosuojaseloste"],
-        "links-0-url": ["https://www.imatra.fi/tietosuoja/vesihuolto"],
-        "links-0-kind": ["privacy_notice"],
-        "data_flows-0-target": ["Vesihuoltolaitosrekisteri"],
-        "data_flows-0-description": ["vuositiedot"],
-        "retention_period": ["10 vuotta"],
-        "archiving": ["mixed"],
-        "processes": [str(process.pk)],
-        "security_measures": ["Pääsy vain VPN:llä"],
-        "sv_name": ["Vattenförsörjning"],
-        "systems-1-usage": ["verkosto ja kartat"],
-    })
+    data.update(
+        {
+            "search_criteria": ["asiakasnumero\nkiinteistötunnus\n\nosoite"],
+            "disclosure_level": ["restricted"],
+            "disclosure_recipients": ["Asianosaiset\nMeita"],
+            "disclosure_authority": ["vesihuoltopäällikkö"],
+            "api_availability": ["partial"],
+            "personal_data": ["true"],
+            "links-0-title": ["Tietosuojaseloste"],
+            "links-0-url": ["https://www.imatra.fi/tietosuoja/vesihuolto"],
+            "links-0-kind": ["privacy_notice"],
+            "data_flows-0-target": ["Vesihuoltolaitosrekisteri"],
+            "data_flows-0-description": ["vuositiedot"],
+            "retention_period": ["10 vuotta"],
+            "archiving": ["mixed"],
+            "processes": [str(process.pk)],
+            "security_measures": ["Pääsy vain VPN:llä"],
+            "sv_name": ["Vattenförsörjning"],
+            "systems-1-usage": ["verkosto ja kartat"],
+        }
+    )
     response = editor_client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:2000]
     resource = DataResource.objects.get(organization=org, key="vesihuolto")
     assert resource.search_criteria == ["asiakasnumero", "kiinteistötunnus", "osoite"]
     assert resource.disclosure_recipients == ["Asianosaiset", "Meita"]
-    assert (resource.disclosure_level, resource.api_availability, resource.personal_data) == ("restricted", "partial", True)
-    assert resource.links == [{"title": "Tietosuojaseloste", "url": "https://www.imatra.fi/tietosuoja/vesihuolto",
-                               "kind": "privacy_notice"}]
+    assert (resource.disclosure_level, resource.api_availability, resource.personal_data) == (
+        "restricted",
+        "partial",
+        True,
+    )
+    assert resource.links == [
+        {"title": "Tietosuojaseloste", "url": "https://www.imatra.fi/tietosuoja/vesihuolto", "kind": "privacy_notice"}
+    ]
     assert resource.data_flows == [{"target": "Vesihuoltolaitosrekisteri", "description": "vuositiedot"}]
     assert (resource.retention_period, resource.archiving) == ("10 vuotta", "mixed")
     assert list(resource.processes.all()) == [process]
     assert resource.security_measures == "Pääsy vain VPN:llä"
     assert resource.translations == {"sv": {"name": "Vattenförsörjning"}}
-    assert ("KeyPro", "verkosto ja kartat") in [(l.system.name, l.usage) for l in resource.system_links.all()]
+    assert ("KeyPro", "verkosto ja kartat") in [(link.system.name, link.usage) for link in resource.system_links.all()]
     assert resource.review_status == ReviewStatus.READY_FOR_REVIEW
     assert resource.version == 2
     assert resource.history.latest("history_date").history_user == staff.editor
@@ -116,12 +123,14 @@ def test_request_contacts_and_contact_persons_are_edited_on_one_page(client, sta
     client.force_login(staff.publisher)
     url = f"/hallinta/{staff.organization.slug}/yhteystiedot/"
     data = record_form(client.get(url))
-    data.update({
-        "deciding_authority": ["kaupunginhallitus"],
-        "registry_hours": ["ma–pe 9–15"],
-        "contacts-2-name": ["Arkistonhoitaja Anna"],
-        "contacts-2-email": ["anna@imatra.fi"],
-    })
+    data.update(
+        {
+            "deciding_authority": ["kaupunginhallitus"],
+            "registry_hours": ["ma–pe 9–15"],
+            "contacts-2-name": ["Arkistonhoitaja Anna"],
+            "contacts-2-email": ["anna@imatra.fi"],
+        }
+    )
     assert client.post(url, data).status_code == 302
     org = Organization.objects.get(pk=staff.organization.pk)
     assert (org.deciding_authority, org.registry_hours) == ("kaupunginhallitus", "ma–pe 9–15")
@@ -132,8 +141,9 @@ def test_new_section_and_process_get_keys_from_their_names(client, staff):
     client.force_login(staff.publisher)
     org = staff.organization.slug
     data = record_form(client.get(f"/hallinta/{org}/toimialat/uusi/"))
-    data.update({"name": ["Saimaan seudun jätehuolto"], "kind": ["regional"],
-                 "members": ["Imatra\nLappeenranta\nRuokolahti"]})
+    data.update(
+        {"name": ["Saimaan seudun jätehuolto"], "kind": ["regional"], "members": ["Imatra\nLappeenranta\nRuokolahti"]}
+    )
     assert client.post(f"/hallinta/{org}/toimialat/uusi/", data).status_code == 302
     section = staff.organization.sections.get(key="saimaan-seudun-jatehuolto")
     assert section.members == ["Imatra", "Lappeenranta", "Ruokolahti"]

@@ -35,8 +35,9 @@ def test_restoring_an_earlier_version_is_itself_recorded(client, staff):
     _save(client, f"/hallinta/{org}/tietovarannot/vesihuolto/muokkaa/", purpose="Väärä käyttötarkoitus")
     resource = DataResource.objects.get(organization=staff.organization, key="vesihuolto")
     first = resource.history.earliest("history_date")
-    response = client.post(f"/hallinta/{org}/tietovarannot/vesihuolto/historia/{first.history_id}/palauta/",
-                           {"version": "2"})
+    response = client.post(
+        f"/hallinta/{org}/tietovarannot/vesihuolto/historia/{first.history_id}/palauta/", {"version": "2"}
+    )
     assert response.status_code == 302
     resource.refresh_from_db()
     assert (resource.purpose, resource.version) == ("Vesihuollon järjestäminen ja hallinta", 3)
@@ -70,7 +71,7 @@ def test_deleted_resource_is_listed_and_restored_with_its_systems_and_editor(cli
 
     restored = DataResource.objects.get(organization=staff.organization, key="vesihuolto")
     assert restored.system_links.count() == 6
-    assert ("KeyPro", "verkosto") in [(l.system.name, l.usage) for l in restored.system_links.all()]
+    assert ("KeyPro", "verkosto") in [(link.system.name, link.usage) for link in restored.system_links.all()]
     assert list(restored.editor_memberships.values_list("user__username", flat=True)) == ["vesi"]
 
 

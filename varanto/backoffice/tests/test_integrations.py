@@ -21,8 +21,9 @@ def _page(staff) -> str:
 
 
 def _api(client, staff, secret):
-    return client.get(reverse("api:working_resources", args=[staff.organization.slug]),
-                      HTTP_AUTHORIZATION=f"Bearer {secret}")
+    return client.get(
+        reverse("api:working_resources", args=[staff.organization.slug]), HTTP_AUTHORIZATION=f"Bearer {secret}"
+    )
 
 
 def test_a_new_tokens_secret_is_shown_once_and_works_as_the_chosen_member(client, staff):
@@ -31,7 +32,11 @@ def test_a_new_tokens_secret_is_shown_once_and_works_as_the_chosen_member(client
     assert response.status_code == 302 and response["Location"] == _page(staff)
     token = IntegrationToken.objects.get()
     assert (token.name, token.user, token.organization, token.created_by) == (
-        "Asianhallinta", staff.editor, staff.organization, staff.administrator)
+        "Asianhallinta",
+        staff.editor,
+        staff.organization,
+        staff.administrator,
+    )
     shown = client.get(_page(staff))
     secret = shown.context["created"]["secret"]
     assert secret.startswith(token.prefix) and secret in shown.content.decode()
@@ -63,8 +68,10 @@ def test_only_a_superuser_is_offered_superusers_django_admin_users_and_never_ina
     root = _privileged_member(staff, "juuri", is_superuser=True)
     django_admin = _privileged_member(staff, "django", is_staff=True)
     gone = _privileged_member(staff, "poissa", is_active=False)
-    offered = {user: set(IntegrationTokenForm(organization=staff.organization, acting_user=user)
-                         .fields["user"].queryset) for user in (staff.administrator, root)}
+    offered = {
+        user: set(IntegrationTokenForm(organization=staff.organization, acting_user=user).fields["user"].queryset)
+        for user in (staff.administrator, root)
+    }
     assert root not in offered[staff.administrator] and django_admin not in offered[staff.administrator]
     assert {root, django_admin} <= offered[root] and staff.editor in offered[staff.administrator]
     assert gone not in offered[staff.administrator] | offered[root]
@@ -75,8 +82,9 @@ def test_only_a_superuser_is_offered_superusers_django_admin_users_and_never_ina
 
 
 def test_revoking_asks_first_and_then_the_api_refuses_the_token(client, staff):
-    token, secret = integration_token_create(name="Asianhallinta", user=staff.editor, organization=staff.organization,
-                                             acting_user=staff.administrator)
+    token, secret = integration_token_create(
+        name="Asianhallinta", user=staff.editor, organization=staff.organization, acting_user=staff.administrator
+    )
     client.force_login(staff.administrator)
     url = reverse("backoffice:integration_revoke", args=[staff.organization.slug, token.pk])
     confirmation = client.get(url)
@@ -114,10 +122,12 @@ def test_the_tokens_page_reads_a_constant_number_of_queries(client, staff):
             assert client.get(_page(staff)).status_code == 200
         return len(captured)
 
-    integration_token_create(name="Ensimmäinen", user=staff.editor, organization=staff.organization,
-                             acting_user=staff.administrator)
+    integration_token_create(
+        name="Ensimmäinen", user=staff.editor, organization=staff.organization, acting_user=staff.administrator
+    )
     before = queries()
     for user in (staff.publisher, staff.viewer, staff.other_editor):
-        integration_token_create(name=f"Toinen {user}", user=user, organization=staff.organization,
-                                 acting_user=staff.publisher)
+        integration_token_create(
+            name=f"Toinen {user}", user=user, organization=staff.organization, acting_user=staff.publisher
+        )
     assert queries() == before

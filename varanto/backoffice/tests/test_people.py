@@ -11,8 +11,10 @@ pytestmark = pytest.mark.django_db
 
 
 def _member_url(staff, user) -> str:
-    return reverse("backoffice:membership", args=[staff.organization.slug, user.memberships.get(
-        organization=staff.organization).pk])
+    return reverse(
+        "backoffice:membership",
+        args=[staff.organization.slug, user.memberships.get(organization=staff.organization).pk],
+    )
 
 
 def test_administrator_gives_a_member_a_new_password_shown_once(client, staff):

@@ -8,8 +8,17 @@ from varanto.catalog.models import DataResource, InformationSystem, ResourceSyst
 
 pytestmark = pytest.mark.django_db
 
-PAGES = ["/", "/tietovarannot/", "/jarjestelmat/", "/toimialat/", "/kattavuus/", "/kaavio/", "/tarkistus/",
-         "/myohassa/", "/vaikutukset/system/m-files/"]
+PAGES = [
+    "/",
+    "/tietovarannot/",
+    "/jarjestelmat/",
+    "/toimialat/",
+    "/kattavuus/",
+    "/kaavio/",
+    "/tarkistus/",
+    "/myohassa/",
+    "/vaikutukset/system/m-files/",
+]
 
 
 def _queries(client, url) -> int:
@@ -24,8 +33,12 @@ def _grow(organization) -> None:
     m_files = InformationSystem.objects.get(organization=organization, name="M-Files")
     for i in range(5):
         resource = DataResource.objects.create(
-            organization=organization, section=section, key=f"lisa-{i}", name=f"Lisävaranto {i}",
-            review_status="ready_for_review", disclosure_recipients=[f"Vastaanottaja {i}"],
+            organization=organization,
+            section=section,
+            key=f"lisa-{i}",
+            name=f"Lisävaranto {i}",
+            review_status="ready_for_review",
+            disclosure_recipients=[f"Vastaanottaja {i}"],
         )
         own = InformationSystem.objects.create(organization=organization, key=f"oma-{i}", name=f"Oma {i}")
         ResourceSystem.objects.create(resource=resource, system=m_files)

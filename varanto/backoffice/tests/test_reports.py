@@ -25,8 +25,12 @@ def test_imatra_lacks_search_criteria_everywhere_and_the_deciding_authority(clie
 def test_completeness_rises_when_the_organisation_names_its_deciding_authority(client, staff):
     from varanto.catalog.services import organization_update
 
-    organization_update(organization=staff.organization, data={"deciding_authority": "kaupunginhallitus"},
-                        expected_version=staff.organization.version, acting_user=staff.publisher)
+    organization_update(
+        organization=staff.organization,
+        data={"deciding_authority": "kaupunginhallitus"},
+        expected_version=staff.organization.version,
+        acting_user=staff.publisher,
+    )
     client.force_login(staff.viewer)
     report = client.get(f"/hallinta/{staff.organization.slug}/kattavuus/").context["report"]
     assert {t.requirement.code: t.met for t in report.totals}["deciding_authority"] == 31
@@ -45,7 +49,8 @@ def test_impact_of_m_files_lists_its_nine_resources_and_who_is_responsible(clien
     report = client.get(f"/hallinta/{staff.organization.slug}/vaikutukset/system/m-files/").context["report"]
     assert len(report["resources"]) == 9
     assert {"Asian- ja päätöksenteon hallinta", "Pysäköinninvalvonta", "Jätehuolto"} <= {
-        r["name"] for r in report["resources"]}
+        r["name"] for r in report["resources"]
+    }
     assert "hallintopäällikkö" in {p["who"] for p in report["people"]}
     assert {s["name"] for s in report["systems"]} >= {"M-Files", "ParkkiV 2.0", "Granite"}
 
@@ -56,8 +61,10 @@ def test_impact_of_effica_reaches_the_recipients_and_data_flows_of_early_childho
     assert [r["name"] for r in report["resources"]] == ["Varhaiskasvatus"]
     assert report["resources"][0]["usage"] == "päivähoito"
     assert {"Koski", "Varda", "Meita", "lasten huoltajat"} <= set(report["recipients"])
-    assert {(f["resource"], f["target"]) for f in report["data_flows"]} == {("Varhaiskasvatus", "Koski"),
-                                                                            ("Varhaiskasvatus", "Varda")}
+    assert {(f["resource"], f["target"]) for f in report["data_flows"]} == {
+        ("Varhaiskasvatus", "Koski"),
+        ("Varhaiskasvatus", "Varda"),
+    }
     assert report["disclosures"][0]["level"] == "restricted"
 
 
@@ -71,14 +78,17 @@ def test_impact_of_a_section_covers_all_its_resources(client, staff):
 def test_assessment_is_saved_with_the_report_and_downloads_as_xlsx(client, staff):
     client.force_login(staff.editor)
     org = staff.organization.slug
-    response = client.post(f"/hallinta/{org}/vaikutukset/system/effica/", {
-        "title": "Effican korvaaminen uudella varhaiskasvatuksen järjestelmällä",
-        "description": "Siirtymä 2027",
-        "information_management": "Vastuut siirtyvät palvelualueelle.",
-        "information_security": "Käyttöoikeudet uusitaan.",
-        "data_processing": "Varda- ja Koski-siirrot testataan.",
-        "case_management": "Säilytysajat TOS:n mukaan.",
-    })
+    response = client.post(
+        f"/hallinta/{org}/vaikutukset/system/effica/",
+        {
+            "title": "Effican korvaaminen uudella varhaiskasvatuksen järjestelmällä",
+            "description": "Siirtymä 2027",
+            "information_management": "Vastuut siirtyvät palvelualueelle.",
+            "information_security": "Käyttöoikeudet uusitaan.",
+            "data_processing": "Varda- ja Koski-siirrot testataan.",
+            "case_management": "Säilytysajat TOS:n mukaan.",
+        },
+    )
     assessment = ImpactAssessment.objects.get()
     assert response.status_code == 302
     assert assessment.created_by == staff.editor
@@ -90,7 +100,7 @@ def test_assessment_is_saved_with_the_report_and_downloads_as_xlsx(client, staff
     workbook = load_workbook(io.BytesIO(download.content))
     assert len(workbook.sheetnames) == 7
     summary = [row for row in workbook.worksheets[0].iter_rows(values_only=True)]
-    assert ("Varda- ja Koski-siirrot testataan." in [cell for row in summary for cell in row])
+    assert "Varda- ja Koski-siirrot testataan." in [cell for row in summary for cell in row]
     resources = list(workbook.worksheets[1].iter_rows(values_only=True))
     assert resources[1][0] == "Varhaiskasvatus"
 

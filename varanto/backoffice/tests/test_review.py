@@ -51,8 +51,10 @@ def test_returned_resource_shows_the_comment_on_the_editors_page(client, staff):
     client.force_login(staff.editor)
     _edit(client, staff, notes="Luonnos")
     client.force_login(staff.publisher)
-    client.post(f"/hallinta/{staff.organization.slug}/tietovarannot/vesihuolto/tarkistus/",
-                {"move": "return", "version": "2", "comment": "Lisää hakutekijät"})
+    client.post(
+        f"/hallinta/{staff.organization.slug}/tietovarannot/vesihuolto/tarkistus/",
+        {"move": "return", "version": "2", "comment": "Lisää hakutekijät"},
+    )
     client.force_login(staff.editor)
     page = client.get(f"/hallinta/{staff.organization.slug}/")
     attention = page.context["attention"]
@@ -73,25 +75,37 @@ def test_publishing_with_unapproved_changes_needs_confirmation(client, staff):
 
 def test_publish_after_approval_makes_a_publication_and_an_audit_row(client, staff):
     client.force_login(staff.editor)
-    _edit(client, staff, search_criteria="asiakasnumero", security_measures="Pääsy vain VPN:llä",
-          internal_notes="Sopimus päättyy 2027")
+    _edit(
+        client,
+        staff,
+        search_criteria="asiakasnumero",
+        security_measures="Pääsy vain VPN:llä",
+        internal_notes="Sopimus päättyy 2027",
+    )
     client.force_login(staff.publisher)
     org = staff.organization.slug
     client.post(f"/hallinta/{org}/tietovarannot/vesihuolto/tarkistus/", {"move": "approve", "version": "2"})
     assert client.post(f"/hallinta/{org}/julkaise/", {"note": "Vesihuolto päivitetty"}).status_code == 302
     publication = latest_publication(staff.organization)
-    assert (publication.number, publication.note, publication.published_by) == (2, "Vesihuolto päivitetty",
-                                                                                 staff.publisher)
+    assert (publication.number, publication.note, publication.published_by) == (
+        2,
+        "Vesihuolto päivitetty",
+        staff.publisher,
+    )
     published = next(r for r in publication.content["resources"] if r["key"] == "vesihuolto")
     assert published["search_criteria"] == ["asiakasnumero"]
-    assert AuditEvent.objects.filter(kind=AuditKind.PUBLICATION, user=staff.publisher,
-                                     detail__number=2).exists()
+    assert AuditEvent.objects.filter(kind=AuditKind.PUBLICATION, user=staff.publisher, detail__number=2).exists()
 
 
 def test_internal_fields_edited_in_the_back_office_never_reach_the_public(client, staff):
     client.force_login(staff.editor)
-    _edit(client, staff, notes="Julkinen huomio", security_measures="SALAINEN-TURVATOIMI",
-          internal_notes="SISAINEN-HUOMIO")
+    _edit(
+        client,
+        staff,
+        notes="Julkinen huomio",
+        security_measures="SALAINEN-TURVATOIMI",
+        internal_notes="SISAINEN-HUOMIO",
+    )
     client.force_login(staff.publisher)
     org = staff.organization.slug
     client.post(f"/hallinta/{org}/tietovarannot/vesihuolto/tarkistus/", {"move": "approve", "version": "2"})
@@ -124,8 +138,9 @@ def test_approved_resource_leaves_the_overdue_list(client, staff):
     client.force_login(staff.editor)
     _edit(client, staff, notes="Katselmoitu")
     client.force_login(staff.publisher)
-    client.post(f"/hallinta/{staff.organization.slug}/tietovarannot/vesihuolto/tarkistus/",
-                {"move": "approve", "version": "2"})
+    client.post(
+        f"/hallinta/{staff.organization.slug}/tietovarannot/vesihuolto/tarkistus/", {"move": "approve", "version": "2"}
+    )
     items = client.get(f"/hallinta/{staff.organization.slug}/myohassa/").context["items"]
     assert "vesihuolto" not in [a.resource.key for a in items]
     assert len(items) == 30

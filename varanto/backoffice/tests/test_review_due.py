@@ -26,30 +26,36 @@ def _overdue_keys(organization) -> set[str]:
     return {a.resource.key for a in overdue_list(organization)}
 
 
-@pytest.mark.parametrize("reviewed, cycle, overdue", [
-    (datetime.date(2025, 4, 15), 12, False),  # 11 months ago
-    (datetime.date(2025, 3, 15), 12, False),  # 12 months ago: due today, not yet overdue
-    (datetime.date(2025, 3, 14), 12, True),  # a day more
-    (datetime.date(2025, 2, 15), 12, True),  # 13 months ago
-    (datetime.date(2025, 9, 15), 6, False),  # 6 months ago
-    (datetime.date(2025, 8, 15), 6, True),  # 7 months ago
-])
+@pytest.mark.parametrize(
+    "reviewed, cycle, overdue",
+    [
+        (datetime.date(2025, 4, 15), 12, False),  # 11 months ago
+        (datetime.date(2025, 3, 15), 12, False),  # 12 months ago: due today, not yet overdue
+        (datetime.date(2025, 3, 14), 12, True),  # a day more
+        (datetime.date(2025, 2, 15), 12, True),  # 13 months ago
+        (datetime.date(2025, 9, 15), 6, False),  # 6 months ago
+        (datetime.date(2025, 8, 15), 6, True),  # 7 months ago
+    ],
+)
 def test_overdue_after_the_review_cycle_has_passed(today, reviewed, cycle, overdue):
     resource = DataResourceFactory(key="kirjaamo", last_reviewed=reviewed, review_cycle_months=cycle)
     assert (_overdue_keys(resource.organization) == {"kirjaamo"}) is overdue
 
 
-@pytest.mark.parametrize("day, months, due", [
-    (datetime.date(2025, 8, 31), 6, datetime.date(2026, 2, 28)),  # to the end of a shorter month
-    (datetime.date(2023, 8, 31), 6, datetime.date(2024, 2, 29)),  # … in a leap year
-    (datetime.date(2024, 2, 29), 12, datetime.date(2025, 2, 28)),
-    (datetime.date(2025, 1, 31), 1, datetime.date(2025, 2, 28)),
-    (datetime.date(2025, 4, 30), 1, datetime.date(2025, 5, 30)),  # not moved to the end of May
-    (datetime.date(2025, 11, 30), 3, datetime.date(2026, 2, 28)),  # across the year
-    (datetime.date(2025, 12, 15), 12, datetime.date(2026, 12, 15)),
-    (datetime.date(2026, 3, 31), -1, datetime.date(2026, 2, 28)),
-    (datetime.date(2026, 1, 31), -13, datetime.date(2024, 12, 31)),
-])
+@pytest.mark.parametrize(
+    "day, months, due",
+    [
+        (datetime.date(2025, 8, 31), 6, datetime.date(2026, 2, 28)),  # to the end of a shorter month
+        (datetime.date(2023, 8, 31), 6, datetime.date(2024, 2, 29)),  # … in a leap year
+        (datetime.date(2024, 2, 29), 12, datetime.date(2025, 2, 28)),
+        (datetime.date(2025, 1, 31), 1, datetime.date(2025, 2, 28)),
+        (datetime.date(2025, 4, 30), 1, datetime.date(2025, 5, 30)),  # not moved to the end of May
+        (datetime.date(2025, 11, 30), 3, datetime.date(2026, 2, 28)),  # across the year
+        (datetime.date(2025, 12, 15), 12, datetime.date(2026, 12, 15)),
+        (datetime.date(2026, 3, 31), -1, datetime.date(2026, 2, 28)),
+        (datetime.date(2026, 1, 31), -13, datetime.date(2024, 12, 31)),
+    ],
+)
 def test_months_are_added_by_the_calendar(day, months, due):
     assert add_months(day, months) == due
 
@@ -74,16 +80,20 @@ def test_never_reviewed_counts_from_the_descriptions_date_and_without_one_is_due
 
 def test_the_most_overdue_come_first(today):
     organization = OrganizationFactory()
-    for key, reviewed in (("vahan", datetime.date(2025, 2, 1)), ("eniten", datetime.date(2024, 1, 1)),
-                          ("ajassa", datetime.date(2026, 1, 1))):
+    for key, reviewed in (
+        ("vahan", datetime.date(2025, 2, 1)),
+        ("eniten", datetime.date(2024, 1, 1)),
+        ("ajassa", datetime.date(2026, 1, 1)),
+    ):
         DataResourceFactory(organization=organization, key=key, last_reviewed=reviewed)
     assert [a.resource.key for a in overdue_list(organization)] == ["eniten", "vahan"]
 
 
 def test_the_overdue_page_shows_the_due_date(client, staff, today):
     staff.organization.resources.update(last_reviewed=datetime.date(2026, 1, 1))
-    staff.organization.resources.filter(key="vesihuolto").update(last_reviewed=datetime.date(2025, 8, 31),
-                                                                 review_cycle_months=6)
+    staff.organization.resources.filter(key="vesihuolto").update(
+        last_reviewed=datetime.date(2025, 8, 31), review_cycle_months=6
+    )
     client.force_login(staff.viewer)
     response = client.get(f"/hallinta/{staff.organization.slug}/myohassa/")
     assert [(a.resource.key, a.due) for a in response.context["items"]] == [("vesihuolto", datetime.date(2026, 2, 28))]

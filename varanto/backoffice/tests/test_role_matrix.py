@@ -7,8 +7,8 @@ the back office's URLs and fails for any route and HTTP method without a case, s
 view cannot land unchecked.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import pytest
 from django.db import transaction
@@ -43,10 +43,12 @@ class Case:
 
 def _edit_form(path, **changes):
     """POST data as the edit page's form would send it (fetched as an administrator), with `changes`."""
+
     def build(admin_client, values):
         data = record_form(admin_client.get(path.format(**values)))
         data.update({name: [value.format(**values)] for name, value in changes.items()})
         return data
+
     return build
 
 
@@ -62,99 +64,190 @@ def _known_passwords(staff, settings):
         user.save(update_fields=["password"])
 
 
-O = "/hallinta/{org}"
+ORG = "/hallinta/{org}"
 SIGNED_IN = MEMBERS | {"outsider"}
 CASES = [
     Case("back-office start", "/hallinta/", SIGNED_IN),
     Case("own password page", "/hallinta/salasana/", SIGNED_IN),
-    Case("own password change", "/hallinta/salasana/", SIGNED_IN, "post",
-         {"old_password": [PASSWORD], "new_password1": ["Uusi-Salasana-2026"], "new_password2": ["Uusi-Salasana-2026"]},
-         prepare=_known_passwords),
-    Case("my resources", O + "/", MEMBERS),
-    Case("resource list", O + "/tietovarannot/", MEMBERS),
-    Case("resource page", O + "/tietovarannot/vesihuolto/", MEMBERS),
-    Case("resource history", O + "/tietovarannot/vesihuolto/historia/", MEMBERS),
-    Case("resource edit page", O + "/tietovarannot/vesihuolto/muokkaa/", VESIHUOLTO_EDITORS),
-    Case("resource save", O + "/tietovarannot/vesihuolto/muokkaa/", VESIHUOLTO_EDITORS, "post",
-         _edit_form(O + "/tietovarannot/vesihuolto/muokkaa/", purpose="Uusi käyttötarkoitus")),
-    Case("other's resource edit page", O + "/tietovarannot/talous/muokkaa/", STAFF | {"other_editor"}),
-    Case("resource create page", O + "/tietovarannot/uusi/", STAFF),
-    Case("resource create", O + "/tietovarannot/uusi/", STAFF, "post",
-         _edit_form(O + "/tietovarannot/uusi/", name="Uusi varanto", section="{section}")),
-    Case("resource delete page", O + "/tietovarannot/vesihuolto/poista/", STAFF),
-    Case("resource delete", O + "/tietovarannot/vesihuolto/poista/", STAFF, "post", {"version": ["1"]}),
-    Case("send for review", O + "/tietovarannot/vesihuolto/tarkistus/", VESIHUOLTO_EDITORS, "post",
-         {"move": ["submit"], "version": ["1"]}),
-    Case("approve", O + "/tietovarannot/vesihuolto/tarkistus/", STAFF, "post", {"move": ["approve"], "version": ["1"]}),
-    Case("return", O + "/tietovarannot/vesihuolto/tarkistus/", STAFF, "post",
-         {"move": ["return"], "version": ["1"], "comment": ["Korjaa"]}),
-    Case("restore a version", O + "/tietovarannot/vesihuolto/historia/{history_id}/palauta/", VESIHUOLTO_EDITORS,
-         "post", {"version": ["1"]}),
-    Case("system list", O + "/jarjestelmat/", MEMBERS),
-    Case("system page", O + "/jarjestelmat/keypro/", MEMBERS),
-    Case("system history", O + "/jarjestelmat/keypro/historia/", MEMBERS),
-    Case("assigned system edit page", O + "/jarjestelmat/keypro/muokkaa/", VESIHUOLTO_EDITORS),
-    Case("system save", O + "/jarjestelmat/keypro/muokkaa/", VESIHUOLTO_EDITORS, "post",
-         _edit_form(O + "/jarjestelmat/keypro/muokkaa/", vendor="Keypro Oy")),
-    Case("unassigned system edit page", O + "/jarjestelmat/m-files/muokkaa/", STAFF),
-    Case("system create page", O + "/jarjestelmat/uusi/", STAFF),
-    Case("system create", O + "/jarjestelmat/uusi/", STAFF, "post",
-         _edit_form(O + "/jarjestelmat/uusi/", name="Uusi järjestelmä")),
-    Case("system delete page", O + "/jarjestelmat/keypro/poista/", STAFF),
-    Case("system delete", O + "/jarjestelmat/keypro/poista/", STAFF, "post", {"version": ["1"]}),
-    Case("restore a system version", O + "/jarjestelmat/keypro/historia/{system_history_id}/palauta/",
-         VESIHUOLTO_EDITORS, "post", {"version": ["1"]}),
-    Case("section list", O + "/toimialat/", MEMBERS),
-    Case("section edit page", O + "/toimialat/konsernipalvelut/muokkaa/", STAFF),
-    Case("section save", O + "/toimialat/konsernipalvelut/muokkaa/", STAFF, "post",
-         _edit_form(O + "/toimialat/konsernipalvelut/muokkaa/", name="Konsernipalvelujen toimiala")),
-    Case("section history", O + "/toimialat/konsernipalvelut/historia/", MEMBERS),
-    Case("restore a section version", O + "/toimialat/konsernipalvelut/historia/{section_history_id}/palauta/",
-         STAFF, "post", {"version": ["1"]}),
-    Case("section create page", O + "/toimialat/uusi/", STAFF),
-    Case("section create", O + "/toimialat/uusi/", STAFF, "post", _edit_form(O + "/toimialat/uusi/", name="Sivistys")),
-    Case("process list", O + "/prosessit/", MEMBERS),
-    Case("process create page", O + "/prosessit/uusi/", STAFF),
-    Case("process create", O + "/prosessit/uusi/", STAFF, "post", _edit_form(O + "/prosessit/uusi/", name="Laskutus")),
-    Case("process edit page", O + "/prosessit/{process}/muokkaa/", STAFF),
-    Case("process save", O + "/prosessit/{process}/muokkaa/", STAFF, "post",
-         _edit_form(O + "/prosessit/{process}/muokkaa/", name="Hankinnat ja kilpailutus")),
-    Case("process history", O + "/prosessit/{process}/historia/", MEMBERS),
-    Case("restore a process version", O + "/prosessit/{process}/historia/{process_history_id}/palauta/", STAFF,
-         "post", {"version": ["1"]}),
-    Case("request contacts page", O + "/yhteystiedot/", STAFF),
-    Case("request contacts save", O + "/yhteystiedot/", STAFF, "post",
-         _edit_form(O + "/yhteystiedot/", deciding_authority="kaupunginhallitus")),
-    Case("organisation history", O + "/yhteystiedot/historia/", MEMBERS),
-    Case("restore an organisation version", O + "/yhteystiedot/historia/{organization_history_id}/palauta/", STAFF,
-         "post", {"version": ["1"]}),
-    Case("deleted records", O + "/poistetut/", MEMBERS),
-    Case("overdue list", O + "/myohassa/", MEMBERS),
-    Case("review page", O + "/tarkistus/", MEMBERS),
-    Case("publish", O + "/julkaise/", STAFF, "post", {"include_unapproved": ["yes"]}),
-    Case("completeness", O + "/kattavuus/", MEMBERS),
-    Case("impact choice", O + "/vaikutukset/", MEMBERS),
-    Case("impact report", O + "/vaikutukset/system/m-files/", MEMBERS),
-    Case("assessment save", O + "/vaikutukset/system/m-files/", ASSESSORS, "post", {"title": ["Uusi M-Files"]}),
-    Case("assessment page", O + "/arviot/{assessment}/", MEMBERS),
-    Case("assessment edit page", O + "/arviot/{assessment}/muokkaa/", ASSESSORS),
-    Case("assessment edit", O + "/arviot/{assessment}/muokkaa/", ASSESSORS, "post",
-         {"title": ["Pilveen siirto, tarkennettu"], "version": ["1"]}),
-    Case("assessment XLSX", O + "/arviot/{assessment}/xlsx/", MEMBERS),
-    Case("relationship graph", O + "/kaavio/", MEMBERS),
-    Case("relationship graph SVG", O + "/kaavio.svg", MEMBERS),
-    Case("users", O + "/kayttajat/", ADMIN),
-    Case("add user", O + "/kayttajat/", ADMIN, "post", {"username": ["uusi"], "role": ["viewer"]}),
-    Case("membership", O + "/kayttajat/{membership}/", ADMIN),
-    Case("role change", O + "/kayttajat/{membership}/", ADMIN, "post", {"role": ["publisher"]}),
-    Case("new password for a member", O + "/kayttajat/{membership}/", ADMIN, "post", {"reset_password": [""]}),
-    Case("remove a member", O + "/kayttajat/{membership}/", ADMIN, "post", {"remove": [""]}),
-    Case("audit log", O + "/loki/", ADMIN),
-    Case("integrations", O + "/integraatiot/", ADMIN),
-    Case("integration token create", O + "/integraatiot/", ADMIN, "post",
-         {"name": ["Asianhallinta"], "user": ["{viewer}"]}),
-    Case("integration token revoke page", O + "/integraatiot/{token}/peru/", ADMIN),
-    Case("integration token revoke", O + "/integraatiot/{token}/peru/", ADMIN, "post"),
+    Case(
+        "own password change",
+        "/hallinta/salasana/",
+        SIGNED_IN,
+        "post",
+        {"old_password": [PASSWORD], "new_password1": ["Uusi-Salasana-2026"], "new_password2": ["Uusi-Salasana-2026"]},
+        prepare=_known_passwords,
+    ),
+    Case("my resources", ORG + "/", MEMBERS),
+    Case("resource list", ORG + "/tietovarannot/", MEMBERS),
+    Case("resource page", ORG + "/tietovarannot/vesihuolto/", MEMBERS),
+    Case("resource history", ORG + "/tietovarannot/vesihuolto/historia/", MEMBERS),
+    Case("resource edit page", ORG + "/tietovarannot/vesihuolto/muokkaa/", VESIHUOLTO_EDITORS),
+    Case(
+        "resource save",
+        ORG + "/tietovarannot/vesihuolto/muokkaa/",
+        VESIHUOLTO_EDITORS,
+        "post",
+        _edit_form(ORG + "/tietovarannot/vesihuolto/muokkaa/", purpose="Uusi käyttötarkoitus"),
+    ),
+    Case("other's resource edit page", ORG + "/tietovarannot/talous/muokkaa/", STAFF | {"other_editor"}),
+    Case("resource create page", ORG + "/tietovarannot/uusi/", STAFF),
+    Case(
+        "resource create",
+        ORG + "/tietovarannot/uusi/",
+        STAFF,
+        "post",
+        _edit_form(ORG + "/tietovarannot/uusi/", name="Uusi varanto", section="{section}"),
+    ),
+    Case("resource delete page", ORG + "/tietovarannot/vesihuolto/poista/", STAFF),
+    Case("resource delete", ORG + "/tietovarannot/vesihuolto/poista/", STAFF, "post", {"version": ["1"]}),
+    Case(
+        "send for review",
+        ORG + "/tietovarannot/vesihuolto/tarkistus/",
+        VESIHUOLTO_EDITORS,
+        "post",
+        {"move": ["submit"], "version": ["1"]},
+    ),
+    Case(
+        "approve", ORG + "/tietovarannot/vesihuolto/tarkistus/", STAFF, "post", {"move": ["approve"], "version": ["1"]}
+    ),
+    Case(
+        "return",
+        ORG + "/tietovarannot/vesihuolto/tarkistus/",
+        STAFF,
+        "post",
+        {"move": ["return"], "version": ["1"], "comment": ["Korjaa"]},
+    ),
+    Case(
+        "restore a version",
+        ORG + "/tietovarannot/vesihuolto/historia/{history_id}/palauta/",
+        VESIHUOLTO_EDITORS,
+        "post",
+        {"version": ["1"]},
+    ),
+    Case("system list", ORG + "/jarjestelmat/", MEMBERS),
+    Case("system page", ORG + "/jarjestelmat/keypro/", MEMBERS),
+    Case("system history", ORG + "/jarjestelmat/keypro/historia/", MEMBERS),
+    Case("assigned system edit page", ORG + "/jarjestelmat/keypro/muokkaa/", VESIHUOLTO_EDITORS),
+    Case(
+        "system save",
+        ORG + "/jarjestelmat/keypro/muokkaa/",
+        VESIHUOLTO_EDITORS,
+        "post",
+        _edit_form(ORG + "/jarjestelmat/keypro/muokkaa/", vendor="Keypro Oy"),
+    ),
+    Case("unassigned system edit page", ORG + "/jarjestelmat/m-files/muokkaa/", STAFF),
+    Case("system create page", ORG + "/jarjestelmat/uusi/", STAFF),
+    Case(
+        "system create",
+        ORG + "/jarjestelmat/uusi/",
+        STAFF,
+        "post",
+        _edit_form(ORG + "/jarjestelmat/uusi/", name="Uusi järjestelmä"),
+    ),
+    Case("system delete page", ORG + "/jarjestelmat/keypro/poista/", STAFF),
+    Case("system delete", ORG + "/jarjestelmat/keypro/poista/", STAFF, "post", {"version": ["1"]}),
+    Case(
+        "restore a system version",
+        ORG + "/jarjestelmat/keypro/historia/{system_history_id}/palauta/",
+        VESIHUOLTO_EDITORS,
+        "post",
+        {"version": ["1"]},
+    ),
+    Case("section list", ORG + "/toimialat/", MEMBERS),
+    Case("section edit page", ORG + "/toimialat/konsernipalvelut/muokkaa/", STAFF),
+    Case(
+        "section save",
+        ORG + "/toimialat/konsernipalvelut/muokkaa/",
+        STAFF,
+        "post",
+        _edit_form(ORG + "/toimialat/konsernipalvelut/muokkaa/", name="Konsernipalvelujen toimiala"),
+    ),
+    Case("section history", ORG + "/toimialat/konsernipalvelut/historia/", MEMBERS),
+    Case(
+        "restore a section version",
+        ORG + "/toimialat/konsernipalvelut/historia/{section_history_id}/palauta/",
+        STAFF,
+        "post",
+        {"version": ["1"]},
+    ),
+    Case("section create page", ORG + "/toimialat/uusi/", STAFF),
+    Case(
+        "section create", ORG + "/toimialat/uusi/", STAFF, "post", _edit_form(ORG + "/toimialat/uusi/", name="Sivistys")
+    ),
+    Case("process list", ORG + "/prosessit/", MEMBERS),
+    Case("process create page", ORG + "/prosessit/uusi/", STAFF),
+    Case(
+        "process create", ORG + "/prosessit/uusi/", STAFF, "post", _edit_form(ORG + "/prosessit/uusi/", name="Laskutus")
+    ),
+    Case("process edit page", ORG + "/prosessit/{process}/muokkaa/", STAFF),
+    Case(
+        "process save",
+        ORG + "/prosessit/{process}/muokkaa/",
+        STAFF,
+        "post",
+        _edit_form(ORG + "/prosessit/{process}/muokkaa/", name="Hankinnat ja kilpailutus"),
+    ),
+    Case("process history", ORG + "/prosessit/{process}/historia/", MEMBERS),
+    Case(
+        "restore a process version",
+        ORG + "/prosessit/{process}/historia/{process_history_id}/palauta/",
+        STAFF,
+        "post",
+        {"version": ["1"]},
+    ),
+    Case("request contacts page", ORG + "/yhteystiedot/", STAFF),
+    Case(
+        "request contacts save",
+        ORG + "/yhteystiedot/",
+        STAFF,
+        "post",
+        _edit_form(ORG + "/yhteystiedot/", deciding_authority="kaupunginhallitus"),
+    ),
+    Case("organisation history", ORG + "/yhteystiedot/historia/", MEMBERS),
+    Case(
+        "restore an organisation version",
+        ORG + "/yhteystiedot/historia/{organization_history_id}/palauta/",
+        STAFF,
+        "post",
+        {"version": ["1"]},
+    ),
+    Case("deleted records", ORG + "/poistetut/", MEMBERS),
+    Case("overdue list", ORG + "/myohassa/", MEMBERS),
+    Case("review page", ORG + "/tarkistus/", MEMBERS),
+    Case("publish", ORG + "/julkaise/", STAFF, "post", {"include_unapproved": ["yes"]}),
+    Case("completeness", ORG + "/kattavuus/", MEMBERS),
+    Case("impact choice", ORG + "/vaikutukset/", MEMBERS),
+    Case("impact report", ORG + "/vaikutukset/system/m-files/", MEMBERS),
+    Case("assessment save", ORG + "/vaikutukset/system/m-files/", ASSESSORS, "post", {"title": ["Uusi M-Files"]}),
+    Case("assessment page", ORG + "/arviot/{assessment}/", MEMBERS),
+    Case("assessment edit page", ORG + "/arviot/{assessment}/muokkaa/", ASSESSORS),
+    Case(
+        "assessment edit",
+        ORG + "/arviot/{assessment}/muokkaa/",
+        ASSESSORS,
+        "post",
+        {"title": ["Pilveen siirto, tarkennettu"], "version": ["1"]},
+    ),
+    Case("assessment XLSX", ORG + "/arviot/{assessment}/xlsx/", MEMBERS),
+    Case("relationship graph", ORG + "/kaavio/", MEMBERS),
+    Case("relationship graph SVG", ORG + "/kaavio.svg", MEMBERS),
+    Case("users", ORG + "/kayttajat/", ADMIN),
+    Case("add user", ORG + "/kayttajat/", ADMIN, "post", {"username": ["uusi"], "role": ["viewer"]}),
+    Case("membership", ORG + "/kayttajat/{membership}/", ADMIN),
+    Case("role change", ORG + "/kayttajat/{membership}/", ADMIN, "post", {"role": ["publisher"]}),
+    Case("new password for a member", ORG + "/kayttajat/{membership}/", ADMIN, "post", {"reset_password": [""]}),
+    Case("remove a member", ORG + "/kayttajat/{membership}/", ADMIN, "post", {"remove": [""]}),
+    Case("audit log", ORG + "/loki/", ADMIN),
+    Case("integrations", ORG + "/integraatiot/", ADMIN),
+    Case(
+        "integration token create",
+        ORG + "/integraatiot/",
+        ADMIN,
+        "post",
+        {"name": ["Asianhallinta"], "user": ["{viewer}"]},
+    ),
+    Case("integration token revoke page", ORG + "/integraatiot/{token}/peru/", ADMIN),
+    Case("integration token revoke", ORG + "/integraatiot/{token}/peru/", ADMIN, "post"),
 ]
 
 
@@ -173,10 +266,12 @@ def test_every_role_can_do_exactly_what_its_role_allows(client, staff, settings,
     org = staff.organization
     vesihuolto = DataResource.objects.get(organization=org, key="vesihuolto")
     process = process_create(organization=org, data={"name": "Hankinnat"}, acting_user=None)
-    assessment = ImpactAssessment.objects.create(organization=org, subject_kind="system", subject_key="m-files",
-                                                 subject_name="M-Files", title="Pilveen siirto")
-    token, _secret = integration_token_create(name="Asianhallinta", user=staff.editor, organization=org,
-                                              acting_user=staff.administrator)
+    assessment = ImpactAssessment.objects.create(
+        organization=org, subject_kind="system", subject_key="m-files", subject_name="M-Files", title="Pilveen siirto"
+    )
+    token, _secret = integration_token_create(
+        name="Asianhallinta", user=staff.editor, organization=org, acting_user=staff.administrator
+    )
 
     def first_state(model, **lookup) -> int:
         return model.history.filter(**lookup).earliest("history_date").history_id
@@ -247,8 +342,11 @@ def test_every_route_and_method_has_a_case():
         if methods is None:
             missing.append(f"{pattern.name} (/hallinta/{pattern.pattern}): not a staff_view, its methods unknown")
             continue
-        missing += [f"{method} {pattern.name} (/hallinta/{pattern.pattern})" for method in sorted(methods)
-                    if (pattern.name, method) not in covered]
+        missing += [
+            f"{method} {pattern.name} (/hallinta/{pattern.pattern})"
+            for method in sorted(methods)
+            if (pattern.name, method) not in covered
+        ]
     assert not missing, "No role-matrix case for:\n" + "\n".join(missing)
 
 

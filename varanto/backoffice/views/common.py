@@ -74,8 +74,9 @@ def staff_view(view=None, *, methods: tuple[str, ...] = ("GET",)):
         try:
             return view(request, *args, **kwargs)
         except AccessDenied as denied:
-            return render(request, "backoffice/denied.html", {"message": denied.args[0] if denied.args else ""},
-                          status=403)
+            return render(
+                request, "backoffice/denied.html", {"message": denied.args[0] if denied.args else ""}, status=403
+            )
 
     answered = [*methods, "HEAD"] if "GET" in methods else list(methods)
     wrapped = chosen_language(login_required(require_http_methods(answered)(checked), login_url=LOGIN_URL))
@@ -135,16 +136,29 @@ def conflict_page(request, organization, conflict: EditConflict, *, data: dict, 
         saved = state_of(current)
         mine = state_of_data(spec, data, saved)
         names = Names(organization.pk)
-        latest = type(current).history.filter(id=current.pk).order_by("-history_date").select_related("history_user").first()
-        started = type(current).history.filter(id=current.pk, version=conflict.expected_version).order_by("history_date").last()
+        latest = (
+            type(current).history.filter(id=current.pk).order_by("-history_date").select_related("history_user").first()
+        )
+        started = (
+            type(current)
+            .history.filter(id=current.pk, version=conflict.expected_version)
+            .order_by("history_date")
+            .last()
+        )
         theirs_changed = set()
         if started is not None:
             before = state_at(type(current), current.pk, started.history_id).values
             theirs_changed = {c.field for c in differences(type(current), before, saved, names)}
         rows = differences(type(current), saved, mine, names)
         context.update(
-            rows=rows, theirs_changed=theirs_changed, latest=latest,
-            repost=[(k, v) for k, values in request.POST.lists() for v in values
-                    if k not in ("csrfmiddlewaretoken", "version", "add_row")],
+            rows=rows,
+            theirs_changed=theirs_changed,
+            latest=latest,
+            repost=[
+                (k, v)
+                for k, values in request.POST.lists()
+                for v in values
+                if k not in ("csrfmiddlewaretoken", "version", "add_row")
+            ],
         )
     return page(request, "backoffice/conflict.html", organization, context, status=409)

@@ -34,7 +34,9 @@ def integrations(request, org: str):
     if request.method == "POST" and form.is_valid():
         try:
             created, secret = integration_token_create(
-                name=form.cleaned_data["name"], user=form.cleaned_data["user"], organization=organization,
+                name=form.cleaned_data["name"],
+                user=form.cleaned_data["user"],
+                organization=organization,
                 acting_user=request.user,
             )
         except ValidationError as exc:
@@ -43,10 +45,18 @@ def integrations(request, org: str):
             request.session[_new_token_key(organization)] = {"name": created.name, "secret": secret}
             return redirect("backoffice:integrations", organization.slug)
     created = request.session.pop(_new_token_key(organization), None) if request.method == "GET" else None
-    response = page(request, "backoffice/integrations.html", organization, {
-        "tokens": organization_tokens(organization), "form": form, "created": created,
-        "api_url": request.build_absolute_uri(reverse("api:working_resources", args=[organization.slug])),
-    }, status=400 if form.errors else 200)
+    response = page(
+        request,
+        "backoffice/integrations.html",
+        organization,
+        {
+            "tokens": organization_tokens(organization),
+            "form": form,
+            "created": created,
+            "api_url": request.build_absolute_uri(reverse("api:working_resources", args=[organization.slug])),
+        },
+        status=400 if form.errors else 200,
+    )
     if created:
         add_never_cache_headers(response)  # no cache may keep the one page that holds the secret
     return response

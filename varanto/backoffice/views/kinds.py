@@ -5,8 +5,8 @@ One table, so that creating, editing, history, restore and deletion are written 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -51,51 +51,87 @@ KINDS: dict[str, Kind] = {
     kind.name: kind
     for kind in (
         Kind(
-            "resource", DataResource, _("data resource"), ResourceForm,
-            {"systems": ResourceSystemRows, "data_flows": DataFlowRows, "links": LinkRows}, _resource_rows,
+            "resource",
+            DataResource,
+            _("data resource"),
+            ResourceForm,
+            {"systems": ResourceSystemRows, "data_flows": DataFlowRows, "links": LinkRows},
+            _resource_rows,
             permissions.access_resource,
             lambda organization, data, user: services.data_resource_create(
-                organization=organization, data=data, acting_user=user),
+                organization=organization, data=data, acting_user=user
+            ),
             lambda record, data, version, user: services.data_resource_update(
-                resource=record, data=data, expected_version=version, acting_user=user),
+                resource=record, data=data, expected_version=version, acting_user=user
+            ),
             lambda record, version, user: services.data_resource_delete(
-                resource=record, expected_version=version, acting_user=user),
+                resource=record, expected_version=version, acting_user=user
+            ),
             services.data_resource_references,
             has_detail_page=True,
         ),
         Kind(
-            "system", InformationSystem, _("information system"), SystemForm, {"interfaces": InterfaceRows},
-            _system_rows, permissions.access_system,
+            "system",
+            InformationSystem,
+            _("information system"),
+            SystemForm,
+            {"interfaces": InterfaceRows},
+            _system_rows,
+            permissions.access_system,
             lambda organization, data, user: services.information_system_create(
-                organization=organization, data=data, acting_user=user),
+                organization=organization, data=data, acting_user=user
+            ),
             lambda record, data, version, user: services.information_system_update(
-                system=record, data=data, expected_version=version, acting_user=user),
+                system=record, data=data, expected_version=version, acting_user=user
+            ),
             lambda record, version, user: services.information_system_delete(
-                system=record, expected_version=version, acting_user=user),
+                system=record, expected_version=version, acting_user=user
+            ),
             services.information_system_references,
             has_detail_page=True,
         ),
         Kind(
-            "section", Section, _("section"), SectionForm, {}, lambda record: {}, permissions.access_section,
+            "section",
+            Section,
+            _("section"),
+            SectionForm,
+            {},
+            lambda record: {},
+            permissions.access_section,
             lambda organization, data, user: services.section_create(
-                organization=organization, data=data, acting_user=user),
+                organization=organization, data=data, acting_user=user
+            ),
             lambda record, data, version, user: services.section_update(
-                section=record, data=data, expected_version=version, acting_user=user),
+                section=record, data=data, expected_version=version, acting_user=user
+            ),
         ),
         Kind(
-            "process", Process, _("process"), ProcessForm, {"links": LinkRows},
-            lambda record: {"links": record.links}, permissions.access_process,
+            "process",
+            Process,
+            _("process"),
+            ProcessForm,
+            {"links": LinkRows},
+            lambda record: {"links": record.links},
+            permissions.access_process,
             lambda organization, data, user: services.process_create(
-                organization=organization, data=data, acting_user=user),
+                organization=organization, data=data, acting_user=user
+            ),
             lambda record, data, version, user: services.process_update(
-                process=record, data=data, expected_version=version, acting_user=user),
+                process=record, data=data, expected_version=version, acting_user=user
+            ),
         ),
         Kind(
-            "organization", Organization, _("organisation"), OrganizationForm, {"contacts": ContactRows},
+            "organization",
+            Organization,
+            _("organisation"),
+            OrganizationForm,
+            {"contacts": ContactRows},
             lambda record: {"contacts": list(record.contacts.values("name", "title", "phone", "email"))},
-            permissions.access_own_organization, None,
+            permissions.access_own_organization,
+            None,
             lambda record, data, version, user: services.organization_update(
-                organization=record, data=data, expected_version=version, acting_user=user),
+                organization=record, data=data, expected_version=version, acting_user=user
+            ),
         ),
     )
 }

@@ -12,8 +12,11 @@ from varanto.catalog.models import InformationSystem, Organization, Process, Rev
 from ..selectors.attention import attention_list, my_resources, overdue_list, waiting_for_review_count
 from .common import page, staff_view
 
-STATUS_FILTERS = {"ready": ReviewStatus.READY_FOR_REVIEW, "returned": ReviewStatus.RETURNED,
-                  "current": ReviewStatus.CURRENT}
+STATUS_FILTERS = {
+    "ready": ReviewStatus.READY_FOR_REVIEW,
+    "returned": ReviewStatus.RETURNED,
+    "current": ReviewStatus.CURRENT,
+}
 
 
 @staff_view
@@ -22,7 +25,9 @@ def home(request):
     if request.user.is_superuser:
         organizations = list(Organization.objects.all())
     else:
-        organizations = [m.organization for m in Membership.objects.filter(user=request.user).select_related("organization")]
+        organizations = [
+            m.organization for m in Membership.objects.filter(user=request.user).select_related("organization")
+        ]
     if len(organizations) == 1:
         return redirect("backoffice:my_resources", organizations[0].slug)
     return render(request, "backoffice/home.html", {"organizations": organizations})
@@ -59,10 +64,17 @@ def resource_list(request, org: str):
     section = request.GET.get("toimiala", "")
     if section:
         items = [a for a in items if a.resource.section.key == section]
-    return page(request, "backoffice/resource_list.html", organization, {
-        "items": items, "status": wanted, "section": section,
-        "sections": Section.objects.filter(organization=organization),
-    })
+    return page(
+        request,
+        "backoffice/resource_list.html",
+        organization,
+        {
+            "items": items,
+            "status": wanted,
+            "section": section,
+            "sections": Section.objects.filter(organization=organization),
+        },
+    )
 
 
 @staff_view
@@ -74,9 +86,13 @@ def overdue(request, org: str):
 @staff_view
 def system_list(request, org: str):
     organization = access_organization(request.user, org)
-    systems = InformationSystem.objects.filter(organization=organization).annotate(
-        resource_count=Count("resource_links", distinct=True), process_count=Count("processes", distinct=True)
-    ).order_by("name")
+    systems = (
+        InformationSystem.objects.filter(organization=organization)
+        .annotate(
+            resource_count=Count("resource_links", distinct=True), process_count=Count("processes", distinct=True)
+        )
+        .order_by("name")
+    )
     return page(request, "backoffice/system_list.html", organization, {"systems": systems})
 
 

@@ -41,22 +41,36 @@ def users(request, org: str):
         try:
             if user is None:
                 user, password = accounts.user_create(
-                    username=form.cleaned_data["username"], email=form.cleaned_data["email"],
-                    first_name=form.cleaned_data["first_name"], last_name=form.cleaned_data["last_name"],
+                    username=form.cleaned_data["username"],
+                    email=form.cleaned_data["email"],
+                    first_name=form.cleaned_data["first_name"],
+                    last_name=form.cleaned_data["last_name"],
                 )
-            accounts.membership_set(organization=organization, user=user, role=Role(form.cleaned_data["role"]),
-                                    acting_user=request.user)
+            accounts.membership_set(
+                organization=organization, user=user, role=Role(form.cleaned_data["role"]), acting_user=request.user
+            )
         except ValidationError as exc:
             form_errors_from(exc, form)
         else:
-            messages.success(request, _("%(user)s now has the role %(role)s.")
-                             % {"user": user.get_username(), "role": Role(form.cleaned_data["role"]).label})
+            messages.success(
+                request,
+                _("%(user)s now has the role %(role)s.")
+                % {"user": user.get_username(), "role": Role(form.cleaned_data["role"]).label},
+            )
             if password is None:
                 return redirect("backoffice:users", organization.slug)
             form = AddUserForm()
-    return page(request, "backoffice/users.html", organization, {
-        "members": organization_members(organization), "form": form, "password": password,
-    }, status=400 if form.errors else 200)
+    return page(
+        request,
+        "backoffice/users.html",
+        organization,
+        {
+            "members": organization_members(organization),
+            "form": form,
+            "password": password,
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 @staff_view(methods=("GET", "POST"))
@@ -74,16 +88,31 @@ def membership(request, org: str, pk: int):
         if "reset_password" in request.POST:
             password = accounts.user_password_reset(user=require_password_reset(request.user, member.user))
         elif form.is_valid():
-            accounts.membership_set(organization=organization, user=member.user, role=Role(form.cleaned_data["role"]),
-                                    acting_user=request.user)
-            accounts.membership_assign(membership=member, resources=list(form.cleaned_data["resources"]),
-                                       systems=list(form.cleaned_data["systems"]), acting_user=request.user)
+            accounts.membership_set(
+                organization=organization,
+                user=member.user,
+                role=Role(form.cleaned_data["role"]),
+                acting_user=request.user,
+            )
+            accounts.membership_assign(
+                membership=member,
+                resources=list(form.cleaned_data["resources"]),
+                systems=list(form.cleaned_data["systems"]),
+                acting_user=request.user,
+            )
             messages.success(request, _("Saved."))
             return redirect("backoffice:users", organization.slug)
-    return page(request, "backoffice/membership.html", organization, {
-        "member": member, "form": form, "password": password,
-        "may_reset_password": may_reset_password(request.user, member.user),
-    })
+    return page(
+        request,
+        "backoffice/membership.html",
+        organization,
+        {
+            "member": member,
+            "form": form,
+            "password": password,
+            "may_reset_password": may_reset_password(request.user, member.user),
+        },
+    )
 
 
 @staff_view

@@ -30,7 +30,9 @@ def record_url(kind: Kind, organization, record) -> str:
 def _edit_page(kind: Kind, organization, record, data=None) -> EditPage:
     systems = InformationSystem.objects.filter(organization=organization).in_bulk() if kind.rows else {}
     return EditPage.build(
-        kind.form, kind.rows, data=data,
+        kind.form,
+        kind.rows,
+        data=data,
         initial_rows=kind.initial_rows(record) if record is not None else {},
         form_kwargs={"organization": organization, "instance": record},
         row_kwargs={"systems": dict(sorted(systems.items(), key=lambda item: item[1].name.casefold()))},
@@ -60,7 +62,11 @@ def _edit(request, kind: Kind, organization, record):
                     saved = kind.update(record, edit.data(), posted_version(request), request.user)
             except EditConflict as conflict:
                 return conflict_page(
-                    request, organization, conflict, data=edit.data(), record_label=str(record),
+                    request,
+                    organization,
+                    conflict,
+                    data=edit.data(),
+                    record_label=str(record),
                     back_url=request.path,
                 )
             except ValidationError as exc:
@@ -74,12 +80,23 @@ def _edit(request, kind: Kind, organization, record):
     else:
         edit = _edit_page(kind, organization, record)
     cancel_url = (
-        record_url(kind, organization, record) if record is not None and kind.name != "organization"
+        record_url(kind, organization, record)
+        if record is not None and kind.name != "organization"
         else reverse("backoffice:my_resources", args=[organization.slug])
     )
-    return page(request, "backoffice/record_form.html", organization, {
-        "edit": edit, "layout": _layout(edit), "record": record, "kind": kind, "cancel_url": cancel_url,
-    }, status=status)
+    return page(
+        request,
+        "backoffice/record_form.html",
+        organization,
+        {
+            "edit": edit,
+            "layout": _layout(edit),
+            "record": record,
+            "kind": kind,
+            "cancel_url": cancel_url,
+        },
+        status=status,
+    )
 
 
 def _layout(edit: EditPage) -> list[dict]:
@@ -109,17 +126,28 @@ def record_delete(request, org: str, kind: str, key: str):
         try:
             spec.delete(record, posted_version(request), request.user)
         except EditConflict as conflict:
-            return conflict_page(request, organization, conflict, data={}, record_label=str(record),
-                                 back_url=record_url(spec, organization, record))
+            return conflict_page(
+                request,
+                organization,
+                conflict,
+                data={},
+                record_label=str(record),
+                back_url=record_url(spec, organization, record),
+            )
         except ValidationError as exc:
             for message in exc.messages:
                 messages.error(request, message)
             return redirect(request.path)
-        messages.success(request, _("%(record)s was deleted. It can be restored from the deleted records.")
-                         % {"record": record})
+        messages.success(
+            request, _("%(record)s was deleted. It can be restored from the deleted records.") % {"record": record}
+        )
         return redirect("backoffice:deleted", organization.slug)
-    return page(request, "backoffice/record_delete.html", organization,
-                {"record": record, "kind": spec, "references": spec.references(record)})
+    return page(
+        request,
+        "backoffice/record_delete.html",
+        organization,
+        {"record": record, "kind": spec, "references": spec.references(record)},
+    )
 
 
 def _history_target(request, kind: Kind, organization, key):
@@ -148,18 +176,29 @@ def record_history(request, org: str, kind: str, key: str | None = None):
     entries = []
     for i, state in enumerate(states):
         previous = states[i - 1].values if i else None
-        entries.append({
-            "state": state,
-            "reason": reason_text(state.row.history_change_reason, state.row.history_type),
-            "changes": differences(spec.model, previous, state.values, names) if previous is not None else [],
-            # A live record's latest state is what it is now; a deleted one can come back from any state.
-            "restorable": may_restore and not state.deleted and (record is None or i < len(states) - 1),
-        })
+        entries.append(
+            {
+                "state": state,
+                "reason": reason_text(state.row.history_change_reason, state.row.history_type),
+                "changes": differences(spec.model, previous, state.values, names) if previous is not None else [],
+                # A live record's latest state is what it is now; a deleted one can come back from any state.
+                "restorable": may_restore and not state.deleted and (record is None or i < len(states) - 1),
+            }
+        )
     name = states[-1].values.get("name", "") if states else ""
-    return page(request, "backoffice/record_history.html", organization, {
-        "kind": spec, "record": record, "name": name, "entries": list(reversed(entries)), "key": key,
-        "restore_url_name": f"backoffice:{spec.name}_restore",
-    })
+    return page(
+        request,
+        "backoffice/record_history.html",
+        organization,
+        {
+            "kind": spec,
+            "record": record,
+            "name": name,
+            "entries": list(reversed(entries)),
+            "key": key,
+            "restore_url_name": f"backoffice:{spec.name}_restore",
+        },
+    )
 
 
 @staff_view(methods=("POST",))
@@ -169,13 +208,24 @@ def record_restore_view(request, org: str, kind: str, history_id: int, key: str 
     pk, record = _history_target(request, spec, organization, key)
     require(request.user, Action.RESTORE, record if record is not None else organization)
     try:
-        result = record_restore(model=spec.model, pk=pk, history_id=history_id, acting_user=request.user,
-                                expected_version=posted_version(request) if record is not None else None)
+        result = record_restore(
+            model=spec.model,
+            pk=pk,
+            history_id=history_id,
+            acting_user=request.user,
+            expected_version=posted_version(request) if record is not None else None,
+        )
     except LookupError:
         raise AccessDenied(_("No such version.")) from None
     except EditConflict as conflict:
-        return conflict_page(request, organization, conflict, data={}, record_label=str(record),
-                             back_url=reverse(f"backoffice:{spec.name}_history", args=[org, key]))
+        return conflict_page(
+            request,
+            organization,
+            conflict,
+            data={},
+            record_label=str(record),
+            back_url=reverse(f"backoffice:{spec.name}_history", args=[org, key]),
+        )
     except ValidationError as exc:
         for message in exc.messages:
             messages.error(request, message)
@@ -206,19 +256,32 @@ def deleted(request, org: str):
     for kind in (KINDS["resource"], KINDS["system"]):
         rows = []
         for row in deleted_records(kind.model, organization):
-            before = kind.model.history.filter(id=row.id, history_date__lt=row.history_date).exclude(
-                history_type="-").order_by("-history_date").first()
-            rows.append({
-                "row": row,
-                "references": [
-                    (REFERENCE_LABELS.get(name, name), [ref.get("name") or ref.get("username") for ref in refs])
-                    for name, refs in (row.related or {}).items() if refs
-                ],
-                "history_url": reverse(f"backoffice:{kind.name}_history", args=[org, row.key]),
-                "restore_url": before and reverse(f"backoffice:{kind.name}_restore",
-                                                  args=[org, row.key, before.history_id]),
-            })
+            before = (
+                kind.model.history.filter(id=row.id, history_date__lt=row.history_date)
+                .exclude(history_type="-")
+                .order_by("-history_date")
+                .first()
+            )
+            rows.append(
+                {
+                    "row": row,
+                    "references": [
+                        (REFERENCE_LABELS.get(name, name), [ref.get("name") or ref.get("username") for ref in refs])
+                        for name, refs in (row.related or {}).items()
+                        if refs
+                    ],
+                    "history_url": reverse(f"backoffice:{kind.name}_history", args=[org, row.key]),
+                    "restore_url": before
+                    and reverse(f"backoffice:{kind.name}_restore", args=[org, row.key, before.history_id]),
+                }
+            )
         groups.append({"kind": kind, "rows": rows})
-    return page(request, "backoffice/deleted.html", organization, {
-        "groups": groups, "may_restore": can(request.user, Action.RESTORE, organization),
-    })
+    return page(
+        request,
+        "backoffice/deleted.html",
+        organization,
+        {
+            "groups": groups,
+            "may_restore": can(request.user, Action.RESTORE, organization),
+        },
+    )

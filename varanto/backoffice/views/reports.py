@@ -27,12 +27,20 @@ CHART_WIDTH = 400
 def completeness(request, org: str):
     organization = access_organization(request.user, org)
     report = completeness_report(organization)
-    return page(request, "backoffice/completeness.html", organization, {
-        "report": report, "chart_width": CHART_WIDTH,
-        "bars": [{"total": t, "width": round(CHART_WIDTH * (t.percent or 0) / 100), "y": 8 + i * 30}
-                 for i, t in enumerate(report.totals)],
-        "chart_height": 16 + 30 * len(report.totals),
-    })
+    return page(
+        request,
+        "backoffice/completeness.html",
+        organization,
+        {
+            "report": report,
+            "chart_width": CHART_WIDTH,
+            "bars": [
+                {"total": t, "width": round(CHART_WIDTH * (t.percent or 0) / 100), "y": 8 + i * 30}
+                for i, t in enumerate(report.totals)
+            ],
+            "chart_height": 16 + 30 * len(report.totals),
+        },
+    )
 
 
 @staff_view
@@ -43,12 +51,17 @@ def impact(request, org: str):
     if ":" in chosen:
         kind, key = chosen.split(":", 1)
         return redirect("backoffice:impact_report", organization.slug, kind, key)
-    return page(request, "backoffice/impact_choose.html", organization, {
-        "systems": InformationSystem.objects.filter(organization=organization).order_by("name"),
-        "sections": Section.objects.filter(organization=organization),
-        "resources": DataResource.objects.filter(organization=organization).order_by("name"),
-        "assessments": ImpactAssessment.objects.filter(organization=organization).select_related("created_by"),
-    })
+    return page(
+        request,
+        "backoffice/impact_choose.html",
+        organization,
+        {
+            "systems": InformationSystem.objects.filter(organization=organization).order_by("name"),
+            "sections": Section.objects.filter(organization=organization),
+            "resources": DataResource.objects.filter(organization=organization).order_by("name"),
+            "assessments": ImpactAssessment.objects.filter(organization=organization).select_related("created_by"),
+        },
+    )
 
 
 @staff_view(methods=("GET", "POST"))
@@ -64,17 +77,31 @@ def impact_report_view(request, org: str, kind: str, key: str):
         if form.is_valid():
             try:
                 assessment = impact_assessment_create(
-                    organization=organization, subject_kind=kind, subject_key=key, subject_name=report["subject"]["name"],
-                    affected=report, data=form.to_data(), acting_user=request.user,
+                    organization=organization,
+                    subject_kind=kind,
+                    subject_key=key,
+                    subject_name=report["subject"]["name"],
+                    affected=report,
+                    data=form.to_data(),
+                    acting_user=request.user,
                 )
             except ValidationError as exc:
                 form_errors_from(exc, form)
             else:
                 messages.success(request, _("The assessment was saved."))
                 return redirect("backoffice:assessment", organization.slug, assessment.pk)
-    return page(request, "backoffice/impact_report.html", organization, {
-        "report": report, "form": form, "kind_label": AssessmentSubject(kind).label, "person_roles": PERSON_ROLES,
-    }, status=400 if form.errors else 200)
+    return page(
+        request,
+        "backoffice/impact_report.html",
+        organization,
+        {
+            "report": report,
+            "form": form,
+            "kind_label": AssessmentSubject(kind).label,
+            "person_roles": PERSON_ROLES,
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 @staff_view
@@ -82,11 +109,20 @@ def assessment_detail(request, org: str, pk: int):
     """A saved assessment with the report it was made on; printable."""
     organization = access_organization(request.user, org)
     assessment = access_assessment(request.user, organization, pk)
-    return page(request, "backoffice/assessment.html", organization, {
-        "assessment": assessment, "report": assessment.affected, "person_roles": PERSON_ROLES,
-        "headings": [(ImpactAssessment._meta.get_field(h).verbose_name, getattr(assessment, h))
-                     for h in ImpactAssessment.HEADINGS],
-    })
+    return page(
+        request,
+        "backoffice/assessment.html",
+        organization,
+        {
+            "assessment": assessment,
+            "report": assessment.affected,
+            "person_roles": PERSON_ROLES,
+            "headings": [
+                (ImpactAssessment._meta.get_field(h).verbose_name, getattr(assessment, h))
+                for h in ImpactAssessment.HEADINGS
+            ],
+        },
+    )
 
 
 @staff_view(methods=("GET", "POST"))
@@ -96,11 +132,16 @@ def assessment_edit(request, org: str, pk: int):
     form = AssessmentForm(request.POST or None, instance=assessment)
     if request.method == "POST" and form.is_valid():
         try:
-            impact_assessment_update(assessment=assessment, data=form.to_data(),
-                                     expected_version=posted_version(request), acting_user=request.user)
+            impact_assessment_update(
+                assessment=assessment,
+                data=form.to_data(),
+                expected_version=posted_version(request),
+                acting_user=request.user,
+            )
         except EditConflict as conflict:
-            return conflict_page(request, organization, conflict, data={}, record_label=str(assessment),
-                                 back_url=request.path)
+            return conflict_page(
+                request, organization, conflict, data={}, record_label=str(assessment), back_url=request.path
+            )
         except ValidationError as exc:
             form_errors_from(exc, form)
         else:
@@ -126,17 +167,28 @@ def graph(request, org: str):
     """Sections, resources, systems and outside recipients; a node's link focuses on its neighbourhood."""
     organization = access_organization(request.user, org)
     focus = request.GET.get("kohde") or None
-    return page(request, "backoffice/graph.html", organization, {
-        "graph": relationship_graph(organization, focus), "focus": focus,
-    })
+    return page(
+        request,
+        "backoffice/graph.html",
+        organization,
+        {
+            "graph": relationship_graph(organization, focus),
+            "focus": focus,
+        },
+    )
 
 
 @staff_view
 def graph_svg(request, org: str):
     """The same graph as a standalone SVG file, for printing and for documents."""
     organization = access_organization(request.user, org)
-    svg = render_to_string("backoffice/graph.svg", {
-        "graph": relationship_graph(organization, request.GET.get("kohde") or None),
-        "organization": organization, "standalone": True,
-    }, request=request)
+    svg = render_to_string(
+        "backoffice/graph.svg",
+        {
+            "graph": relationship_graph(organization, request.GET.get("kohde") or None),
+            "organization": organization,
+            "standalone": True,
+        },
+        request=request,
+    )
     return HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")

@@ -30,8 +30,9 @@ from .common import conflict_page, next_url, page, posted_version, staff_view
 def _published_changes(organization, resource: DataResource):
     """(published?, the field changes since the latest publication) for one resource."""
     publication = latest_publication(organization)
-    published = next((r for r in (publication.content["resources"] if publication else []) if r["key"] == resource.key),
-                     None)
+    published = next(
+        (r for r in (publication.content["resources"] if publication else []) if r["key"] == resource.key), None
+    )
     if published is None:
         return False, []
     current = next(r for r in public_catalog(organization)["resources"] if r["key"] == resource.key)
@@ -44,17 +45,22 @@ def resource_detail(request, org: str, key: str):
     resource = access_resource(request.user, organization, key)
     links = ResourceSystem.objects.filter(resource=resource).select_related("system")
     published, changes = _published_changes(organization, resource)
-    return page(request, "backoffice/resource_detail.html", organization, {
-        "resource": resource,
-        "links": links,
-        "attention": attention_list(organization, [resource])[0],
-        "moves": available_moves(request.user, resource),
-        "published": published,
-        "changes": changes,
-        "may_edit": can(request.user, Action.EDIT, resource),
-        "may_delete": can(request.user, Action.DELETE, resource),
-        "may_assess": can(request.user, Action.ASSESS, organization),
-    })
+    return page(
+        request,
+        "backoffice/resource_detail.html",
+        organization,
+        {
+            "resource": resource,
+            "links": links,
+            "attention": attention_list(organization, [resource])[0],
+            "moves": available_moves(request.user, resource),
+            "published": published,
+            "changes": changes,
+            "may_edit": can(request.user, Action.EDIT, resource),
+            "may_delete": can(request.user, Action.DELETE, resource),
+            "may_assess": can(request.user, Action.ASSESS, organization),
+        },
+    )
 
 
 @staff_view(methods=("POST",))
@@ -68,15 +74,22 @@ def resource_review(request, org: str, key: str):
     resource = access_resource(request.user, organization, key, action)
     detail = reverse("backoffice:resource_detail", args=[org, key])
     try:
-        data_resource_review(resource=resource, action=action, expected_version=posted_version(request),
-                             comment=request.POST.get("comment", ""), acting_user=request.user)
+        data_resource_review(
+            resource=resource,
+            action=action,
+            expected_version=posted_version(request),
+            comment=request.POST.get("comment", ""),
+            acting_user=request.user,
+        )
     except EditConflict as conflict:
         return conflict_page(request, organization, conflict, data={}, record_label=str(resource), back_url=detail)
     except ValidationError as exc:
         for message in exc.messages:
             messages.error(request, message)
     else:
-        messages.success(request, _("%(resource)s: %(move)s – done.") % {"resource": resource, "move": WORKFLOW[action].label})
+        messages.success(
+            request, _("%(resource)s: %(move)s – done.") % {"resource": resource, "move": WORKFLOW[action].label}
+        )
     return redirect(next_url(request, detail))
 
 
@@ -84,12 +97,17 @@ def resource_review(request, org: str, key: str):
 def system_detail(request, org: str, key: str):
     organization = access_organization(request.user, org)
     system = access_system(request.user, organization, key)
-    return page(request, "backoffice/system_detail.html", organization, {
-        "system": system,
-        "links": system.resource_links.select_related("resource__section"),
-        "interfaces": system.interfaces.select_related("target"),
-        "incoming": system.incoming_interfaces.select_related("source"),
-        "processes": system.processes.all(),
-        "may_edit": can(request.user, Action.EDIT, system),
-        "may_delete": can(request.user, Action.DELETE, system),
-    })
+    return page(
+        request,
+        "backoffice/system_detail.html",
+        organization,
+        {
+            "system": system,
+            "links": system.resource_links.select_related("resource__section"),
+            "interfaces": system.interfaces.select_related("target"),
+            "incoming": system.incoming_interfaces.select_related("source"),
+            "processes": system.processes.all(),
+            "may_edit": can(request.user, Action.EDIT, system),
+            "may_delete": can(request.user, Action.DELETE, system),
+        },
+    )

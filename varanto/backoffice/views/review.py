@@ -21,15 +21,21 @@ def review(request, org: str):
     pending = list(awaiting_approval(organization))
     waiting = [
         {"resource": r, "delta": delta.resources.get(r.key), "moves": available_moves(request.user, r)}
-        for r in pending if r.review_status == ReviewStatus.READY_FOR_REVIEW
+        for r in pending
+        if r.review_status == ReviewStatus.READY_FOR_REVIEW
     ]
-    return page(request, "backoffice/review.html", organization, {
-        "delta": delta,
-        "waiting": waiting,
-        "returned": [r for r in pending if r.review_status == ReviewStatus.RETURNED],
-        "pending_count": len(pending),
-        "may_publish": can(request.user, Action.PUBLISH, organization),
-    })
+    return page(
+        request,
+        "backoffice/review.html",
+        organization,
+        {
+            "delta": delta,
+            "waiting": waiting,
+            "returned": [r for r in pending if r.review_status == ReviewStatus.RETURNED],
+            "pending_count": len(pending),
+            "may_publish": can(request.user, Action.PUBLISH, organization),
+        },
+    )
 
 
 @staff_view(methods=("POST",))
@@ -40,14 +46,22 @@ def publish(request, org: str):
     if not publication_delta(organization).anything:
         messages.error(request, _("Nothing has changed since the latest publication."))
     elif pending and request.POST.get("include_unapproved") != "yes":
-        messages.error(request, _(
-            "%(count)s data resources have changes that are not approved. Approve or return them first, "
-            "or confirm that they are published as they are."
-        ) % {"count": pending})
+        messages.error(
+            request,
+            _(
+                "%(count)s data resources have changes that are not approved. Approve or return them first, "
+                "or confirm that they are published as they are."
+            )
+            % {"count": pending},
+        )
     else:
         try:
-            publication = publication_create(organization=organization, note=request.POST.get("note", "").strip(),
-                                             acting_user=request.user, only_if_changed=True)
+            publication = publication_create(
+                organization=organization,
+                note=request.POST.get("note", "").strip(),
+                acting_user=request.user,
+                only_if_changed=True,
+            )
         except NothingToPublish:
             messages.error(request, _("Nothing has changed since the latest publication."))
         else:

@@ -3,13 +3,13 @@
 One module per kind of record; import them from here.
 """
 
+from .assessments import AssessmentSubject, ImpactAssessment
+from .opendata import DataService, OpenDataset, ServiceLayer
 from .organization import ContactPerson, Organization, OrganizationType
-from .sections import Section, SectionKind
-from .systems import InformationSystem, SystemInterface
 from .processes import Process
 from .resources import ApiAvailability, Archiving, DataResource, DisclosureLevel, ResourceSystem, ReviewStatus
-from .opendata import DataService, OpenDataset, ServiceLayer
-from .assessments import AssessmentSubject, ImpactAssessment
+from .sections import Section, SectionKind
+from .systems import InformationSystem, SystemInterface
 
 __all__ = [
     "ApiAvailability",

@@ -37,7 +37,9 @@ class Organization(models.Model):
     registry_phone = models.CharField(_("registry office phone"), max_length=50, blank=True)
     registry_hours = models.CharField(_("registry office opening hours"), max_length=200, blank=True)
     deciding_authority = models.CharField(
-        _("authority deciding on disclosure"), max_length=300, blank=True,
+        _("authority deciding on disclosure"),
+        max_length=300,
+        blank=True,
         help_text=_("Who decides on information requests, unless a data resource names its own."),
     )
     request_instructions = models.TextField(_("instructions for information requests"), blank=True)

@@ -52,13 +52,13 @@ class DataResource(OrganizationOwned, Responsible):
     purpose = models.TextField(_("purpose"), blank=True)
     key_datasets = models.JSONField(_("key data sets"), default=list, blank=True)
 
-    disclosure_level = models.CharField(
-        _("disclosure"), max_length=20, choices=DisclosureLevel.choices, blank=True
-    )
+    disclosure_level = models.CharField(_("disclosure"), max_length=20, choices=DisclosureLevel.choices, blank=True)
     disclosure_recipients = models.JSONField(_("recipients of disclosures"), default=list, blank=True)
     disclosure_text = models.TextField(_("disclosure, as worded"), blank=True)
     disclosure_authority = models.CharField(
-        _("authority deciding on disclosure"), max_length=300, blank=True,
+        _("authority deciding on disclosure"),
+        max_length=300,
+        blank=True,
         help_text=_("Leave empty when the organisation's deciding authority applies."),
     )
     api_availability = models.CharField(
@@ -84,9 +84,9 @@ class DataResource(OrganizationOwned, Responsible):
     security_measures = internal(models.TextField(_("security measures"), blank=True))
     internal_notes = internal(models.TextField(_("internal notes"), blank=True))
 
-    review_status = internal(models.CharField(
-        _("review status"), max_length=20, choices=ReviewStatus.choices, default=ReviewStatus.CURRENT
-    ))
+    review_status = internal(
+        models.CharField(_("review status"), max_length=20, choices=ReviewStatus.choices, default=ReviewStatus.CURRENT)
+    )
     review_comment = internal(models.TextField(_("review comment"), blank=True))
     last_reviewed = internal(models.DateField(_("last reviewed"), null=True, blank=True))
     review_cycle_months = internal(models.PositiveSmallIntegerField(_("review cycle (months)"), default=12))

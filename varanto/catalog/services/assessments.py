@@ -20,13 +20,23 @@ ASSESSMENT_FIELDS = {
 
 @transaction.atomic
 def impact_assessment_create(
-    *, organization: Organization, subject_kind: str, subject_key: str, subject_name: str,
-    affected: dict, data: dict, acting_user,
+    *,
+    organization: Organization,
+    subject_kind: str,
+    subject_key: str,
+    subject_name: str,
+    affected: dict,
+    data: dict,
+    acting_user,
 ) -> ImpactAssessment:
     """Save an assessment of a planned change with the impact report (`affected`) it was made on."""
     assessment = ImpactAssessment(
-        organization=organization, subject_kind=subject_kind, subject_key=subject_key,
-        subject_name=subject_name, affected=affected, created_by=acting_user,
+        organization=organization,
+        subject_kind=subject_kind,
+        subject_key=subject_key,
+        subject_name=subject_name,
+        affected=affected,
+        created_by=acting_user,
     )
     assign(assessment, data, ASSESSMENT_FIELDS)
     return record_create(assessment, Stamp(acting_user, "create"))
@@ -34,8 +44,18 @@ def impact_assessment_create(
 
 @transaction.atomic
 def impact_assessment_update(
-    *, assessment: ImpactAssessment, data: dict, expected_version: int, acting_user,
+    *,
+    assessment: ImpactAssessment,
+    data: dict,
+    expected_version: int,
+    acting_user,
 ) -> ImpactAssessment:
     """Change the assessment texts (the impact report it was made on stays as saved)."""
-    return record_update(ImpactAssessment, assessment, expected_version, acting_user,
-                         lambda current, stamp: assign(current, data, ASSESSMENT_FIELDS), ASSESSMENT_FIELDS)
+    return record_update(
+        ImpactAssessment,
+        assessment,
+        expected_version,
+        acting_user,
+        lambda current, stamp: assign(current, data, ASSESSMENT_FIELDS),
+        ASSESSMENT_FIELDS,
+    )

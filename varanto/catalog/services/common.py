@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -75,7 +76,10 @@ def record_save(record: models.Model, fields: list[str], stamp: Stamp) -> models
 
 
 def record_create(
-    record: models.Model, stamp: Stamp, *, relations: Callable[[], object] | None = None,
+    record: models.Model,
+    stamp: Stamp,
+    *,
+    relations: Callable[[], object] | None = None,
 ) -> models.Model:
     """Validate and insert the record; `relations` (called after the insert) writes its links.
 
@@ -97,8 +101,12 @@ def record_create(
 
 
 def record_update(
-    model: type[models.Model], record: models.Model, expected_version: int | None, acting_user,
-    write: Callable[[models.Model, Stamp], list[str]], fields: dict,
+    model: type[models.Model],
+    record: models.Model,
+    expected_version: int | None,
+    acting_user,
+    write: Callable[[models.Model, Stamp], list[str]],
+    fields: dict,
 ) -> models.Model:
     """The update every service shares: lock and check the version, `write` the changes, save
     the changed fields one version up; nothing at all when nothing changed."""
@@ -110,8 +118,14 @@ def record_update(
     return record_save(current, [f for f in changed if f in fields], stamp)
 
 
-def rows_replace(existing: list[models.Model], wanted: list[dict], *, as_row: Callable[[models.Model], dict],
-                 build: Callable[[int, dict], models.Model], stamp: Stamp) -> bool:
+def rows_replace(
+    existing: list[models.Model],
+    wanted: list[dict],
+    *,
+    as_row: Callable[[models.Model], dict],
+    build: Callable[[int, dict], models.Model],
+    stamp: Stamp,
+) -> bool:
     """Make a record's child rows (interfaces, contact persons) equal `wanted`, in order.
 
     Returns False and writes nothing when they already are; otherwise the old rows are
@@ -215,7 +229,8 @@ def translations_of(model: type[models.Model]) -> Callable:
             if language not in TRANSLATION_LANGUAGES or not isinstance(texts, dict):
                 raise ValidationError({name: _("Unknown translation language %(language)s.") % {"language": language}})
             kept = {
-                f: t.strip() for f, t in texts.items()
+                f: t.strip()
+                for f, t in texts.items()
                 if f in model.translatable_fields and isinstance(t, str) and t.strip()
             }
             if kept:
@@ -226,7 +241,11 @@ def translations_of(model: type[models.Model]) -> Callable:
 
 
 def assign(
-    record: models.Model, data: dict, cleaners: dict[str, Callable | None], *, relations: tuple[str, ...] = (),
+    record: models.Model,
+    data: dict,
+    cleaners: dict[str, Callable | None],
+    *,
+    relations: tuple[str, ...] = (),
 ) -> list[str]:
     """Set the allowed fields present in `data`; returns the names of those that changed.
 

@@ -85,7 +85,8 @@ def _relation_reader(model: type[models.Model], pk: int, rows: list):
         contacts = _child_rows(ContactPerson.history.model, organization_id=pk)
         return lambda row, until: {
             "contacts": [
-                {k: getattr(r, k) for k in ("name", "title", "phone", "email")} for r in _children_before(contacts, until)
+                {k: getattr(r, k) for k in ("name", "title", "phone", "email")}
+                for r in _children_before(contacts, until)
             ]
         }
     return lambda row, until: {}
@@ -94,9 +95,7 @@ def _relation_reader(model: type[models.Model], pk: int, rows: list):
 def record_states(model: type[models.Model], pk: int) -> list[RecordState]:
     """Every saved state of the record, oldest first, each with its relations."""
     spec = SPECS[model]
-    rows = list(
-        model.history.filter(id=pk).order_by("history_date", "history_id").select_related("history_user")
-    )
+    rows = list(model.history.filter(id=pk).order_by("history_date", "history_id").select_related("history_user"))
     relations = _relation_reader(model, pk, rows)
     states = []
     for i, row in enumerate(rows):

@@ -115,7 +115,12 @@ class MoveNotAllowed(ValidationError):
 
 @transaction.atomic
 def data_resource_review(
-    *, resource: DataResource, action: Action, expected_version: int, acting_user, comment: str = "",
+    *,
+    resource: DataResource,
+    action: Action,
+    expected_version: int,
+    acting_user,
+    comment: str = "",
 ) -> DataResource:
     """Make a review move (`accounts.permissions.WORKFLOW`): send for review, approve, or return.
 
@@ -180,4 +185,3 @@ def data_resource_delete(*, resource: DataResource, expected_version: int, actin
         dataset.save(update_fields=["resource"])
     record_delete(current, stamp, referred_by=references)
     return references
-

@@ -46,7 +46,9 @@ class RestoreResult:
 def _existing(model, ids, what: str, warnings: list[str]) -> dict[int, models.Model]:
     found = model.objects.in_bulk(list(ids))
     for missing in sorted(set(ids) - set(found)):
-        warnings.append(_("A linked %(what)s (id %(id)s) no longer exists and was left out.") % {"what": what, "id": missing})
+        warnings.append(
+            _("A linked %(what)s (id %(id)s) no longer exists and was left out.") % {"what": what, "id": missing}
+        )
     return found
 
 
@@ -69,7 +71,8 @@ def _data_from_state(model, state: RecordState, warnings: list[str]) -> dict:
         targets = _existing(InformationSystem, [r["system"] for r in values["interfaces"]], _("system"), warnings)
         data["interfaces"] = [
             {"system": targets[r["system"]], "description": r["description"]}
-            for r in values["interfaces"] if r["system"] in targets
+            for r in values["interfaces"]
+            if r["system"] in targets
         ]
     elif model is Process:
         data["systems"] = list(_existing(InformationSystem, values["systems"], _("system"), warnings).values())
@@ -80,7 +83,9 @@ def _data_from_state(model, state: RecordState, warnings: list[str]) -> dict:
 
 def _relink_deleted_system(system: InformationSystem, referred_by: dict, stamp: Stamp, warnings: list[str]) -> None:
     """Put back the links the system's deletion removed from resources, processes and other systems."""
-    resources = _existing(DataResource, [r["id"] for r in referred_by.get("resources", [])], _("data resource"), warnings)
+    resources = _existing(
+        DataResource, [r["id"] for r in referred_by.get("resources", [])], _("data resource"), warnings
+    )
     for ref in referred_by.get("resources", []):
         resource = resources.get(ref["id"])
         if resource is None or resource.system_links.filter(system=system).exists():
@@ -94,17 +99,23 @@ def _relink_deleted_system(system: InformationSystem, referred_by: dict, stamp: 
     for process in processes.values():
         process_write(process, {"systems": [*process.systems.all(), system]}, stamp)
         record_save(process, [], stamp)
-    sources = _existing(InformationSystem, [i["id"] for i in referred_by.get("interfaces_in", [])], _("system"), warnings)
+    sources = _existing(
+        InformationSystem, [i["id"] for i in referred_by.get("interfaces_in", [])], _("system"), warnings
+    )
     for ref in referred_by.get("interfaces_in", []):
         if ref["id"] in sources:
             source = sources[ref["id"]]
-            rows = [{"system": i.target, "description": i.description} for i in source.interfaces.select_related("target")]
+            rows = [
+                {"system": i.target, "description": i.description} for i in source.interfaces.select_related("target")
+            ]
             system_write(source, {"interfaces": [*rows, {"system": system, "description": ref["description"]}]}, stamp)
             record_save(source, [], stamp)
 
 
 def _relink_deleted_resource(resource: DataResource, referred_by: dict, stamp: Stamp) -> None:
-    for dataset in OpenDataset.objects.filter(pk__in=[d["id"] for d in referred_by.get("open_datasets", [])], resource=None):
+    for dataset in OpenDataset.objects.filter(
+        pk__in=[d["id"] for d in referred_by.get("open_datasets", [])], resource=None
+    ):
         dataset.resource = resource
         stamp.mark(dataset)
         dataset.save(update_fields=["resource"])
@@ -113,7 +124,12 @@ def _relink_deleted_resource(resource: DataResource, referred_by: dict, stamp: S
 
 @transaction.atomic
 def record_restore(
-    *, model: type[models.Model], pk: int, history_id: int, acting_user, expected_version: int | None = None,
+    *,
+    model: type[models.Model],
+    pk: int,
+    history_id: int,
+    acting_user,
+    expected_version: int | None = None,
 ) -> RestoreResult:
     """Make the record as it was in history row `history_id`; a deleted record is recreated.
 

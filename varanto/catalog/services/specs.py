@@ -8,8 +8,8 @@ relations as plain lists of ids and texts.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from django.db import models
 
@@ -138,7 +138,9 @@ def relations_of(record: models.Model) -> dict:
     if isinstance(record, Process):
         return {"systems": sorted(s.pk for s in record.systems.all())}
     if isinstance(record, Organization):
-        return {"contacts": [{k: getattr(c, k) for k in ("name", "title", "phone", "email")} for c in record.contacts.all()]}
+        return {
+            "contacts": [{k: getattr(c, k) for k in ("name", "title", "phone", "email")} for c in record.contacts.all()]
+        }
     return {}
 
 

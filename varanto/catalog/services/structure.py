@@ -33,8 +33,14 @@ def section_create(*, organization: Organization, data: dict, acting_user) -> Se
 
 @transaction.atomic
 def section_update(*, section: Section, data: dict, expected_version: int, acting_user) -> Section:
-    return record_update(Section, section, expected_version, acting_user,
-                         lambda current, stamp: section_write(current, data, stamp), SECTION.fields)
+    return record_update(
+        Section,
+        section,
+        expected_version,
+        acting_user,
+        lambda current, stamp: section_write(current, data, stamp),
+        SECTION.fields,
+    )
 
 
 def process_write(process: Process, data: dict, stamp: Stamp) -> list[str]:
@@ -67,13 +73,20 @@ def process_create(*, organization: Organization, data: dict, acting_user) -> Pr
 @transaction.atomic
 def process_update(*, process: Process, data: dict, expected_version: int, acting_user) -> Process:
     """Change the fields in `data` (`specs.PROCESS`, plus "systems": [InformationSystem])."""
-    return record_update(Process, process, expected_version, acting_user,
-                         lambda current, stamp: process_write(current, data, stamp), PROCESS.fields)
+    return record_update(
+        Process,
+        process,
+        expected_version,
+        acting_user,
+        lambda current, stamp: process_write(current, data, stamp),
+        PROCESS.fields,
+    )
 
 
 def _contacts_write(organization: Organization, rows, stamp: Stamp) -> bool:
     return rows_replace(
-        list(organization.contacts.all()), contact_list(rows),
+        list(organization.contacts.all()),
+        contact_list(rows),
         as_row=lambda c: {k: getattr(c, k) for k in ("name", "title", "phone", "email")},
         build=lambda position, row: ContactPerson(organization=organization, position=position, **row),
         stamp=stamp,
@@ -90,9 +103,19 @@ def organization_write(organization: Organization, data: dict, stamp: Stamp) -> 
 
 @transaction.atomic
 def organization_update(
-    *, organization: Organization, data: dict, expected_version: int, acting_user,
+    *,
+    organization: Organization,
+    data: dict,
+    expected_version: int,
+    acting_user,
 ) -> Organization:
     """Change the organisation's details: where information requests go, who decides on them,
     the contact persons ("contacts": [{name, title, phone, email}]) and its basic facts."""
-    return record_update(Organization, organization, expected_version, acting_user,
-                         lambda current, stamp: organization_write(current, data, stamp), ORGANIZATION.fields)
+    return record_update(
+        Organization,
+        organization,
+        expected_version,
+        acting_user,
+        lambda current, stamp: organization_write(current, data, stamp),
+        ORGANIZATION.fields,
+    )

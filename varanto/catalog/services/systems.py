@@ -31,10 +31,12 @@ def _interfaces_write(system: InformationSystem, rows: list[dict], stamp: Stamp)
         raise ValidationError({"interfaces": _("A system cannot have an interface to itself.")})
     wanted = [{"target": row["system"].pk, "description": (row.get("description") or "").strip()} for row in rows]
     return rows_replace(
-        list(system.interfaces.all()), wanted,
+        list(system.interfaces.all()),
+        wanted,
         as_row=lambda i: {"target": i.target_id, "description": i.description},
         build=lambda position, row: SystemInterface(
-            source=system, target_id=row["target"], description=row["description"], position=position),
+            source=system, target_id=row["target"], description=row["description"], position=position
+        ),
         stamp=stamp,
     )
 
@@ -58,11 +60,21 @@ def information_system_create(*, organization: Organization, data: dict, acting_
 
 @transaction.atomic
 def information_system_update(
-    *, system: InformationSystem, data: dict, expected_version: int, acting_user,
+    *,
+    system: InformationSystem,
+    data: dict,
+    expected_version: int,
+    acting_user,
 ) -> InformationSystem:
     """Change the fields in `data` (`specs.SYSTEM`, plus "interfaces": [{"system", "description"}])."""
-    return record_update(InformationSystem, system, expected_version, acting_user,
-                         lambda current, stamp: system_write(current, data, stamp), SYSTEM.fields)
+    return record_update(
+        InformationSystem,
+        system,
+        expected_version,
+        acting_user,
+        lambda current, stamp: system_write(current, data, stamp),
+        SYSTEM.fields,
+    )
 
 
 def information_system_references(system: InformationSystem) -> dict:

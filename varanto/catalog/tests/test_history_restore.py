@@ -33,8 +33,10 @@ def test_states_hold_fields_and_systems_version_by_version(user):
     resource = link.resource
     other = InformationSystemFactory(organization=resource.organization)
     data_resource_update(
-        resource=resource, data={"purpose": "Uusi", "systems": [{"system": other, "usage": ""}]},
-        expected_version=1, acting_user=user,
+        resource=resource,
+        data={"purpose": "Uusi", "systems": [{"system": other, "usage": ""}]},
+        expected_version=1,
+        acting_user=user,
     )
     states = record_states(DataResource, resource.pk)
     assert [s.values["systems"] for s in states] == [
@@ -57,15 +59,17 @@ def test_restore_brings_back_fields_and_links_as_a_recorded_change(user):
     resource = link.resource
     process = ProcessFactory(organization=resource.organization)
     data_resource_update(
-        resource=resource, data={"purpose": "Muutettu", "systems": [], "processes": [process]},
-        expected_version=1, acting_user=user,
+        resource=resource,
+        data={"purpose": "Muutettu", "systems": [], "processes": [process]},
+        expected_version=1,
+        acting_user=user,
     )
     result = record_restore(
         model=DataResource, pk=resource.pk, history_id=_history_id(resource, 1), acting_user=user, expected_version=2
     )
     resource.refresh_from_db()
     assert resource.purpose == "Testitietovarannon käyttötarkoitus"
-    assert [(l.system_id, l.usage) for l in resource.system_links.all()] == [(link.system_id, "verkosto")]
+    assert [(each.system_id, each.usage) for each in resource.system_links.all()] == [(link.system_id, "verkosto")]
     assert list(resource.processes.all()) == []
     assert resource.version == 3
     assert resource.review_status == ReviewStatus.READY_FOR_REVIEW
@@ -79,15 +83,21 @@ def test_restore_from_a_stale_page_is_a_conflict(user):
     data_resource_update(resource=resource, data={"notes": "A"}, expected_version=1, acting_user=user)
     data_resource_update(resource=resource, data={"notes": "B"}, expected_version=2, acting_user=user)
     with pytest.raises(EditConflict):
-        record_restore(model=DataResource, pk=resource.pk, history_id=_history_id(resource, 1), acting_user=user,
-                       expected_version=2)
+        record_restore(
+            model=DataResource,
+            pk=resource.pk,
+            history_id=_history_id(resource, 1),
+            acting_user=user,
+            expected_version=2,
+        )
 
 
 def test_delete_records_what_referred_to_the_resource_and_restore_recovers_it(user):
     link = ResourceSystemFactory(usage="tarkastaja")
     resource = link.resource
-    dataset = OpenDataset.objects.create(organization=resource.organization, key="ostolaskut", name="Ostolaskut",
-                                         resource=resource)
+    dataset = OpenDataset.objects.create(
+        organization=resource.organization, key="ostolaskut", name="Ostolaskut", resource=resource
+    )
     references = data_resource_delete(resource=resource, expected_version=1, acting_user=user)
     assert references["systems"][0]["usage"] == "tarkastaja"
     assert references["open_datasets"] == [{"id": dataset.pk, "name": "Ostolaskut"}]
@@ -101,7 +111,7 @@ def test_delete_records_what_referred_to_the_resource_and_restore_recovers_it(us
     result = record_restore(model=DataResource, pk=resource.pk, history_id=last_live.row.history_id, acting_user=user)
     restored = DataResource.objects.get(pk=resource.pk)
     assert restored.name == resource.name
-    assert [(l.system_id, l.usage) for l in restored.system_links.all()] == [(link.system_id, "tarkastaja")]
+    assert [(each.system_id, each.usage) for each in restored.system_links.all()] == [(link.system_id, "tarkastaja")]
     dataset.refresh_from_db()
     assert dataset.resource_id == resource.pk
     assert restored.version == 2
@@ -131,9 +141,11 @@ def test_deleting_a_system_unlinks_it_in_each_resource_history_and_restore_relin
     assert process.systems.count() == 0
 
     last_live = record_states(InformationSystem, system.pk)[-2]
-    result = record_restore(model=InformationSystem, pk=system.pk, history_id=last_live.row.history_id, acting_user=user)
+    result = record_restore(
+        model=InformationSystem, pk=system.pk, history_id=last_live.row.history_id, acting_user=user
+    )
     assert result.warnings == []
-    assert [(l.system_id, l.usage) for l in resource.system_links.all()] == [(system.pk, "päivähoito")]
+    assert [(each.system_id, each.usage) for each in resource.system_links.all()] == [(system.pk, "päivähoito")]
     assert list(process.systems.all()) == [InformationSystem.objects.get(pk=system.pk)]
 
 
@@ -150,9 +162,13 @@ def test_restore_leaves_out_links_to_records_that_no_longer_exist_and_says_so(us
 def test_organisation_contacts_are_restored_with_it(imatra, user):
     before = list(imatra.contacts.values_list("name", flat=True))
     organization_update(
-        organization=imatra, data={"contacts": [{"name": "Uusi Henkilö", "title": "arkistonhoitaja"}],
-                                   "deciding_authority": "kaupunginhallitus"},
-        expected_version=imatra.version, acting_user=user,
+        organization=imatra,
+        data={
+            "contacts": [{"name": "Uusi Henkilö", "title": "arkistonhoitaja"}],
+            "deciding_authority": "kaupunginhallitus",
+        },
+        expected_version=imatra.version,
+        acting_user=user,
     )
     imatra.refresh_from_db()
     assert list(imatra.contacts.values_list("name", flat=True)) == ["Uusi Henkilö"]

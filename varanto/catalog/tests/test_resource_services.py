@@ -58,9 +58,13 @@ def test_stale_edit_raises_conflict_carrying_both_versions(official):
     resource = DataResourceFactory()
     first_session = DataResource.objects.get(pk=resource.pk)
     second_session = DataResource.objects.get(pk=resource.pk)
-    data_resource_update(resource=first_session, data={"notes": "Ensimmäinen"}, expected_version=1, acting_user=official)
+    data_resource_update(
+        resource=first_session, data={"notes": "Ensimmäinen"}, expected_version=1, acting_user=official
+    )
     with pytest.raises(EditConflict) as caught:
-        data_resource_update(resource=second_session, data={"notes": "Toinen"}, expected_version=1, acting_user=official)
+        data_resource_update(
+            resource=second_session, data={"notes": "Toinen"}, expected_version=1, acting_user=official
+        )
     assert (caught.value.expected_version, caught.value.current_version) == (1, 2)
     assert caught.value.current.notes == "Ensimmäinen"
     resource.refresh_from_db()
@@ -70,8 +74,10 @@ def test_stale_edit_raises_conflict_carrying_both_versions(official):
 def test_list_fields_are_trimmed_and_blank_items_dropped(official):
     resource = DataResourceFactory()
     data_resource_update(
-        resource=resource, data={"search_criteria": [" diaarinumero ", "", "asianosaisen nimi"]},
-        expected_version=1, acting_user=official,
+        resource=resource,
+        data={"search_criteria": [" diaarinumero ", "", "asianosaisen nimi"]},
+        expected_version=1,
+        acting_user=official,
     )
     resource.refresh_from_db()
     assert resource.search_criteria == ["diaarinumero", "asianosaisen nimi"]
@@ -81,8 +87,10 @@ def test_bad_link_is_refused_naming_the_field_and_row(official):
     resource = DataResourceFactory()
     with translation.override("en"), pytest.raises(ValidationError) as caught:
         data_resource_update(
-            resource=resource, data={"links": [{"title": "Seloste", "url": "ei osoite", "kind": "privacy_notice"}]},
-            expected_version=1, acting_user=official,
+            resource=resource,
+            data={"links": [{"title": "Seloste", "url": "ei osoite", "kind": "privacy_notice"}]},
+            expected_version=1,
+            acting_user=official,
         )
     assert "links" in caught.value.message_dict
     assert "Row 1" in caught.value.message_dict["links"][0]
@@ -100,7 +108,9 @@ def test_review_fields_cannot_be_written_through_an_edit(official):
 def test_section_of_another_organisation_is_refused(official):
     resource = DataResourceFactory()
     with pytest.raises(ValidationError) as caught:
-        data_resource_update(resource=resource, data={"section": SectionFactory()}, expected_version=1, acting_user=official)
+        data_resource_update(
+            resource=resource, data={"section": SectionFactory()}, expected_version=1, acting_user=official
+        )
     assert "section" in caught.value.message_dict
 
 
@@ -111,15 +121,20 @@ def test_systems_are_written_with_their_usage_in_order(official):
     data_resource_update(
         resource=resource,
         data={"systems": [{"system": mipro, "usage": "tuotanto"}, {"system": keypro, "usage": "verkosto"}]},
-        expected_version=1, acting_user=official,
+        expected_version=1,
+        acting_user=official,
     )
     links = [(link.system.name, link.usage) for link in resource.system_links.order_by("position")]
     assert links == [("Mipro", "tuotanto"), ("KeyPro", "verkosto")]
     data_resource_update(
-        resource=resource, data={"systems": [{"system": keypro, "usage": "verkosto ja kartat"}]},
-        expected_version=2, acting_user=official,
+        resource=resource,
+        data={"systems": [{"system": keypro, "usage": "verkosto ja kartat"}]},
+        expected_version=2,
+        acting_user=official,
     )
-    assert [(link.system.name, link.usage) for link in resource.system_links.all()] == [("KeyPro", "verkosto ja kartat")]
+    assert [(link.system.name, link.usage) for link in resource.system_links.all()] == [
+        ("KeyPro", "verkosto ja kartat")
+    ]
 
 
 def test_processes_change_is_one_version_with_one_history_row(official):
@@ -138,7 +153,11 @@ def test_create_gives_a_key_from_the_name_and_one_history_row(official):
     system = InformationSystemFactory(organization=section.organization)
     resource = data_resource_create(
         organization=section.organization,
-        data={"name": "Vesihuolto ja jätevesi", "section": section, "systems": [{"system": system, "usage": "verkosto"}]},
+        data={
+            "name": "Vesihuolto ja jätevesi",
+            "section": section,
+            "systems": [{"system": system, "usage": "verkosto"}],
+        },
         acting_user=official,
     )
     assert resource.key == "vesihuolto-ja-jatevesi"

@@ -20,8 +20,11 @@ def publisher():
 
 
 def test_approve_makes_the_resource_current_and_reviewed_today(publisher):
-    resource = DataResourceFactory(review_status=ReviewStatus.READY_FOR_REVIEW, review_comment="Korjaa nimi",
-                                   last_reviewed=datetime.date(2023, 2, 21))
+    resource = DataResourceFactory(
+        review_status=ReviewStatus.READY_FOR_REVIEW,
+        review_comment="Korjaa nimi",
+        last_reviewed=datetime.date(2023, 2, 21),
+    )
     data_resource_review(resource=resource, action=Action.APPROVE, expected_version=1, acting_user=publisher)
     resource.refresh_from_db()
     assert resource.review_status == ReviewStatus.CURRENT
@@ -36,7 +39,11 @@ def test_return_needs_a_comment(publisher):
         data_resource_review(resource=resource, action=Action.RETURN, expected_version=1, acting_user=publisher)
     assert "review_comment" in caught.value.message_dict
     data_resource_review(
-        resource=resource, action=Action.RETURN, comment="Hakutekijät puuttuvat", expected_version=1, acting_user=publisher
+        resource=resource,
+        action=Action.RETURN,
+        comment="Hakutekijät puuttuvat",
+        expected_version=1,
+        acting_user=publisher,
     )
     resource.refresh_from_db()
     assert (resource.review_status, resource.review_comment) == (ReviewStatus.RETURNED, "Hakutekijät puuttuvat")

@@ -7,8 +7,8 @@ site all call; `FORMATS` says for each its media type and file-name ending.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from ..links import PublicLinks
 from . import csv, dcat, xlsx
@@ -42,7 +42,9 @@ FORMATS: dict[str, Format] = {
         Format("xlsx", "Excel (XLSX)", xlsx.MEDIA_TYPE, ".xlsx", lambda c, _: xlsx.catalog_xlsx(c)),
         Format("dcat-ttl", "DCAT-AP (Turtle)", dcat.MEDIA_TYPES["dcat-ttl"], ".dcat.ttl", _dcat("dcat-ttl")),
         Format("dcat-rdf", "DCAT-AP (RDF/XML)", dcat.MEDIA_TYPES["dcat-rdf"], ".dcat.rdf", _dcat("dcat-rdf")),
-        Format("dcat-jsonld", "DCAT-AP (JSON-LD)", dcat.MEDIA_TYPES["dcat-jsonld"], ".dcat.jsonld", _dcat("dcat-jsonld")),
+        Format(
+            "dcat-jsonld", "DCAT-AP (JSON-LD)", dcat.MEDIA_TYPES["dcat-jsonld"], ".dcat.jsonld", _dcat("dcat-jsonld")
+        ),
     )
 }
 

@@ -33,14 +33,25 @@ GEODCAT = Namespace("http://data.europa.eu/930/#")
 ACCESS_RIGHT = Namespace("http://publications.europa.eu/resource/authority/access-right/")
 EU_LANGUAGE = Namespace("http://publications.europa.eu/resource/authority/language/")
 PREFIXES = {
-    "dcat": DCAT, "dct": DCTERMS, "foaf": FOAF, "vcard": VCARD, "skos": SKOS, "xsd": XSD, "rdfs": RDFS,
-    "adfi": ADFI, "geodcat": GEODCAT,
+    "dcat": DCAT,
+    "dct": DCTERMS,
+    "foaf": FOAF,
+    "vcard": VCARD,
+    "skos": SKOS,
+    "xsd": XSD,
+    "rdfs": RDFS,
+    "adfi": ADFI,
+    "geodcat": GEODCAT,
 }
 LANGUAGES = ("fi", "sv", "en")
 EU_LANGUAGES = {"fi": "FIN", "sv": "SWE", "en": "ENG"}
 # The EU access-right vocabulary has three members; a partly or selectively disclosed resource is restricted.
 ACCESS_BY_DISCLOSURE = {
-    "public": "PUBLIC", "partial": "RESTRICTED", "restricted": "RESTRICTED", "internal": "NON_PUBLIC", "none": "NON_PUBLIC",
+    "public": "PUBLIC",
+    "partial": "RESTRICTED",
+    "restricted": "RESTRICTED",
+    "internal": "NON_PUBLIC",
+    "none": "NON_PUBLIC",
 }
 # avoindata.fi sorts datasets into two collections; descriptions of data belong to "Open Data", and
 # whether the data itself is open is stated by dct:accessRights.
@@ -137,7 +148,9 @@ class CatalogGraph:
         for language in LANGUAGES:
             name = ((organization.get("translations") or {}).get(language) or {}).get("name") or organization["name"]
             self.add(node, DCTERMS.title, Literal(_in(language, CATALOG_TITLE, organization=name), lang=language))
-            self.add(node, DCTERMS.description, Literal(_in(language, CATALOG_DESCRIPTION, organization=name), lang=language))
+            self.add(
+                node, DCTERMS.description, Literal(_in(language, CATALOG_DESCRIPTION, organization=name), lang=language)
+            )
         self.add(node, DCTERMS.publisher, self.publisher)
         self.document(node, FOAF.homepage, self.links.front())
         for code in organization.get("languages") or ["fi"]:
@@ -206,7 +219,9 @@ class CatalogGraph:
                 seen.add(word.casefold())
                 self.add(node, DCAT.keyword, Literal(word, lang="fi"))
         responsible = resource.get("responsible") or {}
-        who = ", ".join(p for p in (responsible.get("title"), responsible.get("organization"), responsible.get("unit")) if p)
+        who = ", ".join(
+            p for p in (responsible.get("title"), responsible.get("organization"), responsible.get("unit")) if p
+        )
         if who:
             custodian = BNode()
             self.add(custodian, RDF.type, FOAF.Agent)
@@ -256,7 +271,9 @@ class CatalogGraph:
         layers = service.get("layers") or []
         paragraphs = [service.get("description") or ""]
         if layers:
-            listed = ", ".join(f"{l['title']} ({l['name']})" if l.get("name") else l["title"] for l in layers)
+            listed = ", ".join(
+                f"{layer['title']} ({layer['name']})" if layer.get("name") else layer["title"] for layer in layers
+            )
             paragraphs.append(f"{_in('fi', LAYERS)}: {listed}.")
         description = "\n\n".join(p for p in paragraphs if p)
         if description:

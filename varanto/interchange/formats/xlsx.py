@@ -61,7 +61,7 @@ def _instructions(ws, sheets: list[Sheet], publication: dict | None) -> None:
             cell.alignment = TOP if style == "column" else Alignment(vertical="top")
             if style in fonts:
                 cell.font = fonts[style]
-    for column, width in zip("ABC", (34, 90, 40)):
+    for column, width in zip("ABC", (34, 90, 40), strict=False):
         ws.column_dimensions[column].width = width
 
 

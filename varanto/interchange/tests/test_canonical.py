@@ -28,34 +28,63 @@ def full_catalog() -> dict:
             "descriptions": [{"title": "Tietovarannot", "text": "Johdanto."}],
             "information_requests": {
                 "registry_office": {
-                    "name": "Kirjaamo", "address": "Kuja 1, 00100 Kaikkiala", "email": "kirjaamo@kaikkiala.example",
-                    "phone": "09 123", "hours": "ma–pe 9–15",
+                    "name": "Kirjaamo",
+                    "address": "Kuja 1, 00100 Kaikkiala",
+                    "email": "kirjaamo@kaikkiala.example",
+                    "phone": "09 123",
+                    "hours": "ma–pe 9–15",
                 },
                 "deciding_authority": "kaupunginsihteeri",
                 "instructions": "Yksilöi asiakirja.",
             },
             "translations": {"sv": {"name": "Allestäds stad"}},
-            "contacts": [{"name": "Maija Meikäläinen", "title": "arkistonhoitaja", "phone": "09 1", "email": "m@k.example"}],
+            "contacts": [
+                {"name": "Maija Meikäläinen", "title": "arkistonhoitaja", "phone": "09 1", "email": "m@k.example"}
+            ],
         },
         "sections": [
-            {"key": "hallinto", "name": "Hallinto", "kind": "sector", "members": [], "description": "",
-             "translations": {"sv": {"name": "Förvaltning"}}},
-            {"key": "seutu", "name": "Seudun palvelut", "kind": "regional", "members": ["A", "B"], "description": "x",
-             "translations": {}},
+            {
+                "key": "hallinto",
+                "name": "Hallinto",
+                "kind": "sector",
+                "members": [],
+                "description": "",
+                "translations": {"sv": {"name": "Förvaltning"}},
+            },
+            {
+                "key": "seutu",
+                "name": "Seudun palvelut",
+                "kind": "regional",
+                "members": ["A", "B"],
+                "description": "x",
+                "translations": {},
+            },
         ],
         "resources": [
             {
-                "key": "asiakirjat", "name": "Asiakirjat", "section": "hallinto",
+                "key": "asiakirjat",
+                "name": "Asiakirjat",
+                "section": "hallinto",
                 "responsible": {"title": "hallintojohtaja", "organization": "", "unit": "Hallinto"},
-                "purpose": "Asioiden hallinta", "key_datasets": ["Päätökset", "Pöytäkirjat"],
-                "disclosure": {"level": "restricted", "recipients": ["Meita"], "text": "Meita", "deciding_authority": "hallintojohtaja"},
+                "purpose": "Asioiden hallinta",
+                "key_datasets": ["Päätökset", "Pöytäkirjat"],
+                "disclosure": {
+                    "level": "restricted",
+                    "recipients": ["Meita"],
+                    "text": "Meita",
+                    "deciding_authority": "hallintojohtaja",
+                },
                 "api": {"availability": "partial", "text": "Osittain"},
-                "notes": "Muistiinpano", "search_criteria": ["diaarinumero"], "keywords": ["pöytäkirja"],
-                "partners": ["Meita"], "data_flows": [{"target": "Koski", "description": "Siirto"}],
+                "notes": "Muistiinpano",
+                "search_criteria": ["diaarinumero"],
+                "keywords": ["pöytäkirja"],
+                "partners": ["Meita"],
+                "data_flows": [{"target": "Koski", "description": "Siirto"}],
                 "links": [{"title": "Tietosuojaseloste", "url": "https://k.example/ts", "kind": "privacy_notice"}],
                 "personal_data": True,
                 "retention": {"period": "10 vuotta", "archiving": "mixed", "text": "osin pysyvästi"},
-                "security_measures": "Pääsy vain VPN:llä", "internal_notes": "Siirto 2026",
+                "security_measures": "Pääsy vain VPN:llä",
+                "internal_notes": "Siirto 2026",
                 "review": {"last_reviewed": "2025-01-31", "cycle_months": 6},
                 "translations": {"sv": {"name": "Handlingar", "purpose": "Ärendehantering"}},
                 "systems": [{"name": "Asiointi", "usage": "sähköinen asiointi"}, {"name": "Arkisto", "usage": ""}],
@@ -64,22 +93,57 @@ def full_catalog() -> dict:
             {"key": "tyhja", "name": "Lähes tyhjä", "section": "seutu"},
         ],
         "systems": [
-            {"key": "asiointi", "name": "Asiointi", "vendor": "Toimittaja Oy", "purpose": "p", "description": "d",
-             "responsible": {"title": "tietohallintopäällikkö", "organization": "", "unit": ""},
-             "interfaces": [{"system": "Arkisto", "description": "Arkistointi-integraatio"}],
-             "security_measures": "MFA", "internal_notes": "sopimus päättyy", "translations": {}},
+            {
+                "key": "asiointi",
+                "name": "Asiointi",
+                "vendor": "Toimittaja Oy",
+                "purpose": "p",
+                "description": "d",
+                "responsible": {"title": "tietohallintopäällikkö", "organization": "", "unit": ""},
+                "interfaces": [{"system": "Arkisto", "description": "Arkistointi-integraatio"}],
+                "security_measures": "MFA",
+                "internal_notes": "sopimus päättyy",
+                "translations": {},
+            },
             {"key": "arkisto", "name": "Arkisto"},
         ],
         "processes": [
-            {"key": "paatoksenteko", "name": "Päätöksenteko", "purpose": "Päättää", "function_class": "00 Hallintoasiat",
-             "responsible": {"title": "hallintojohtaja", "organization": "", "unit": ""}, "systems": ["Asiointi"],
-             "links": [], "internal_notes": "sisäinen", "translations": {}},
+            {
+                "key": "paatoksenteko",
+                "name": "Päätöksenteko",
+                "purpose": "Päättää",
+                "function_class": "00 Hallintoasiat",
+                "responsible": {"title": "hallintojohtaja", "organization": "", "unit": ""},
+                "systems": ["Asiointi"],
+                "links": [],
+                "internal_notes": "sisäinen",
+                "translations": {},
+            },
         ],
         "open_data": {
-            "datasets": [{"key": "ostot", "name": "Ostot", "description": "", "url": "https://avoindata.fi/x",
-                          "resource": "asiakirjat", "produced_externally": False, "license": "CC BY 4.0", "translations": {}}],
-            "services": [{"key": "wms", "name": "WMS", "type": "WMS", "url": "https://k.example/wms", "description": "",
-                          "layers": [{"title": "Kantakartta", "name": "kanta"}], "translations": {}}],
+            "datasets": [
+                {
+                    "key": "ostot",
+                    "name": "Ostot",
+                    "description": "",
+                    "url": "https://avoindata.fi/x",
+                    "resource": "asiakirjat",
+                    "produced_externally": False,
+                    "license": "CC BY 4.0",
+                    "translations": {},
+                }
+            ],
+            "services": [
+                {
+                    "key": "wms",
+                    "name": "WMS",
+                    "type": "WMS",
+                    "url": "https://k.example/wms",
+                    "description": "",
+                    "layers": [{"title": "Kantakartta", "name": "kanta"}],
+                    "translations": {},
+                }
+            ],
         },
     }
 
@@ -92,7 +156,10 @@ def test_import_then_export_gives_back_the_same_catalogue_for_every_field():
     resource = original["resources"][0]
     assert resource["security_measures"] == "Pääsy vain VPN:llä"
     assert resource["review"] == {"last_reviewed": "2025-01-31", "cycle_months": 6}
-    assert resource["systems"] == [{"name": "Asiointi", "usage": "sähköinen asiointi"}, {"name": "Arkisto", "usage": ""}]
+    assert resource["systems"] == [
+        {"name": "Asiointi", "usage": "sähköinen asiointi"},
+        {"name": "Arkisto", "usage": ""},
+    ]
     assert original["systems"][0]["interfaces"] == [{"system": "Arkisto", "description": "Arkistointi-integraatio"}]
     assert original["organization"]["information_requests"]["registry_office"]["hours"] == "ma–pe 9–15"
 
@@ -133,7 +200,12 @@ def test_schema_marks_exactly_the_models_internal_fields_as_internal():
 
     assert marked("resource") == {"security_measures", "internal_notes", "review"}
     assert set(internal_field_names(DataResource)) == {
-        "security_measures", "internal_notes", "review_status", "review_comment", "last_reviewed", "review_cycle_months"
+        "security_measures",
+        "internal_notes",
+        "review_status",
+        "review_comment",
+        "last_reviewed",
+        "review_cycle_months",
     }
     assert marked("system") == set(internal_field_names(InformationSystem))
     assert marked("process") == set(internal_field_names(Process))

@@ -34,7 +34,10 @@ def test_import_text_then_export_json_gives_all_31_resources(tmp_path, capsys):
 def test_dry_run_prints_what_would_be_imported_and_writes_nothing(capsys):
     run("import", str(IMATRA_PAGE), "--dry-run")
     out = capsys.readouterr().out
-    assert "Vesihuolto – vesihuoltopäällikkö; disclosure: partial; interface: no; systems: Vesikanta CGI, KeyPro (verkosto)" in out
+    assert (
+        "Vesihuolto – vesihuoltopäällikkö; disclosure: partial; interface: no; systems: Vesikanta CGI, KeyPro (verkosto)"
+        in out
+    )
     assert "31 data resources" in out
     assert "Dry run: nothing was written." in out
     assert not Organization.objects.exists()
@@ -68,8 +71,15 @@ def _bad_inputs(tmp_path):
     no_name.write_text(text.replace("Talous, Vastuu:", ", Vastuu:"), encoding="utf-8")
     no_name_json = tmp_path / "no-name.json"
     no_name_json.write_text(
-        json.dumps({"format": "varanto.catalog/1", "organization": {"name": "X"}, "sections": [{"key": "a", "name": "A"}],
-                    "resources": [{"key": "r", "name": "", "section": "a"}], "systems": []}),
+        json.dumps(
+            {
+                "format": "varanto.catalog/1",
+                "organization": {"name": "X"},
+                "sections": [{"key": "a", "name": "A"}],
+                "resources": [{"key": "r", "name": "", "section": "a"}],
+                "systems": [],
+            }
+        ),
         encoding="utf-8",
     )
     prose = tmp_path / "prose.txt"
@@ -87,8 +97,15 @@ def _bad_inputs(tmp_path):
 
 @pytest.mark.parametrize(
     "case",
-    ["truncated text", "truncated json", "binary", "empty", "resource without a name (text)",
-     "resource without a name (json)", "no structure"],
+    [
+        "truncated text",
+        "truncated json",
+        "binary",
+        "empty",
+        "resource without a name (text)",
+        "resource without a name (json)",
+        "no structure",
+    ],
 )
 def test_bad_input_gets_a_clear_message_and_nothing_is_written(tmp_path, case):
     path, message = _bad_inputs(tmp_path)[case]

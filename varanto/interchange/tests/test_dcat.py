@@ -4,8 +4,10 @@ import pytest
 from django.conf import settings
 from pyshacl import validate
 from rdflib import Graph, Literal, URIRef
+from rdflib import (
+    namespace as ns,
+)  # used qualified: pytest's collector probes module names, and rdflib's strict namespaces warn
 from rdflib.compare import isomorphic
-from rdflib import namespace as ns  # used qualified: pytest's collector probes module names, and rdflib's strict namespaces warn
 
 from varanto.conftest import SHARED
 from varanto.interchange.canonical import Audience, catalog_export
@@ -78,15 +80,23 @@ def test_each_public_resource_is_a_dataset_with_what_a_harvester_needs(published
     assert (contact, ns.RDF.type, VCARD.Organization) in graph
     assert graph.value(contact, VCARD.hasEmail) == URIRef("mailto:kirjaamo@imatra.fi")
     assert graph.value(node, ns.DCTERMS.accessRights) == URIRef(ACCESS + "RESTRICTED")
-    assert graph.value(graph.value(node, GEODCAT.custodian), ns.FOAF.name) == Literal("vesihuoltopäällikkö, Imatran Vesi liikelaitos", lang="fi")
+    assert graph.value(graph.value(node, GEODCAT.custodian), ns.FOAF.name) == Literal(
+        "vesihuoltopäällikkö, Imatran Vesi liikelaitos", lang="fi"
+    )
     water = next(r for r in resources if r["key"] == "vesihuolto")
     keywords = {str(k) for k in graph.objects(node, ns.DCAT.keyword)}
     assert set(water["key_datasets"]) <= keywords
 
 
 @pytest.mark.parametrize(
-    ("level", "access"), [("public", "PUBLIC"), ("partial", "RESTRICTED"), ("restricted", "RESTRICTED"),
-                          ("internal", "NON_PUBLIC"), ("none", "NON_PUBLIC")],
+    ("level", "access"),
+    [
+        ("public", "PUBLIC"),
+        ("partial", "RESTRICTED"),
+        ("restricted", "RESTRICTED"),
+        ("internal", "NON_PUBLIC"),
+        ("none", "NON_PUBLIC"),
+    ],
 )
 def test_access_rights_follow_the_disclosure_level(published, level, access):
     catalog, links = published
@@ -102,8 +112,12 @@ def test_open_data_sets_carry_their_distributions_and_the_wms_is_a_data_service(
     invoices = URIRef(links.open_data() + "#imatran-kaupungin-ostolaskut")
     distribution = graph.value(invoices, ns.DCAT.distribution)
     assert (distribution, ns.RDF.type, ns.DCAT.Distribution) in graph
-    assert graph.value(distribution, ns.DCAT.accessURL) == URIRef("https://www.avoindata.fi/data/fi/dataset/imatra-ostolaskut")
-    assert graph.value(invoices, ns.DCTERMS.source) == URIRef(links.resource("imatran-kaupungin-ostolaskut") + "#dataset")
+    assert graph.value(distribution, ns.DCAT.accessURL) == URIRef(
+        "https://www.avoindata.fi/data/fi/dataset/imatra-ostolaskut"
+    )
+    assert graph.value(invoices, ns.DCTERMS.source) == URIRef(
+        links.resource("imatran-kaupungin-ostolaskut") + "#dataset"
+    )
     for dataset in catalog["open_data"]["datasets"]:
         node = URIRef(links.open_data() + "#" + dataset["key"])
         assert graph.value(node, ns.DCAT.distribution) is not None, dataset["name"]

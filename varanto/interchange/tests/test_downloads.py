@@ -50,7 +50,9 @@ def readable(fmt: str, content: bytes) -> str:
 
 
 @pytest.mark.parametrize("fmt", list(FORMATS))
-def test_every_format_of_the_latest_publication_downloads_without_internal_or_unpublished_text(client, with_secrets, fmt):
+def test_every_format_of_the_latest_publication_downloads_without_internal_or_unpublished_text(
+    client, with_secrets, fmt
+):
     response = client.get(url(fmt))
     assert response.status_code == 200
     assert response["Content-Type"].startswith(FORMATS[fmt].media_type)
@@ -99,7 +101,11 @@ def test_formats_have_different_etags(client, imatra_published):
 
 
 def test_a_dcat_harvester_has_a_stable_catalogue_address(client, imatra_published):
-    for fmt, media_type in (("dcat-ttl", "text/turtle"), ("dcat-rdf", "application/rdf+xml"), ("dcat-jsonld", "application/ld+json")):
+    for fmt, media_type in (
+        ("dcat-ttl", "text/turtle"),
+        ("dcat-rdf", "application/rdf+xml"),
+        ("dcat-jsonld", "application/ld+json"),
+    ):
         address = reverse("downloads:dcat_catalog", kwargs={"org": "imatran-kaupunki", "fmt": fmt})
         assert address == f"/imatran-kaupunki/dcat/catalog.{fmt.removeprefix('dcat-')}"
         response = client.get(address)
@@ -117,7 +123,9 @@ def test_downloads_do_not_depend_on_the_language_asked_for(client, imatra_publis
 
 
 def test_one_kind_of_record_can_be_downloaded_as_a_csv_file(client, imatra_published):
-    response = client.get(reverse("downloads:csv_table", kwargs={"org": "imatran-kaupunki", "table": "tietovarannot.csv"}))
+    response = client.get(
+        reverse("downloads:csv_table", kwargs={"org": "imatran-kaupunki", "table": "tietovarannot.csv"})
+    )
     assert response.status_code == 200
     text = body(response).decode("utf-8-sig")
     assert text.startswith("Tunniste;Nimi;Toimiala;")
@@ -139,7 +147,9 @@ def test_the_blank_template_downloads_with_its_instructions(client, db):
     assert client.get(reverse("downloads:template"), HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
 
 
-def test_a_download_is_rendered_once_and_then_served_from_the_cache(client, imatra_published, django_assert_max_num_queries):
+def test_a_download_is_rendered_once_and_then_served_from_the_cache(
+    client, imatra_published, django_assert_max_num_queries
+):
     client.get(url("xlsx"))
     with django_assert_max_num_queries(1):
         assert client.get(url("xlsx")).status_code == 200

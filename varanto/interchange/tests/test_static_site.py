@@ -11,7 +11,9 @@ from varanto.interchange.staticsite import relink
 
 pytestmark = pytest.mark.django_db
 
-REFERENCE = re.compile(r"""(?<![\w-])(?:href|src|action)=["']([^"']*)["']|url\(["']?([^)"']*)["']?\)|url=([^"'>]+)["']""")
+REFERENCE = re.compile(
+    r"""(?<![\w-])(?:href|src|action)=["']([^"']*)["']|url\(["']?([^)"']*)["']?\)|url=([^"'>]+)["']"""
+)
 
 
 def references(path: Path) -> list[str]:
@@ -38,7 +40,9 @@ def broken_links(site: Path) -> list[str]:
 @pytest.fixture
 def site(imatra_published, tmp_path) -> Path:
     outdir = tmp_path / "kuvaus"
-    call_command("site", str(outdir), "--base-url", "https://kuvaus.example.fi", "--live-url", "https://varanto.example.fi")
+    call_command(
+        "site", str(outdir), "--base-url", "https://kuvaus.example.fi", "--live-url", "https://varanto.example.fi"
+    )
     return outdir
 
 
@@ -58,7 +62,14 @@ def test_every_page_is_there_in_every_language_with_the_downloads(site):
         assert (site / prefix / "imatran-kaupunki/julkaisut/1/index.html").is_file()
     swedish = (site / "sv/imatran-kaupunki/tietovaranto/vesihuolto/index.html").read_text("utf-8")
     assert 'lang="sv"' in swedish
-    for name in ("kuvaus.json", "kuvaus.csv.zip", "kuvaus.xlsx", "kuvaus.dcat.ttl", "kuvaus.dcat.rdf", "kuvaus.dcat.jsonld"):
+    for name in (
+        "kuvaus.json",
+        "kuvaus.csv.zip",
+        "kuvaus.xlsx",
+        "kuvaus.dcat.ttl",
+        "kuvaus.dcat.rdf",
+        "kuvaus.dcat.jsonld",
+    ):
         assert (site / "imatran-kaupunki/lataa" / name).stat().st_size > 0
     assert (site / "imatran-kaupunki/dcat/catalog.ttl").is_file()
     assert (site / "lataa/tietovarannot-pohja.xlsx").is_file()

@@ -61,7 +61,7 @@ def test_public_view_round_trips_without_gaining_internal_fields(imatra, tmp_pat
 
 def test_awkward_text_survives_both_formats(every_field, tmp_path):
     resource = every_field["resources"][0]
-    resource["purpose"] = "=SUM(A1:A2) ei kaava\n\nToinen kappale; puolipiste, \"lainaus\""
+    resource["purpose"] = '=SUM(A1:A2) ei kaava\n\nToinen kappale; puolipiste, "lainaus"'
     resource["notes"] = "'heittomerkki alussa"
     resource["systems"][0]["usage"] = "alusta (mm. Outlook, Teams)"
     resource["key_datasets"] = ["-viiva alussa", "@at alussa"]
@@ -95,14 +95,23 @@ def test_csv_import_takes_a_folder_or_one_of_its_files(tmp_path):
 def test_xlsx_has_instructions_first_and_one_sheet_per_kind_with_finnish_headings():
     workbook = load_workbook(io.BytesIO(catalog_xlsx(demo())))
     assert workbook.sheetnames == [
-        "Ohjeet", "Organisaatio", "Kuvaustekstit", "Yhteyshenkilöt", "Toimialat", "Tietovarannot",
-        "Tietojärjestelmät", "Prosessit", "Avoin data", "Rajapintapalvelut", "Karttatasot",
+        "Ohjeet",
+        "Organisaatio",
+        "Kuvaustekstit",
+        "Yhteyshenkilöt",
+        "Toimialat",
+        "Tietovarannot",
+        "Tietojärjestelmät",
+        "Prosessit",
+        "Avoin data",
+        "Rajapintapalvelut",
+        "Karttatasot",
     ]
     resources = workbook["Tietovarannot"]
     headings = [c.value for c in resources[1]]
     assert headings[:4] == ["Tunniste", "Nimi", "Toimiala", "Vastuutaho"]
     assert "Nimi (ruotsiksi)" in headings
-    rows = {row[1]: dict(zip(headings, row)) for row in resources.iter_rows(min_row=2, values_only=True)}
+    rows = {row[1]: dict(zip(headings, row, strict=False)) for row in resources.iter_rows(min_row=2, values_only=True)}
     water = rows["Vesihuolto"]
     assert water["Toimiala"] == "Kaupunkikehitys ja tekniset palvelut"
     assert water["Tietojärjestelmät"].startswith("Vesikanta CGI\nKeyPro (verkosto)\nMipro (tuotanto ja raportointi)\n")
@@ -123,9 +132,9 @@ def test_xlsx_offers_the_allowed_words_of_a_choice_as_a_drop_down():
 
 
 def test_text_that_looks_like_a_formula_stays_text_in_xlsx(every_field):
-    every_field["resources"][0]["purpose"] = "=HYPERLINK(\"http://x\")"
+    every_field["resources"][0]["purpose"] = '=HYPERLINK("http://x")'
     workbook = load_workbook(io.BytesIO(catalog_xlsx(every_field)))
-    cell = next(c for c in workbook["Tietovarannot"][2] if c.value == "=HYPERLINK(\"http://x\")")
+    cell = next(c for c in workbook["Tietovarannot"][2] if c.value == '=HYPERLINK("http://x")')
     assert cell.data_type == "s"
 
 
@@ -133,7 +142,7 @@ def test_csv_opens_in_finnish_excel_utf8_with_semicolons_and_finnish_dates():
     data = catalog_csv_table(demo(), "organisaatio.csv")
     assert data.startswith("\ufeff".encode())
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
-    organisation = dict(zip(rows[0], rows[1]))
+    organisation = dict(zip(rows[0], rows[1], strict=False))
     assert organisation["Nimi"] == "Imatran kaupunki"
     assert organisation["Päivitetty"] == "21.2.2023"
     assert organisation["Tyyppi"] == "kunta"
@@ -144,7 +153,13 @@ def test_csv_zip_has_one_file_per_kind_and_the_instructions():
         names = archive.namelist()
         readme = archive.read("LUEMINUT.txt").decode("utf-8-sig")
     assert names[0] == "LUEMINUT.txt"
-    assert {"organisaatio.csv", "toimialat.csv", "tietovarannot.csv", "tietojarjestelmat.csv", "karttatasot.csv"} <= set(names)
+    assert {
+        "organisaatio.csv",
+        "toimialat.csv",
+        "tietovarannot.csv",
+        "tietojarjestelmat.csv",
+        "karttatasot.csv",
+    } <= set(names)
     assert "puolipisteellä" in readme
 
 
@@ -162,11 +177,18 @@ def test_template_is_blank_with_every_column_and_a_filled_copy_imports(tmp_path)
     fill("Organisaatio", {"Nimi": "Pohjalan kunta", "Kirjaamon sähköposti": "kirjaamo@pohjala.example"})
     fill("Toimialat", {"Nimi": "Sivistystoimi", "Tyyppi": "toimiala"})
     fill("Tietojärjestelmät", {"Nimi": "Primus"})
-    fill("Tietovarannot", {
-        "Nimi": "Oppilashallinto", "Toimiala": "sivistystoimi", "Tietojärjestelmät": "Primus (oppilasrekisteri)",
-        "Tietojen luovutus": "Vain nimetyille saajille", "Luovutuksensaajat": "huoltajat\nKoski",
-        "Henkilötietoja": "kyllä", "Linkit": "Tietosuojaseloste <https://pohjala.example/ts> [tietosuojaseloste]",
-    })
+    fill(
+        "Tietovarannot",
+        {
+            "Nimi": "Oppilashallinto",
+            "Toimiala": "sivistystoimi",
+            "Tietojärjestelmät": "Primus (oppilasrekisteri)",
+            "Tietojen luovutus": "Vain nimetyille saajille",
+            "Luovutuksensaajat": "huoltajat\nKoski",
+            "Henkilötietoja": "kyllä",
+            "Linkit": "Tietosuojaseloste <https://pohjala.example/ts> [tietosuojaseloste]",
+        },
+    )
     path = tmp_path / "pohjala.xlsx"
     workbook.save(path)
     call_command("import", str(path))
@@ -179,7 +201,9 @@ def test_template_is_blank_with_every_column_and_a_filled_copy_imports(tmp_path)
     assert resource["disclosure"]["level"] == "restricted"
     assert resource["disclosure"]["recipients"] == ["huoltajat", "Koski"]
     assert resource["personal_data"] is True
-    assert resource["links"] == [{"title": "Tietosuojaseloste", "url": "https://pohjala.example/ts", "kind": "privacy_notice"}]
+    assert resource["links"] == [
+        {"title": "Tietosuojaseloste", "url": "https://pohjala.example/ts", "kind": "privacy_notice"}
+    ]
     assert resource["review"]["cycle_months"] == 12
 
 

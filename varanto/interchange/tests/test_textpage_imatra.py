@@ -23,11 +23,33 @@ EXPECTED = {
     "Asian- ja päätöksenteon hallinta": (K, "hallintopäällikkö", "partial", "yes", ["M-Files"]),
     "Imatran kaupungin verkkosivut": (K, "viestintäjohtaja", "public", "no", ["Drupal 9"]),
     "Imatran kaupungin intra": (K, "viestintäjohtaja", "internal", "no", ["Drupal 9"]),
-    "Talous": (K, "konsernitalouspäällikkö", "partial", "no", [
-        "IntimePlus", "Clausion FPM", "Talgraf Accuna", "Weebly", "Qlik Sense", "Assets", "Banking",
-        "Banking Finance", "Apollo", "Qvalia", "Ceepos", "P2P Basware"]),
-    "Henkilöstö- ja palkkahallinto": (K, "henkilöstöpäällikkö", "restricted", "no", [
-        "Personec F/ESS", "OSS", "Emilia", "Nepton", "Akseli", "KuntaRekry"]),
+    "Talous": (
+        K,
+        "konsernitalouspäällikkö",
+        "partial",
+        "no",
+        [
+            "IntimePlus",
+            "Clausion FPM",
+            "Talgraf Accuna",
+            "Weebly",
+            "Qlik Sense",
+            "Assets",
+            "Banking",
+            "Banking Finance",
+            "Apollo",
+            "Qvalia",
+            "Ceepos",
+            "P2P Basware",
+        ],
+    ),
+    "Henkilöstö- ja palkkahallinto": (
+        K,
+        "henkilöstöpäällikkö",
+        "restricted",
+        "no",
+        ["Personec F/ESS", "OSS", "Emilia", "Nepton", "Akseli", "KuntaRekry"],
+    ),
     "Turvallisuus": (K, "turvallisuuspäällikkö", "none", "no", ["Granite", "M365", "M-Files"]),
     "Tarkastus": (K, "tarkastusjohtaja", "none", "no", ["Granite", "M365", "M-Files"]),
     "Hankinta": (K, "hankinta-asiantuntija", "partial", "no", ["Cludia", "M-Files", "M365"]),
@@ -35,29 +57,73 @@ EXPECTED = {
     "Palautteet": (K, "hallintopäällikkö", "partial", "no", ["Louhi"]),
     "Hankkeet": (K, "yhteysjohtaja", "partial", "no", ["Teams", "M-Files", "verkkosivut", "rahoittajien järjestelmät"]),
     "Tilahallinta": (K, "tilahallintapäällikkö", "partial", "no", ["Teams", "M-Files"]),
-    "Lomakevarasto": (K, "tieto- ja digipalvelupäällikkö", "internal", "no", [
-        "FormBox", "Webropol", "MS Forms", "Google Forms (opetus ja varhaiskasvatus)"]),
-    "M365 pilvidata": (K, "tieto- ja digipalvelupäällikkö", "none", "no", [
-        "M365 (pilvialusta ja työkalut (mm. Outlook, Teams, Word, Excel, PowerPoint, OneNote, OneDrive, "
-        "Sharepoint, Forms ja Power BI))"]),
+    "Lomakevarasto": (
+        K,
+        "tieto- ja digipalvelupäällikkö",
+        "internal",
+        "no",
+        ["FormBox", "Webropol", "MS Forms", "Google Forms (opetus ja varhaiskasvatus)"],
+    ),
+    "M365 pilvidata": (
+        K,
+        "tieto- ja digipalvelupäällikkö",
+        "none",
+        "no",
+        [
+            "M365 (pilvialusta ja työkalut (mm. Outlook, Teams, Word, Excel, PowerPoint, OneNote, OneDrive, "
+            "Sharepoint, Forms ja Power BI))"
+        ],
+    ),
     "Opetus ja oppilashallinto": (H, "opetus- ja nuorisopäällikkö", "restricted", "no", ["Priimus", "Wilma", "Kurre"]),
-    "Varhaiskasvatus": (H, "varhaiskasvatuspäällikkö", "restricted", "no", [
-        "Effica (päivähoito)", "Titania", "Priimus", "Wilma"]),
+    "Varhaiskasvatus": (
+        H,
+        "varhaiskasvatuspäällikkö",
+        "restricted",
+        "no",
+        ["Effica (päivähoito)", "Titania", "Priimus", "Wilma"],
+    ),
     "Tilavaraus": (H, "liikunta- ja hyvinvointipäällikkö", "partial", "no", ["Timmi", "Titania"]),
     "Teatterin verkkosivut": (H, "Imatra Base Camp Oy", "public", "no", ["Drupal 9"]),
     "Vapaa sivistystyö": (H, "Virta-opiston rehtori", "partial", "no", ["Hellewi", "Eepos"]),
     "Kirjasto": (H, "kirjastoasiantuntija", "partial", "no", ["Finna", "Heili-kirjastot (yhteisjärjestelmä)"]),
     "Museo": (H, "museointendentti", "partial", "no", ["Musketti"]),
     "Nuorisopalvelut": (H, "nuorisopalveluiden tiiminvetäjä", "none", "no", ["Teams", "M-Files"]),
-    "Rakennusvalvonta": (T, "rakennusvalvontapäällikkö", "partial", "no", [
-        "Facta", "Terra", "ProjectWise", "Louhi-karttapalvelu", "Lupapiste.fi", "Microstation 8"]),
+    "Rakennusvalvonta": (
+        T,
+        "rakennusvalvontapäällikkö",
+        "partial",
+        "no",
+        ["Facta", "Terra", "ProjectWise", "Louhi-karttapalvelu", "Lupapiste.fi", "Microstation 8"],
+    ),
     "Kaavoitus": (T, "kaavoitusarkkitehti", "partial", "no", ["Louhi-karttapalvelu", "Microstation 8"]),
-    "Maankäyttö, kartat ja paikkatieto": (T, "kaupungininsinööri", "partial", "no", ["Louhi-karttapalvelu", "Microstation 8"]),
-    "Vesihuolto": (T, "vesihuoltopäällikkö", "partial", "no", [
-        "Vesikanta CGI", "KeyPro (verkosto)", "Mipro (tuotanto ja raportointi)", "Kamstrupp (vesimittarit)",
-        "Buildie (projektit, dokumentointi ja työnohjaus)", "Insta Automation (jätevesilaitos)"]),
-    "Pysäköinninvalvonta": (T, "pysäköinninvalvoja", "partial", "partial", [
-        "ParkkiV 2.0 (pysäköinninvalvonnan palvelu)", "ATJ (ajoneuvotietojärjestelmä)", "M-Files"]),
+    "Maankäyttö, kartat ja paikkatieto": (
+        T,
+        "kaupungininsinööri",
+        "partial",
+        "no",
+        ["Louhi-karttapalvelu", "Microstation 8"],
+    ),
+    "Vesihuolto": (
+        T,
+        "vesihuoltopäällikkö",
+        "partial",
+        "no",
+        [
+            "Vesikanta CGI",
+            "KeyPro (verkosto)",
+            "Mipro (tuotanto ja raportointi)",
+            "Kamstrupp (vesimittarit)",
+            "Buildie (projektit, dokumentointi ja työnohjaus)",
+            "Insta Automation (jätevesilaitos)",
+        ],
+    ),
+    "Pysäköinninvalvonta": (
+        T,
+        "pysäköinninvalvoja",
+        "partial",
+        "partial",
+        ["ParkkiV 2.0 (pysäköinninvalvonnan palvelu)", "ATJ (ajoneuvotietojärjestelmä)", "M-Files"],
+    ),
     "Ympäristönsuojelu": (Y, "ympäristöpäällikkö", "partial", "no", ["Digia (tarkastaja)", "Enview"]),
     "Ympäristöterveydenhuolto": (Y, "ympäristöpäällikkö", "partial", "no", ["Digia (tarkastaja)", "Vati", "Ilppa"]),
     "Jätehuolto": (J, "jätehuoltopäällikkö", "partial", "no", ["Vingo Jättäri", "M-Files"]),
@@ -116,7 +182,15 @@ def test_sections_include_hosted_regional_bodies_with_their_member_municipalitie
     assert sections[Y]["members"] == ["Imatra", "Parikkala", "Rautjärvi", "Ruokolahti"]
     # "kaikki Etelä-Karjalan kunnat" names the region's nine municipalities
     assert sections[J]["members"] == [
-        "Imatra", "Lappeenranta", "Lemi", "Luumäki", "Parikkala", "Rautjärvi", "Ruokolahti", "Savitaipale", "Taipalsaari"
+        "Imatra",
+        "Lappeenranta",
+        "Lemi",
+        "Luumäki",
+        "Parikkala",
+        "Rautjärvi",
+        "Ruokolahti",
+        "Savitaipale",
+        "Taipalsaari",
     ]
     assert sections[J]["description"] == "Kaikki Etelä-Karjalan kunnat."
     assert sections[A]["kind"] == "theme"
@@ -125,19 +199,26 @@ def test_sections_include_hosted_regional_bodies_with_their_member_municipalitie
 
 def test_responsible_unit_in_parentheses_is_kept_apart(resources):
     assert resources["Vesihuolto"]["responsible"] == {
-        "title": "vesihuoltopäällikkö", "organization": "", "unit": "Imatran Vesi liikelaitos"
+        "title": "vesihuoltopäällikkö",
+        "organization": "",
+        "unit": "Imatran Vesi liikelaitos",
     }
     assert resources["Teatterin verkkosivut"]["responsible"]["title"] == ""
 
 
 def test_notes_running_over_a_paragraph_break_are_joined(resources):
     notes = resources["M365 pilvidata"]["notes"]
-    assert "kopioidaan aineisto asian- ja päätöksenteon hallinnan tietovarantoon (M-Files). Yhteistyötaho Meita." in notes
+    assert (
+        "kopioidaan aineisto asian- ja päätöksenteon hallinnan tietovarantoon (M-Files). Yhteistyötaho Meita." in notes
+    )
 
 
 def test_key_data_sets_are_an_ordered_list(resources):
     assert resources["Henkilöstö- ja palkkahallinto"]["key_datasets"] == [
-        "Hakijat", "työsopimukset", "työsuhteet", "palkkatiedot"
+        "Hakijat",
+        "työsopimukset",
+        "työsuhteet",
+        "palkkatiedot",
     ]
     assert resources["Kaavoitus"]["key_datasets"][:2] == ["Kaavat", "Kokousliitteet"]
     assert resources["Imatran kaupungin ostolaskut"]["key_datasets"] == ["Ostolaskuaineistot 2019, 2020 ja 2021"]
@@ -192,7 +273,12 @@ def test_organisation_update_date_texts_and_contacts(catalog):
     assert [d["title"] for d in org["descriptions"]] == ["Tietovarannot", "Tiedonhallintamalli", "Tietovarannot"]
     assert org["contacts"] == [
         {"name": "Petri Kejonen", "title": "Tieto- ja digipalvelupäällikkö", "phone": "020 617 2234", "email": ""},
-        {"name": "Marjo Kaulio-Behm", "title": "Konsernipalveluiden hallintopäällikkö", "phone": "020 617 2223", "email": ""},
+        {
+            "name": "Marjo Kaulio-Behm",
+            "title": "Konsernipalveluiden hallintopäällikkö",
+            "phone": "020 617 2223",
+            "email": "",
+        },
     ]
 
 

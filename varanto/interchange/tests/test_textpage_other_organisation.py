@@ -37,17 +37,30 @@ def test_organisation_sections_and_resources(parsed):
 
 def test_label_variants_are_recognised(resources):
     assert resources["Kuusiniemen kunnan verkkosivut"]["api"]["availability"] == "no"  # "Tekninen rajapinta:"
-    assert [s["name"] for s in resources["Kuusiniemen kunnan verkkosivut"]["systems"]] == ["WordPress"]  # "Tietojärjestelmät:"
-    assert resources["Asianhallinta ja päätöksenteko"]["search_criteria"] == ["diaarinumero", "asian nimi", "päivämäärä"]
+    assert [s["name"] for s in resources["Kuusiniemen kunnan verkkosivut"]["systems"]] == [
+        "WordPress"
+    ]  # "Tietojärjestelmät:"
+    assert resources["Asianhallinta ja päätöksenteko"]["search_criteria"] == [
+        "diaarinumero",
+        "asian nimi",
+        "päivämäärä",
+    ]
     assert resources["Rakennusvalvonta"]["search_criteria"] == [
-        "lupatunnus", "kiinteistötunnus", "rakennuspaikan osoite", "hakijan nimi"
+        "lupatunnus",
+        "kiinteistötunnus",
+        "rakennuspaikan osoite",
+        "hakijan nimi",
     ]
 
 
 def test_privacy_notices_mark_personal_data(resources):
     hr = resources["Henkilöstöhallinto ja palkanlaskenta"]
     assert hr["links"] == [
-        {"title": "Tietosuojaseloste", "url": "https://www.kuusiniemi.fi/tietosuoja/henkilostorekisteri", "kind": "privacy_notice"}
+        {
+            "title": "Tietosuojaseloste",
+            "url": "https://www.kuusiniemi.fi/tietosuoja/henkilostorekisteri",
+            "kind": "privacy_notice",
+        }
     ]
     assert hr["personal_data"] is True
     assert resources["Talous ja kirjanpito"]["personal_data"] is None
@@ -55,7 +68,9 @@ def test_privacy_notices_mark_personal_data(resources):
 
 def test_retention_is_classified_and_its_wording_kept(resources):
     assert resources["Talous ja kirjanpito"]["retention"] == {
-        "period": "10 vuotta", "archiving": "destroy", "text": "10 vuotta, sen jälkeen hävitetään"
+        "period": "10 vuotta",
+        "archiving": "destroy",
+        "text": "10 vuotta, sen jälkeen hävitetään",
     }
     assert resources["Rakennusvalvonta"]["retention"]["archiving"] == "permanent"
 
@@ -79,9 +94,16 @@ def test_disclosure_levels(resources, name, level):
 
 def test_semicolon_recipients_keep_ja_inside_a_recipient(resources):
     assert resources["Perusopetus ja lukiokoulutus"]["disclosure"]["recipients"] == [
-        "Opetushenkilöstö", "oppilaiden huoltajat", "oppilaat ja opiskelijat", "oppilashuollon henkilöstö", "Kuntapalvelu Oy"
+        "Opetushenkilöstö",
+        "oppilaiden huoltajat",
+        "oppilaat ja opiskelijat",
+        "oppilashuollon henkilöstö",
+        "Kuntapalvelu Oy",
     ]
-    assert resources["Henkilöstöhallinto ja palkanlaskenta"]["disclosure"]["recipients"] == ["Asianosaiset", "Kuntapalvelu Oy"]
+    assert resources["Henkilöstöhallinto ja palkanlaskenta"]["disclosure"]["recipients"] == [
+        "Asianosaiset",
+        "Kuntapalvelu Oy",
+    ]
 
 
 def test_interface_levels(resources):
@@ -90,9 +112,14 @@ def test_interface_levels(resources):
 
 
 def test_responsible_variants(resources):
-    assert resources["Kaukolämpö ja kiinteistöjen energiankulutus"]["responsible"]["organization"] == "Kuusiniemen Energia Oy"
+    assert (
+        resources["Kaukolämpö ja kiinteistöjen energiankulutus"]["responsible"]["organization"]
+        == "Kuusiniemen Energia Oy"
+    )
     assert resources["Vesihuolto"]["responsible"] == {
-        "title": "vesihuoltoinsinööri", "organization": "", "unit": "Kuusiniemen Vesi liikelaitos"
+        "title": "vesihuoltoinsinööri",
+        "organization": "",
+        "unit": "Kuusiniemen Vesi liikelaitos",
     }
     assert resources["Kuusiniemen kunnan ostolaskut"]["responsible"]["title"] == "talouspäällikkö"
 
@@ -104,10 +131,14 @@ def test_systems_with_usage_prefixes_and_parentheses(resources):
         {"name": "Kuntalaskutus", "usage": "laskutus"},
     ]
     assert resources["Kirjasto- ja kulttuuripalvelut"]["systems"][-1] == {
-        "name": "Webropol", "usage": "asiakastyytyväisyyskyselyt"
+        "name": "Webropol",
+        "usage": "asiakastyytyväisyyskyselyt",
     }
     assert [s["name"] for s in resources["Talous ja kirjanpito"]["systems"]] == [
-        "Kuntari", "Populus", "Kuntaraportti", "Ceepos-verkkomaksut"
+        "Kuntari",
+        "Populus",
+        "Kuntaraportti",
+        "Ceepos-verkkomaksut",
     ]
 
 
@@ -129,9 +160,16 @@ def test_note_across_a_paragraph_break_partners_and_data_flows(resources):
 def test_open_data_and_contacts(parsed):
     catalog, _ = parsed
     assert [d["name"] for d in catalog["open_data"]["datasets"]] == [
-        "Kuusiniemen kunnan ostolaskut", "Kuusiniemen opaskartta", "ajantasa-asemakaava"
+        "Kuusiniemen kunnan ostolaskut",
+        "Kuusiniemen opaskartta",
+        "ajantasa-asemakaava",
     ]
     assert catalog["organization"]["contacts"] == [
-        {"name": "Hanna Lehtovaara", "title": "Hallintojohtaja", "phone": "040 512 3301", "email": "hanna.lehtovaara@kuusiniemi.fi"},
+        {
+            "name": "Hanna Lehtovaara",
+            "title": "Hallintojohtaja",
+            "phone": "040 512 3301",
+            "email": "hanna.lehtovaara@kuusiniemi.fi",
+        },
         {"name": "Jari Peltomäki", "title": "Tietohallintopäällikkö", "phone": "040 512 3318", "email": ""},
     ]

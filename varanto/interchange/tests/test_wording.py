@@ -15,14 +15,19 @@ from varanto.interchange.textpage.wording import (
 @pytest.mark.parametrize(
     ("text", "items"),
     [
-        ("Hakijat, työsopimukset, työsuhteet ja palkkatiedot", ["Hakijat", "työsopimukset", "työsuhteet", "palkkatiedot"]),
+        (
+            "Hakijat, työsopimukset, työsuhteet ja palkkatiedot",
+            ["Hakijat", "työsopimukset", "työsuhteet", "palkkatiedot"],
+        ),
         ("Kilpailutuksen ja hankinnan tietoaineistot", ["Kilpailutuksen ja hankinnan tietoaineistot"]),
         ("Vastaanotto- ja käsittelypaikat, päätökset", ["Vastaanotto- ja käsittelypaikat", "päätökset"]),
         ("Kaavat; Kokousliitteet;", ["Kaavat", "Kokousliitteet"]),
         ("Suojelun aineisto (Vesi, ilma ja melu), valvonta", ["Suojelun aineisto (Vesi, ilma ja melu)", "valvonta"]),
         ("Aineistot vuosilta 2021, 2022 ja 2023", ["Aineistot vuosilta 2021, 2022 ja 2023"]),
-        ("johtoryhmien, työryhmien, projektien tiedonhallinta, lähiarkisto",
-         ["johtoryhmien, työryhmien, projektien tiedonhallinta", "lähiarkisto"]),
+        (
+            "johtoryhmien, työryhmien, projektien tiedonhallinta, lähiarkisto",
+            ["johtoryhmien, työryhmien, projektien tiedonhallinta", "lähiarkisto"],
+        ),
         ("", []),
     ],
 )
@@ -53,7 +58,13 @@ def test_classify_disclosure(text, level, recipients):
 
 @pytest.mark.parametrize(
     ("text", "availability"),
-    [("Kyllä, WMS", "yes"), ("Ei", "no"), ("Osittain, Finnan kautta", "partial"), ("Asiakas voi hakea omat tietonsa", "partial"), ("?", None)],
+    [
+        ("Kyllä, WMS", "yes"),
+        ("Ei", "no"),
+        ("Osittain, Finnan kautta", "partial"),
+        ("Asiakas voi hakea omat tietonsa", "partial"),
+        ("?", None),
+    ],
 )
 def test_classify_api(text, availability):
     assert classify_api(text)[0] == availability
@@ -66,8 +77,16 @@ def test_classify_retention():
 
 
 def test_parse_responsible():
-    assert parse_responsible("Etelä-Karjalan Jätehuolto Oy") == {"title": "", "organization": "Etelä-Karjalan Jätehuolto Oy", "unit": ""}
-    assert parse_responsible("rehtori (Virta-opisto)") == {"title": "rehtori", "organization": "", "unit": "Virta-opisto"}
+    assert parse_responsible("Etelä-Karjalan Jätehuolto Oy") == {
+        "title": "",
+        "organization": "Etelä-Karjalan Jätehuolto Oy",
+        "unit": "",
+    }
+    assert parse_responsible("rehtori (Virta-opisto)") == {
+        "title": "rehtori",
+        "organization": "",
+        "unit": "Virta-opisto",
+    }
 
 
 def test_systems_fragments_without_a_product_take_the_next_products_usage():

@@ -17,10 +17,19 @@ FIELD_LABELS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("archiving", ("arkistoi", "arkivering", "archiv")),
     ("personal_data", ("henkilötie", "personuppgift", "personal data")),
     ("systems", ("järjestelm", "ympäristö", "system")),
-    ("key_datasets", (
-        "tietoaineisto", "tietoryhm", "aineistot", "informationsmaterial", "informationsgrupp", "datamaterial",
-        "datagrupp", "data sets",
-    )),
+    (
+        "key_datasets",
+        (
+            "tietoaineisto",
+            "tietoryhm",
+            "aineistot",
+            "informationsmaterial",
+            "informationsgrupp",
+            "datamaterial",
+            "datagrupp",
+            "data sets",
+        ),
+    ),
     ("keywords", ("asiasana", "avainsana", "nyckelord", "keywords")),
     ("links", ("linkit", "lisätietoja", "verkkosivu", "länkar", "links")),
     ("notes", ("muuta", "lisätied", "huomio", "huom", "övrigt", "notes")),

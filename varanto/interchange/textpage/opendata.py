@@ -50,7 +50,7 @@ def parse_open_data(text: str, line: int) -> OpenData:
         if not cues:
             continue
         external = bool(re.search(r"ulkoisista lähteistä|ulkopuolisista lähteistä", sentence, re.I))
-        for _, item in split_with_separators(listed[cues[-1].end():], ITEM_SEPARATORS):
+        for _, item in split_with_separators(listed[cues[-1].end() :], ITEM_SEPARATORS):
             if not item:
                 continue
             if SERVICE.search(item):
@@ -75,7 +75,9 @@ def parse_open_data(text: str, line: int) -> OpenData:
                 layers.append({"title": item.strip(), "name": ""})
         if not found.services:
             name = re.split(r"\s+on\s+", head)[0].strip()
-            found.services.append({"name": name, "type": _service_type(head), "url": "", "description": "", "layers": []})
+            found.services.append(
+                {"name": name, "type": _service_type(head), "url": "", "description": "", "layers": []}
+            )
         found.services[0]["layers"] = layers
         if not found.services[0]["type"]:
             found.services[0]["type"] = _service_type(head)
@@ -83,5 +85,10 @@ def parse_open_data(text: str, line: int) -> OpenData:
 
     if found.datasets or found.services:
         names = ", ".join(d["name"] for d in found.datasets)
-        found.notes.append((line, f"open data sets: {names or 'none'}; services: {', '.join(s['name'] for s in found.services) or 'none'}"))
+        found.notes.append(
+            (
+                line,
+                f"open data sets: {names or 'none'}; services: {', '.join(s['name'] for s in found.services) or 'none'}",
+            )
+        )
     return found

@@ -47,7 +47,9 @@ from .wording import (
 BULLET = re.compile(r"^\s*[-–•*]\s+(?!Päivitetty)")
 UPDATED = re.compile(r"^\**\s*(?:Päivitetty|Uppdaterad|Updated)\s*:?\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*\**$", re.I)
 RESOURCE_HEADING = re.compile(r"^(?P<name>.*?)[\s,:;–-]*\b(?:Vastuu\w*|Ansvar\w*)\s*:\s*(?P<responsible>.*)$", re.I)
-PERSON = re.compile(r"^[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?(?:\s+[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?){1,2}$")
+PERSON = re.compile(
+    r"^[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?(?:\s+[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?){1,2}$"
+)
 PHONE = re.compile(r"^\+?[\d][\d\s()-]{5,}$")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 SENTENCE_END = re.compile(r"[.!?)]\s*$")
@@ -211,14 +213,22 @@ class _PageParser:
         label, sep, value = text.partition(":")
         key = match_label(label) if sep else None
         if self.resource is None:
-            self.findings.append(Finding(line.number, "a list item outside any data resource: kept in the section description", "warning"))
+            self.findings.append(
+                Finding(
+                    line.number, "a list item outside any data resource: kept in the section description", "warning"
+                )
+            )
             self._prose(Line(line.number, text))
             return
         if key is None:
             self.resource.extra_notes.append(text.strip())
             self.resource.last = None
             self.findings.append(
-                Finding(line.number, f"{self.resource.name}: {text.split(':')[0].strip()!r} is not a known field; kept in notes", "warning")
+                Finding(
+                    line.number,
+                    f"{self.resource.name}: {text.split(':')[0].strip()!r} is not a known field; kept in notes",
+                    "warning",
+                )
             )
             return
         value = value.strip()
@@ -285,7 +295,10 @@ class _PageParser:
             region = _regions().get(match.group(1).casefold())
             if region:
                 self.findings.append(
-                    Finding(section.line, f"{text!r}: the {len(region['municipalities'])} municipalities of {region['name']}")
+                    Finding(
+                        section.line,
+                        f"{text!r}: the {len(region['municipalities'])} municipalities of {region['name']}",
+                    )
                 )
                 return list(region["municipalities"])
             self.findings.append(Finding(section.line, f"{text!r}: region not recognised; kept as written", "warning"))
@@ -349,8 +362,10 @@ class _PageParser:
         descriptions, contacts = self._texts()
         if not resources:
             raise CatalogError(
-                ["no data resources found: expected headings such as 'Talous, Vastuu: talouspäällikkö' followed by "
-                 "'- Käyttötarkoitus: …' lines"]
+                [
+                    "no data resources found: expected headings such as 'Talous, Vastuu: talouspäällikkö' followed by "
+                    "'- Käyttötarkoitus: …' lines"
+                ]
             )
         return {
             "format": FORMAT,
@@ -431,23 +446,29 @@ class _PageParser:
         out["keywords"] = split_items(text("keywords")) if "keywords" in fields else []
         out["partners"] = find_partners(notes)
         out["data_flows"] = find_data_flows(notes)
-        out["personal_data"] = _yes_no(text("personal_data")) if "personal_data" in fields else (
-            True if any(link["kind"] == "privacy_notice" for link in links) else None
+        out["personal_data"] = (
+            _yes_no(text("personal_data"))
+            if "personal_data" in fields
+            else (True if any(link["kind"] == "privacy_notice" for link in links) else None)
         )
         retention_text = "\n".join(t for t in (text("retention"), text("archiving")) if t)
-        out["retention"] = classify_retention(retention_text) if retention_text else {"period": "", "archiving": None, "text": ""}
+        out["retention"] = (
+            classify_retention(retention_text) if retention_text else {"period": "", "archiving": None, "text": ""}
+        )
         return out
 
     def _classified(self, fld: _Field, where: str, what: str, value: str | None, why: str) -> None:
         if value is None:
-            self.findings.append(Finding(fld.line, f"{where}: {what} {fld.value!r} not recognised; level left empty", "warning"))
+            self.findings.append(
+                Finding(fld.line, f"{where}: {what} {fld.value!r} not recognised; level left empty", "warning")
+            )
         else:
             self.findings.append(Finding(fld.line, f"{where}: {what} {fld.value!r} → {value} ({why})"))
 
     def _texts(self) -> tuple[list[dict], list[dict]]:
         """The page's own texts (before the first section and after the update date) and its contacts."""
         descriptions: list[dict] = []
-        for number, text in self.preamble:
+        for _number, text in self.preamble:
             if not descriptions and len(text) < 80 and not SENTENCE_END.search(text):
                 descriptions.append({"title": text, "text": ""})
             elif descriptions:
@@ -463,14 +484,14 @@ class _PageParser:
             block = paragraphs[i]
             first = block[0].text
             details = block[1:] if len(block) > 1 else (paragraphs[i + 1] if i + 1 < len(paragraphs) else [])
-            if PERSON.match(first) and any(PHONE.match(l.text) or EMAIL.search(l.text) for l in details):
+            if PERSON.match(first) and any(PHONE.match(line.text) or EMAIL.search(line.text) for line in details):
                 contacts.append(_contact(first, details))
                 i += 1 if len(block) > 1 else 2
                 continue
             if len(block) == 1 and len(first) < 80 and not SENTENCE_END.search(first):
                 descriptions.append({"title": first, "text": ""})
             else:
-                text = " ".join(l.text for l in block)
+                text = " ".join(line.text for line in block)
                 if descriptions:
                     sep = "\n\n" if descriptions[-1]["text"] else ""
                     descriptions[-1]["text"] += sep + text
@@ -544,8 +565,10 @@ def parse_page(text: str, *, organization_name: str | None = None, allow_undated
     parser.parse()
     if not parser.sections:
         raise CatalogError(
-            ["no structure recognised: expected section headings in capitals and data resources with "
-             "'- Käyttötarkoitus: …' style fields (is this a publicity description page?)"]
+            [
+                "no structure recognised: expected section headings in capitals and data resources with "
+                "'- Käyttötarkoitus: …' style fields (is this a publicity description page?)"
+            ]
         )
     catalog = parser.build(organization_name)
     findings = list(parser.findings)
@@ -553,9 +576,11 @@ def parse_page(text: str, *, organization_name: str | None = None, allow_undated
         if not allow_undated:
             last = next(line for line in reversed(lines) if line.text)
             raise CatalogError(
-                [f"no 'Päivitetty' date found: a published description gives its update date after the data "
-                 f"resources, so the file may be cut short (it ends at line {last.number}: {last.text[:60]!r}). "
-                 "If the page really has no date, import it with --allow-undated."]
+                [
+                    f"no 'Päivitetty' date found: a published description gives its update date after the data "
+                    f"resources, so the file may be cut short (it ends at line {last.number}: {last.text[:60]!r}). "
+                    "If the page really has no date, import it with --allow-undated."
+                ]
             )
         findings.append(Finding(0, "no 'Päivitetty' date found; the update date is left empty", "warning"))
     return ParseResult(catalog=catalog, findings=sorted(findings, key=lambda f: f.line))

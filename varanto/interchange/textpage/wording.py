@@ -76,7 +76,7 @@ def _rpartition(pattern: re.Pattern, text: str) -> tuple[str, str, str]:
     if not matches:
         return text, "", ""
     m = matches[-1]
-    return text[: m.start()], m.group(), text[m.end():]
+    return text[: m.start()], m.group(), text[m.end() :]
 
 
 # --- responsible -------------------------------------------------------------------------

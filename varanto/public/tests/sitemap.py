@@ -19,8 +19,11 @@ def page_urls(organization, *, languages=LANGUAGES) -> list[str]:
             for name in ("front", "open_data", "history", "embed"):
                 urls.append(reverse(f"public:{name}", kwargs={"org": slug}))
             urls.append(reverse("public:accessibility"))
-            for name, records in (("section", content["sections"]), ("resource", content["resources"]),
-                                  ("system", content["systems"])):
+            for name, records in (
+                ("section", content["sections"]),
+                ("resource", content["resources"]),
+                ("system", content["systems"]),
+            ):
                 urls += [reverse(f"public:{name}", kwargs={"org": slug, "key": r["key"]}) for r in records]
             for publication in publications:
                 for name in ("publication", "diff"):

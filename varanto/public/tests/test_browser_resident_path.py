@@ -28,9 +28,14 @@ def test_a_resident_finds_the_resource_and_writes_a_prefilled_information_reques
     assert page.url.endswith("#tietopyynto")
     request = page.locator("#request-text")
     text = request.input_value()
-    for expected in ("Tietovaranto: Vesihuolto", "Toimiala: Kaupunkikehitys ja tekniset palvelut",
-                     "Organisaatio: Imatran kaupunki", "KeyPro (verkosto)", "julkaisu 1",
-                     "/imatran-kaupunki/tietovaranto/vesihuolto/"):
+    for expected in (
+        "Tietovaranto: Vesihuolto",
+        "Toimiala: Kaupunkikehitys ja tekniset palvelut",
+        "Organisaatio: Imatran kaupunki",
+        "KeyPro (verkosto)",
+        "julkaisu 1",
+        "/imatran-kaupunki/tietovaranto/vesihuolto/",
+    ):
         assert expected in text, expected
     assert "kahden viikon" in page.locator("#tietopyynto").inner_text()
 
@@ -42,8 +47,12 @@ def test_a_resident_finds_the_resource_and_writes_a_prefilled_information_reques
     # The user completes the request; the e-mail link follows, and nothing is sent anywhere.
     sent = []
     page.on("request", lambda r: sent.append(r.url) if r.method != "GET" else None)
-    request.fill(text.replace("[Kuvaa tähän, mitä haluat saada, esimerkiksi aikaväli, asianumero tai osoite.]",
-                              "Vesimittarin lukemat osoitteessa Koskenparras 1 vuodelta 2025."))
+    request.fill(
+        text.replace(
+            "[Kuvaa tähän, mitä haluat saada, esimerkiksi aikaväli, asianumero tai osoite.]",
+            "Vesimittarin lukemat osoitteessa Koskenparras 1 vuodelta 2025.",
+        )
+    )
     body = parse_qs(urlsplit(page.locator("#request-mailto").get_attribute("href")).query)["body"][0]
     assert "Koskenparras 1" in body
     assert sent == []

@@ -36,4 +36,3 @@ def test_each_format_whose_download_url_resolves_is_listed():
 def test_nothing_is_listed_while_the_downloads_app_has_no_urls(client, imatra_published):
     assert download_links("imatran-kaupunki") == []
     assert "Lataa kuvaus" not in client.get("/imatran-kaupunki/").content.decode()
-

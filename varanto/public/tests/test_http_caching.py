@@ -97,6 +97,8 @@ def test_a_response_that_sets_or_varies_on_a_cookie_is_never_kept(imatra_publish
         assert cache.pages.get(RESOURCE) is None
 
 
-def test_a_cold_front_page_takes_a_fixed_small_number_of_queries(client, imatra_published, django_assert_max_num_queries):
+def test_a_cold_front_page_takes_a_fixed_small_number_of_queries(
+    client, imatra_published, django_assert_max_num_queries
+):
     with django_assert_max_num_queries(3):
         assert client.get("/imatran-kaupunki/").status_code == 200

@@ -66,7 +66,11 @@ def test_resource_page_shows_every_public_field(client, imatra):
     resource.data_flows = [{"target": "Kuntarekisteri", "description": "Kulutustiedot kuukausittain"}]
     resource.links = [
         {"title": "Imatran Vesi", "url": "https://www.imatranvesi.fi", "kind": "web"},
-        {"title": "Asiakasrekisterin tietosuojaseloste", "url": "https://www.imatra.fi/tietosuoja/vesi", "kind": "privacy_notice"},
+        {
+            "title": "Asiakasrekisterin tietosuojaseloste",
+            "url": "https://www.imatra.fi/tietosuoja/vesi",
+            "kind": "privacy_notice",
+        },
     ]
     resource.personal_data = True
     resource.retention_period = "10 vuotta"
@@ -80,12 +84,29 @@ def test_resource_page_shows_every_public_field(client, imatra):
     page = _text(client.get("/imatran-kaupunki/tietovaranto/vesihuolto/"))
 
     for expected in (
-        "<h1>Vesihuolto</h1>", "vesihuoltopäällikkö (Imatran Vesi liikelaitos)", "Vesihuollon järjestäminen ja hallinta",
-        "verkostotiedot", "asiakasnumero", "Osittain julkinen", "Soveltuvien osien", "Kiinteistön omistaja",
-        "Imatran Veden johtokunta", "Ei saatavilla teknisen rajapinnan kautta", "/imatran-kaupunki/jarjestelma/keypro/",
-        "(verkosto)", "Meita", "Kuntarekisteri", "Kulutustiedot kuukausittain", "https://www.imatranvesi.fi",
-        "Asiakasrekisterin tietosuojaseloste", "Sisältää henkilötietoja", "10 vuotta",
-        "Hävitetään säilytysajan jälkeen", "Vesihuollon laskutus", "10 Tekniset palvelut", "vesimittari",
+        "<h1>Vesihuolto</h1>",
+        "vesihuoltopäällikkö (Imatran Vesi liikelaitos)",
+        "Vesihuollon järjestäminen ja hallinta",
+        "verkostotiedot",
+        "asiakasnumero",
+        "Osittain julkinen",
+        "Soveltuvien osien",
+        "Kiinteistön omistaja",
+        "Imatran Veden johtokunta",
+        "Ei saatavilla teknisen rajapinnan kautta",
+        "/imatran-kaupunki/jarjestelma/keypro/",
+        "(verkosto)",
+        "Meita",
+        "Kuntarekisteri",
+        "Kulutustiedot kuukausittain",
+        "https://www.imatranvesi.fi",
+        "Asiakasrekisterin tietosuojaseloste",
+        "Sisältää henkilötietoja",
+        "10 vuotta",
+        "Hävitetään säilytysajan jälkeen",
+        "Vesihuollon laskutus",
+        "10 Tekniset palvelut",
+        "vesimittari",
         'href="/imatran-kaupunki/osio/kaupunkikehitys-ja-tekniset-palvelut/"',
     ):
         assert expected in page, expected
@@ -116,7 +137,10 @@ def test_history_lists_publications_and_every_version_can_be_read_and_compared(c
 
     history = _text(client.get("/imatran-kaupunki/julkaisut/"))
     assert "Ensimmäinen versio" in history and "Museon tarkoitus päivitetty" in history
-    assert 'href="/imatran-kaupunki/julkaisut/1/"' in history and 'href="/imatran-kaupunki/julkaisut/2/muutokset/"' in history
+    assert (
+        'href="/imatran-kaupunki/julkaisut/1/"' in history
+        and 'href="/imatran-kaupunki/julkaisut/2/muutokset/"' in history
+    )
 
     first = _text(client.get("/imatran-kaupunki/julkaisut/1/"))
     assert "Konsernipalvelut" in first and "Museon kokoelmat ja näyttelyt" not in first

@@ -2,10 +2,10 @@ import copy
 
 import pytest
 
+from varanto.catalog.models import DataResource
 from varanto.publications.diff import ADDED, CHANGED, REMOVED, catalog_diff
 from varanto.publications.selectors import publication_changes
 from varanto.publications.services import publication_create
-from varanto.catalog.models import DataResource
 
 
 def _catalog():
@@ -14,8 +14,14 @@ def _catalog():
         "organization": {"name": "Kunta", "contacts": [{"name": "A"}]},
         "sections": [{"key": "s", "name": "Osio"}],
         "resources": [
-            {"key": "a", "name": "Aa", "section": "s", "purpose": "Vanha", "key_datasets": ["x", "y"],
-             "disclosure": {"level": "public", "text": ""}},
+            {
+                "key": "a",
+                "name": "Aa",
+                "section": "s",
+                "purpose": "Vanha",
+                "key_datasets": ["x", "y"],
+                "disclosure": {"level": "public", "text": ""},
+            },
             {"key": "b", "name": "Bee", "section": "s"},
         ],
         "systems": [],

@@ -1,5 +1,6 @@
 import pytest
 
+from varanto.catalog.tests.factories import OrganizationFactory
 from varanto.interchange.validation import validate_catalog
 from varanto.publications.selectors import (
     latest_publication_id,
@@ -8,7 +9,6 @@ from varanto.publications.selectors import (
     published_organizations,
 )
 from varanto.publications.services import publication_create
-from varanto.catalog.tests.factories import OrganizationFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ Snowball's Finnish stemmer otherwise (logging a warning once). Setting SEARCH_AN
 from __future__ import annotations
 
 import logging
-from functools import lru_cache
+from functools import cache
 from typing import Protocol
 
 from django.conf import settings
@@ -43,7 +43,7 @@ def get_analyzer() -> Analyzer:
     return _analyzer(getattr(settings, "SEARCH_ANALYZER", "auto"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _analyzer(choice: str) -> Analyzer:
     if choice == "snowball":
         return SnowballAnalyzer()

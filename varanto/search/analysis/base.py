@@ -50,9 +50,7 @@ class WordAnalysis:
         if self.name_pieces:
             return frozenset().union(*self.parts)
         *modifiers, head = self.parts
-        return frozenset(
-            [modifier_term(t) for part in modifiers for t in part] + [head_term(t) for t in head]
-        )
+        return frozenset([modifier_term(t) for part in modifiers for t in part] + [head_term(t) for t in head])
 
     @property
     def all_roots(self) -> frozenset[str]:
@@ -93,9 +91,7 @@ def in_any_role(terms) -> set[str]:
 def stopwords() -> frozenset[str]:
     """Base forms that carry no meaning for search (ja, olla, mikä …), from data/stopwords.txt."""
     text = resources.files("varanto.search").joinpath("data/stopwords.txt").read_text(encoding="utf-8")
-    return frozenset(
-        word.strip().lower() for line in text.splitlines() for word in line.split("#", 1)[0].split()
-    )
+    return frozenset(word.strip().lower() for line in text.splitlines() for word in line.split("#", 1)[0].split())
 
 
 # A Snowball stemmer keeps the word being stemmed in itself, so each thread needs its own.

@@ -18,7 +18,7 @@ class SnowballAnalyzer:
         """No dictionary, no suggestions: typos are matched against the index vocabulary instead."""
         return []
 
-    @lru_cache(maxsize=200_000)
+    @lru_cache(maxsize=200_000)  # noqa: B019 - one analyser per process, never freed
     def analyse(self, word: str) -> WordAnalysis:
         lower = word.lower().rstrip("-")
         if not lower.isalpha():

@@ -81,7 +81,7 @@ def _complete(surface, analysis, following_tokens, following_analyses, analyzer)
     "asian- ja päätöksenteon hallinta" → asianhallinta (the word the pair qualifies).
     """
     stem = surface.rstrip("-").lower()
-    rest = [(token, a) for (token, _, _), a in zip(following_tokens, following_analyses)]
+    rest = [(token, a) for (token, _, _), a in zip(following_tokens, following_analyses, strict=False)]
     while rest and (rest[0][0].endswith("-") or rest[0][0].lower() in COORDINATORS):
         rest.pop(0)
     if not rest:

@@ -48,7 +48,7 @@ class VoikkoAnalyzer:
             return []
         return voikko.suggest(word)
 
-    @lru_cache(maxsize=200_000)
+    @lru_cache(maxsize=200_000)  # noqa: B019 - one analyser per process, never freed
     def analyse(self, word: str) -> WordAnalysis:
         word = word.rstrip("-")
         analyses = [a for a in self._voikko().analyze(word) if a.get("BASEFORM")]
@@ -83,7 +83,7 @@ class VoikkoAnalyzer:
             compounds=frozenset(compounds),
             head=next(iter(sorted(best[-1]))) if best else None,
             roots=frozenset(roots - lemmas),
-            part_roots=tuple(r - p for r, p in zip(part_roots, best)),
+            part_roots=tuple(r - p for r, p in zip(part_roots, best, strict=False)),
             genitive=any(a.get("SIJAMUOTO") == "omanto" for a in analyses),
         )
 
@@ -94,7 +94,7 @@ class VoikkoAnalyzer:
         for base in bases:
             flat_base = base.replace("-", "")
             if flat_base.startswith(prefix) and len(flat_base) > len(prefix):
-                last.add(flat_base[len(prefix):])
+                last.add(flat_base[len(prefix) :])
             else:
                 last |= self._lemmas_of(surfaces[-1])
         parts = tuple(self._lemmas_of(s) for s in surfaces[:-1]) + (frozenset(last),)
@@ -132,11 +132,16 @@ class VoikkoAnalyzer:
         roots = set()
         for stem, base in _derived_bases(wordbases):
             roots.add(base)
-            if stem != base and base.startswith(stem) and len(base) - len(stem) <= MAX_VERB_ENDING and self._is_noun(stem):
+            if (
+                stem != base
+                and base.startswith(stem)
+                and len(base) - len(stem) <= MAX_VERB_ENDING
+                and self._is_noun(stem)
+            ):
                 roots.add(stem)
         return roots
 
-    @lru_cache(maxsize=20_000)
+    @lru_cache(maxsize=20_000)  # noqa: B019 - one analyser per process, never freed
     def _is_noun(self, word: str) -> bool:
         """Whether `word` is, as written, the base form of a noun."""
         return len(word) >= MIN_STEM_NOUN and any(

@@ -84,7 +84,9 @@ def test_thesaurus_export_writes_the_shipped_words(tmp_path):
 def test_thesaurus_import_adds_an_organisations_words_and_export_gives_them_back(imatra, tmp_path):
     source = tmp_path / "omat.csv"
     source.write_text("term,expansions,relation\nkoskenniska,vesihuolto|voimalaitos,lay\n", encoding="utf-8")
-    assert "Imported 1 thesaurus entries" in run("thesaurus", "import", str(source), "--organization", "Imatran kaupunki")
+    assert "Imported 1 thesaurus entries" in run(
+        "thesaurus", "import", str(source), "--organization", "Imatran kaupunki"
+    )
     assert ThesaurusEntry.objects.get(organization=imatra).expansion_list == ["vesihuolto", "voimalaitos"]
     exported = run("thesaurus", "export", "--organization", "Imatran kaupunki")
     assert exported == "term,expansions,relation\nkoskenniska,vesihuolto|voimalaitos,lay\n"

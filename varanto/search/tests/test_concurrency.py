@@ -63,7 +63,14 @@ def test_worker_processes_racing_on_a_sqlite_file_build_one_index(tmp_path, sett
         subprocess.run(varanto + command, env=env, cwd=REPO, check=True, capture_output=True)
     start = f"{time.time() + 4:.3f}"
     workers = [
-        subprocess.Popen([sys.executable, "-c", RACE, start], env=env, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [sys.executable, "-c", RACE, start],
+            env=env,
+            cwd=REPO,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for _ in range(3)
     ]
     outputs = [worker.communicate(timeout=120) for worker in workers]

@@ -43,7 +43,11 @@ def test_a_match_in_the_name_beats_keywords_key_data_sets_description_and_notes(
         {"name": "Kalastuslupa"},
     )
     assert names(organization, "kalastuslupa") == [
-        "Kalastuslupa", "Kalaveden hoito", "Vesialueet", "Luontopalvelut", "Ulkoilu"
+        "Kalastuslupa",
+        "Kalaveden hoito",
+        "Vesialueet",
+        "Luontopalvelut",
+        "Ulkoilu",
     ]
 
 

@@ -74,7 +74,9 @@ RESIDENT_QUERIES = [
 
 
 def test_every_resident_query_finds_its_resource_in_the_top_three(search):
-    misses = [f"{query!r}: got {top}" for query, expected in RESIDENT_QUERIES if expected not in (top := search(query)[:3])]
+    misses = [
+        f"{query!r}: got {top}" for query, expected in RESIDENT_QUERIES if expected not in (top := search(query)[:3])
+    ]
     assert not misses, "\n".join(misses)
 
 

@@ -18,13 +18,13 @@ from django.db.models import Sum
 
 from varanto.catalog.tests.factories import DataResourceFactory, OrganizationFactory
 from varanto.publications.services import publication_create
+from varanto.search import sql
 from varanto.search.analysis import get_analyzer
 from varanto.search.models import SearchIndex, SearchPosting, SearchTerm
 from varanto.search.query import query_words, weighted_terms, word_frequency
-from varanto.search import sql
-from varanto.search.sql import rank_documents
 from varanto.search.selectors import search_resources
 from varanto.search.services import search_index_ensure_current
+from varanto.search.sql import rank_documents
 from varanto.search.thesaurus import thesaurus_for
 
 from .test_dev_queries import DEV_QUERIES
@@ -114,12 +114,17 @@ def test_national_ranking_with_frequent_terms_cut_equals_the_reference(imatra_pu
 def test_imatra_rankings_are_the_recorded_ones_on_every_database(imatra_published):
     search_index_ensure_current(organization=imatra_published)
     rankings = {
-        query: [[hit.document.resource_key, hit.score] for hit in search_resources(query=query, organization=imatra_published).hits[:5]]
+        query: [
+            [hit.document.resource_key, hit.score]
+            for hit in search_resources(query=query, organization=imatra_published).hits[:5]
+        ]
         for query in all_queries()
     }
     if os.environ.get("VARANTO_UPDATE_SEARCH_GOLDEN") == "1":
         GOLDEN.parent.mkdir(exist_ok=True)
-        lines = [f"{json.dumps(q, ensure_ascii=False)}: {json.dumps(r, ensure_ascii=False)}" for q, r in rankings.items()]
+        lines = [
+            f"{json.dumps(q, ensure_ascii=False)}: {json.dumps(r, ensure_ascii=False)}" for q, r in rankings.items()
+        ]
         GOLDEN.write_text("{\n" + ",\n".join(lines) + "\n}\n", encoding="utf-8")
         pytest.skip(f"rewrote {GOLDEN.name}")
     recorded = json.loads(GOLDEN.read_text(encoding="utf-8"))

@@ -27,7 +27,10 @@ def test_shipped_thesaurus_reads_cleanly_and_every_entry_leads_somewhere():
 def test_lay_words_map_one_way_and_synonyms_both_ways():
     analyzer = get_analyzer()
     thesaurus = Thesaurus(
-        [ThesaurusRule("parkkisakko", ("pysäköintivirhemaksu",)), ThesaurusRule("päiväkoti", ("varhaiskasvatus",), ThesaurusRelation.SYNONYM)],
+        [
+            ThesaurusRule("parkkisakko", ("pysäköintivirhemaksu",)),
+            ThesaurusRule("päiväkoti", ("varhaiskasvatus",), ThesaurusRelation.SYNONYM),
+        ],
         analyzer,
     )
     assert "pysäköintivirhemaksu" in thesaurus.expand({"parkkisakko"})

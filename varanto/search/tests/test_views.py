@@ -14,7 +14,10 @@ URL = "/imatran-kaupunki/haku/"
 
 
 def result_names(html: str) -> list[str]:
-    return [re.sub(r"<[^>]+>", "", name) for name in re.findall(r'<li class="result">\s*<h3><a href="[^"]+">(.*?)</a>', html)]
+    return [
+        re.sub(r"<[^>]+>", "", name)
+        for name in re.findall(r'<li class="result">\s*<h3><a href="[^"]+">(.*?)</a>', html)
+    ]
 
 
 def test_results_link_to_resource_pages_with_the_matches_marked(client, imatra_published):
@@ -28,7 +31,10 @@ def test_results_link_to_resource_pages_with_the_matches_marked(client, imatra_p
 def test_facet_links_narrow_the_results_and_count_what_each_choice_gives(client, imatra_published):
     html = client.get(URL, {"q": "aineistot"}).content.decode()
     everything = result_names(html)
-    link = re.search(r'<a href="(\?q=aineistot&amp;osio=hyvinvointi-ja-koulutus)">Hyvinvointi- ja koulutus <span class="count">\((\d+)\)</span>', html)
+    link = re.search(
+        r'<a href="(\?q=aineistot&amp;osio=hyvinvointi-ja-koulutus)">Hyvinvointi- ja koulutus <span class="count">\((\d+)\)</span>',
+        html,
+    )
     assert link, "no section facet link"
     narrowed = client.get(URL + link.group(1).replace("&amp;", "&")).content.decode()
     assert 0 < len(result_names(narrowed)) == int(link.group(2)) < len(everything)
@@ -95,8 +101,12 @@ def test_internal_fields_never_reach_the_page(client):
     organization = OrganizationFactory(slug="salainen")
     section = SectionFactory(organization=organization)
     DataResourceFactory(
-        organization=organization, section=section, name="Kulunvalvonta", key_datasets=["Kulkuoikeudet"],
-        security_measures="Kulunvalvonnan hälytysrajat", internal_notes="Kulunvalvonnan salakoodi",
+        organization=organization,
+        section=section,
+        name="Kulunvalvonta",
+        key_datasets=["Kulkuoikeudet"],
+        security_measures="Kulunvalvonnan hälytysrajat",
+        internal_notes="Kulunvalvonnan salakoodi",
     )
     publication_create(organization=organization)
     html = client.get("/salainen/haku/", {"q": "kulunvalvonta"}).content.decode()

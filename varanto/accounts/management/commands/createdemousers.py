@@ -26,8 +26,9 @@ class Command(OrganizationCommand):
 
     def add_arguments(self, parser):
         self.add_organization_argument(parser)
-        parser.add_argument("--reset-passwords", action="store_true",
-                            help="give existing demo users new passwords (printed once)")
+        parser.add_argument(
+            "--reset-passwords", action="store_true", help="give existing demo users new passwords (printed once)"
+        )
 
     @transaction.atomic
     def handle(self, *args, **options):

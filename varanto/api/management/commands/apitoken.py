@@ -16,8 +16,9 @@ class Command(OrganizationCommand):
         create.add_argument("username", help="the account the integration acts as (its roles apply)")
         create.add_argument("--name", required=True, help="what the integration is, e.g. 'asianhallinta'")
         self.add_organization_argument(
-            create, help_text="the organisation (name or short name) the token works in alone; the user must have a "
-                              "role there (default: every organisation of the user)",
+            create,
+            help_text="the organisation (name or short name) the token works in alone; the user must have a "
+            "role there (default: every organisation of the user)",
         )
         actions.add_parser("list", help="list the tokens")
         revoke = actions.add_parser("revoke", help="stop a token from working")

@@ -221,7 +221,9 @@ class SystemLines(Reference):
 
     def write(self, value, refs):
         name, text = self.keys
-        return join_lines([f"{r[name]}{self.opening}{r[text]}{self.closing}" if r.get(text) else r[name] for r in value])
+        return join_lines(
+            [f"{r[name]}{self.opening}{r[text]}{self.closing}" if r.get(text) else r[name] for r in value]
+        )
 
     def resolve(self, raw, refs):
         return [self._one(line, refs) for line in raw]
@@ -237,7 +239,7 @@ class SystemLines(Reference):
                 if name is not None:
                     text = line[match.end() : len(line) - len(self.closing)]
                     return {name_key: name, text_key: text.strip()}
-        raise CellError(f"{line!r}: no system of that name (write a system as \"Name\" or \"{self.example}\")")
+        raise CellError(f'{line!r}: no system of that name (write a system as "Name" or "{self.example}")')
 
 
 def system_uses() -> SystemLines:
@@ -252,7 +254,9 @@ class Flows(Codec):
     """Data flows to other data resources, one per line: "Koski: what is passed"."""
 
     def write(self, value, refs):
-        return join_lines([f"{f['target']}: {f['description']}" if f.get("description") else f["target"] for f in value])
+        return join_lines(
+            [f"{f['target']}: {f['description']}" if f.get("description") else f["target"] for f in value]
+        )
 
     def read(self, cell):
         flows = []
@@ -290,11 +294,13 @@ class Links(Codec):
             kind = (match["kind"] or WEB_PAGE).strip().casefold()
             if kind not in (WEB_PAGE, PRIVACY_NOTICE):
                 raise CellError(f"[{match['kind']}]: a link is marked [{PRIVACY_NOTICE}] or not at all")
-            links.append({
-                "title": (match["title"] or "").strip(),
-                "url": match["url"] or match["bare"],
-                "kind": "privacy_notice" if kind == PRIVACY_NOTICE else "web",
-            })
+            links.append(
+                {
+                    "title": (match["title"] or "").strip(),
+                    "url": match["url"] or match["bare"],
+                    "kind": "privacy_notice" if kind == PRIVACY_NOTICE else "web",
+                }
+            )
         return links
 
 
@@ -306,8 +312,11 @@ class Refs:
     """
 
     NOUNS = {
-        "sections": "section", "systems": "system", "processes": "process",
-        "resources": "data resource", "services": "data service",
+        "sections": "section",
+        "systems": "system",
+        "processes": "process",
+        "resources": "data resource",
+        "services": "data service",
     }
 
     def __init__(self, records: dict[str, list[dict]]):

@@ -34,7 +34,8 @@ def instruction_rows(sheets: list[Sheet], *, fmt: str, publication: dict | None 
     csv = fmt == "csv"
     words = {
         "part": "tiedosto" if csv else "välilehti",
-        "sv": LANGUAGES["sv"], "en": LANGUAGES["en"],
+        "sv": LANGUAGES["sv"],
+        "en": LANGUAGES["en"],
         "example": "kuvaus-csv.zip" if csv else "kuvaus.xlsx",
         "where": "tiedoston" if csv else "välilehden",
     }

@@ -45,13 +45,19 @@ from .cells import (
 LANGUAGES = {"sv": "ruotsiksi", "en": "englanniksi"}
 
 ORGANIZATION_TYPES = {
-    "municipality": "kunta", "joint_authority": "kuntayhtymä", "wellbeing_county": "hyvinvointialue",
-    "agency": "valtion virasto", "other": "muu julkinen toimija",
+    "municipality": "kunta",
+    "joint_authority": "kuntayhtymä",
+    "wellbeing_county": "hyvinvointialue",
+    "agency": "valtion virasto",
+    "other": "muu julkinen toimija",
 }
 SECTION_KINDS = {"sector": "toimiala", "regional": "seudullinen palvelu", "theme": "teema"}
 DISCLOSURE_LEVELS = {
-    "public": "julkinen", "partial": "osittain", "restricted": "vain nimetyille saajille",
-    "internal": "vain sisäiseen käyttöön", "none": "ei luovuteta",
+    "public": "julkinen",
+    "partial": "osittain",
+    "restricted": "vain nimetyille saajille",
+    "internal": "vain sisäiseen käyttöön",
+    "none": "ei luovuteta",
 }
 API_AVAILABILITY = {"yes": "kyllä", "partial": "osittain", "no": "ei"}
 ARCHIVING = {"permanent": "säilytetään pysyvästi", "destroy": "hävitetään", "mixed": "osin pysyvästi, osin hävitetään"}
@@ -125,7 +131,9 @@ ORGANIZATION = Table(
         Column("Kirjaamon puhelin", "information_requests.registry_office.phone", Text(), "Puhelinnumero."),
         Column("Kirjaamon aukioloajat", "information_requests.registry_office.hours", Text(), "Esim. ma–pe 9–15."),
         Column(
-            "Tietopyynnöistä päättää", "information_requests.deciding_authority", Text(),
+            "Tietopyynnöistä päättää",
+            "information_requests.deciding_authority",
+            Text(),
             "Viranomainen, joka päättää tietojen luovuttamisesta, ellei tietovarannolle ole merkitty muuta.",
         ),
         Column("Ohjeet tietopyyntöön", "information_requests.instructions", Text(), "Ohje tietopyynnön tekijälle."),
@@ -195,22 +203,37 @@ RESOURCES = Table(
         Column("Käyttötarkoitus", "purpose", Text(), "Mihin tietoja käytetään."),
         Column("Keskeiset tietoaineistot", "key_datasets", Lines(), "Yksi aineisto kullekin riville."),
         Column("Tietojen luovutus", "disclosure.level", Choice(DISCLOSURE_LEVELS), "Luovutetaanko tietoja."),
-        Column("Luovutuksensaajat", "disclosure.recipients", Lines(), "Kenelle tietoja luovutetaan, yksi kullekin riville."),
+        Column(
+            "Luovutuksensaajat", "disclosure.recipients", Lines(), "Kenelle tietoja luovutetaan, yksi kullekin riville."
+        ),
         Column("Luovutus, sanamuoto", "disclosure.text", Text(), "Luovutus alkuperäisin sanoin."),
-        Column("Luovutuksesta päättää", "disclosure.deciding_authority", Text(), "Jos muu kuin organisaation päättäjä."),
-        Column("Tekninen rajapinta", "api.availability", Choice(API_AVAILABILITY), "Saako tiedot teknisen rajapinnan kautta."),
+        Column(
+            "Luovutuksesta päättää", "disclosure.deciding_authority", Text(), "Jos muu kuin organisaation päättäjä."
+        ),
+        Column(
+            "Tekninen rajapinta",
+            "api.availability",
+            Choice(API_AVAILABILITY),
+            "Saako tiedot teknisen rajapinnan kautta.",
+        ),
         Column("Rajapinta, sanamuoto", "api.text", Text(), "Rajapinnan saatavuus alkuperäisin sanoin."),
         Column("Huomiot", "notes", Text(), "Julkiset lisätiedot."),
         Column(
-            "Tietojärjestelmät", "systems", system_uses(),
+            "Tietojärjestelmät",
+            "systems",
+            system_uses(),
             "Yksi järjestelmä kullekin riville, käyttö sulkeissa: KeyPro (verkosto). Järjestelmät ovat omalla välilehdellään.",
         ),
-        Column("Hakutekijät", "search_criteria", Lines(), "Millä tiedoilla asiakirjoja haetaan (diaarinumero, nimi …)."),
+        Column(
+            "Hakutekijät", "search_criteria", Lines(), "Millä tiedoilla asiakirjoja haetaan (diaarinumero, nimi …)."
+        ),
         Column("Asiasanat", "keywords", Lines(), "Sanat, joilla asukas etsii tätä, yksi kullekin riville."),
         Column("Yhteistyötahot", "partners", Lines(), "Yksi kullekin riville."),
         Column("Tietovirrat", "data_flows", Flows(), "Minne tietoja siirtyy: Koski: mitä siirretään."),
         Column("Linkit", "links", Links(), "Otsikko <https://…>; tietosuojaselosteen perään [tietosuojaseloste]."),
-        Column("Henkilötietoja", "personal_data", Flag(nullable=True), "Sisältääkö henkilötietoja: kyllä, ei tai tyhjä."),
+        Column(
+            "Henkilötietoja", "personal_data", Flag(nullable=True), "Sisältääkö henkilötietoja: kyllä, ei tai tyhjä."
+        ),
         Column("Säilytysaika", "retention.period", Text(), "Esim. 10 vuotta."),
         Column("Arkistointi", "retention.archiving", Choice(ARCHIVING), "Säilytetäänkö pysyvästi."),
         Column("Säilytys, sanamuoto", "retention.text", Text(), "Säilytys ja arkistointi alkuperäisin sanoin."),
@@ -237,7 +260,9 @@ SYSTEMS = Table(
         Column("Käyttötarkoitus", "purpose", Text(), "Mihin järjestelmää käytetään."),
         Column("Kuvaus", "description", Text(), "Vapaa kuvaus."),
         *responsible("Järjestelmästä"),
-        Column("Rajapinnat", "interfaces", system_interfaces(), "Yhteydet muihin järjestelmiin: Järjestelmä: mitä siirtyy."),
+        Column(
+            "Rajapinnat", "interfaces", system_interfaces(), "Yhteydet muihin järjestelmiin: Järjestelmä: mitä siirtyy."
+        ),
         Column("Tietoturvatoimenpiteet", "security_measures", Text(), "Sisäinen: ei koskaan julkaista.", internal=True),
         Column("Sisäiset huomiot", "internal_notes", Text(), "Sisäinen: ei koskaan julkaista.", internal=True),
     ),
@@ -257,7 +282,12 @@ PROCESSES = Table(
         Column("Käyttötarkoitus", "purpose", Text(), "Prosessin tarkoitus."),
         *responsible("Prosessista"),
         Column("Tehtäväluokka", "function_class", Text(), "Esim. 00 Hallintoasiat."),
-        Column("Tietojärjestelmät", "systems", Reference("systems", many=True), "Järjestelmien nimet, yksi kullekin riville."),
+        Column(
+            "Tietojärjestelmät",
+            "systems",
+            Reference("systems", many=True),
+            "Järjestelmien nimet, yksi kullekin riville.",
+        ),
         Column("Linkit", "links", Links(), "Otsikko <https://…>."),
         Column("Sisäiset huomiot", "internal_notes", Text(), "Sisäinen: ei koskaan julkaista.", internal=True),
     ),
@@ -276,8 +306,18 @@ DATASETS = Table(
         NAME,
         Column("Kuvaus", "description", Text(), "Vapaa kuvaus."),
         Column("Osoite", "url", Text(), "Aineiston osoite, esim. avoindata.fi:ssä."),
-        Column("Tietovaranto", "resource", Reference("resources"), "Tietovaranto, josta aineisto tulee (nimi tai tunniste)."),
-        Column("Ulkoisista lähteistä", "produced_externally", Flag(nullable=False), "Tuotettu ulkoisista lähteistä: kyllä tai ei."),
+        Column(
+            "Tietovaranto",
+            "resource",
+            Reference("resources"),
+            "Tietovaranto, josta aineisto tulee (nimi tai tunniste).",
+        ),
+        Column(
+            "Ulkoisista lähteistä",
+            "produced_externally",
+            Flag(nullable=False),
+            "Tuotettu ulkoisista lähteistä: kyllä tai ei.",
+        ),
         Column("Lisenssi", "license", Text(), "Esim. CC BY 4.0."),
     ),
     translatable=OpenDataset.translatable_fields,
@@ -318,5 +358,14 @@ LAYERS = Table(
 PARENT_HELP = "Pakollinen. Rajapintapalvelun nimi tai tunniste."
 
 TABLES: tuple[Table, ...] = (
-    ORGANIZATION, DESCRIPTIONS, CONTACTS, SECTIONS, RESOURCES, SYSTEMS, PROCESSES, DATASETS, SERVICES, LAYERS,
+    ORGANIZATION,
+    DESCRIPTIONS,
+    CONTACTS,
+    SECTIONS,
+    RESOURCES,
+    SYSTEMS,
+    PROCESSES,
+    DATASETS,
+    SERVICES,
+    LAYERS,
 )

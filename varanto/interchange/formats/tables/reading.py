@@ -21,7 +21,7 @@ from varanto.interchange.canonical import FORMAT
 from varanto.interchange.validation import CatalogError, catalog_schema
 
 from .cells import OMIT, CellError, cell_text
-from .layout import LANGUAGES, LAYERS, ORGANIZATION, RESOURCES, SECTIONS, SERVICES, SYSTEMS, TABLES, Table
+from .layout import LANGUAGES, LAYERS, ORGANIZATION, RESOURCES, SECTIONS, SERVICES, SYSTEMS, Table
 from .sheets import PARENT, catalog_refs, set_path, translation_column
 
 TRANSLATION_HEADING = re.compile(rf"^(?P<base>.+) \((?P<lang>{'|'.join(LANGUAGES.values())})\)$")
@@ -75,8 +75,10 @@ def _headings(sheet: RawSheet, table: Table, reader: Reader):
             columns.append(None)
             continue
         if column is None:
-            reader.problem(f"{sheet.place}, column {letter}", f"unknown heading {heading!r}; expected one of: "
-                           + ", ".join(c.heading for c in table.columns))
+            reader.problem(
+                f"{sheet.place}, column {letter}",
+                f"unknown heading {heading!r}; expected one of: " + ", ".join(c.heading for c in table.columns),
+            )
             ok = False
         elif column.path in seen:
             reader.problem(f"{sheet.place}, column {letter}", f"the heading {heading!r} appears twice")
@@ -261,4 +263,3 @@ def _check_schema(catalog: dict, reader: Reader) -> None:
         while path and path not in reader.where:
             path = path[:-1]
         reader.problem(reader.where.get(path, "(catalogue)"), error.message)
-

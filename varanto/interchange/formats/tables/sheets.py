@@ -36,7 +36,9 @@ PARENT = Column(LAYERS.parent, "service", Reference("services", required=True), 
 
 def translation_column(table: Table, attr: str, language: str) -> Column:
     return Column(
-        table.translation_heading(attr, language), f"translations.{language}.{attr}", Text(),
+        table.translation_heading(attr, language),
+        f"translations.{language}.{attr}",
+        Text(),
         f"Käännös {LANGUAGES[language]}; tyhjä: näytetään suomeksi.",
     )
 
@@ -77,11 +79,15 @@ def _table_at(location: tuple[str, ...]) -> Table:
 
 def catalog_refs(catalog: dict) -> Refs:
     open_data = catalog.get("open_data") or {}
-    return Refs({
-        "sections": catalog.get("sections", []), "systems": catalog.get("systems", []),
-        "processes": catalog.get("processes", []), "resources": catalog.get("resources", []),
-        "services": open_data.get("services", []),
-    })
+    return Refs(
+        {
+            "sections": catalog.get("sections", []),
+            "systems": catalog.get("systems", []),
+            "processes": catalog.get("processes", []),
+            "resources": catalog.get("resources", []),
+            "services": open_data.get("services", []),
+        }
+    )
 
 
 def sheet_columns(table: Table, records: list[dict], *, template: bool) -> list[Column]:

@@ -24,12 +24,14 @@ class Command(OrganizationCommand):
         parser.add_argument("--dry-run", action="store_true", help="show what would be imported, write nothing")
         parser.add_argument("--replace", action="store_true", help="overwrite an existing organisation's catalogue")
         parser.add_argument(
-            "--allow-undated", action="store_true",
+            "--allow-undated",
+            action="store_true",
             help="accept a text page without its 'Päivitetty' date (otherwise taken as a file cut short)",
         )
 
-    def handle(self, *args, path: Path, format: str, organization, dry_run: bool, replace: bool,
-               allow_undated: bool, **options):
+    def handle(
+        self, *args, path: Path, format: str, organization, dry_run: bool, replace: bool, allow_undated: bool, **options
+    ):
         verbosity = options["verbosity"]
         try:
             catalog, findings = read_catalog(
@@ -76,7 +78,9 @@ class Command(OrganizationCommand):
                 who = responsible.get("title") or responsible.get("organization") or "?"
                 disclosure = (r.get("disclosure") or {}).get("level") or "?"
                 api = (r.get("api") or {}).get("availability") or "?"
-                systems = ", ".join(s["name"] + (f" ({s['usage']})" if s.get("usage") else "") for s in r.get("systems", []))
+                systems = ", ".join(
+                    s["name"] + (f" ({s['usage']})" if s.get("usage") else "") for s in r.get("systems", [])
+                )
                 write(f"  • {r['name']} – {who}; disclosure: {disclosure}; interface: {api}; systems: {systems or '–'}")
         open_data = catalog.get("open_data", {})
         write(

@@ -14,12 +14,14 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("outdir", type=Path, help="the folder to write (its old content is removed)")
         parser.add_argument(
-            "--base-url", default="", help="where the copy will be served; DCAT and downloads point there "
-            "(default: PUBLIC_BASE_URL)",
+            "--base-url",
+            default="",
+            help="where the copy will be served; DCAT and downloads point there (default: PUBLIC_BASE_URL)",
         )
         parser.add_argument(
-            "--live-url", default="", help="the running Varanto, for links to the back office and the API "
-            "(default: PUBLIC_BASE_URL)",
+            "--live-url",
+            default="",
+            help="the running Varanto, for links to the back office and the API (default: PUBLIC_BASE_URL)",
         )
 
     def handle(self, *args, outdir: Path, base_url: str, live_url: str, **options):
@@ -33,4 +35,6 @@ class Command(BaseCommand):
             raise CommandError("Nothing to write: no organisation has published a description yet (varanto publish).")
         for missing in report.missing:
             self.stderr.write(self.style.WARNING(f"Left out (the site answered with an error): {missing}"))
-        self.stdout.write(self.style.SUCCESS(f"Wrote {report.pages} pages and {report.files - report.pages} other files."))
+        self.stdout.write(
+            self.style.SUCCESS(f"Wrote {report.pages} pages and {report.files - report.pages} other files.")
+        )

@@ -22,7 +22,9 @@ class Command(OrganizationCommand):
         if rebuild:
             removed = search_index_delete(organization=organization)
             self.stdout.write(f"Removed {removed} search index(es).")
-        publications = list(publications_to_index(organization=organization, analyzer=analyzer).select_related("organization"))
+        publications = list(
+            publications_to_index(organization=organization, analyzer=analyzer).select_related("organization")
+        )
         if not publications:
             self.stdout.write(f"Every search index is up to date ({analyzer.name}).")
             return
