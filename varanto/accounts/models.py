@@ -49,6 +49,8 @@ class AuditKind(models.TextChoices):
     ROLE_CHANGE = "role_change", _("role change")
     TOKEN_CREATED = "token_created", _("integration token created")
     TOKEN_REVOKED = "token_revoked", _("integration token revoked")
+    PASSWORD_RESET = "password_reset", _("password reset")
+    ASSIGNMENT_CHANGE = "assignment_change", _("assignments changed")
 
 
 class AuditEvent(models.Model):
@@ -92,6 +94,14 @@ class AuditEvent(models.Model):
                 "old": roles.get(detail.get("old_role"), "–"),
                 "new": roles.get(detail.get("new_role"), "–"),
             }
+        if self.kind == AuditKind.PASSWORD_RESET:
+            return str(detail.get("target", ""))
+        if self.kind == AuditKind.ASSIGNMENT_CHANGE:
+            changes = [
+                *(f"+ {name}" for name in detail.get("added", [])),
+                *(f"− {name}" for name in detail.get("removed", [])),
+            ]
+            return f"{detail.get('target', '')}: {', '.join(changes)}"
         if self.kind in (AuditKind.TOKEN_CREATED, AuditKind.TOKEN_REVOKED):
             return _("%(name)s (%(prefix)s…), acting as %(user)s") % {
                 "name": detail.get("name", ""),

@@ -1,7 +1,7 @@
 """Writes for staff accounts, roles and the audit log.
 
-Each service takes `acting_user` and leaves an audit row where the issue asks for one (role
-changes); sign-ins and publications are audited by the signal handlers in `signals.py`.
+Each service takes `acting_user` and leaves an audit row: role changes, assignment changes and
+password resets; sign-ins are audited by the handlers of Django's auth signals in `signals.py`.
 """
 
 from __future__ import annotations
@@ -69,11 +69,13 @@ def user_create(
     return user, password
 
 
-def user_password_reset(*, user) -> str:
-    """Give the user a new random password and return it (to be shown once)."""
+@transaction.atomic
+def user_password_reset(*, user, acting_user, organization: Organization | None = None) -> str:
+    """Give the user a new random password and return it (to be shown once); audited."""
     password = password_generate()
     user.set_password(password)
     user.save(update_fields=["password"])
+    audit_record(kind=AuditKind.PASSWORD_RESET, user=acting_user, organization=organization, target=user.get_username())
     return password
 
 
@@ -133,11 +135,25 @@ def membership_assign(
     systems: list[InformationSystem],
     acting_user,
 ) -> Membership:
-    """Set the data resources and systems an editor is responsible for (their "my resources")."""
+    """Set the data resources and systems an editor is responsible for (their "my resources").
+
+    Audited as an assignment change naming what was added and removed; setting the same again writes nothing.
+    """
     organization = membership.organization
     for record in (*resources, *systems):
         if record.organization_id != organization.pk:
             raise ValueError(f"{record} belongs to another organisation than {organization}")
+    before = {*membership.resources.all(), *membership.systems.all()}
+    after = {*resources, *systems}
     membership.resources.set(resources)
     membership.systems.set(systems)
+    if before != after:
+        audit_record(
+            kind=AuditKind.ASSIGNMENT_CHANGE,
+            user=acting_user,
+            organization=organization,
+            target=membership.user.get_username(),
+            added=sorted(str(record) for record in after - before),
+            removed=sorted(str(record) for record in before - after),
+        )
     return membership

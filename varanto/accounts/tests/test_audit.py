@@ -5,8 +5,8 @@ from django.contrib.auth import get_user_model
 
 from varanto.accounts.models import AuditEvent, AuditKind, Role
 from varanto.accounts.selectors import audit_events
-from varanto.accounts.services import membership_remove, membership_set
-from varanto.catalog.tests.factories import OrganizationFactory
+from varanto.accounts.services import membership_assign, membership_remove, membership_set, user_password_reset
+from varanto.catalog.tests.factories import DataResourceFactory, OrganizationFactory, SectionFactory
 from varanto.publications.services import publication_create
 
 pytestmark = pytest.mark.django_db
@@ -104,3 +104,29 @@ def test_passwords_are_stored_hashed(member):
     user, _organization = member
     stored = User.objects.get(pk=user.pk).password
     assert PASSWORD not in stored and stored.startswith(("pbkdf2_", "argon2", "bcrypt", "scrypt"))
+
+
+def test_password_reset_is_logged_with_who_reset_it(member):
+    user, organization = member
+    admin = User.objects.create_user("hallinto")
+    user_password_reset(user=user, acting_user=admin, organization=organization)
+    event = AuditEvent.objects.get(kind=AuditKind.PASSWORD_RESET)
+    assert (event.user, event.organization, event.summary) == (admin, organization, "kirjaaja")
+
+
+def test_assignment_change_is_logged_with_what_was_added_and_removed(member):
+    user, organization = member
+    admin = User.objects.create_user("hallinto")
+    section = SectionFactory(organization=organization)
+    water = DataResourceFactory(organization=organization, section=section, name="Vesihuolto")
+    roads = DataResourceFactory(organization=organization, section=section, name="Kadut")
+    membership = user.memberships.get()
+    membership_assign(membership=membership, resources=[water], systems=[], acting_user=admin)
+    membership_assign(membership=membership, resources=[roads], systems=[], acting_user=admin)
+    membership_assign(membership=membership, resources=[roads], systems=[], acting_user=admin)
+    events = AuditEvent.objects.filter(kind=AuditKind.ASSIGNMENT_CHANGE).order_by("id")
+    assert [(e.user, e.detail["added"], e.detail["removed"]) for e in events] == [
+        (admin, ["Vesihuolto"], []),
+        (admin, ["Kadut"], ["Vesihuolto"]),
+    ]
+    assert events[1].summary == "kirjaaja: + Kadut, − Vesihuolto"

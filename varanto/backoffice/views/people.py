@@ -86,7 +86,11 @@ def membership(request, org: str, pk: int):
             messages.success(request, _("%(user)s no longer has a role here.") % {"user": member.user.get_username()})
             return redirect("backoffice:users", organization.slug)
         if "reset_password" in request.POST:
-            password = accounts.user_password_reset(user=require_password_reset(request.user, member.user))
+            password = accounts.user_password_reset(
+                user=require_password_reset(request.user, member.user),
+                acting_user=request.user,
+                organization=organization,
+            )
         elif form.is_valid():
             accounts.membership_set(
                 organization=organization,

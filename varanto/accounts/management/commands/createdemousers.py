@@ -39,7 +39,7 @@ class Command(OrganizationCommand):
             if user is None:
                 user, password = user_create(username=username, first_name=first_name, last_name=last_name)
             elif options["reset_passwords"]:
-                password = user_password_reset(user=user)
+                password = user_password_reset(user=user, acting_user=None, organization=organization)
             else:
                 password = None
             membership = membership_set(organization=organization, user=user, role=role, acting_user=None)
