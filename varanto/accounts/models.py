@@ -49,6 +49,7 @@ class AuditKind(models.TextChoices):
     ROLE_CHANGE = "role_change", _("role change")
     TOKEN_CREATED = "token_created", _("integration token created")
     TOKEN_REVOKED = "token_revoked", _("integration token revoked")
+    CATALOG_IMPORT = "catalog_import", _("catalogue import")
 
 
 class AuditEvent(models.Model):
@@ -97,5 +98,12 @@ class AuditEvent(models.Model):
                 "name": detail.get("name", ""),
                 "prefix": detail.get("prefix", ""),
                 "user": detail.get("acts_as", ""),
+            }
+        if self.kind == AuditKind.CATALOG_IMPORT:
+            return _("%(reason)s: %(added)s added, %(changed)s changed, %(removed)s removed") % {
+                "reason": detail.get("reason", ""),
+                "added": detail.get("added", 0),
+                "changed": detail.get("changed", 0),
+                "removed": detail.get("removed", 0),
             }
         return ""
