@@ -15,8 +15,6 @@ from varanto.interchange.services import catalog_import
 
 pytestmark = pytest.mark.django_db
 
-RECORD_MODELS = ("catalog",)
-
 
 def _history_rows() -> int:
     return sum(

@@ -6,8 +6,8 @@ from varanto.catalog.selectors import organization_find
 from varanto.core.commands import OrganizationCommand, organizations_listed
 from varanto.interchange.canonical import catalog_validate
 from varanto.interchange.changes import change_set_lines
-from varanto.interchange.services import catalog_import
 from varanto.interchange.importing import FORMATS, read_catalog
+from varanto.interchange.services import catalog_import
 from varanto.interchange.validation import CatalogError
 
 

@@ -4,8 +4,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from varanto.catalog.models import Organization
-from varanto.interchange.services import catalog_import
 from varanto.interchange.importing import read_catalog
+from varanto.interchange.services import catalog_import
 from varanto.publications.services import publication_create
 
 DEMO_FILE = Path(settings.BASE_DIR).parent / "demo" / "imatra.catalog.json"
