@@ -18,13 +18,14 @@ OUTPUT = HERE / "imatra.catalog.json"
 
 def build() -> dict:
     """Parse the seed, add the supplement, import and export again (needs a migrated database)."""
-    from varanto.interchange.canonical import catalog_export, catalog_import
+    from varanto.interchange.canonical import catalog_export
     from varanto.interchange.importing import read_catalog
+    from varanto.interchange.services import catalog_import
 
     catalog, _ = read_catalog(SEED, fmt="text")
     supplement = json.loads((HERE / "imatra-supplement.json").read_text("utf-8"))
     catalog["organization"].update(supplement["organization"])
-    summary = catalog_import(catalog, replace=True)
+    summary = catalog_import(catalog, acting_user=None, replace=True)
     return catalog_export(summary.organization)
 
 

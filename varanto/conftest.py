@@ -22,11 +22,11 @@ def imatra_page() -> Path:
 @pytest.fixture
 def imatra(db):
     """The Imatra demo catalogue imported into the working model (not published)."""
-    from varanto.interchange.canonical import catalog_import
     from varanto.interchange.importing import read_catalog
+    from varanto.interchange.services import catalog_import
 
     catalog, _ = read_catalog(DEMO_CATALOG, fmt="json")
-    return catalog_import(catalog).organization
+    return catalog_import(catalog, acting_user=None).organization
 
 
 @pytest.fixture

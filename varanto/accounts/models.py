@@ -51,6 +51,7 @@ class AuditKind(models.TextChoices):
     TOKEN_REVOKED = "token_revoked", _("integration token revoked")
     PASSWORD_RESET = "password_reset", _("password reset")
     ASSIGNMENT_CHANGE = "assignment_change", _("assignments changed")
+    CATALOG_IMPORT = "catalog_import", _("catalogue import")
 
 
 class AuditEvent(models.Model):
@@ -107,5 +108,12 @@ class AuditEvent(models.Model):
                 "name": detail.get("name", ""),
                 "prefix": detail.get("prefix", ""),
                 "user": detail.get("acts_as", ""),
+            }
+        if self.kind == AuditKind.CATALOG_IMPORT:
+            return _("%(reason)s: %(added)s added, %(changed)s changed, %(removed)s removed") % {
+                "reason": detail.get("reason", ""),
+                "added": detail.get("added", 0),
+                "changed": detail.get("changed", 0),
+                "removed": detail.get("removed", 0),
             }
         return ""

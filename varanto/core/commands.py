@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from varanto.catalog.models import Organization
+from varanto.catalog.selectors import organization_find
 
 
 class OrganizationCommand(BaseCommand):
@@ -10,16 +11,15 @@ class OrganizationCommand(BaseCommand):
         parser.add_argument(
             "--organization",
             metavar="NAME",
-            help=help_text or "the organisation, by name or short name (default: the only one)",
+            help=help_text or "the organisation, by name or short name, in any case (default: the only one)",
         )
 
     def get_organization(self, options) -> Organization:
         wanted = options.get("organization")
         if wanted:
-            found = Organization.objects.filter(name=wanted).first() or Organization.objects.filter(slug=wanted).first()
+            found = organization_find(wanted)
             if found is None:
-                names = ", ".join(Organization.objects.values_list("name", flat=True)) or "none yet"
-                raise CommandError(f"No organisation named {wanted!r}. Organisations: {names}")
+                raise CommandError(f"No organisation named {wanted!r}. Organisations: {organizations_listed()}")
             return found
         organizations = list(Organization.objects.all()[:2])
         if not organizations:
@@ -27,3 +27,10 @@ class OrganizationCommand(BaseCommand):
         if len(organizations) > 1:
             raise CommandError("There are several organisations; choose one with --organization NAME.")
         return organizations[0]
+
+
+def organizations_listed() -> str:
+    """The organisations as "name (short name)", for messages that ask the user to choose."""
+    return (
+        ", ".join(f"{name} ({slug})" for name, slug in Organization.objects.values_list("name", "slug")) or "none yet"
+    )

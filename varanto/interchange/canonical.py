@@ -14,26 +14,19 @@ from __future__ import annotations
 
 import datetime
 import enum
-from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 
 from varanto.catalog.fields import is_internal
 from varanto.catalog.models import (
-    ContactPerson,
     DataResource,
     DataService,
     InformationSystem,
     OpenDataset,
     Organization,
     Process,
-    ResourceSystem,
     Section,
-    ServiceLayer,
-    SystemInterface,
 )
-from varanto.core.keys import make_key
 
 from .validation import CatalogError, validate_catalog
 
@@ -230,16 +223,6 @@ def catalog_export(organization: Organization, *, audience: Audience = Audience.
 # --- import -----------------------------------------------------------------------------
 
 
-@dataclass
-class ImportSummary:
-    organization: Organization
-    counts: dict[str, int] = field(default_factory=dict)
-
-    def __str__(self) -> str:
-        parts = ", ".join(f"{n} {kind}" for kind, n in self.counts.items())
-        return f"{self.organization.name}: {parts}"
-
-
 def _get_path(data: dict, path: str):
     for part in path.split("."):
         if not isinstance(data, dict) or part not in data:
@@ -325,146 +308,3 @@ def catalog_validate(data) -> None:
     errors = _check_references(data)
     if errors:
         raise CatalogError(errors)
-
-
-def _clear_catalog(organization: Organization) -> None:
-    """Remove an organisation's records before a replacing import (history rows remain)."""
-    ResourceSystem.objects.filter(resource__organization=organization).delete()
-    OpenDataset.objects.filter(organization=organization).delete()
-    DataService.objects.filter(organization=organization).delete()
-    DataResource.objects.filter(organization=organization).delete()
-    SystemInterface.objects.filter(source__organization=organization).delete()
-    Process.objects.filter(organization=organization).delete()
-    InformationSystem.objects.filter(organization=organization).delete()
-    Section.objects.filter(organization=organization).delete()
-    organization.contacts.all().delete()
-
-
-@transaction.atomic
-def catalog_import(data: dict, *, organization_name: str | None = None, replace: bool = False) -> ImportSummary:
-    """Write a canonical catalogue in one transaction: all of it, or nothing.
-
-    The organisation is found or created by name (`organization_name` overrides the one in
-    the data). An organisation that already has a catalogue is only overwritten with
-    `replace=True`.
-    """
-    catalog_validate(data)
-    org_data = dict(data["organization"])
-    if organization_name:
-        org_data["name"] = organization_name
-
-    organization = Organization.objects.filter(name=org_data["name"]).first()
-    if organization is None:
-        taken = set(Organization.objects.values_list("slug", flat=True))
-        organization = Organization(slug=make_key(org_data["name"], taken))
-    elif not replace:
-        raise CatalogError(
-            [f"organization: {org_data['name']!r} already exists; import with --replace to overwrite its catalogue"]
-        )
-    else:
-        _clear_catalog(organization)
-        organization.version += 1
-    for attr, value in _load(org_data, ORGANIZATION_FIELDS, Organization).items():
-        setattr(organization, attr, value)
-    organization.full_clean(exclude=["slug"])
-    organization.save()
-
-    for position, contact in enumerate(org_data.get("contacts", [])):
-        _create(
-            ContactPerson, organization=organization, position=position, **_load(contact, CONTACT_FIELDS, ContactPerson)
-        )
-
-    sections = {}
-    for position, item in enumerate(data["sections"]):
-        sections[item["key"]] = _create(
-            Section, organization=organization, position=position, **_load(item, SECTION_FIELDS, Section)
-        )
-
-    systems = {}
-    for position, item in enumerate(data["systems"]):
-        system = _create(
-            InformationSystem,
-            organization=organization,
-            position=position,
-            **_load(item, SYSTEM_FIELDS, InformationSystem),
-        )
-        systems[system.name.casefold()] = system
-    for item in data["systems"]:
-        source = systems[item["name"].casefold()]
-        for position, interface in enumerate(item.get("interfaces", [])):
-            _create(
-                SystemInterface,
-                source=source,
-                target=systems[interface["system"].casefold()],
-                description=interface.get("description", ""),
-                position=position,
-            )
-
-    processes = {}
-    for position, item in enumerate(data.get("processes", [])):
-        process = _create(Process, organization=organization, position=position, **_load(item, PROCESS_FIELDS, Process))
-        process.systems.set([systems[name.casefold()] for name in item.get("systems", [])])
-        processes[process.key] = process
-
-    resources = {}
-    for position, item in enumerate(data["resources"]):
-        resource = _create(
-            DataResource,
-            organization=organization,
-            section=sections[item["section"]],
-            position=position,
-            **_load(item, RESOURCE_FIELDS, DataResource),
-        )
-        for link_position, link in enumerate(item.get("systems", [])):
-            _create(
-                ResourceSystem,
-                resource=resource,
-                system=systems[link["name"].casefold()],
-                usage=link.get("usage", ""),
-                position=link_position,
-            )
-        resource.processes.set([processes[key] for key in item.get("processes", [])])
-        resources[resource.key] = resource
-
-    open_data = data.get("open_data", {})
-    for position, item in enumerate(open_data.get("datasets", [])):
-        _create(
-            OpenDataset,
-            organization=organization,
-            position=position,
-            resource=resources.get(item.get("resource") or ""),
-            **_load(item, DATASET_FIELDS, OpenDataset),
-        )
-    for position, item in enumerate(open_data.get("services", [])):
-        service = _create(
-            DataService, organization=organization, position=position, **_load(item, SERVICE_FIELDS, DataService)
-        )
-        for layer_position, layer in enumerate(item.get("layers", [])):
-            _create(ServiceLayer, service=service, position=layer_position, **_load(layer, LAYER_FIELDS, ServiceLayer))
-
-    return ImportSummary(
-        organization=organization,
-        counts={
-            "sections": len(sections),
-            "data resources": len(resources),
-            "systems": len(systems),
-            "processes": len(processes),
-            "open data sets": len(open_data.get("datasets", [])),
-            "data services": len(open_data.get("services", [])),
-            "contacts": len(org_data.get("contacts", [])),
-        },
-    )
-
-
-def _create(model: type[models.Model], **kwargs) -> models.Model:
-    """Validate and save one record; a failure names the record so the file can be fixed."""
-    obj = model(**kwargs)
-    try:
-        obj.full_clean(validate_unique=False, validate_constraints=False)
-    except ValidationError as exc:
-        label = kwargs.get("name") or kwargs.get("title") or kwargs.get("key") or model.__name__
-        raise CatalogError(
-            [f"{model._meta.verbose_name} {label!r}: {f}: {' '.join(m)}" for f, m in exc.message_dict.items()]
-        ) from exc
-    obj.save()
-    return obj

@@ -8,7 +8,8 @@ import pytest
 from varanto.catalog.fields import internal_field_names
 from varanto.catalog.models import DataResource, InformationSystem, Organization, Process
 from varanto.conftest import DEMO_CATALOG
-from varanto.interchange.canonical import Audience, catalog_export, catalog_import
+from varanto.interchange.canonical import Audience, catalog_export
+from varanto.interchange.services import catalog_import
 from varanto.interchange.validation import CatalogError, catalog_schema, validate_catalog
 
 pytestmark = pytest.mark.django_db
@@ -149,8 +150,8 @@ def full_catalog() -> dict:
 
 
 def test_import_then_export_gives_back_the_same_catalogue_for_every_field():
-    original = catalog_export(catalog_import(full_catalog()).organization)
-    again = catalog_export(catalog_import(copy.deepcopy(original), replace=True).organization)
+    original = catalog_export(catalog_import(full_catalog(), acting_user=None).organization)
+    again = catalog_export(catalog_import(copy.deepcopy(original), replace=True, acting_user=None).organization)
     assert again == original
     # and the export carries what went in, field by field
     resource = original["resources"][0]
@@ -166,7 +167,7 @@ def test_import_then_export_gives_back_the_same_catalogue_for_every_field():
 
 def test_imatra_round_trip_is_lossless():
     demo = json.loads(DEMO_CATALOG.read_text("utf-8"))
-    organization = catalog_import(copy.deepcopy(demo)).organization
+    organization = catalog_import(copy.deepcopy(demo), acting_user=None).organization
     assert catalog_export(organization) == demo
 
 
@@ -182,7 +183,7 @@ def test_exports_validate_against_the_schema(imatra):
 
 
 def test_public_view_leaves_out_every_internal_field():
-    organization = catalog_import(full_catalog()).organization
+    organization = catalog_import(full_catalog(), acting_user=None).organization
     public = catalog_export(organization, audience=Audience.PUBLIC)
     text = json.dumps(public, ensure_ascii=False)
     for secret in ("Pääsy vain VPN:llä", "Siirto 2026", "MFA", "sopimus päättyy", "sisäinen", "2025-01-31"):
@@ -227,7 +228,7 @@ def test_invalid_catalogue_is_refused_with_where_and_nothing_is_written(change, 
     catalog = full_catalog()
     change(catalog)
     with pytest.raises(CatalogError) as error:
-        catalog_import(catalog)
+        catalog_import(catalog, acting_user=None)
     assert message in str(error.value)
     assert not Organization.objects.exists()
 
@@ -236,17 +237,18 @@ def test_a_failure_late_in_the_import_rolls_everything_back():
     catalog = full_catalog()
     catalog["open_data"]["services"][0]["url"] = "not a web address"
     with pytest.raises(CatalogError, match="'WMS': endpoint_url"):  # the record kind is named in the user's language
-        catalog_import(catalog)
+        catalog_import(catalog, acting_user=None)
     assert not Organization.objects.exists()
     assert not DataResource.objects.exists()
 
 
-def test_existing_organisation_is_replaced_only_when_asked():
-    catalog_import(full_catalog())
-    with pytest.raises(CatalogError, match="already exists"):
-        catalog_import(full_catalog())
+def test_records_missing_from_the_file_are_removed_only_with_replace():
+    catalog_import(full_catalog(), acting_user=None)
     changed = full_catalog()
     changed["resources"] = changed["resources"][1:]
     changed["open_data"]["datasets"][0]["resource"] = None
-    catalog_import(changed, replace=True)
+    kept = catalog_import(copy.deepcopy(changed), acting_user=None)
+    assert [r.key for r in kept.changes.kept] == ["asiakirjat"]
+    assert DataResource.objects.count() == 2
+    catalog_import(changed, replace=True, acting_user=None)
     assert list(DataResource.objects.values_list("name", flat=True)) == ["Lähes tyhjä"]

@@ -12,9 +12,10 @@ from openpyxl import load_workbook
 
 from varanto.catalog.models import Organization
 from varanto.conftest import DEMO_CATALOG
-from varanto.interchange.canonical import Audience, catalog_export, catalog_import
+from varanto.interchange.canonical import Audience, catalog_export
 from varanto.interchange.formats.csv import catalog_csv_table, catalog_csv_zip, read_csv
 from varanto.interchange.formats.xlsx import catalog_xlsx, read_xlsx, template_xlsx
+from varanto.interchange.services import catalog_import
 from varanto.interchange.tests.test_canonical import full_catalog
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +38,7 @@ def via_csv(catalog: dict, tmp_path) -> dict:
 @pytest.fixture
 def every_field() -> dict:
     """full_catalog() as the model gives it back: every field of the format, internal ones included."""
-    return catalog_export(catalog_import(full_catalog()).organization)
+    return catalog_export(catalog_import(full_catalog(), acting_user=None).organization)
 
 
 def test_imatra_catalogue_round_trips_through_xlsx_unchanged():

@@ -2,9 +2,12 @@ from pathlib import Path
 
 from django.core.management.base import CommandError
 
-from varanto.core.commands import OrganizationCommand
-from varanto.interchange.canonical import catalog_import, catalog_validate
+from varanto.catalog.selectors import organization_find
+from varanto.core.commands import OrganizationCommand, organizations_listed
+from varanto.interchange.canonical import catalog_validate
+from varanto.interchange.changes import change_set_lines
 from varanto.interchange.importing import FORMATS, read_catalog
+from varanto.interchange.services import catalog_import
 from varanto.interchange.validation import CatalogError
 
 
@@ -19,10 +22,16 @@ class Command(OrganizationCommand):
         parser.add_argument("path", type=Path, help="the file to import")
         parser.add_argument("--format", choices=FORMATS, default="auto", help="file format (default: from the file)")
         self.add_organization_argument(
-            parser, help_text="the organisation's name (default: from the file; a text page names it)"
+            parser,
+            help_text="the organisation, by name or short name (default: the one the file names); "
+            "a name no organisation has creates a new one",
         )
-        parser.add_argument("--dry-run", action="store_true", help="show what would be imported, write nothing")
-        parser.add_argument("--replace", action="store_true", help="overwrite an existing organisation's catalogue")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="show what the import would add, change and remove; write nothing"
+        )
+        parser.add_argument(
+            "--replace", action="store_true", help="also delete (recoverably) the records the file no longer has"
+        )
         parser.add_argument(
             "--allow-undated",
             action="store_true",
@@ -33,9 +42,10 @@ class Command(OrganizationCommand):
         self, *args, path: Path, format: str, organization, dry_run: bool, replace: bool, allow_undated: bool, **options
     ):
         verbosity = options["verbosity"]
+        target = organization_find(organization) if organization else None
         try:
             catalog, findings = read_catalog(
-                path, fmt=format, organization_name=organization, allow_undated=allow_undated
+                path, fmt=format, organization_name=target.name if target else organization, allow_undated=allow_undated
             )
             catalog_validate(catalog)
         except CatalogError as exc:
@@ -47,16 +57,43 @@ class Command(OrganizationCommand):
             elif verbosity >= 2:
                 self.stdout.write(f"{path}: {finding}")
 
-        if dry_run:
-            self._describe(catalog)
-            self.stdout.write(self.style.NOTICE("Dry run: nothing was written."))
-            return
-        self.stdout.write(f"Importing {path} …")
+        if not dry_run:
+            self.stdout.write(f"Importing {path} …")
         try:
-            summary = catalog_import(catalog, replace=replace)
+            summary = catalog_import(
+                catalog,
+                acting_user=None,
+                reason=f"tuonti: {path.name}",
+                organization=target,
+                replace=replace,
+                dry_run=dry_run,
+            )
         except CatalogError as exc:
             raise CommandError(self._problems(path, exc)) from None
-        self.stdout.write(self.style.SUCCESS(f"Imported {summary}."))
+        if summary.created:
+            note = (
+                f"creates a new organisation {summary.organization.name!r} (short name {summary.organization.slug!r})"
+            )
+            if organization:
+                note += f"; no organisation is named {organization!r} (organisations: {organizations_listed()})"
+            self.stdout.write(self.style.WARNING(f"The import {note}."))
+        if dry_run:
+            if summary.created:
+                self._describe(catalog)
+            else:
+                for line in change_set_lines(summary.changes):
+                    self.stdout.write(line)
+            self.stdout.write(self.style.NOTICE("Dry run: nothing was written."))
+            return
+        changes = summary.changes
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Imported {summary} ({len(changes.added)} added, {len(changes.changed)} changed, "
+                f"{len(changes.removed)} removed)."
+            )
+        )
+        if changes.kept:
+            self.stdout.write(f"{len(changes.kept)} records not in the file were kept; --replace removes them.")
 
     def _problems(self, path: Path, exc: CatalogError) -> str:
         shown = exc.problems[:50]

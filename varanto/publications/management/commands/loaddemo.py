@@ -4,8 +4,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from varanto.catalog.models import Organization
-from varanto.interchange.canonical import catalog_import
 from varanto.interchange.importing import read_catalog
+from varanto.interchange.services import catalog_import
 from varanto.publications.services import publication_create
 
 DEMO_FILE = Path(settings.BASE_DIR).parent / "demo" / "imatra.catalog.json"
@@ -22,6 +22,6 @@ class Command(BaseCommand):
             self.stdout.write("The database already holds a catalogue; demo data not loaded.")
             return
         catalog, _ = read_catalog(file, fmt="json")
-        summary = catalog_import(catalog)
+        summary = catalog_import(catalog, acting_user=None, reason="tuonti: demo")
         publication = publication_create(organization=summary.organization, note="Demoaineisto")
         self.stdout.write(self.style.SUCCESS(f"Loaded {summary}; published as #{publication.number}."))

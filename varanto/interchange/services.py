@@ -1,0 +1,443 @@
+"""Importing a catalogue (tuonti): a canonical dict written into the working model through its services.
+
+Into an existing organisation the import updates in place, record by record key: unchanged
+records are left alone, each changed one is saved once (one version up, one history row with
+the import's reason), new ones are created, and with `replace=True` the records the file no
+longer has are deleted as the back office deletes them (kept in history, restorable). Ids,
+history, editors' assignments and memberships survive. Contacts and service layers are parts
+of their parent. A field the file leaves out keeps its value, so a published page (which has
+no internal fields) does not wipe security measures or internal notes.
+
+All or nothing: one transaction. A dry run makes the same writes and rolls them back, so the
+change set it returns is exactly what the import would do.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+
+from varanto.accounts.models import AuditKind
+from varanto.accounts.services import audit_record
+from varanto.catalog.models import (
+    DataResource,
+    DataService,
+    InformationSystem,
+    OpenDataset,
+    Organization,
+    Process,
+    ReviewStatus,
+    Section,
+    ServiceLayer,
+)
+from varanto.catalog.selectors import organization_find
+from varanto.catalog.services import data_resource_delete, information_system_delete
+from varanto.catalog.services.common import Stamp, record_create, record_delete, record_save, rows_replace
+from varanto.catalog.services.resources import resource_write
+from varanto.catalog.services.structure import organization_write, process_write
+from varanto.catalog.services.systems import system_write
+from varanto.core.keys import make_key
+
+from .canonical import (
+    DATASET_FIELDS,
+    LAYER_FIELDS,
+    ORGANIZATION_FIELDS,
+    PROCESS_FIELDS,
+    RESOURCE_FIELDS,
+    SECTION_FIELDS,
+    SERVICE_FIELDS,
+    SYSTEM_FIELDS,
+    Spec,
+    _load,
+    _to_json,
+    catalog_validate,
+)
+from .validation import CatalogError
+
+REASON = "tuonti"
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    path: str  # the canonical path, e.g. "disclosure.level"
+    before: Any
+    after: Any
+
+
+@dataclass
+class RecordChange:
+    model: type[models.Model]
+    key: str
+    name: str
+    fields: list[FieldChange] = field(default_factory=list)
+
+
+@dataclass
+class ChangeSet:
+    """What an import does (muutokset): records added, changed field by field, removed, or kept
+    because the file leaves them out and `replace` was not asked."""
+
+    added: list[RecordChange] = field(default_factory=list)
+    changed: list[RecordChange] = field(default_factory=list)
+    removed: list[RecordChange] = field(default_factory=list)
+    kept: list[RecordChange] = field(default_factory=list)
+
+
+@dataclass
+class ImportSummary:
+    organization: Organization
+    created: bool = False  # the import made a new organisation
+    changes: ChangeSet = field(default_factory=ChangeSet)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        parts = ", ".join(f"{n} {kind}" for kind, n in self.counts.items())
+        return f"{self.organization.name}: {parts}"
+
+
+@contextmanager
+def _named(model: type[models.Model], label: str):
+    """A validation failure names the record, so the file can be fixed."""
+    try:
+        yield
+    except ValidationError as exc:
+        what = f"{model._meta.verbose_name} {label!r}"
+        if hasattr(exc, "error_dict"):
+            raise CatalogError([f"{what}: {f}: {' '.join(m)}" for f, m in exc.message_dict.items()]) from exc
+        raise CatalogError([f"{what}: {' '.join(exc.messages)}"]) from exc
+
+
+def _changes(record: models.Model, spec: Spec, item: dict) -> list[tuple[str, FieldChange]]:
+    """Set the spec's fields present in `item` on the record; returns (attribute, change) for each that differs."""
+    model = type(record)
+    loaded = _load(item, spec, model)
+    out = []
+    for path, attr in spec:
+        if attr == "key" or attr not in loaded or getattr(record, attr) == loaded[attr]:
+            continue
+        model_field = model._meta.get_field(attr)
+        out.append(
+            (attr, FieldChange(path, _to_json(model_field, getattr(record, attr)), _to_json(model_field, loaded[attr])))
+        )
+        setattr(record, attr, loaded[attr])
+    return out
+
+
+class _Import:
+    def __init__(self, organization: Organization, stamp: Stamp, changes: ChangeSet, *, new_organization: bool):
+        self.organization = organization
+        self.stamp = stamp
+        self.changes = changes
+        self.new_organization = new_organization
+
+    def existing(self, model) -> dict[str, models.Model]:
+        return {r.key: r for r in model.objects.select_for_update().filter(organization=self.organization)}
+
+    def upsert(
+        self, model, spec: Spec, existing: dict, item: dict, position: int, *, relations=None, refs=None, new=None
+    ):
+        """Create or update one record. `refs` are its foreign keys ({name: record or None}, shown by
+        key); `new` extra fields of a new record only; `relations(record)` writes its links and
+        returns [(model field or None, FieldChange)] for those that changed."""
+        refs = refs or {}
+        record = existing.get(item["key"])
+        with _named(model, item.get("name") or item["key"]):
+            if record is None:
+                record = model(
+                    organization=self.organization, position=position, **refs, **(new or {}), **_load(item, spec, model)
+                )
+                record_create(record, self.stamp, relations=relations and (lambda: relations(record)))
+                self.changes.added.append(RecordChange(model, record.key, str(record)))
+                return record
+            fields = _changes(record, spec, item)
+            for name, value in refs.items():
+                before = getattr(record, name)
+                if getattr(before, "pk", None) != getattr(value, "pk", None):
+                    fields.append((name, FieldChange(name, getattr(before, "key", None), getattr(value, "key", None))))
+                    setattr(record, name, value)
+            linked = relations(record) if relations else []
+            if not fields and not linked:
+                if record.position != position:  # the order of a list is not a record's content
+                    model.objects.filter(pk=record.pk).update(position=position)
+                return record
+            record.position = position
+            saved = [attr for attr, _ in fields] + [name for name, _ in linked if name] + ["position"]
+            if model is DataResource:
+                # As a back-office edit: a changed resource awaits review again.
+                record.review_status = ReviewStatus.READY_FOR_REVIEW
+                saved.append("review_status")
+            record_save(record, saved, self.stamp)
+            self.changes.changed.append(
+                RecordChange(model, record.key, str(record), [c for _, c in fields] + [c for _, c in linked])
+            )
+            return record
+
+    def remove(self, records, replace: bool, delete) -> None:
+        for record in records:
+            change = RecordChange(type(record), record.key, str(record))
+            if not replace:
+                self.changes.kept.append(change)
+                continue
+            with _named(type(record), str(record)):
+                delete(record)
+            self.changes.removed.append(change)
+
+
+def _relation(name: str | None, path: str, before, after) -> list:
+    return [] if before == after else [(name, FieldChange(path, before, after))]
+
+
+@transaction.atomic
+def catalog_import(
+    data: dict,
+    *,
+    acting_user,
+    reason: str = REASON,
+    organization: Organization | None = None,
+    replace: bool = False,
+    dry_run: bool = False,
+) -> ImportSummary:
+    """Write a canonical catalogue into `organization` (default: the one its name finds, or a new one).
+
+    Every history row it writes carries `acting_user` and `reason` (e.g. "tuonti: imatra.json");
+    one audit row records the import. With `replace=True` records missing from the file are
+    deleted; without, they are kept. With `dry_run=True` nothing is kept. Raises CatalogError.
+    """
+    catalog_validate(data)
+    org_data = dict(data["organization"])
+    if organization is None:
+        organization = organization_find(org_data["name"])
+    else:
+        org_data["name"] = organization.name  # an import into a chosen organisation does not rename it
+    stamp = Stamp(acting_user, reason)
+    changes = ChangeSet()
+    created = organization is None
+    if created:
+        taken = set(Organization.objects.values_list("slug", flat=True))
+        organization = Organization(slug=make_key(org_data["name"], taken))
+        for attr, value in _load(org_data, ORGANIZATION_FIELDS, Organization).items():
+            setattr(organization, attr, value)
+        with _named(Organization, org_data["name"]):
+            organization.full_clean(exclude=["slug"])
+            stamp.mark(organization)
+            organization.save()
+            organization_write(organization, {"contacts": org_data.get("contacts", [])}, stamp)
+    else:
+        organization = Organization.objects.select_for_update().get(pk=organization.pk)
+        with _named(Organization, organization.name):
+            fields = _changes(organization, ORGANIZATION_FIELDS, org_data)
+            before = [
+                {k: getattr(c, k) for k in ("name", "title", "phone", "email")} for c in organization.contacts.all()
+            ]
+            if "contacts" in org_data and organization_write(organization, {"contacts": org_data["contacts"]}, stamp):
+                after = [
+                    {k: getattr(c, k) for k in ("name", "title", "phone", "email")} for c in organization.contacts.all()
+                ]
+                fields.append((None, FieldChange("contacts", before, after)))
+            if fields:
+                record_save(organization, [attr for attr, _ in fields if attr], stamp)
+                changes.changed.append(
+                    RecordChange(Organization, organization.slug, organization.name, [c for _, c in fields])
+                )
+    run = _Import(organization, stamp, changes, new_organization=created)
+    _write_records(run, data, replace)
+    open_data = data.get("open_data", {})
+    summary = ImportSummary(
+        organization=organization,
+        created=created,
+        changes=changes,
+        counts={
+            "sections": len(data["sections"]),
+            "data resources": len(data["resources"]),
+            "systems": len(data["systems"]),
+            "processes": len(data.get("processes", [])),
+            "open data sets": len(open_data.get("datasets", [])),
+            "data services": len(open_data.get("services", [])),
+            "contacts": len(org_data.get("contacts", [])),
+        },
+    )
+    if dry_run:
+        transaction.set_rollback(True)
+        return summary
+    audit_record(
+        kind=AuditKind.CATALOG_IMPORT,
+        user=acting_user,
+        organization=organization,
+        reason=reason,
+        created=created,
+        replace=replace,
+        added=len(changes.added),
+        changed=len(changes.changed),
+        removed=len(changes.removed),
+    )
+    return summary
+
+
+def _write_records(run: _Import, data: dict, replace: bool) -> None:
+    """Sections, systems, processes, resources and open data, in the order their references need;
+    then, the records the file no longer has, dependants first."""
+    old = {
+        model: run.existing(model)
+        for model in (Section, InformationSystem, Process, DataResource, OpenDataset, DataService)
+    }
+    sections = {
+        item["key"]: run.upsert(Section, SECTION_FIELDS, old[Section], item, position)
+        for position, item in enumerate(data["sections"])
+    }
+    # New systems first: an interface, a link or a process may name a system further down the file.
+    systems_by_key = dict(old[InformationSystem])
+    for position, item in enumerate(data["systems"]):
+        if item["key"] not in systems_by_key:
+            systems_by_key[item["key"]] = run.upsert(InformationSystem, SYSTEM_FIELDS, {}, item, position)
+    key_of = {item["name"].casefold(): item["key"] for item in data["systems"]}
+
+    def system(name: str) -> InformationSystem:
+        return systems_by_key[key_of[name.casefold()]]
+
+    def interfaces(item):
+        def write(record):
+            rows = [
+                {"system": system(i["system"]), "description": (i.get("description") or "").strip()}
+                for i in item.get("interfaces", [])
+            ]
+            before = [(i.target.name, i.description) for i in record.interfaces.all()]
+            if "interfaces" not in item or not system_write(record, {"interfaces": rows}, run.stamp):
+                return []
+            return _relation(None, "interfaces", before, [(r["system"].name, r["description"]) for r in rows])
+
+        return write
+
+    for position, item in enumerate(data["systems"]):
+        if item["key"] in old[InformationSystem]:
+            run.upsert(
+                InformationSystem, SYSTEM_FIELDS, old[InformationSystem], item, position, relations=interfaces(item)
+            )
+        else:
+            with _named(InformationSystem, item["name"]):
+                interfaces(item)(systems_by_key[item["key"]])
+    systems_by_key = {item["key"]: systems_by_key[item["key"]] for item in data["systems"]}
+
+    def process_relations(item):
+        def write(process):
+            wanted = [system(n) for n in item.get("systems", [])]
+            before = sorted(s.name for s in process.systems.all()) if process.pk else []
+            if "systems" not in item or not process_write(process, {"systems": wanted}, run.stamp):
+                return []
+            return _relation(None, "systems", before, sorted(s.name for s in wanted))
+
+        return write
+
+    processes = {
+        item["key"]: run.upsert(
+            Process, PROCESS_FIELDS, old[Process], item, position, relations=process_relations(item)
+        )
+        for position, item in enumerate(data.get("processes", []))
+    }
+
+    def resource_relations(item):
+        def write(resource):
+            links = [
+                {"system": system(s["name"]), "usage": (s.get("usage") or "").strip()} for s in item.get("systems", [])
+            ]
+            wanted: dict = {"systems": links}
+            if "processes" in item:
+                wanted["processes"] = [processes[k] for k in item["processes"]]
+            before_links = (
+                [(link.system.name, link.usage) for link in resource.system_links.all()] if resource.pk else []
+            )
+            before_processes = sorted(resource.processes.values_list("key", flat=True)) if resource.pk else []
+            if "systems" not in item:
+                del wanted["systems"]
+            changed = resource_write(resource, wanted, run.stamp)
+            out = []
+            if "systems" in changed:
+                out += _relation(None, "systems", before_links, [(r["system"].name, r["usage"]) for r in links])
+            if "processes" in changed:
+                out += _relation(None, "processes", before_processes, sorted(item["processes"]))
+            return out
+
+        return write
+
+    resources = {}
+    for position, item in enumerate(data["resources"]):
+        # A resource added to an existing catalogue awaits review, as one added in the back office.
+        new = {} if run.new_organization else {"review_status": ReviewStatus.READY_FOR_REVIEW}
+        resources[item["key"]] = run.upsert(
+            DataResource,
+            RESOURCE_FIELDS,
+            old[DataResource],
+            item,
+            position,
+            relations=resource_relations(item),
+            refs={"section": sections[item["section"]]},
+            new=new,
+        )
+
+    open_data = data.get("open_data", {})
+    for position, item in enumerate(open_data.get("datasets", [])):
+        resource = resources.get(item.get("resource") or "")
+        run.upsert(OpenDataset, DATASET_FIELDS, old[OpenDataset], item, position, refs={"resource": resource})
+    for position, item in enumerate(open_data.get("services", [])):
+        run.upsert(DataService, SERVICE_FIELDS, old[DataService], item, position, relations=_layers_write(run, item))
+
+    def missing(model, keys) -> list:
+        return [r for key, r in old[model].items() if key not in keys]
+
+    stamp = run.stamp
+    run.remove(
+        missing(OpenDataset, {d["key"] for d in open_data.get("datasets", [])}),
+        replace,
+        lambda r: record_delete(r, stamp),
+    )
+    run.remove(
+        missing(DataService, {s["key"] for s in open_data.get("services", [])}),
+        replace,
+        lambda r: _service_delete(r, stamp),
+    )
+    run.remove(
+        missing(DataResource, resources),
+        replace,
+        lambda r: data_resource_delete(resource=r, expected_version=r.version, acting_user=stamp.user),
+    )
+    run.remove(missing(Process, processes), replace, lambda r: record_delete(r, stamp))
+    run.remove(
+        missing(InformationSystem, systems_by_key),
+        replace,
+        lambda r: information_system_delete(system=r, expected_version=r.version, acting_user=stamp.user),
+    )
+    run.remove(missing(Section, sections), replace, lambda r: record_delete(r, stamp))
+
+
+def _layers_write(run: _Import, item: dict):
+    """The service's layers (karttatasot), a part of it: replaced as a whole when they differ."""
+
+    def row(layer: dict) -> dict:
+        loaded = _load(layer, LAYER_FIELDS, ServiceLayer)
+        return {attr: loaded.get(attr, ServiceLayer._meta.get_field(attr).get_default()) for _, attr in LAYER_FIELDS}
+
+    def write(service: DataService) -> list:
+        existing = list(service.layers.all())
+        before = [{attr: getattr(layer, attr) for _, attr in LAYER_FIELDS} for layer in existing]
+        wanted = [row(layer) for layer in item.get("layers", [])]
+        if "layers" not in item or not rows_replace(
+            existing,
+            wanted,
+            as_row=lambda layer: {attr: getattr(layer, attr) for _, attr in LAYER_FIELDS},
+            build=lambda position, r: ServiceLayer(service=service, position=position, **r),
+            stamp=run.stamp,
+        ):
+            return []
+        return _relation(None, "layers", before, wanted)
+
+    return write
+
+
+def _service_delete(service: DataService, stamp: Stamp) -> None:
+    for layer in service.layers.all():
+        stamp.mark(layer)
+        layer.delete()
+    record_delete(service, stamp)
