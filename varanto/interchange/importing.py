@@ -1,7 +1,7 @@
 """Reading a catalogue file of any supported format into the canonical dict.
 
 Each format's reader returns (catalog dict, findings); nothing is written here:
-`canonical.catalog_import` writes the result in one transaction. Formats: a published page
+`interchange.services.catalog_import` writes the result in one transaction. Formats: a published page
 (text), the canonical JSON, an Excel workbook (xlsx) and CSV files (csv: a zip, a folder, or
 one file of the folder) in the layout `varanto export` writes.
 """

@@ -3,7 +3,7 @@
 Every problem is reported with where it is: sheet (or file), row and column, as a person sees
 them in Excel. The reader checks what a spreadsheet can get wrong (headings, cell values,
 references, duplicate keys, the model's field rules and the JSON Schema) and collects every
-problem before it gives up; `canonical.catalog_import` then writes the result in one
+problem before it gives up; `interchange.services.catalog_import` then writes the result in one
 transaction.
 """
 
