@@ -268,7 +268,7 @@ SERVICE = RecordKind(
     (
         KEY,
         NAME,
-        F("service_type", "type", T.CHOICE, pgettext_lazy("record type", "Type")),
+        F("service_type", "type", T.TEXT, pgettext_lazy("record type", "Type")),
         F("endpoint_url", "url", T.TEXT, _("Address")),
         F("description", "description", T.LONG_TEXT, _("Description")),
         TRANSLATIONS,
