@@ -5,8 +5,9 @@ importer produces such a dict before anything is written. `catalog_export` is al
 place that decides visibility: with `audience=PUBLIC` it leaves out every field the model
 marks internal (`varanto.catalog.fields.internal`).
 
-A record kind's simple fields are listed once, as (JSON path, model attribute) pairs; a
-dotted path such as "responsible.title" nests the value. Relations (section, systems,
+A record kind's simple fields are (JSON path, model attribute) pairs derived from the kind's
+declaration (`varanto.catalog.declarations`); a dotted path such as "responsible.title" nests
+the value. Relations (section, systems,
 processes) are handled beside them, by key or name.
 """
 
@@ -17,6 +18,8 @@ import enum
 
 from django.db import models
 
+from varanto.catalog import declarations
+from varanto.catalog.declarations import canonical_pairs
 from varanto.catalog.fields import is_internal
 from varanto.catalog.models import (
     DataResource,
@@ -40,104 +43,17 @@ class Audience(enum.Enum):
 
 Spec = tuple[tuple[str, str], ...]
 
-ORGANIZATION_FIELDS: Spec = (
-    ("name", "name"),
-    ("business_id", "business_id"),
-    ("type", "organization_type"),
-    ("homepage", "homepage"),
-    ("languages", "languages"),
-    ("updated", "updated"),
-    ("descriptions", "descriptions"),
-    ("information_requests.registry_office.name", "registry_name"),
-    ("information_requests.registry_office.address", "registry_address"),
-    ("information_requests.registry_office.email", "registry_email"),
-    ("information_requests.registry_office.phone", "registry_phone"),
-    ("information_requests.registry_office.hours", "registry_hours"),
-    ("information_requests.deciding_authority", "deciding_authority"),
-    ("information_requests.instructions", "request_instructions"),
-    ("translations", "translations"),
-)
-CONTACT_FIELDS: Spec = (("name", "name"), ("title", "title"), ("phone", "phone"), ("email", "email"))
-SECTION_FIELDS: Spec = (
-    ("key", "key"),
-    ("name", "name"),
-    ("kind", "kind"),
-    ("members", "members"),
-    ("description", "description"),
-    ("translations", "translations"),
-)
-RESPONSIBLE_FIELDS: Spec = (
-    ("responsible.title", "responsible_title"),
-    ("responsible.organization", "responsible_organization"),
-    ("responsible.unit", "responsible_unit"),
-)
-RESOURCE_FIELDS: Spec = (
-    ("key", "key"),
-    ("name", "name"),
-    *RESPONSIBLE_FIELDS,
-    ("purpose", "purpose"),
-    ("key_datasets", "key_datasets"),
-    ("disclosure.level", "disclosure_level"),
-    ("disclosure.recipients", "disclosure_recipients"),
-    ("disclosure.text", "disclosure_text"),
-    ("disclosure.deciding_authority", "disclosure_authority"),
-    ("api.availability", "api_availability"),
-    ("api.text", "api_text"),
-    ("notes", "notes"),
-    ("search_criteria", "search_criteria"),
-    ("keywords", "keywords"),
-    ("partners", "partners"),
-    ("data_flows", "data_flows"),
-    ("links", "links"),
-    ("personal_data", "personal_data"),
-    ("retention.period", "retention_period"),
-    ("retention.archiving", "archiving"),
-    ("retention.text", "retention_text"),
-    ("security_measures", "security_measures"),
-    ("internal_notes", "internal_notes"),
-    ("review.last_reviewed", "last_reviewed"),
-    ("review.cycle_months", "review_cycle_months"),
-    ("translations", "translations"),
-)
-SYSTEM_FIELDS: Spec = (
-    ("key", "key"),
-    ("name", "name"),
-    ("vendor", "vendor"),
-    ("purpose", "purpose"),
-    ("description", "description"),
-    *RESPONSIBLE_FIELDS,
-    ("security_measures", "security_measures"),
-    ("internal_notes", "internal_notes"),
-    ("translations", "translations"),
-)
-PROCESS_FIELDS: Spec = (
-    ("key", "key"),
-    ("name", "name"),
-    ("purpose", "purpose"),
-    *RESPONSIBLE_FIELDS,
-    ("function_class", "function_class"),
-    ("links", "links"),
-    ("internal_notes", "internal_notes"),
-    ("translations", "translations"),
-)
-DATASET_FIELDS: Spec = (
-    ("key", "key"),
-    ("name", "name"),
-    ("description", "description"),
-    ("url", "url"),
-    ("produced_externally", "produced_externally"),
-    ("license", "license"),
-    ("translations", "translations"),
-)
-SERVICE_FIELDS: Spec = (
-    ("key", "key"),
-    ("name", "name"),
-    ("type", "service_type"),
-    ("url", "endpoint_url"),
-    ("description", "description"),
-    ("translations", "translations"),
-)
-LAYER_FIELDS: Spec = (("title", "title"), ("name", "name"))
+# Derived from the one declaration of every kind and field (varanto.catalog.declarations).
+ORGANIZATION_FIELDS: Spec = canonical_pairs(declarations.ORGANIZATION)
+CONTACT_FIELDS: Spec = canonical_pairs(declarations.CONTACT)
+SECTION_FIELDS: Spec = canonical_pairs(declarations.SECTION)
+RESPONSIBLE_FIELDS: Spec = tuple((d.path, d.attr) for d in declarations.RESPONSIBLE)
+RESOURCE_FIELDS: Spec = canonical_pairs(declarations.RESOURCE)
+SYSTEM_FIELDS: Spec = canonical_pairs(declarations.SYSTEM)
+PROCESS_FIELDS: Spec = canonical_pairs(declarations.PROCESS)
+DATASET_FIELDS: Spec = canonical_pairs(declarations.DATASET)
+SERVICE_FIELDS: Spec = canonical_pairs(declarations.SERVICE)
+LAYER_FIELDS: Spec = canonical_pairs(declarations.LAYER)
 
 
 # --- export -----------------------------------------------------------------------------

@@ -1,7 +1,9 @@
 """Words residents read for the catalogue's coded values and field names, in the interface language."""
 
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+
+from varanto.catalog import declarations
+from varanto.catalog.declarations import ValueType
 
 DISCLOSURE = {
     "public": _("Public"),
@@ -37,59 +39,30 @@ RECORD_KIND = {
     "services": _("Data service"),
 }
 
-# Canonical field paths (varanto.catalog/1) as headings.
-FIELD = {
-    "name": _("Name"),
+# Relations of a record, as headings; plain fields take theirs from their declaration.
+RELATION = {
     "section": _("Section"),
-    "kind": pgettext_lazy("section kind", "Kind"),
-    "members": _("Member municipalities"),
-    "description": _("Description"),
-    "purpose": _("Purpose"),
-    "key_datasets": _("Key data sets"),
-    "disclosure.level": _("Disclosure"),
-    "disclosure.recipients": _("Recipients of disclosures"),
-    "disclosure.text": _("Disclosure, as worded"),
-    "disclosure.deciding_authority": _("Authority deciding on disclosure"),
-    "api.availability": _("Technical interface"),
-    "api.text": _("Technical interface, as worded"),
-    "notes": _("Other information"),
     "systems": _("Information systems"),
-    "search_criteria": _("Search criteria"),
-    "keywords": _("Keywords"),
-    "partners": _("Partners"),
-    "data_flows": _("Data flows"),
-    "links": _("Links and privacy notices"),
-    "personal_data": _("Holds personal data"),
-    "retention.period": _("Retention period"),
-    "retention.archiving": _("Archiving"),
-    "retention.text": _("Retention and archiving, as worded"),
     "processes": _("Processes"),
-    "responsible.title": _("Responsible"),
-    "responsible.organization": _("Responsible organisation"),
-    "responsible.unit": _("Responsible unit"),
-    "vendor": _("Vendor"),
     "interfaces": _("Interfaces to other systems"),
-    "function_class": _("Function class"),
-    "url": _("Address"),
     "resource": _("Data resource"),
-    "produced_externally": _("Produced from outside sources"),
-    "license": _("Licence"),
-    "type": pgettext_lazy("record type", "Type"),
     "layers": _("Layers"),
-    "business_id": _("Business ID"),
-    "homepage": _("Home page"),
-    "languages": _("Languages"),
-    "updated": _("The organisation's own update date"),
-    "descriptions": _("Description texts"),
     "contacts": _("Contact persons"),
-    "information_requests.registry_office.name": _("Registry office"),
-    "information_requests.registry_office.address": _("Registry office postal address"),
-    "information_requests.registry_office.email": _("Registry office e-mail"),
-    "information_requests.registry_office.phone": _("Registry office phone"),
-    "information_requests.registry_office.hours": _("Registry office opening hours"),
-    "information_requests.deciding_authority": _("Authority deciding on information requests"),
-    "information_requests.instructions": _("Instructions for information requests"),
 }
+
+
+def _field_headings() -> dict:
+    headings: dict = dict(RELATION)
+    for kind in declarations.KINDS:
+        for decl in kind.fields:
+            if decl.type in (ValueType.KEY, ValueType.TRANSLATIONS) or kind.internal(decl):
+                continue
+            headings.setdefault(decl.path, kind.label(decl))
+    return headings
+
+
+# Canonical field paths (varanto.catalog/1) as headings.
+FIELD = _field_headings()
 
 
 def field_label(path: str) -> str:

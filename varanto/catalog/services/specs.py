@@ -1,7 +1,8 @@
 """What a caller may write on each kind of record, and what a record's state consists of.
 
 A `RecordSpec` lists the content fields with their normalisers (see `common.assign`) and the
-relations its service writes itself. The history pages, the conflict page and restore all
+relations its service writes itself; both come from the kind's declaration
+(`varanto.catalog.declarations`). The history pages, the conflict page and restore all
 compare states through `state_of(record)`: content fields as stored (foreign keys as ids) and
 relations as plain lists of ids and texts.
 """
@@ -13,7 +14,9 @@ from dataclasses import dataclass
 
 from django.db import models
 
-from varanto.catalog.models import DataResource, InformationSystem, Organization, Process, Section
+from varanto.catalog import declarations
+from varanto.catalog.declarations import RecordKind, ValueType
+from varanto.catalog.models import DataResource, InformationSystem, Organization, Process
 
 from .common import flow_list, link_list, string_list, translations_of
 
@@ -25,98 +28,32 @@ class RecordSpec:
     relations: tuple[str, ...] = ()
 
 
-RESPONSIBLE = {"responsible_title": None, "responsible_organization": None, "responsible_unit": None}
+# How a write normalises each value type (see `common.assign`); other types are stored as given.
+NORMALISERS: dict[ValueType, Callable] = {
+    ValueType.LINES: string_list,
+    ValueType.FLOWS: flow_list,
+    ValueType.LINKS: link_list,
+}
 
-RESOURCE = RecordSpec(
-    DataResource,
-    {
-        "name": None,
-        "section": None,
-        **RESPONSIBLE,
-        "purpose": None,
-        "key_datasets": string_list,
-        "keywords": string_list,
-        "notes": None,
-        "disclosure_level": None,
-        "disclosure_recipients": string_list,
-        "disclosure_text": None,
-        "disclosure_authority": None,
-        "api_availability": None,
-        "api_text": None,
-        "search_criteria": string_list,
-        "partners": string_list,
-        "data_flows": flow_list,
-        "links": link_list,
-        "personal_data": None,
-        "retention_period": None,
-        "archiving": None,
-        "retention_text": None,
-        "security_measures": None,
-        "internal_notes": None,
-        "review_cycle_months": None,
-        "translations": translations_of(DataResource),
-    },
-    relations=("systems", "processes"),
-)
 
-SYSTEM = RecordSpec(
-    InformationSystem,
-    {
-        "name": None,
-        "vendor": None,
-        "purpose": None,
-        "description": None,
-        **RESPONSIBLE,
-        "security_measures": None,
-        "internal_notes": None,
-        "translations": translations_of(InformationSystem),
-    },
-    relations=("interfaces",),
-)
+def spec_of(kind: RecordKind) -> RecordSpec:
+    """The kind's writable fields and relations, from its declaration."""
+    fields: dict[str, Callable | None] = {}
+    for decl in kind.fields:
+        if not decl.editable:
+            continue
+        if decl.type is ValueType.TRANSLATIONS:
+            fields[decl.attr] = translations_of(kind.model)
+        else:
+            fields[decl.attr] = NORMALISERS.get(decl.type)
+    return RecordSpec(kind.model, fields, kind.relations)
 
-SECTION = RecordSpec(
-    Section,
-    {
-        "name": None,
-        "kind": None,
-        "members": string_list,
-        "description": None,
-        "translations": translations_of(Section),
-    },
-)
 
-PROCESS = RecordSpec(
-    Process,
-    {
-        "name": None,
-        "purpose": None,
-        "function_class": None,
-        **RESPONSIBLE,
-        "links": link_list,
-        "internal_notes": None,
-        "translations": translations_of(Process),
-    },
-    relations=("systems",),
-)
-
-ORGANIZATION = RecordSpec(
-    Organization,
-    {
-        "name": None,
-        "business_id": None,
-        "organization_type": None,
-        "homepage": None,
-        "registry_name": None,
-        "registry_address": None,
-        "registry_email": None,
-        "registry_phone": None,
-        "registry_hours": None,
-        "deciding_authority": None,
-        "request_instructions": None,
-        "translations": translations_of(Organization),
-    },
-    relations=("contacts",),
-)
+RESOURCE = spec_of(declarations.RESOURCE)
+SYSTEM = spec_of(declarations.SYSTEM)
+SECTION = spec_of(declarations.SECTION)
+PROCESS = spec_of(declarations.PROCESS)
+ORGANIZATION = spec_of(declarations.ORGANIZATION)
 
 SPECS: dict[type[models.Model], RecordSpec] = {s.model: s for s in (RESOURCE, SYSTEM, SECTION, PROCESS, ORGANIZATION)}
 
