@@ -89,8 +89,8 @@ class AuditEvent(models.Model):
             roles = dict(Role.choices)
             return _("%(user)s: %(old)s → %(new)s") % {
                 "user": detail.get("target", ""),
-                "old": roles.get(detail.get("old_role"), "–"),
-                "new": roles.get(detail.get("new_role"), "–"),
+                "old": roles.get(detail.get("old_role", ""), "–"),
+                "new": roles.get(detail.get("new_role", ""), "–"),
             }
         if self.kind in (AuditKind.TOKEN_CREATED, AuditKind.TOKEN_REVOKED):
             return _("%(name)s (%(prefix)s…), acting as %(user)s") % {
