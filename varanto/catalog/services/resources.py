@@ -118,7 +118,7 @@ def data_resource_review(
     *,
     resource: DataResource,
     action: Action,
-    expected_version: int,
+    expected_version: int | None,
     acting_user,
     comment: str = "",
 ) -> DataResource:
