@@ -92,8 +92,8 @@ class AuditEvent(models.Model):
             roles = dict(Role.choices)
             return _("%(user)s: %(old)s → %(new)s") % {
                 "user": detail.get("target", ""),
-                "old": roles.get(detail.get("old_role"), "–"),
-                "new": roles.get(detail.get("new_role"), "–"),
+                "old": roles.get(detail.get("old_role", ""), "–"),
+                "new": roles.get(detail.get("new_role", ""), "–"),
             }
         if self.kind == AuditKind.PASSWORD_RESET:
             return str(detail.get("target", ""))

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+from typing import cast
 
+from django.db import models
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
@@ -43,7 +45,11 @@ def assessment_workbook(assessment: ImpactAssessment) -> bytes:
         (_("Planned change"), assessment.title),
         (_("Description of the change"), assessment.description),
         *[
-            (str(ImpactAssessment._meta.get_field(h).verbose_name).capitalize(), getattr(assessment, h))
+            # cast: the headings are the assessment's own text fields.
+            (
+                str(cast(models.Field, ImpactAssessment._meta.get_field(h)).verbose_name).capitalize(),
+                getattr(assessment, h),
+            )
             for h in ImpactAssessment.HEADINGS
         ],
         (_("Created"), assessment.created_at.strftime("%d.%m.%Y %H:%M")),

@@ -22,7 +22,9 @@ def _send(request: HttpRequest, download: downloads.Download | None) -> HttpResp
     if response is None:
         response = HttpResponse(download.content(), content_type=download.media_type)
         inline = download.media_type.startswith(INLINE_TYPES)
-        response.headers["Content-Disposition"] = content_disposition_header(not inline, download.filename)
+        disposition = content_disposition_header(not inline, download.filename)
+        assert disposition, "a download always has a file name"
+        response.headers["Content-Disposition"] = disposition
     response.headers["ETag"] = download.etag
     if last_modified:
         response.headers["Last-Modified"] = http_date(last_modified)

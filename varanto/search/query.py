@@ -24,6 +24,7 @@ words ("vanhusten kotihoito" → päivähoito) gives no results rather than nois
 from __future__ import annotations
 
 import math
+from collections.abc import Set
 from dataclasses import dataclass, field
 
 from .analysis import AnalysedWord, Analyzer, analyse_text
@@ -96,7 +97,7 @@ def query_words(
     return [plan_word(word, position, thesaurus, phrases.get(position, set())) for position, word in enumerate(words)]
 
 
-def plan_word(word: AnalysedWord, position: int, thesaurus: Thesaurus, extra: set[str] = frozenset()) -> QueryWord:
+def plan_word(word: AnalysedWord, position: int, thesaurus: Thesaurus, extra: Set[str] = frozenset()) -> QueryWord:
     analysis = word.analysis
     roles = thesaurus.in_every_role
     own = Slot(position)

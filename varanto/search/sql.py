@@ -120,7 +120,9 @@ def posting_details(documents: Iterable[tuple[int, int]], terms: Iterable[str]) 
         # SQLite allows 500 branches in one compound SELECT.
         for start in range(0, len(documents), DETAIL_BATCH):
             batch = documents[start : start + DETAIL_BATCH]
-            params = [value for index_id, document_id in batch for value in (index_id, document_id, *terms)]
+            params: list[int | str] = []
+            for index_id, document_id in batch:
+                params += [index_id, document_id, *terms]
             cursor.execute(" UNION ALL ".join([part] * len(batch)), params)
             found += cursor.fetchall()
     return found
@@ -136,13 +138,14 @@ def existing_terms(candidates: Iterable[str], *, index_id: int | None = None) ->
     if not candidates:
         return set()
     table = connection.ops.quote_name(SearchTerm._meta.db_table)
+    params: list[int]
     scope, params = ("", []) if index_id is None else ("AND t.index_id = %s", [index_id])
     sql = f"""
         WITH c (term) AS (VALUES {", ".join(["(CAST(%s AS VARCHAR(100)))"] * len(candidates))})
         SELECT c.term FROM c WHERE EXISTS (SELECT 1 FROM {table} t WHERE t.term = c.term {scope})
     """
     with connection.cursor() as cursor:
-        cursor.execute(sql, candidates + params)
+        cursor.execute(sql, [*candidates, *params])
         return {row[0] for row in cursor.fetchall()}
 
 
@@ -150,9 +153,8 @@ def stale_publication_ids(analyzer: str, organization_id: int | None = None) -> 
     """Ids of organisations' latest publications that have no search index made by `analyzer`."""
     publications = connection.ops.quote_name(Publication._meta.db_table)
     indexes = connection.ops.quote_name(SearchIndex._meta.db_table)
-    scope, params = (
-        ("", [analyzer]) if organization_id is None else ("WHERE organization_id = %s", [organization_id, analyzer])
-    )
+    scope = "" if organization_id is None else "WHERE organization_id = %s"
+    params: list[int | str] = [analyzer] if organization_id is None else [organization_id, analyzer]
     sql = f"""
         SELECT p.id
         FROM {publications} p
@@ -215,10 +217,16 @@ def _postings(rows, index_id, frequent) -> tuple[str, list]:
     return ",\n".join(ctes), params
 
 
+def _column(model: type[models.Model], name: str) -> str:
+    model_field = model._meta.get_field(name)
+    assert isinstance(model_field, models.Field) and model_field.column, "rows are inserted field by concrete field"
+    return model_field.column
+
+
 def insert_rows(model: type[models.Model], fields: Sequence[str], rows: Iterable[tuple]) -> None:
     """INSERT `rows` (values of `fields`, in order) into the model's table, several hundred at a time."""
     quote = connection.ops.quote_name
-    columns = ", ".join(quote(model._meta.get_field(name).column) for name in fields)
+    columns = ", ".join(quote(_column(model, name)) for name in fields)
     placeholders = "(" + ", ".join(["%s"] * len(fields)) + ")"
     table = quote(model._meta.db_table)
     rows = iter(rows)

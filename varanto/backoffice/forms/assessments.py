@@ -27,4 +27,4 @@ class AssessmentForm(forms.ModelForm):
         help_texts = HEADING_HELP
 
     def to_data(self) -> dict:
-        return {name: self.cleaned_data[name] for name in self._meta.fields}
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}

@@ -18,7 +18,9 @@ class SystemChoiceRow(RowForm):
     def __init__(self, *args, systems: dict | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.systems = systems or {}
-        self.fields["system"].choices = [("", "—")] + [(pk, s.name) for pk, s in self.systems.items()]
+        system_field = self.fields["system"]
+        assert isinstance(system_field, forms.ChoiceField), "the row's system is a choice"
+        system_field.choices = [("", "—")] + [(pk, s.name) for pk, s in self.systems.items()]
 
     def clean_system(self):
         value = self.cleaned_data.get("system")

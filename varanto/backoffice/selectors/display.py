@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from simple_history.utils import get_history_manager_for_model
 
 from varanto.catalog.models import DataResource, InformationSystem, Process, Section
 from varanto.catalog.services import SPECS
@@ -33,10 +34,11 @@ class Change:
 
 def field_label(model: type[models.Model], name: str) -> str:
     if name in RELATION_LABELS and name not in {f.name for f in model._meta.concrete_fields}:
-        label = RELATION_LABELS[name]
+        label = str(RELATION_LABELS[name])
     else:
-        label = model._meta.get_field(name).verbose_name
-    label = str(label)
+        model_field = model._meta.get_field(name)
+        assert isinstance(model_field, models.Field), "only a record's own fields are shown"
+        label = str(model_field.verbose_name)
     return label[:1].upper() + label[1:]
 
 
@@ -51,9 +53,13 @@ class Names:
         if pk is None:
             return ""
         if model not in self._cache:
-            past = model.history.filter(organization_id=self.organization_id).order_by("history_date")
+            past = (
+                get_history_manager_for_model(model)
+                .filter(organization_id=self.organization_id)
+                .order_by("history_date")
+            )
             names = dict(past.values_list("id", "name"))
-            names.update(model.objects.filter(organization_id=self.organization_id).values_list("pk", "name"))
+            names.update(model._default_manager.filter(organization_id=self.organization_id).values_list("pk", "name"))
             self._cache[model] = names
         return self._cache[model].get(pk, _("(unknown, id %(id)s)") % {"id": pk})
 
@@ -94,6 +100,7 @@ def format_value(model: type[models.Model], name: str, value, names: Names) -> s
         return "; ".join(
             f"{lang}: " + ", ".join(f"{k} = {v}" for k, v in texts.items()) for lang, texts in value.items()
         )
+    assert isinstance(model_field, models.Field), "only a record's own fields are shown"
     if model_field.choices and value not in (None, ""):
         return _choice_label(model_field, value)
     if isinstance(value, bool):

@@ -8,6 +8,7 @@ height of the resources it connects to (barycentre), pushed down just enough not
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
@@ -73,7 +74,7 @@ class Graph:
 
     def rows(self) -> list[dict]:
         """The graph as a table, one row per data resource: the text alternative of the picture."""
-        out = {
+        out: dict[str, dict[str, Any]] = {
             n.id: {"resource": n, "section": [], "systems": [], "recipients": []}
             for n in self.nodes
             if n.kind == "resource"

@@ -22,7 +22,7 @@ from varanto.catalog.models import (
 
 PERSON_ROLES = {"responsible": _("responsible"), "editor": _("editor in Varanto"), "contact": _("contact person")}
 
-SUBJECT_MODELS = {
+SUBJECT_MODELS: dict[str, type[InformationSystem | Section | DataResource]] = {
     AssessmentSubject.SYSTEM: InformationSystem,
     AssessmentSubject.SECTION: Section,
     AssessmentSubject.RESOURCE: DataResource,

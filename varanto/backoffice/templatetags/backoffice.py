@@ -22,11 +22,12 @@ def person_role(code: str) -> str:
 @register.filter
 def status_class(status: str) -> str:
     """A CSS modifier for a review status badge."""
-    return {
+    classes: dict[str, str] = {
         ReviewStatus.READY_FOR_REVIEW: "ready",
         ReviewStatus.RETURNED: "returned",
         ReviewStatus.CURRENT: "current",
-    }.get(status, "current")
+    }
+    return classes.get(status, "current")
 
 
 @register.filter

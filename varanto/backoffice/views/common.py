@@ -13,6 +13,7 @@ from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
+from simple_history.utils import get_history_manager_for_model
 
 from varanto.accounts.permissions import AccessDenied, Action, can, role_of
 from varanto.catalog.models import Organization
@@ -137,11 +138,15 @@ def conflict_page(request, organization, conflict: EditConflict, *, data: dict, 
         mine = state_of_data(spec, data, saved)
         names = Names(organization.pk)
         latest = (
-            type(current).history.filter(id=current.pk).order_by("-history_date").select_related("history_user").first()
+            get_history_manager_for_model(type(current))
+            .filter(id=current.pk)
+            .order_by("-history_date")
+            .select_related("history_user")
+            .first()
         )
         started = (
-            type(current)
-            .history.filter(id=current.pk, version=conflict.expected_version)
+            get_history_manager_for_model(type(current))
+            .filter(id=current.pk, version=conflict.expected_version)
             .order_by("history_date")
             .last()
         )

@@ -33,7 +33,7 @@ def integrations(request, org: str):
     form = IntegrationTokenForm(request.POST or None, organization=organization, acting_user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            created, secret = integration_token_create(
+            token, secret = integration_token_create(
                 name=form.cleaned_data["name"],
                 user=form.cleaned_data["user"],
                 organization=organization,
@@ -42,7 +42,7 @@ def integrations(request, org: str):
         except ValidationError as exc:
             form_errors_from(exc, form)
         else:
-            request.session[_new_token_key(organization)] = {"name": created.name, "secret": secret}
+            request.session[_new_token_key(organization)] = {"name": token.name, "secret": secret}
             return redirect("backoffice:integrations", organization.slug)
     created = request.session.pop(_new_token_key(organization), None) if request.method == "GET" else None
     response = page(

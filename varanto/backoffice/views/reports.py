@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
@@ -118,7 +121,8 @@ def assessment_detail(request, org: str, pk: int):
             "report": assessment.affected,
             "person_roles": PERSON_ROLES,
             "headings": [
-                (ImpactAssessment._meta.get_field(h).verbose_name, getattr(assessment, h))
+                # cast: the headings are the assessment's own text fields.
+                (cast(models.Field, ImpactAssessment._meta.get_field(h)).verbose_name, getattr(assessment, h))
                 for h in ImpactAssessment.HEADINGS
             ],
         },

@@ -47,7 +47,7 @@ def impact_assessment_update(
     *,
     assessment: ImpactAssessment,
     data: dict,
-    expected_version: int,
+    expected_version: int | None,
     acting_user,
 ) -> ImpactAssessment:
     """Change the assessment texts (the impact report it was made on stays as saved)."""

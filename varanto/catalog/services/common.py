@@ -3,17 +3,28 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import get_history_manager_for_model
 
 from varanto.core.keys import make_key
+
+if TYPE_CHECKING:
+    from varanto.catalog.models import ImpactAssessment, Organization
+    from varanto.catalog.models.base import OrganizationOwned
+
+# The records edited with a version check: each has a `version` that rises on every save.
+Versioned = TypeVar("Versioned", bound="OrganizationOwned | Organization | ImpactAssessment")
+# The records of one organisation, in its ordered list.
+Owned = TypeVar("Owned", bound="OrganizationOwned")
+Child = TypeVar("Child", bound=models.Model)
 
 
 class EditConflict(Exception):
@@ -44,13 +55,14 @@ class Stamp:
     when: datetime.datetime = field(default_factory=timezone.now)
 
     def mark(self, *instances: models.Model) -> None:
+        # simple-history reads these attributes when it writes the history row; it has no stubs.
         for instance in instances:
-            instance._history_user = self.user
-            instance._change_reason = self.reason[:100]
-            instance._history_date = self.when
+            instance._history_user = self.user  # type: ignore[attr-defined]
+            instance._change_reason = self.reason[:100]  # type: ignore[attr-defined]
+            instance._history_date = self.when  # type: ignore[attr-defined]
 
 
-def locked(model: type[models.Model], pk: int, expected_version: int | None, *, required: bool = True) -> models.Model:
+def locked(model: type[Versioned], pk: int, expected_version: int | None, *, required: bool = True) -> Versioned:
     """The record, locked for this transaction, or EditConflict if it moved on meanwhile.
 
     An edit must say which version it started from; only restore, an explicit choice of an
@@ -58,7 +70,8 @@ def locked(model: type[models.Model], pk: int, expected_version: int | None, *, 
     """
     if required and expected_version is None:
         raise ValidationError({"version": _("The version the edit started from is missing; reload the page.")})
-    current = model.objects.select_for_update().filter(pk=pk).first()
+    # cast: the django-stubs plugin types the manager of a type variable by its bound.
+    current = cast("Versioned | None", model._default_manager.select_for_update().filter(pk=pk).first())
     if current is None:
         raise EditConflict(current=None, expected_version=expected_version or 0, current_version=None)
     if expected_version is not None and current.version != expected_version:
@@ -66,7 +79,7 @@ def locked(model: type[models.Model], pk: int, expected_version: int | None, *, 
     return current
 
 
-def record_save(record: models.Model, fields: list[str], stamp: Stamp) -> models.Model:
+def record_save(record: Versioned, fields: list[str], stamp: Stamp) -> Versioned:
     """Validate and save the named fields, one version up, with who and why in its history."""
     record.version += 1
     record.full_clean()
@@ -76,11 +89,11 @@ def record_save(record: models.Model, fields: list[str], stamp: Stamp) -> models
 
 
 def record_create(
-    record: models.Model,
+    record: Versioned,
     stamp: Stamp,
     *,
     relations: Callable[[], object] | None = None,
-) -> models.Model:
+) -> Versioned:
     """Validate and insert the record; `relations` (called after the insert) writes its links.
 
     The creation's history row is written after the relations, so that it holds them too
@@ -91,23 +104,23 @@ def record_create(
     if relations is None:
         record.save(force_insert=True)
         return record
-    record.save_without_historical_record(force_insert=True)
+    record.save_without_historical_record(force_insert=True)  # type: ignore[union-attr]  # added by simple-history
     relations()
     record.save(update_fields=["version"])
-    history = type(record).history
+    history = get_history_manager_for_model(type(record))
     row = history.filter(id=record.pk).order_by("-history_date", "-history_id").first()
     history.filter(history_id=row.history_id).update(history_type="+")
     return record
 
 
 def record_update(
-    model: type[models.Model],
-    record: models.Model,
+    model: type[Versioned],
+    record: Versioned,
     expected_version: int | None,
     acting_user,
-    write: Callable[[models.Model, Stamp], list[str]],
+    write: Callable[[Versioned, Stamp], list[str]],
     fields: dict,
-) -> models.Model:
+) -> Versioned:
     """The update every service shares: lock and check the version, `write` the changes, save
     the changed fields one version up; nothing at all when nothing changed."""
     current = locked(model, record.pk, expected_version)
@@ -119,11 +132,11 @@ def record_update(
 
 
 def rows_replace(
-    existing: list[models.Model],
+    existing: list[Child],
     wanted: list[dict],
     *,
-    as_row: Callable[[models.Model], dict],
-    build: Callable[[int, dict], models.Model],
+    as_row: Callable[[Child], dict],
+    build: Callable[[int, dict], Child],
     stamp: Stamp,
 ) -> bool:
     """Make a record's child rows (interfaces, contact persons) equal `wanted`, in order.
@@ -150,7 +163,12 @@ def record_delete(record: models.Model, stamp: Stamp, *, referred_by: dict | Non
     stamp.mark(record)
     record.delete()
     if referred_by is not None:
-        row = model.history.filter(id=pk, history_type="-").order_by("-history_date", "-history_id").first()
+        row = (
+            get_history_manager_for_model(model)
+            .filter(id=pk, history_type="-")
+            .order_by("-history_date", "-history_id")
+            .first()
+        )
         row.related = referred_by
         row.save(update_fields=["related"])
 
@@ -217,7 +235,7 @@ def contact_list(value, name: str = "contacts") -> list[dict]:
 TRANSLATION_LANGUAGES = ("sv", "en")
 
 
-def translations_of(model: type[models.Model]) -> Callable:
+def translations_of(model: type[OrganizationOwned | Organization]) -> Callable:
     def clean(value, name: str = "translations") -> dict:
         """{"sv": {field: text}, "en": {…}} for the model's translatable fields; blanks dropped."""
         if value is None:
@@ -243,7 +261,7 @@ def translations_of(model: type[models.Model]) -> Callable:
 def assign(
     record: models.Model,
     data: dict,
-    cleaners: dict[str, Callable | None],
+    cleaners: Mapping[str, Callable | None],
     *,
     relations: tuple[str, ...] = (),
 ) -> list[str]:
@@ -266,6 +284,7 @@ def assign(
             value = value.strip()
         model_field = record._meta.get_field(name)
         if model_field.is_relation:
+            assert isinstance(model_field, models.Field), "only a record's own fields are assigned"
             # Compare ids: an unsaved record has no related object to read yet.
             if getattr(record, model_field.attname) != getattr(value, "pk", value):
                 setattr(record, name, value)
@@ -276,9 +295,9 @@ def assign(
     return changed
 
 
-def new_record(model: type[models.Model], organization, data: dict, **fields) -> models.Model:
+def new_record(model: type[Owned], organization, data: dict, **fields) -> Owned:
     """An unsaved record of the organisation, last in its list, keyed by its name (unique there)."""
-    siblings = model.objects.filter(organization=organization)
+    siblings = model._default_manager.filter(organization=organization)
     return model(
         organization=organization,
         key=make_key(data.get("name") or "", set(siblings.values_list("key", flat=True))),

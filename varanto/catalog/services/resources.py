@@ -51,11 +51,11 @@ def _processes_write(resource: DataResource, processes: list[Process]) -> bool:
     if wanted == set(resource.processes.values_list("pk", flat=True)):
         return False
     # The m2m change is recorded by the history row of the save that follows, not one of its own.
-    resource.skip_history_when_saving = True
+    resource.skip_history_when_saving = True  # type: ignore[attr-defined]  # read by simple-history
     try:
         resource.processes.set(processes)
     finally:
-        del resource.skip_history_when_saving
+        del resource.skip_history_when_saving  # type: ignore[attr-defined]
     return True
 
 
@@ -118,7 +118,7 @@ def data_resource_review(
     *,
     resource: DataResource,
     action: Action,
-    expected_version: int,
+    expected_version: int | None,
     acting_user,
     comment: str = "",
 ) -> DataResource:

@@ -51,11 +51,11 @@ def process_write(process: Process, data: dict, stamp: Stamp) -> list[str]:
         same_organization(process.organization_id, systems, "systems")
         if {s.pk for s in systems} != set(process.systems.values_list("pk", flat=True)):
             # Recorded by the history row of the save that follows.
-            process.skip_history_when_saving = True
+            process.skip_history_when_saving = True  # type: ignore[attr-defined]  # read by simple-history
             try:
                 process.systems.set(systems)
             finally:
-                del process.skip_history_when_saving
+                del process.skip_history_when_saving  # type: ignore[attr-defined]
             changed.append("systems")
     return changed
 

@@ -117,9 +117,9 @@ def information_system_delete(*, system: InformationSystem, expected_version: in
         resource.review_status = ReviewStatus.READY_FOR_REVIEW
         record_save(resource, ["review_status"], stamp)
     for process in current.processes.select_for_update():
-        process.skip_history_when_saving = True
+        process.skip_history_when_saving = True  # type: ignore[attr-defined]  # read by simple-history
         process.systems.remove(current)
-        del process.skip_history_when_saving
+        del process.skip_history_when_saving  # type: ignore[attr-defined]
         record_save(process, [], stamp)
     for interface in current.interfaces.all():
         stamp.mark(interface)

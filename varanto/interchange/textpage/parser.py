@@ -25,6 +25,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from varanto.core.keys import make_key
 
@@ -320,8 +321,11 @@ class _PageParser:
 
     def build(self, organization_name: str | None) -> dict:
         name, kind = self._organization(organization_name)
-        resources, systems, keys = [], {}, set()
-        sections_out, section_keys = [], set()
+        resources: list[dict] = []
+        systems: dict[str, str] = {}
+        keys: set[str] = set()
+        sections_out: list[dict] = []
+        section_keys: set[str] = set()
         datasets, services = [], []
         for section in self.sections:
             section_name = self._section_name(section.heading)
@@ -332,7 +336,7 @@ class _PageParser:
                 phrase = section.members_text[:1].upper() + section.members_text[1:] + "."
                 description = "\n\n".join(p for p in (phrase, description) if p)
             is_open_data = bool(OPEN_DATA_SECTION.search(section_name))
-            section_out = {
+            section_out: dict[str, Any] = {
                 "key": make_key(section_name, section_keys),
                 "name": section_name,
                 "kind": "regional" if members else "theme" if is_open_data else "sector",
@@ -349,10 +353,10 @@ class _PageParser:
                 self.findings += [Finding(line, message) for line, message in found.notes]
 
         dataset_keys: set[str] = set()
-        for resource in resources:
-            for link in resource["links"]:
+        for entry in resources:
+            for link in entry["links"]:
                 if "avoindata.fi" in link["url"]:
-                    datasets.insert(0, {"name": resource["name"], "url": link["url"], "resource": resource["key"]})
+                    datasets.insert(0, {"name": entry["name"], "url": link["url"], "resource": entry["key"]})
         for dataset in datasets:
             dataset["key"] = make_key(dataset["name"], dataset_keys)
         service_keys: set[str] = set()
@@ -407,14 +411,14 @@ class _PageParser:
         notes = "\n\n".join([text("notes"), *resource.extra_notes]).strip()
         out["notes"] = notes
 
-        disclosure = {"level": None, "recipients": [], "text": text("disclosure")}
+        disclosure: dict[str, Any] = {"level": None, "recipients": [], "text": text("disclosure")}
         if "disclosure" in fields:
             level, recipients, why = classify_disclosure(disclosure["text"])
             disclosure.update(level=level, recipients=recipients)
             self._classified(fields["disclosure"], where, "disclosure", level, why)
         out["disclosure"] = disclosure
 
-        api = {"availability": None, "text": text("api")}
+        api: dict[str, Any] = {"availability": None, "text": text("api")}
         if "api" in fields:
             availability, why = classify_api(api["text"])
             api["availability"] = availability

@@ -38,6 +38,9 @@ class Analyzer(Protocol):
 
     def suggest(self, word: str) -> list[str]: ...
 
+    # Hashable: the thesaurus caches its rules per analyzer.
+    def __hash__(self) -> int: ...
+
 
 def get_analyzer() -> Analyzer:
     return _analyzer(getattr(settings, "SEARCH_ANALYZER", "auto"))

@@ -42,7 +42,7 @@ def analyse_text(text: str, analyzer: Analyzer, *, keep_stopwords: bool = False)
         analysis = analyses[i]
         if not keep_stopwords and _is_stopword(surface, analysis):
             continue
-        completions = ()
+        completions: tuple[WordAnalysis, ...] = ()
         if surface.endswith("-"):
             completions = _complete(surface, analysis, tokens[i + 1 : i + 6], analyses[i + 1 : i + 6], analyzer)
         words.append(AnalysedWord(surface, start, end, analysis, completions))
@@ -61,7 +61,7 @@ def word_terms(word: AnalysedWord) -> dict[str, str]:
         )
         for kind, group in groups:
             for term in group:
-                if 1 < len(term) <= MAX_TERM_LENGTH and STRENGTH[kind] > STRENGTH.get(terms.get(term), 0):
+                if 1 < len(term) <= MAX_TERM_LENGTH and STRENGTH[kind] > STRENGTH.get(terms.get(term, ""), 0):
                     terms[term] = kind
     return terms
 

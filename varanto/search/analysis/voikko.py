@@ -68,13 +68,13 @@ class VoikkoAnalyzer:
                 roots |= self._derivation_roots(analysis.get("WORDBASES") or "")
         compounds: set[str] = set()
         best: tuple[frozenset[str], ...] = ()
-        for surfaces, bases in cuts.items():
-            parts, inner = self._compound(list(surfaces), bases)
+        for cut, bases in cuts.items():
+            parts, inner = self._compound(list(cut), bases)
             compounds |= inner
             # The cut with most parts wins; analyses cutting the same way pool their readings of
             # each part ("kiinteistökartta": kartta, and karsi in the genitive reading).
             if len(parts) > len(best):
-                best, best_surfaces = parts, surfaces
+                best, best_surfaces = parts, cut
         part_roots = tuple(self._roots_of(s) for s in best_surfaces) if best else ()
         compounds -= lemmas
         return WordAnalysis(

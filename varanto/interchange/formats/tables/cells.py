@@ -187,6 +187,8 @@ class Count(Codec):
 class Reference(Codec):
     """A record of another table, written by name where the name is unambiguous, else by its key."""
 
+    reference: str
+
     def __init__(self, kind: str, *, many: bool = False, required: bool = False):
         self.reference = kind
         self.many = many

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db import models
 from jsonschema import Draft202012Validator
 from openpyxl.utils import get_column_letter
 
@@ -21,7 +23,7 @@ from varanto.interchange.canonical import FORMAT
 from varanto.interchange.validation import CatalogError, catalog_schema
 
 from .cells import OMIT, CellError, cell_text
-from .layout import LANGUAGES, LAYERS, ORGANIZATION, RESOURCES, SECTIONS, SERVICES, SYSTEMS, Table
+from .layout import LANGUAGES, LAYERS, ORGANIZATION, RESOURCES, SECTIONS, SERVICES, SYSTEMS, Column, Table
 from .sheets import PARENT, catalog_refs, set_path, translation_column
 
 TRANSLATION_HEADING = re.compile(rf"^(?P<base>.+) \((?P<lang>{'|'.join(LANGUAGES.values())})\)$")
@@ -62,7 +64,9 @@ def _headings(sheet: RawSheet, table: Table, reader: Reader):
     known = {c.heading.casefold(): c for c in table.columns}
     if table is LAYERS:
         known[PARENT.heading.casefold()] = PARENT
-    columns, seen, ok = [], set(), True
+    columns: list[Column | None] = []
+    seen: set[str] = set()
+    ok = True
     for index, heading in enumerate(headings):
         letter = get_column_letter(index + 1)
         column = known.get(heading.casefold())
@@ -165,13 +169,15 @@ def _check_model_rules(rows: list[Row], table: Table, reader: Reader) -> None:
     for row in rows:
         for path, where in row.cells.items():
             attr = attrs.get(path)
-            value = row.record
+            value: Any = row.record
             for part in path.split("."):
                 value = value.get(part) if isinstance(value, dict) else None
             if attr is None or not isinstance(value, str) or not value:
                 continue
+            model_field = table.model._meta.get_field(attr)
+            assert isinstance(model_field, models.Field), "table columns are the model's own fields"
             try:
-                table.model._meta.get_field(attr).run_validators(value)
+                model_field.run_validators(value)
             except ValidationError as exc:
                 reader.problem(where, " ".join(exc.messages))
 

@@ -9,6 +9,7 @@ back the same dict.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, cast
 
 from .cells import Reference, Refs, Text
 from .layout import LANGUAGES, LAYERS, ORGANIZATION, PARENT_HELP, TABLES, Column, Table
@@ -31,7 +32,8 @@ def set_path(record: dict, path: str, value) -> None:
     record[last] = value
 
 
-PARENT = Column(LAYERS.parent, "service", Reference("services", required=True), PARENT_HELP)
+# cast: LAYERS names its parent column.
+PARENT = Column(cast(str, LAYERS.parent), "service", Reference("services", required=True), PARENT_HELP)
 
 
 def translation_column(table: Table, attr: str, language: str) -> Column:
@@ -65,7 +67,7 @@ def table_records(catalog: dict, table: Table) -> list[dict] | None:
         if not services or not all("layers" in s for s in services):
             return None
         return [{"service": s["key"], **layer} for s in services for layer in s["layers"]]
-    node = catalog
+    node: Any = catalog
     for part in table.location:
         if not isinstance(node, dict) or part not in node:
             return None
