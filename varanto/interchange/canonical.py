@@ -234,7 +234,7 @@ EXPORTS: dict[type[models.Model], tuple] = {
 def exportable(model: type[models.Model]) -> models.QuerySet:
     """The records of a kind with what `record_export` reads of them fetched alongside (a fixed number of queries)."""
     _export, related, prefetched = EXPORTS[model]
-    return model.objects.select_related(*related).prefetch_related(*prefetched)
+    return model._default_manager.select_related(*related).prefetch_related(*prefetched)
 
 
 def record_export(obj: models.Model, *, audience: Audience = Audience.INTERNAL) -> dict:
