@@ -2,12 +2,15 @@
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import URLPattern, URLResolver, include, path
+from django.urls import URLPattern, URLResolver, include, path, re_path
+
+from varanto.api.urls import not_found as api_not_found
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("varanto.api.urls")),
+    re_path(r"^api/", api_not_found),  # another version, or none: still the API's JSON 404
     path("hallinta/", include("varanto.backoffice.urls")),
     path("", include("varanto.interchange.urls")),
 ]

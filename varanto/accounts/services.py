@@ -104,18 +104,11 @@ def membership_set(*, organization: Organization, user, role: Role, acting_user)
 
 @transaction.atomic
 def membership_remove(*, membership: Membership, acting_user) -> None:
-    """Take the user's role in the organisation away, and revoke the organisation's tokens acting as them.
+    """Take the user's role in the organisation away; audited as a role change.
 
-    Audited as a role change, and each token as revoked.
+    Ending a membership from the back office goes through `api.services.membership_end`, which first
+    revokes the integration tokens acting as the user there (this app knows nothing of the API).
     """
-    # Imported here: the api app's services build on this module (audit_record).
-    from varanto.api.services import integration_token_revoke
-
-    # Otherwise a token would outlive the membership, and come back to life if the user were added again.
-    for token in membership.user.integration_tokens.filter(
-        organization=membership.organization, revoked_at__isnull=True
-    ):
-        integration_token_revoke(token=token, acting_user=acting_user)
     audit_record(
         kind=AuditKind.ROLE_CHANGE,
         user=acting_user,

@@ -1,4 +1,5 @@
-"""Writes of the API app: making and revoking integration tokens (rajapinta-avaimet), both audited."""
+"""Writes of the API app: making and revoking integration tokens (rajapinta-avaimet), both audited, and ending a
+membership with the tokens acting through it."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from varanto.accounts.models import AuditKind, Membership
-from varanto.accounts.services import audit_record
+from varanto.accounts.services import audit_record, membership_remove
 from varanto.catalog.models import Organization
 
 from .models import IntegrationToken
@@ -72,6 +73,22 @@ def integration_token_revoke(*, token: IntegrationToken, acting_user) -> Integra
     else:
         token.refresh_from_db(fields=["revoked_at"])
     return token
+
+
+@transaction.atomic
+def membership_end(*, membership: Membership, acting_user) -> None:
+    """End the user's membership of the organisation, revoking the organisation's tokens acting as them.
+
+    Otherwise a token would outlive the membership, and come back to life if the user were added
+    again. Each token is audited as revoked, the membership as a role change
+    (`accounts.services.membership_remove`).
+    """
+    tokens = IntegrationToken.objects.filter(
+        user=membership.user_id, organization=membership.organization_id, revoked_at__isnull=True
+    ).select_related("user", "organization")
+    for token in tokens:
+        integration_token_revoke(token=token, acting_user=acting_user)
+    membership_remove(membership=membership, acting_user=acting_user)
 
 
 def _audit(kind: AuditKind, token: IntegrationToken, acting_user) -> None:

@@ -13,7 +13,7 @@ app_name = "api"
 
 
 def not_found(request, *args, **kwargs):
-    """Any other address under /api/v1/: a JSON 404, as the API's own answers are."""
+    """Any other address under /api/: a JSON 404, as the API's own answers are."""
     return JsonResponse({"detail": "Not found."}, status=404)
 
 
@@ -45,5 +45,6 @@ urlpatterns = [
     path(WORKING + "processes/", working.ProcessList.as_view(), name="working_processes"),
     path(WORKING + "processes/<str:key>/", working.ProcessDetail.as_view(), name="working_process"),
     path(WORKING + "publications/", review.PublicationCreate.as_view(), name="working_publications"),
-    re_path(r"^.*$", not_found),
+    # Whatever is left, newlines included (a "." would stop at one and leave Django's HTML 404).
+    re_path(r"^", not_found),
 ]

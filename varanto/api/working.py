@@ -9,8 +9,11 @@ write services check and record it.
 
 from __future__ import annotations
 
+import operator
+from functools import reduce
+
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django_filters import rest_framework as django_filters
 from jsonschema import Draft202012Validator
 
@@ -21,10 +24,12 @@ from varanto.catalog.models import (
     InformationSystem,
     Organization,
     Process,
+    ResourceSystem,
     Section,
 )
 from varanto.interchange import canonical
 
+from .folding import UnicodeLower, folded
 from .schemas import body_validator
 
 # canonical path -> model field, for the kinds the API writes
@@ -35,7 +40,6 @@ PATHS = {
     InformationSystem: dict(canonical.SYSTEM_FIELDS),
     Process: dict(canonical.PROCESS_FIELDS),
 }
-COLLECTIONS = {Section: "sections", DataResource: "resources", InformationSystem: "systems", Process: "processes"}
 DEFS = {
     Organization: "organization",
     Section: "section",
@@ -47,21 +51,23 @@ DEFS = {
 EXTRA = {DataResource: ("version", "review_status", "review_comment")}
 
 
-def records_of(organization: Organization, model) -> list[dict]:
-    """The organisation's records of this kind in the canonical format, each with its version (and review state)."""
-    records = canonical.catalog_export(organization)[COLLECTIONS[model]]
-    extra = EXTRA.get(model, ("version",))
-    rows = {r["key"]: r for r in model.objects.filter(organization=organization).values("key", *extra)}
-    return [{**record, **{name: rows[record["key"]][name] for name in extra}} for record in records]
+def working_records(model) -> QuerySet:
+    """The records of a kind with what their working items read fetched alongside (a fixed number of queries)."""
+    return canonical.exportable(model)
+
+
+def working_item(record) -> dict:
+    """One record in the canonical format (as `varanto export` lists it) with its version (and review state)."""
+    extra = EXTRA.get(type(record), ("version",))
+    return {**canonical.record_export(record), **{name: getattr(record, name) for name in extra}}
 
 
 def record_of(organization: Organization, model, key: str | None) -> dict:
-    """One record as `records_of` gives it; for the organisation itself (no key), its own details."""
+    """One record as a working item, read afresh; for the organisation itself (no key), its own details."""
+    # Read again: a write service saves its own locked copy, not the caller's.
     if model is Organization:
-        # Read again: a write service saves its own locked copy, not the caller's.
-        organization = Organization.objects.get(pk=organization.pk)
-        return {**canonical.catalog_export(organization)["organization"], "version": organization.version}
-    return next(r for r in records_of(organization, model) if r["key"] == key)
+        return working_item(working_records(Organization).get(pk=organization.pk))
+    return working_item(working_records(model).get(organization=organization, key=key))
 
 
 def _nested(paths) -> set[str]:
@@ -93,12 +99,9 @@ def _systems(organization: Organization) -> QuerySet:
 
 
 def _system_named(organization: Organization, path: str, name) -> InformationSystem:
-    # Case is folded in Python: SQLite's LIKE and lower() fold ASCII only ("Äänitys" vs "äänitys").
-    wanted = str(name).casefold()
-    found = next((system for system in _systems(organization) if system.name.casefold() == wanted), None)
-    if found is None:
-        raise ValidationError({path: f"{name!r} is not in this organisation's model."})
-    return found
+    # Folded by Unicode in the database: "VINGO JÄTTÄRI" names "Vingo Jättäri" on SQLite as on PostgreSQL.
+    named = _systems(organization).alias(folded_name=UnicodeLower("name"))
+    return _one(named, path, folded_name=folded(str(name)))
 
 
 def _relation(model, organization: Organization, path: str, value):
@@ -184,16 +187,16 @@ def api_errors(model, exc: ValidationError) -> dict:
 
 
 class TextFilter(django_filters.FilterSet):
-    """`q`: text in any of the record's `text_fields`."""
+    """`q`: text in any of the record's `text_fields`, whatever the case of its letters."""
 
     q = django_filters.CharFilter(method="containing", help_text="Text the record contains.")
     text_fields: tuple[str, ...] = ("name",)
 
     def containing(self, queryset, name, value):
-        # Matched in Python, as on PostgreSQL: SQLite's LIKE folds the case of ASCII letters only.
-        needle = value.casefold()
-        rows = queryset.values_list("pk", *self.text_fields)
-        return queryset.filter(pk__in=[pk for pk, *texts in rows if any(needle in (t or "").casefold() for t in texts)])
+        needle = folded(value)
+        aliases = {f"folded_{field}": UnicodeLower(field) for field in self.text_fields}
+        matches = (Q(**{f"{alias}__contains": needle}) for alias in aliases)
+        return queryset.alias(**aliases).filter(reduce(operator.or_, matches))
 
 
 class ResourceFilter(TextFilter):
@@ -208,14 +211,12 @@ class ResourceFilter(TextFilter):
         fields: list[str] = []
 
     def using_system(self, queryset, name, value):
-        wanted = value.casefold()
-        systems = InformationSystem.objects.filter(organization__in=queryset.values("organization"))
-        chosen = [
-            pk
-            for pk, key, system in systems.values_list("pk", "key", "name")
-            if key == value or system.casefold() == wanted
-        ]
-        return queryset.filter(systems__in=chosen).distinct()
+        systems = (
+            InformationSystem.objects.filter(organization__in=queryset.values("organization"))
+            .alias(folded_name=UnicodeLower("name"))
+            .filter(Q(key=value) | Q(folded_name=folded(value)))
+        )
+        return queryset.filter(pk__in=ResourceSystem.objects.filter(system__in=systems).values("resource"))
 
 
 class SystemFilter(TextFilter):

@@ -152,19 +152,19 @@ class WorkingList(WorkingView):
     query: type  # the serializer that checks the query parameters the filter set reads
 
     def get_queryset(self):
-        return self.kind.model.objects.filter(organization__slug=self.kwargs["org"])
+        return working.working_records(self.kind.model).filter(organization__slug=self.kwargs["org"])
 
     def get(self, request, org: str):
-        organization = access_organization(request.user, org, Action.VIEW)
+        access_organization(request.user, org, Action.VIEW)
         query_params(self.query, request)
-        keys = set(self.filter_queryset(self.get_queryset()).values_list("key", flat=True))
-        records = [r for r in working.records_of(organization, self.kind.model) if r["key"] in keys]
-        state = repr([(r["key"], r["version"]) for r in records]) + request.get_full_path()
+        records = self.filter_queryset(self.get_queryset())
+        # The filters and paging run in the database; only the page's records are exported.
+        state = repr(list(records.values_list("key", "version"))) + request.get_full_path()
         etag = '"' + hashlib.sha256(state.encode()).hexdigest()[:24] + '"'
         response = get_conditional_response(request, etag=etag)
         if response is None:
             page = self.paginate_queryset(records)
-            response = self.get_paginated_response(page)
+            response = self.get_paginated_response([working.working_item(record) for record in page])
         response.headers["ETag"] = etag
         return response
 

@@ -84,55 +84,87 @@ def _dump(obj: models.Model, spec: Spec, audience: Audience) -> dict:
     return out
 
 
-def catalog_export(organization: Organization, *, audience: Audience = Audience.INTERNAL) -> dict:
-    """The organisation's whole catalogue as a `varanto.catalog/1` dict."""
+def organization_export(organization: Organization, *, audience: Audience = Audience.INTERNAL) -> dict:
+    """The organisation's own details with its contact persons, as `catalog_export` gives them."""
     org = _dump(organization, ORGANIZATION_FIELDS, audience)
     org["contacts"] = [_dump(c, CONTACT_FIELDS, audience) for c in organization.contacts.all()]
+    return org
 
-    resources = []
-    resource_qs = (
-        DataResource.objects.filter(organization=organization)
-        .select_related("section")
-        .prefetch_related("system_links__system", "processes")
-    )
-    for resource in resource_qs:
-        item = _dump(resource, RESOURCE_FIELDS, audience)
-        item = {"key": item.pop("key"), "name": item.pop("name"), "section": resource.section.key, **item}
-        item["systems"] = [{"name": link.system.name, "usage": link.usage} for link in resource.system_links.all()]
-        item["processes"] = [p.key for p in resource.processes.all()]
-        resources.append(item)
 
-    systems = []
-    for system in InformationSystem.objects.filter(organization=organization).prefetch_related("interfaces__target"):
-        item = _dump(system, SYSTEM_FIELDS, audience)
-        item["interfaces"] = [{"system": i.target.name, "description": i.description} for i in system.interfaces.all()]
-        systems.append(item)
+def section_export(section: Section, *, audience: Audience = Audience.INTERNAL) -> dict:
+    return _dump(section, SECTION_FIELDS, audience)
 
-    processes = []
-    for process in Process.objects.filter(organization=organization).prefetch_related("systems"):
-        item = _dump(process, PROCESS_FIELDS, audience)
-        item["systems"] = [s.name for s in process.systems.all()]
-        processes.append(item)
 
-    datasets = []
-    for dataset in OpenDataset.objects.filter(organization=organization).select_related("resource"):
-        item = _dump(dataset, DATASET_FIELDS, audience)
-        item["resource"] = dataset.resource.key if dataset.resource else None
-        datasets.append(item)
-    services = []
-    for service in DataService.objects.filter(organization=organization).prefetch_related("layers"):
-        item = _dump(service, SERVICE_FIELDS, audience)
-        item["layers"] = [_dump(layer, LAYER_FIELDS, audience) for layer in service.layers.all()]
-        services.append(item)
+def resource_export(resource: DataResource, *, audience: Audience = Audience.INTERNAL) -> dict:
+    """A data resource (tietovaranto) with its section, systems and processes by key or name."""
+    item = _dump(resource, RESOURCE_FIELDS, audience)
+    item = {"key": item.pop("key"), "name": item.pop("name"), "section": resource.section.key, **item}
+    item["systems"] = [{"name": link.system.name, "usage": link.usage} for link in resource.system_links.all()]
+    item["processes"] = [p.key for p in resource.processes.all()]
+    return item
+
+
+def system_export(system: InformationSystem, *, audience: Audience = Audience.INTERNAL) -> dict:
+    item = _dump(system, SYSTEM_FIELDS, audience)
+    item["interfaces"] = [{"system": i.target.name, "description": i.description} for i in system.interfaces.all()]
+    return item
+
+
+def process_export(process: Process, *, audience: Audience = Audience.INTERNAL) -> dict:
+    item = _dump(process, PROCESS_FIELDS, audience)
+    item["systems"] = [s.name for s in process.systems.all()]
+    return item
+
+
+def dataset_export(dataset: OpenDataset, *, audience: Audience = Audience.INTERNAL) -> dict:
+    item = _dump(dataset, DATASET_FIELDS, audience)
+    item["resource"] = dataset.resource.key if dataset.resource else None
+    return item
+
+
+def service_export(service: DataService, *, audience: Audience = Audience.INTERNAL) -> dict:
+    item = _dump(service, SERVICE_FIELDS, audience)
+    item["layers"] = [_dump(layer, LAYER_FIELDS, audience) for layer in service.layers.all()]
+    return item
+
+
+# record kind -> (its export, what the export reads beside the record: select_related, prefetch_related)
+EXPORTS: dict[type[models.Model], tuple] = {
+    Organization: (organization_export, (), ("contacts",)),
+    Section: (section_export, (), ()),
+    DataResource: (resource_export, ("section",), ("system_links__system", "processes")),
+    InformationSystem: (system_export, (), ("interfaces__target",)),
+    Process: (process_export, (), ("systems",)),
+    OpenDataset: (dataset_export, ("resource",), ()),
+    DataService: (service_export, (), ("layers",)),
+}
+
+
+def exportable(model: type[models.Model]) -> models.QuerySet:
+    """The records of a kind with what `record_export` reads of them fetched alongside (a fixed number of queries)."""
+    _export, related, prefetched = EXPORTS[model]
+    return model._default_manager.select_related(*related).prefetch_related(*prefetched)
+
+
+def record_export(obj: models.Model, *, audience: Audience = Audience.INTERNAL) -> dict:
+    """One record exactly as `catalog_export` lists it (the organisation: its "organization" item)."""
+    return EXPORTS[type(obj)][0](obj, audience=audience)
+
+
+def catalog_export(organization: Organization, *, audience: Audience = Audience.INTERNAL) -> dict:
+    """The organisation's whole catalogue as a `varanto.catalog/1` dict."""
+
+    def every(model: type[models.Model]) -> list[dict]:
+        return [record_export(obj, audience=audience) for obj in exportable(model).filter(organization=organization)]
 
     return {
         "format": FORMAT,
-        "organization": org,
-        "sections": [_dump(s, SECTION_FIELDS, audience) for s in Section.objects.filter(organization=organization)],
-        "resources": resources,
-        "systems": systems,
-        "processes": processes,
-        "open_data": {"datasets": datasets, "services": services},
+        "organization": organization_export(organization, audience=audience),
+        "sections": every(Section),
+        "resources": every(DataResource),
+        "systems": every(InformationSystem),
+        "processes": every(Process),
+        "open_data": {"datasets": every(OpenDataset), "services": every(DataService)},
     }
 
 

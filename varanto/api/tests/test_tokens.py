@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from varanto.accounts.models import AuditEvent, AuditKind, Role
-from varanto.accounts.services import membership_remove, membership_set
+from varanto.accounts.services import membership_set
 from varanto.api.models import IntegrationToken
 from varanto.api.selectors import organization_tokens
 from varanto.api.services import (
@@ -15,6 +15,7 @@ from varanto.api.services import (
     USER_NOT_ALLOWED,
     integration_token_create,
     integration_token_revoke,
+    membership_end,
     token_digest,
 )
 from varanto.catalog.tests.factories import OrganizationFactory
@@ -152,7 +153,7 @@ def test_removing_a_member_revokes_their_tokens_of_that_organisation_for_good(cl
     )
     _unbound, unbound = integration_token_create(name="Komentorivi", user=publisher, acting_user=None)
     membership = publisher.memberships.get(organization=imatra)
-    membership_remove(membership=membership, acting_user=administrator)
+    membership_end(membership=membership, acting_user=administrator)
     assert _resources(client, imatra, secret).status_code == 401
     assert [_resources(client, other, secret).status_code for secret in (elsewhere, unbound)] == [200, 200]
     event = AuditEvent.objects.get(kind=AuditKind.TOKEN_REVOKED)

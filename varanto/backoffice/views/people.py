@@ -17,6 +17,7 @@ from varanto.accounts import services as accounts
 from varanto.accounts.models import AuditKind, Membership, Role
 from varanto.accounts.permissions import Action, access_organization, may_reset_password, require_password_reset
 from varanto.accounts.selectors import audit_events, organization_members
+from varanto.api.services import membership_end
 
 from ..forms.people import AddUserForm, AuditFilterForm, MembershipForm
 from .common import form_errors_from, page, staff_view
@@ -82,7 +83,7 @@ def membership(request, org: str, pk: int):
     password = None
     if request.method == "POST":
         if "remove" in request.POST:
-            accounts.membership_remove(membership=member, acting_user=request.user)
+            membership_end(membership=member, acting_user=request.user)
             messages.success(request, _("%(user)s no longer has a role here.") % {"user": member.user.get_username()})
             return redirect("backoffice:users", organization.slug)
         if "reset_password" in request.POST:
