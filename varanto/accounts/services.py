@@ -1,7 +1,8 @@
 """Writes for staff accounts, roles and the audit log.
 
 Each service takes `acting_user` and leaves an audit row where the issue asks for one (role
-changes); sign-ins and publications are audited by the signal handlers in `signals.py`.
+changes); sign-ins are audited by the signal handlers in `signals.py`, publications by the
+publishing service.
 """
 
 from __future__ import annotations

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from varanto.catalog.models import DataResource, ReviewStatus
+from varanto.catalog.models import DataResource
 from varanto.interchange.canonical import RESOURCE_FIELDS
-from varanto.publications.selectors import latest_publication
+from varanto.publications.selectors import latest_publication, resources_awaiting_approval
 from varanto.publications.services import public_catalog
 
 from .display import Change, field_label
@@ -109,7 +109,5 @@ def publication_delta(organization) -> PublicationDelta:
 
 
 def awaiting_approval(organization):
-    """Data resources whose changes a publisher has not approved: ready for review, or returned to the editor."""
-    return DataResource.objects.filter(
-        organization=organization, review_status__in=[ReviewStatus.READY_FOR_REVIEW, ReviewStatus.RETURNED]
-    ).select_related("section")
+    """Data resources whose changes a publisher has not approved (the publishing service's rule), with their section."""
+    return resources_awaiting_approval(organization).select_related("section")

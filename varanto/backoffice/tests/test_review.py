@@ -144,3 +144,17 @@ def test_approved_resource_leaves_the_overdue_list(client, staff):
     items = client.get(f"/hallinta/{staff.organization.slug}/myohassa/").context["items"]
     assert "vesihuolto" not in [a.resource.key for a in items]
     assert len(items) == 30
+
+
+def test_back_office_api_and_command_line_refuse_by_the_same_publishing_rule(monkeypatch, staff):
+    """All three call `publication_publish`; the back office view holds no rule of its own."""
+    from varanto.api import working_review
+    from varanto.backoffice.views import review
+    from varanto.publications.management.commands import publish
+
+    for module in (review, working_review, publish):
+        assert (
+            module.publication_publish
+            is __import__("varanto.publications.services", fromlist=["publication_publish"]).publication_publish
+        )
+        assert not hasattr(module, "publication_create")
