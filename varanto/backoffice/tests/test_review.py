@@ -158,3 +158,18 @@ def test_back_office_api_and_command_line_refuse_by_the_same_publishing_rule(mon
             is __import__("varanto.publications.services", fromlist=["publication_publish"]).publication_publish
         )
         assert not hasattr(module, "publication_create")
+
+
+def test_the_review_page_changes_equal_the_public_diff_for_the_same_change(staff):
+    """Including a field emptied: both engines are one (`publications.diff`)."""
+    from varanto.backoffice.selectors.changes import publication_delta
+    from varanto.catalog.models import DataResource
+    from varanto.publications.selectors import publication_changes
+    from varanto.publications.services import publication_create
+
+    organization = staff.organization
+    DataResource.objects.filter(organization=organization, key="vesihuolto").update(purpose="", notes="Uusi huomio")
+    preview = publication_delta(organization).resources["vesihuolto"]
+    public = {c.key: c for c in publication_changes(publication_create(organization=organization)).records}
+    assert [c.field for c in preview.changes] == [f.path for f in public["vesihuolto"].fields]
+    assert {"purpose", "notes"} == {c.field for c in preview.changes}
