@@ -51,6 +51,7 @@ test-postgres: install
 bench: install
 	$(BIN)/python bench/public_pages.py
 	$(BIN)/python bench/search.py
+	$(BIN)/python bench/public_api.py
 
 # Regenerates demo/imatra.catalog.json from the published page with the importer.
 demo-data: install

@@ -1,7 +1,8 @@
 """Writes for staff accounts, roles and the audit log.
 
 Each service takes `acting_user` and leaves an audit row: role changes, assignment changes and
-password resets; sign-ins are audited by the handlers of Django's auth signals in `signals.py`.
+password resets; sign-ins are audited by the handlers of Django's auth signals in `signals.py`,
+publications by the publishing service.
 """
 
 from __future__ import annotations

@@ -173,7 +173,7 @@ class OrganizationDetail(PublishedView):
         publication = current.publication
         return {
             **current.catalog.organization,
-            "slug": current.slug,
+            "slug": publication.organization.slug,
             "url": links.front(),
             "publication": {
                 "number": publication.number,

@@ -1,50 +1,25 @@
 """Reading the latest publications for the public API (reads only).
 
-A publication never changes once made, so its content, read into a `PublishedCatalog`, is kept
-in memory by its identity; asking whether an organisation has published again is one small
-query per request.
+The latest publication comes from the public site's memory (`public.cache.current_publication`):
+read once into a `PublishedCatalog`, asked again of the database at most every
+PUBLIC_PUBLICATION_CHECK_SECONDS, forgotten at once when this process publishes.
 """
 
 from __future__ import annotations
 
-import functools
-from dataclasses import dataclass
-
 from django.db.models import Exists, F, OuterRef, QuerySet
 from django.db.models.fields.json import KT
 
-from varanto.publications.catalog import PublishedCatalog
+from varanto.public.cache import CurrentPublication, current_publication
 from varanto.publications.models import Publication
 
-
-@dataclass(frozen=True)
-class Published:
-    """An organisation's latest publication with its content indexed for look-ups."""
-
-    publication: Publication
-    catalog: PublishedCatalog
-
-    @property
-    def slug(self) -> str:
-        return self.publication.organization.slug
+# The API reads the latest publication from the same memory as the public pages.
+Published = CurrentPublication
 
 
 def latest_published(org_slug: str) -> Published | None:
     """The organisation's latest publication, or None if it has never published (or does not exist)."""
-    row = (
-        Publication.objects.filter(organization__slug=org_slug)
-        .order_by("-number")
-        .values_list("id", "content_hash", "published_at")
-        .first()
-    )
-    return _published(*row) if row else None
-
-
-@functools.lru_cache(maxsize=64)
-def _published(publication_id: int, content_hash: str, published_at) -> Published:
-    # Keyed by what identifies a publication's content for good: id, hash and time together.
-    publication = Publication.objects.select_related("organization").get(pk=publication_id)
-    return Published(publication, PublishedCatalog(publication.content))
+    return current_publication(org_slug)
 
 
 def latest_publications() -> QuerySet:

@@ -3,10 +3,10 @@
 A review move (send for review, approve, return with a comment) is a row of
 `accounts.permissions.WORKFLOW`, allowed to the roles of its action in `PERMISSIONS` and made
 by `catalog.services.data_resource_review`. It changes the data resource, so like any edit it
-needs the resource's ETag in If-Match. Publishing makes the next publication
-(`publications.services.publication_create`) after the back office's own checks: something must
-have changed, and data resources that await review or were returned are published only when the
-request says so.
+needs the resource's ETag in If-Match. Publishing calls the publishing service
+(`publications.services.publication_publish`), whose rules the back office and `varanto publish`
+share: something must have changed, and data resources that await review or were returned are
+published only when the request says so.
 """
 
 from __future__ import annotations
@@ -19,11 +19,8 @@ from rest_framework.exceptions import APIException
 from rest_framework.response import Response
 
 from varanto.accounts.permissions import WORKFLOW, Action, access_organization, access_resource, require
-
-# The back office's own queries, so that the API refuses to publish exactly when the review page does.
-from varanto.backoffice.selectors.changes import awaiting_approval, publication_delta
 from varanto.catalog.services import EditConflict, MoveNotAllowed, data_resource_review
-from varanto.publications.services import NothingToPublish, publication_create
+from varanto.publications.services import NothingToPublish, UnapprovedChanges, publication_publish
 
 from . import working
 from .public_views import ORG, path_parameter, publication_summary
@@ -109,10 +106,17 @@ class PublicationCreate(WorkingView):
         organization = access_organization(request.user, org, Action.PUBLISH)
         if invalid := _body_invalid("Publishing", request.data):
             return invalid
-        if not publication_delta(organization).anything:
-            raise Conflict(NOTHING_CHANGED)
-        pending = list(awaiting_approval(organization).values_list("key", flat=True))
-        if pending and not request.data.get("include_unapproved", False):
+        try:
+            publication = publication_publish(
+                organization=organization,
+                note=request.data.get("note", "").strip(),
+                acting_user=request.user,
+                include_unapproved=bool(request.data.get("include_unapproved", False)),
+            )
+        except NothingToPublish:
+            raise Conflict(NOTHING_CHANGED) from None
+        except UnapprovedChanges as refused:
+            pending = refused.pending
             return Response(
                 {
                     "detail": (f"{len(pending)} data resources have" if len(pending) > 1 else "1 data resource has")
@@ -122,15 +126,6 @@ class PublicationCreate(WorkingView):
                 },
                 status=status.HTTP_409_CONFLICT,
             )
-        try:
-            publication = publication_create(
-                organization=organization,
-                note=request.data.get("note", "").strip(),
-                acting_user=request.user,
-                only_if_changed=True,
-            )
-        except NothingToPublish:
-            raise Conflict(NOTHING_CHANGED) from None
         response = Response(publication_summary(request, org, publication), status=status.HTTP_201_CREATED)
         response.headers["Location"] = reverse("api:publication", kwargs={"org": org, "number": publication.number})
         return response

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 
+from varanto.public.cache import current_publication
 from varanto.publications.models import Publication
 from varanto.publications.selectors import publication_catalog
 
@@ -54,14 +55,9 @@ class Download:
 
 
 def _latest(org_slug: str) -> Publication | None:
-    """The organisation's latest publication, its (large) content left to be read only if needed."""
-    return (
-        Publication.objects.filter(organization__slug=org_slug)
-        .select_related("organization")
-        .defer("content")
-        .order_by("-number")
-        .first()
-    )
+    """The organisation's latest publication, from the memory the public pages and the API share."""
+    current = current_publication(org_slug)
+    return current.publication if current else None
 
 
 def _etag(publication: Publication, what: str, base_url: str) -> str:

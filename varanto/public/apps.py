@@ -7,6 +7,3 @@ class PublicConfig(AppConfig):
 
     name = "varanto.public"
     verbose_name = _("Public site")
-
-    def ready(self):
-        from . import cache  # noqa: F401  (connects the publication_made receiver)

@@ -5,7 +5,7 @@ Public pages only change when an organisation publishes, so a worker keeps:
 - `current_publication(slug)`: the organisation's latest publication with its content read
   into a `PublishedCatalog`. Whether a newer one exists is asked from the database (one small
   query) at most every `PUBLIC_PUBLICATION_CHECK_SECONDS`; a publication made in this process
-  is seen at once (`publication_made` below), one made by another worker within that interval.
+  is seen at once (the publishing service calls `publication_memo_forget`), one made by another worker within that interval.
 - `pages`: finished responses keyed by path, each remembering the publication it was made
   from. An entry whose publication is no longer the latest is simply never served again, so a
   new publication needs no explicit purge; the least recently used pages make room for new ones.
@@ -20,9 +20,6 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import transaction
-from django.db.models.signals import post_save
-from django.dispatch import receiver
 
 from varanto.publications.catalog import PublishedCatalog
 from varanto.publications.models import Publication
@@ -131,10 +128,6 @@ def public_caches_clear() -> None:
     pages.clear()
 
 
-@receiver(post_save, sender=Publication, dispatch_uid="varanto.public.publication_made")
-def publication_made(sender, instance: Publication, created: bool, **kwargs) -> None:
-    # Forget now, so this transaction's own reads see the new publication, and again after
-    # commit, in case another thread read the old one meanwhile.
-    slug = instance.organization.slug
-    publications.forget(slug)
-    transaction.on_commit(lambda: publications.forget(slug))
+def publication_memo_forget(org_slug: str) -> None:
+    """Forget the organisation's remembered publication; the publishing service calls this when it publishes."""
+    publications.forget(org_slug)

@@ -2,7 +2,7 @@
 
 from django.db.models import Max, QuerySet
 
-from varanto.catalog.models import Organization
+from varanto.catalog.models import DataResource, Organization, ReviewStatus
 
 from .diff import CatalogDiff, catalog_diff
 from .models import Publication
@@ -79,3 +79,10 @@ def publication_catalog(publication: Publication) -> dict:
         },
         **{key: value for key, value in publication.content.items() if key != "format"},
     }
+
+
+def resources_awaiting_approval(organization: Organization) -> QuerySet[DataResource]:
+    """Data resources whose changes a publisher has not approved: ready for review, or returned to the editor."""
+    return DataResource.objects.filter(
+        organization=organization, review_status__in=[ReviewStatus.READY_FOR_REVIEW, ReviewStatus.RETURNED]
+    )

@@ -1,7 +1,7 @@
 """Searching the indexed publications (haku): reads only, over indexes made by the services.
 
 `search_resources(query=…, organization=…)` is what the results page, the command line and an
-API call, after `services.search_index_ensure_current(organization=…)` has built what is missing.
+API call, over the index the publishing service (or `varanto search_index`) built; never building one.
 """
 
 from __future__ import annotations
@@ -146,9 +146,11 @@ SEARCH_VERSION = app_version(Path(__file__).resolve().parent, suffixes={".py", "
 
 def search_state(org_slug: str) -> str:
     """What search results depend on beside the publication: this search engine and its data, the
-    Finnish analyser in use and the organisation's own thesaurus entries (which change unpublished)."""
+    Finnish analyser in use, the index searched (built after the publication commits) and the
+    organisation's own thesaurus entries (which change unpublished)."""
     entries = ThesaurusEntry.objects.filter(organization__slug=org_slug).order_by("term")
-    return repr([SEARCH_VERSION, get_analyzer().name, *entries.values_list("term", "expansions", "relation")])
+    index = SearchIndex.objects.filter(organization__slug=org_slug).values_list("pk", "publication_id", "analyzer")
+    return repr([SEARCH_VERSION, get_analyzer().name, *index, *entries.values_list("term", "expansions", "relation")])
 
 
 class _Scope:

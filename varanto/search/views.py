@@ -8,7 +8,6 @@ from varanto.public.pages import page_context
 
 from .forms import FACET_PARAMETERS, PAGE_PARAMETER, SearchForm
 from .selectors import search_resources, search_state
-from .services import search_index_publication
 
 RESULTS_PER_PAGE = 20
 PARAMETER_OF_FACET = {facet: param for param, facet in FACET_PARAMETERS.items()}
@@ -23,9 +22,8 @@ def results(request, current):
     query = form.cleaned_data.get("q", "")
     context.update(form=form, query=query, results=None, page=None, facets=[])
     if query and not form.errors:
-        publication = context["publication"]
-        search_index_publication(publication)
-        found = search_resources(query=query, organization=publication.organization, filters=form.filters())
+        # Reads the index the publishing service built; a GET never builds one.
+        found = search_resources(query=query, organization=context["publication"].organization, filters=form.filters())
         page = Paginator(found.hits, RESULTS_PER_PAGE).get_page(request.GET.get(PAGE_PARAMETER))
         context.update(
             results=found,

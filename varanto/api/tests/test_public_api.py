@@ -178,6 +178,15 @@ def test_the_resource_list_reads_a_fixed_number_of_queries(client, imatra_publis
         assert client.get(api("resources", org=ORG), {"page_size": 500}).status_code == 200
 
 
+def test_the_resource_list_answers_from_the_publication_in_memory_without_queries(
+    client, imatra_published, django_assert_num_queries
+):
+    client.get(api("resources", org=ORG))  # the publication is read into the shared memory once
+    with django_assert_num_queries(0):
+        response = client.get(api("resources", org=ORG), {"page_size": 50})
+    assert response.status_code == 200 and response.json()["count"] == 31
+
+
 def test_the_schema_describes_public_records_without_their_internal_fields(client, db):
     response = client.get(api("schema"), HTTP_ACCEPT="application/vnd.oai.openapi+json")
     schema = response.json()

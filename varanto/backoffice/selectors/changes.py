@@ -1,7 +1,8 @@
 """What publishing now would change: the working model's public view against the latest publication.
 
-Field by field per data resource, so a publisher sees exactly what they approve; the other
-parts of the catalogue (organisation, sections, systems …) are compared as wholes.
+Field by field per data resource, with the public diff's own engine (`publications.diff`), so a
+publisher sees exactly what the public diff will show; the other parts of the catalogue
+(organisation, sections, systems …) are compared as wholes.
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from varanto.catalog.models import DataResource, ReviewStatus
+from varanto.catalog.models import DataResource
 from varanto.interchange.canonical import RESOURCE_FIELDS
-from varanto.publications.selectors import latest_publication
+from varanto.publications.diff import fields_diff
+from varanto.publications.selectors import latest_publication, resources_awaiting_approval
 from varanto.publications.services import public_catalog
 
 from .display import Change, field_label
@@ -47,17 +49,6 @@ class PublicationDelta:
         return bool(self.resources or self.other_parts)
 
 
-def _flatten(item: dict, prefix: str = "") -> dict:
-    out = {}
-    for key, value in item.items():
-        path = f"{prefix}{key}"
-        if isinstance(value, dict) and key != "translations":
-            out.update(_flatten(value, f"{path}."))
-        else:
-            out[path] = value
-    return out
-
-
 def _text(value) -> str:
     if isinstance(value, list):
         return "; ".join(
@@ -81,11 +72,10 @@ def _label(path: str) -> str:
 
 
 def resource_changes(published: dict, current: dict) -> list[Change]:
-    before, after = _flatten(published), _flatten(current)
+    """The public diff's field changes of one data resource (`publications.diff`), labelled for people."""
     return [
-        Change(path, _label(path), _text(before.get(path)), _text(after.get(path)))
-        for path in dict.fromkeys([*before, *after])
-        if before.get(path) != after.get(path)
+        Change(change.path, _label(change.path), _text(change.old), _text(change.new))
+        for change in fields_diff(published, current, ignore=("key",))
     ]
 
 
@@ -109,7 +99,5 @@ def publication_delta(organization) -> PublicationDelta:
 
 
 def awaiting_approval(organization):
-    """Data resources whose changes a publisher has not approved: ready for review, or returned to the editor."""
-    return DataResource.objects.filter(
-        organization=organization, review_status__in=[ReviewStatus.READY_FOR_REVIEW, ReviewStatus.RETURNED]
-    ).select_related("section")
+    """Data resources whose changes a publisher has not approved (the publishing service's rule), with their section."""
+    return resources_awaiting_approval(organization).select_related("section")

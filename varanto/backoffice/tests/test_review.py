@@ -144,3 +144,32 @@ def test_approved_resource_leaves_the_overdue_list(client, staff):
     items = client.get(f"/hallinta/{staff.organization.slug}/myohassa/").context["items"]
     assert "vesihuolto" not in [a.resource.key for a in items]
     assert len(items) == 30
+
+
+def test_back_office_api_and_command_line_refuse_by_the_same_publishing_rule(monkeypatch, staff):
+    """All three call `publication_publish`; the back office view holds no rule of its own."""
+    from varanto.api import working_review
+    from varanto.backoffice.views import review
+    from varanto.publications.management.commands import publish
+
+    for module in (review, working_review, publish):
+        assert (
+            module.publication_publish
+            is __import__("varanto.publications.services", fromlist=["publication_publish"]).publication_publish
+        )
+        assert not hasattr(module, "publication_create")
+
+
+def test_the_review_page_changes_equal_the_public_diff_for_the_same_change(staff):
+    """Including a field emptied: both engines are one (`publications.diff`)."""
+    from varanto.backoffice.selectors.changes import publication_delta
+    from varanto.catalog.models import DataResource
+    from varanto.publications.selectors import publication_changes
+    from varanto.publications.services import publication_create
+
+    organization = staff.organization
+    DataResource.objects.filter(organization=organization, key="vesihuolto").update(purpose="", notes="Uusi huomio")
+    preview = publication_delta(organization).resources["vesihuolto"]
+    public = {c.key: c for c in publication_changes(publication_create(organization=organization)).records}
+    assert [c.field for c in preview.changes] == [f.path for f in public["vesihuolto"].fields]
+    assert {"purpose", "notes"} == {c.field for c in preview.changes}

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from varanto.accounts.permissions import Action, access_organization, available_moves, can
 from varanto.catalog.models import ReviewStatus
-from varanto.publications.services import NothingToPublish, publication_create
+from varanto.publications.services import NothingToPublish, UnapprovedChanges, publication_publish
 
 from ..selectors.changes import awaiting_approval, publication_delta
 from .common import page, staff_view
@@ -40,30 +40,26 @@ def review(request, org: str):
 
 @staff_view(methods=("POST",))
 def publish(request, org: str):
-    """Make the next publication; unapproved changes need an explicit confirmation."""
+    """Make the next publication under the publishing service's rules; unapproved changes need confirmation."""
     organization = access_organization(request.user, org, Action.PUBLISH)
-    pending = awaiting_approval(organization).count()
-    if not publication_delta(organization).anything:
+    try:
+        publication = publication_publish(
+            organization=organization,
+            note=request.POST.get("note", "").strip(),
+            acting_user=request.user,
+            include_unapproved=request.POST.get("include_unapproved") == "yes",
+        )
+    except NothingToPublish:
         messages.error(request, _("Nothing has changed since the latest publication."))
-    elif pending and request.POST.get("include_unapproved") != "yes":
+    except UnapprovedChanges as refused:
         messages.error(
             request,
             _(
                 "%(count)s data resources have changes that are not approved. Approve or return them first, "
                 "or confirm that they are published as they are."
             )
-            % {"count": pending},
+            % {"count": len(refused.pending)},
         )
     else:
-        try:
-            publication = publication_create(
-                organization=organization,
-                note=request.POST.get("note", "").strip(),
-                acting_user=request.user,
-                only_if_changed=True,
-            )
-        except NothingToPublish:
-            messages.error(request, _("Nothing has changed since the latest publication."))
-        else:
-            messages.success(request, _("Published as publication #%(number)s.") % {"number": publication.number})
+        messages.success(request, _("Published as publication #%(number)s.") % {"number": publication.number})
     return redirect("backoffice:review", organization.slug)

@@ -3,7 +3,7 @@ import pytest
 from varanto.catalog.models import DataResource, InformationSystem
 from varanto.publications.models import Publication
 from varanto.publications.selectors import latest_publication
-from varanto.publications.services import NothingToPublish, publication_create
+from varanto.publications.services import NothingToPublish, publication_create, publication_publish
 
 pytestmark = pytest.mark.django_db
 
@@ -47,8 +47,28 @@ def test_publishing_indexes_the_publication_for_search(imatra):
 
 def test_a_publisher_who_asks_only_for_a_change_gets_no_second_identical_publication(imatra):
     """Two publishers who both saw changes: the second finds the first one's publication in place."""
-    first = publication_create(organization=imatra, only_if_changed=True)
+    first = publication_publish(organization=imatra)
     with pytest.raises(NothingToPublish):
-        publication_create(organization=imatra, only_if_changed=True)
+        publication_publish(organization=imatra)
     assert Publication.objects.filter(organization=imatra).count() == 1
     assert publication_create(organization=imatra).number == first.number + 1  # the command line may republish
+
+
+def test_the_publication_audit_row_is_written_by_the_service_not_a_signal(imatra):
+    from django.db.models.signals import post_save
+
+    from varanto.accounts.models import AuditEvent, AuditKind
+
+    assert not post_save.has_listeners(Publication)
+    publication = publication_create(organization=imatra, note="Auditoitu")
+    row = AuditEvent.objects.get(kind=AuditKind.PUBLICATION)
+    assert (row.organization, row.detail) == (imatra, {"number": publication.number, "note": "Auditoitu"})
+
+
+def test_the_service_makes_the_public_memo_forget_the_old_publication(imatra):
+    from varanto.public.cache import current_publication
+
+    first = publication_create(organization=imatra)
+    assert current_publication(imatra.slug).publication == first
+    second = publication_create(organization=imatra)
+    assert current_publication(imatra.slug).publication == second

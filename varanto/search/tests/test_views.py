@@ -13,6 +13,12 @@ pytestmark = pytest.mark.django_db
 URL = "/imatran-kaupunki/haku/"
 
 
+@pytest.fixture(autouse=True)
+def _publishing_indexes_at_once(monkeypatch):
+    """The publishing service indexes after commit, and a test's transaction never commits: index at once."""
+    monkeypatch.setattr("django.db.transaction.on_commit", lambda callback, robust=False, using=None: callback())
+
+
 def result_names(html: str) -> list[str]:
     return [
         re.sub(r"<[^>]+>", "", name)
@@ -116,7 +122,7 @@ def test_internal_fields_never_reach_the_page(client):
 
 
 def test_query_count_does_not_grow_with_the_number_of_results(client, imatra_published, django_assert_max_num_queries):
-    client.get(URL, {"q": "kirjasto"})  # builds the index
+    client.get(URL, {"q": "kirjasto"})
     with django_assert_max_num_queries(14):
         many = client.get(URL, {"q": "tiedot aineistot"})
     assert len(result_names(many.content.decode())) > 10
@@ -148,3 +154,13 @@ def test_results_carry_an_etag_that_changes_with_the_publication_or_the_thesauru
     publication_create(organization=imatra_published, note="uusi versio")
     after_publishing = client.get(URL, {"q": "parkkisakko"}, HTTP_IF_NONE_MATCH=after_thesaurus.headers["ETag"])
     assert after_publishing.status_code == 200
+
+
+def test_a_search_get_never_builds_an_index(client, imatra_published):
+    from varanto.search.models import SearchIndex
+    from varanto.search.services import search_index_delete
+
+    search_index_delete(organization=imatra_published)
+    response = client.get(URL, {"q": "kirjasto"})
+    assert response.status_code == 200 and result_names(response.content.decode()) == []
+    assert not SearchIndex.objects.exists()

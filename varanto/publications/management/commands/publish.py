@@ -1,7 +1,9 @@
+from django.core.management.base import CommandError
+
 from varanto.core.commands import OrganizationCommand
 from varanto.publications.catalog import PublishedCatalog
 from varanto.publications.selectors import publication_changes
-from varanto.publications.services import publication_create
+from varanto.publications.services import PublishingRefused, UnapprovedChanges, publication_publish
 
 
 class Command(OrganizationCommand):
@@ -13,10 +15,22 @@ class Command(OrganizationCommand):
     def add_arguments(self, parser):
         self.add_organization_argument(parser)
         parser.add_argument("--note", default="", help="what this publication changes, shown in the history")
+        parser.add_argument(
+            "--include-unapproved",
+            action="store_true",
+            help="publish also data resources whose changes await review or were returned, as they are",
+        )
 
     def handle(self, *args, **options):
         organization = self.get_organization(options)
-        publication = publication_create(organization=organization, note=options["note"])
+        try:
+            publication = publication_publish(
+                organization=organization, note=options["note"], include_unapproved=options["include_unapproved"]
+            )
+        except UnapprovedChanges as refused:
+            raise CommandError(f"{refused} Use --include-unapproved to publish them as they are.") from None
+        except PublishingRefused as refused:
+            raise CommandError(str(refused)) from None
         catalog = PublishedCatalog(publication.content)
         changes = publication_changes(publication)
         since = f"changes since #{publication.number - 1}: {changes.summary()}" if changes else "first publication"
