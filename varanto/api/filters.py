@@ -13,7 +13,6 @@ from rest_framework import serializers
 from varanto.catalog.models import ApiAvailability, DisclosureLevel
 from varanto.publications.catalog import ResourceEntry, SystemEntry
 from varanto.search.selectors import MAX_QUERY_LENGTH, search_resources
-from varanto.search.services import search_index_ensure_current
 
 from .published import Published
 
@@ -69,7 +68,6 @@ def resources_filtered(published: Published, params: dict) -> list[tuple[Resourc
     if not query:
         return [(e, None) for e in entries]
     organization = published.publication.organization
-    search_index_ensure_current(organization=organization)
     hits = search_resources(query=query, organization=organization).hits
     by_key = {e.key: e for e in entries}
     return [(by_key[h.document.resource_key], h.score) for h in hits if h.document.resource_key in by_key]

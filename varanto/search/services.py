@@ -1,8 +1,9 @@
 """Building the search index (hakuhakemisto) of publications, and organisations' thesaurus entries.
 
-The publish step calls `search_index_publication`; searches call
-`search_index_ensure_current`, which builds whatever is missing, so an index that was never
-built (or was built by an older analyser) is made on first use. Two builders of the same
+The publishing service indexes each publication when it commits (`search_index_publication`);
+`varanto search_index` and `varanto search` call `search_index_ensure_current`, which builds
+whatever is missing or was built by an older analyser. A page request never builds an index: it
+searches what is there. Two builders of the same
 organisation's index are serialised on the organisation row, and the loser of a race simply
 uses the index the winner made.
 """
