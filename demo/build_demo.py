@@ -12,7 +12,8 @@ import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SEED = HERE.parent.parent / "shared" / "seeds" / "imatra-tietovarannot.txt"
+# A copy of ../shared/seeds/imatra-tietovarannot.txt (the page as published), kept here so a clone stands alone.
+SEED = HERE / "imatra-tietovarannot.txt"
 OUTPUT = HERE / "imatra.catalog.json"
 
 

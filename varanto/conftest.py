@@ -1,32 +1,63 @@
 """Fixtures shared by every app's tests."""
 
+import atexit
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+from django.test.utils import override_settings
 
 from varanto.testing.browser import browser, page  # noqa: F401  (fixtures for every app's browser tests)
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
-IMATRA_PAGE = SHARED / "seeds" / "imatra-tietovarannot.txt"
+TEST_DATA = REPO / "varanto" / "testing" / "data"  # copies of what tests need from ../shared (see its README)
+IMATRA_PAGE = REPO / "demo" / "imatra-tietovarannot.txt"
 DEMO_CATALOG = REPO / "demo" / "imatra.catalog.json"
+
+
+def pytest_configure(config):
+    """Settings every test runs with, whatever the checkout holds.
+
+    STATIC_ROOT: an empty directory of this process's own, so the `var/static` that `make run`'s
+    collectstatic leaves (hashed names, which the live server's finders cannot serve) changes nothing.
+    PASSWORD_HASHERS: a fast hasher; full PBKDF2 costs a tenth of a second per password.
+    """
+    static_root = tempfile.mkdtemp(prefix="varanto-test-static-")
+    atexit.register(shutil.rmtree, static_root, ignore_errors=True)
+    override_settings(
+        STATIC_ROOT=Path(static_root),
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+    ).enable()
 
 
 @pytest.fixture
 def imatra_page() -> Path:
-    """The City of Imatra's publicity description as published (../shared/seeds)."""
-    assert IMATRA_PAGE.exists(), f"{IMATRA_PAGE} is missing: ../shared must sit beside the repository"
+    """The City of Imatra's publicity description as published (a copy of ../shared/seeds in demo/)."""
     return IMATRA_PAGE
 
 
-@pytest.fixture
-def imatra(db):
-    """The Imatra demo catalogue imported into the working model (not published)."""
+@pytest.fixture(scope="session")
+def _imatra_rows(django_db_setup, django_db_blocker):
+    """The rows importing the Imatra demo makes, imported once per test process."""
     from varanto.interchange.importing import read_catalog
     from varanto.interchange.services import catalog_import
+    from varanto.testing.snapshot import RowSnapshot
 
-    catalog, _ = read_catalog(DEMO_CATALOG, fmt="json")
-    return catalog_import(catalog, acting_user=None).organization
+    def build() -> int:
+        catalog, _ = read_catalog(DEMO_CATALOG, fmt="json")
+        return catalog_import(catalog, acting_user=None).organization.pk
+
+    with django_db_blocker.unblock():
+        return RowSnapshot.capture(build)
+
+
+@pytest.fixture
+def imatra(db, _imatra_rows):
+    """The Imatra demo catalogue imported into the working model (not published)."""
+    from varanto.catalog.models import Organization
+
+    return Organization.objects.get(pk=_imatra_rows.restore())
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from rdflib import (
 )  # used qualified: pytest's collector probes module names, and rdflib's strict namespaces warn
 from rdflib.compare import isomorphic
 
-from varanto.conftest import SHARED
+from varanto.conftest import TEST_DATA
 from varanto.interchange.canonical import Audience, catalog_export
 from varanto.interchange.formats import render
 from varanto.interchange.formats.dcat import ADFI, GEODCAT, VCARD, catalog_graph
@@ -18,14 +18,13 @@ from varanto.publications.selectors import latest_publication, publication_catal
 
 pytestmark = pytest.mark.django_db
 
-SPECS = SHARED / "specs" / "avoindata-dcat-ap"
+SPECS = TEST_DATA / "avoindata-dcat-ap"
 ACCESS = "http://publications.europa.eu/resource/authority/access-right/"
 PARSERS = {"dcat-ttl": "turtle", "dcat-rdf": "xml", "dcat-jsonld": "json-ld"}
 
 
 @pytest.fixture(scope="module")
 def shapes() -> tuple[Graph, Graph]:
-    assert SPECS.exists(), f"{SPECS} is missing: ../shared must sit beside the repository"
     return Graph().parse(SPECS / "avoindata_dcat-ap_shacl.ttl"), Graph().parse(SPECS / "FOAF.ttl")
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 
 ORG_SUFFIX = re.compile(r"\b(Oy|Oyj|Ab|Abp|Ky|Ay|ry|rf|Osk|kuntayhtymä|säätiö|sr)\.?$")
-PAREN = re.compile(r"\(([^()]*)\)")
 
 
 def split_with_separators(text: str, separators: re.Pattern) -> list[tuple[str, str]]:

@@ -1,12 +1,12 @@
-"""The shared resident-style query set (../shared/eval): an expected resource in the top three."""
+"""The resident-style dev query set (a copy of ../shared/eval): an expected resource in the top three."""
 
 import json
 
 import pytest
 
-from varanto.conftest import SHARED
+from varanto.conftest import TEST_DATA
 
-DEV_QUERIES = SHARED / "eval" / "search_queries_dev.json"
+DEV_QUERIES = TEST_DATA / "search_queries_dev.json"
 
 pytestmark = pytest.mark.django_db
 
