@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.test import override_settings
 
 from varanto.accounts.models import AuditEvent, AuditKind, Role
 from varanto.accounts.selectors import audit_events
@@ -100,9 +101,16 @@ def test_only_administrators_read_the_audit_log(client, member):
     assert [e.kind for e in response.context["events"]].count(AuditKind.ROLE_CHANGE) == 2
 
 
-def test_passwords_are_stored_hashed(member):
-    user, _organization = member
-    stored = User.objects.get(pk=user.pk).password
+def test_passwords_are_stored_hashed_with_a_slow_hasher_outside_the_tests():
+    """The tests hash with MD5 for speed (conftest); the settings module itself keeps Django's PBKDF2."""
+    from django.conf import global_settings
+
+    from varanto import settings as project_settings
+
+    hashers = getattr(project_settings, "PASSWORD_HASHERS", global_settings.PASSWORD_HASHERS)
+    with override_settings(PASSWORD_HASHERS=hashers):
+        user = User.objects.create_user("salasanallinen", password=PASSWORD)
+        stored = User.objects.get(pk=user.pk).password
     assert PASSWORD not in stored and stored.startswith(("pbkdf2_", "argon2", "bcrypt", "scrypt"))
 
 
