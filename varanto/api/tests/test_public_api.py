@@ -8,6 +8,7 @@ from django.urls import reverse
 from varanto.catalog.models import DataResource, InformationSystem, Organization
 from varanto.catalog.tests.factories import OrganizationFactory
 from varanto.publications.services import publication_create
+from varanto.search.services import search_index_ensure_current
 
 pytestmark = pytest.mark.django_db
 
@@ -73,6 +74,8 @@ def test_data_resources_are_filtered_by_section_system_disclosure_and_interface(
 
 
 def test_a_text_query_finds_the_resource_a_resident_means_best_first(client, imatra_published):
+    # What the publication's commit does (a test's transaction never commits); the API itself never builds it.
+    search_index_ensure_current(organization=imatra_published)
     page = get(client, api("resources", org=ORG), q="sain pysäköintivirhemaksun")
     assert keys(page)[0] == "pysakoinninvalvonta"
     assert page["results"][0]["score"] > 0
