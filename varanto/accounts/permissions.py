@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
 from django.db import models
@@ -47,6 +48,9 @@ from varanto.catalog.models import (
     ReviewStatus,
     Section,
 )
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 from .models import Membership, Role
 
@@ -104,7 +108,7 @@ class Move:
     action: Action
     sources: frozenset[str]
     target: str
-    label: str
+    label: StrOrPromise
     comment_required: bool = False
 
 
@@ -184,7 +188,9 @@ def can(user, action: Action, obj) -> bool:
     if role in rule.roles:
         return True
     if role is Role.EDITOR and rule.assigned_editors:
-        return _is_assigned(membership_of(user, organization_id), obj)
+        membership = membership_of(user, organization_id)
+        assert membership is not None  # an editor's role comes from their membership
+        return _is_assigned(membership, obj)
     return False
 
 

@@ -8,6 +8,7 @@ publications by the publishing service.
 from __future__ import annotations
 
 import secrets
+from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
@@ -16,6 +17,9 @@ from django.db import transaction
 from varanto.catalog.models import DataResource, InformationSystem, Organization
 
 from .models import AuditEvent, AuditKind, Membership, Role
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractUser
 
 User = get_user_model()
 
@@ -59,7 +63,7 @@ def user_create(
     first_name: str = "",
     last_name: str = "",
     password: str | None = None,
-) -> tuple[User, str]:
+) -> tuple[AbstractUser, str]:
     """Create a staff user; returns the user and the password (random unless given)."""
     password = password or password_generate()
     user = User(username=username, email=email, first_name=first_name, last_name=last_name)
@@ -134,7 +138,8 @@ def membership_assign(
     Audited as an assignment change naming what was added and removed; setting the same again writes nothing.
     """
     organization = membership.organization
-    for record in (*resources, *systems):
+    records: list[DataResource | InformationSystem] = [*resources, *systems]
+    for record in records:
         if record.organization_id != organization.pk:
             raise ValueError(f"{record} belongs to another organisation than {organization}")
     before = {*membership.resources.all(), *membership.systems.all()}

@@ -7,6 +7,8 @@ records rather than a QuerySet; a text query `q` goes through the search engine 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
@@ -16,8 +18,11 @@ from varanto.search.selectors import MAX_QUERY_LENGTH, search_resources
 
 from .published import Published
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
-def text_parameter(help_text: str, max_length: int = MAX_QUERY_LENGTH) -> serializers.RegexField:
+
+def text_parameter(help_text: StrOrPromise, max_length: int = MAX_QUERY_LENGTH) -> serializers.RegexField:
     """Free text in a query parameter; the schema says a NUL character is not text, as DRF refuses it."""
     return serializers.RegexField(r"^[^\x00]+$", required=False, max_length=max_length, help_text=help_text)
 

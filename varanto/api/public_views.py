@@ -9,6 +9,7 @@ publication and answers a conditional request with 304.
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
 from django.http import HttpResponse
 from django.urls import reverse
@@ -94,7 +95,9 @@ class PublicView(APIView):
 
     def paginate(self, request, items: list, serialize) -> dict:
         paginator = Pages()
-        page = paginator.paginate_queryset(items, request, view=self)
+        # A list pages as well as a QuerySet, which is all that DRF's stubs allow.
+        page: list | None = paginator.paginate_queryset(items, request, view=self)  # type: ignore[arg-type]
+        assert page is not None  # None only without a page size, and Pages has one
         return paginator.get_paginated_response([serialize(item) for item in page]).data
 
 
@@ -112,7 +115,7 @@ class PublishedView(PublicView):
             request, state, publication.published_at, lambda: self.answer(request, current, links, **kwargs)
         )
 
-    def answer(self, request, current: published.Published, links: PublicLinks, **kwargs):
+    def answer(self, request, current: published.Published, links: PublicLinks, *args: Any, **kwargs: Any):
         raise NotImplementedError
 
 

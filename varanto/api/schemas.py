@@ -44,7 +44,7 @@ def _rewrite(node, *, public: bool):
         return [_rewrite(n, public=public) for n in node]
     if not isinstance(node, dict):
         return node
-    out = {}
+    out: dict = {}
     for key, value in node.items():
         if key == "$ref":
             name = value.removeprefix("#/$defs/")

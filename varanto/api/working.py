@@ -117,10 +117,10 @@ def _relation(model, organization: Organization, path: str, value):
     if model is Process:
         return [_system_named(organization, path, name) for name in value]
     target = "description" if path == "interfaces" else "usage"
+    named_by = "system" if path == "interfaces" else "name"
     rows = []
     for row in value:
-        name = row.get("system" if path == "interfaces" else "name") if isinstance(row, dict) else None
-        if not isinstance(name, str):
+        if not (isinstance(row, dict) and isinstance(name := row.get(named_by), str)):
             raise ValidationError({path: "Each row names a system."})
         system = _system_named(organization, path, name)
         rows.append({"system": system, target: row.get(target) or ""})

@@ -134,7 +134,7 @@ class WorkingView(GenericAPIView):
     metadata_class = None  # OPTIONS says only what the Allow header says
     kind: Kind
 
-    def record(self, organization, key: str) -> Response:
+    def record(self, organization, key: str | None) -> Response:
         record = working.record_of(organization, self.kind.model, key)
         response = Response(record)
         response.headers["ETag"] = version_etag(record["version"])
@@ -164,6 +164,7 @@ class WorkingList(WorkingView):
         response = get_conditional_response(request, etag=etag)
         if response is None:
             page = self.paginate_queryset(records)
+            assert page is not None  # None only without a paginator, and the lists have one
             response = self.get_paginated_response([working.working_item(record) for record in page])
         response.headers["ETag"] = etag
         return response
@@ -172,6 +173,7 @@ class WorkingList(WorkingView):
         organization = access_organization(request.user, org, Action.CREATE)
         try:
             data = working.service_data(self.kind.model, organization, request.data, new=True)
+            assert self.kind.create is not None  # every kind with a list can be added to
             created = self.kind.create(organization=organization, data=data, acting_user=request.user)
         except ValidationError as exc:
             return self.invalid(exc)
@@ -217,6 +219,7 @@ class DeletableDetail(WorkingDetail):
         organization = access_organization(request.user, org, Action.VIEW)
         record = self.kind.access(request.user, organization, key, Action.DELETE)
         version = expected_version(request, record.version)
+        assert self.kind.delete is not None  # the kinds of the deletable views have a delete service
         try:
             self.kind.delete(**{self.kind.argument: record}, expected_version=version, acting_user=request.user)
         except services.EditConflict as conflict:

@@ -59,6 +59,13 @@ LAYER_FIELDS: Spec = canonical_pairs(declarations.LAYER)
 # --- export -----------------------------------------------------------------------------
 
 
+def _model_field(model: type[models.Model], attr: str) -> models.Field:
+    """The field a spec names: specs name only the model's own fields, never a reverse relation."""
+    model_field = model._meta.get_field(attr)
+    assert isinstance(model_field, models.Field)
+    return model_field
+
+
 def _to_json(model_field: models.Field, value):
     if isinstance(value, datetime.date):
         return value.isoformat()
@@ -80,7 +87,7 @@ def _dump(obj: models.Model, spec: Spec, audience: Audience) -> dict:
     for path, attr in spec:
         if audience is Audience.PUBLIC and is_internal(model, attr):
             continue
-        _set_path(out, path, _to_json(model._meta.get_field(attr), getattr(obj, attr)))
+        _set_path(out, path, _to_json(_model_field(model, attr), getattr(obj, attr)))
     return out
 
 
@@ -189,7 +196,7 @@ def _load(data: dict, spec: Spec, model: type[models.Model]) -> dict:
         value = _get_path(data, path)
         if value is _MISSING:
             continue
-        model_field = model._meta.get_field(attr)
+        model_field = _model_field(model, attr)
         if value is None and model_field.choices is not None and not model_field.null:
             value = ""
         elif isinstance(model_field, models.DateField) and isinstance(value, str):

@@ -9,9 +9,11 @@ one file of the folder) in the layout `varanto export` writes.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 from .formats.csv import read_csv
+from .formats.notes import Note
 from .formats.xlsx import read_xlsx
 from .textpage import Finding, parse_page
 from .textpage.source import read_text
@@ -35,7 +37,7 @@ def detect_format(path: Path, text: str | None = None) -> str:
 
 def read_catalog(
     path: Path, *, fmt: str = "auto", organization_name: str | None = None, allow_undated: bool = False
-) -> tuple[dict, list[Finding]]:
+) -> tuple[dict, Sequence[Finding | Note]]:
     """The canonical dict in `path` and what the reader noticed. Raises CatalogError.
 
     `allow_undated` accepts a text page without its update date, which is otherwise taken as cut short.

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -53,6 +53,7 @@ from .canonical import (
     SYSTEM_FIELDS,
     Spec,
     _load,
+    _model_field,
     _to_json,
     catalog_validate,
 )
@@ -119,7 +120,7 @@ def _changes(record: models.Model, spec: Spec, item: dict) -> list[tuple[str, Fi
     for path, attr in spec:
         if attr == "key" or attr not in loaded or getattr(record, attr) == loaded[attr]:
             continue
-        model_field = model._meta.get_field(attr)
+        model_field = _model_field(model, attr)
         out.append(
             (attr, FieldChange(path, _to_json(model_field, getattr(record, attr)), _to_json(model_field, loaded[attr])))
         )
@@ -216,7 +217,7 @@ def catalog_import(
     stamp = Stamp(acting_user, reason)
     changes = ChangeSet()
     created = organization is None
-    if created:
+    if organization is None:
         taken = set(Organization.objects.values_list("slug", flat=True))
         organization = Organization(slug=make_key(org_data["name"], taken))
         for attr, value in _load(org_data, ORGANIZATION_FIELDS, Organization).items():
@@ -229,7 +230,8 @@ def catalog_import(
     else:
         organization = Organization.objects.select_for_update().get(pk=organization.pk)
         with _named(Organization, organization.name):
-            fields = _changes(organization, ORGANIZATION_FIELDS, org_data)
+            # None: the contacts, not one model field
+            fields: list[tuple[str | None, FieldChange]] = list(_changes(organization, ORGANIZATION_FIELDS, org_data))
             before = [
                 {k: getattr(c, k) for k in ("name", "title", "phone", "email")} for c in organization.contacts.all()
             ]
@@ -289,7 +291,7 @@ def _write_records(run: _Import, data: dict, replace: bool) -> None:
         for position, item in enumerate(data["sections"])
     }
     # New systems first: an interface, a link or a process may name a system further down the file.
-    systems_by_key = dict(old[InformationSystem])
+    systems_by_key = cast(dict[str, InformationSystem], dict(old[InformationSystem]))
     for position, item in enumerate(data["systems"]):
         if item["key"] not in systems_by_key:
             systems_by_key[item["key"]] = run.upsert(InformationSystem, SYSTEM_FIELDS, {}, item, position)
@@ -417,7 +419,7 @@ def _layers_write(run: _Import, item: dict):
 
     def row(layer: dict) -> dict:
         loaded = _load(layer, LAYER_FIELDS, ServiceLayer)
-        return {attr: loaded.get(attr, ServiceLayer._meta.get_field(attr).get_default()) for _, attr in LAYER_FIELDS}
+        return {attr: loaded.get(attr, _model_field(ServiceLayer, attr).get_default()) for _, attr in LAYER_FIELDS}
 
     def write(service: DataService) -> list:
         existing = list(service.layers.all())

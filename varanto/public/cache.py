@@ -35,7 +35,7 @@ class CurrentPublication:
 
 
 class _PublicationMemo:
-    def __init__(self):
+    def __init__(self) -> None:
         self._entries: dict[str, tuple[float, CurrentPublication]] = {}
         self._lock = threading.Lock()
 
@@ -86,7 +86,7 @@ class CachedPage:
 
 
 class _PageCache:
-    def __init__(self):
+    def __init__(self) -> None:
         self._pages: OrderedDict[str, CachedPage] = OrderedDict()
         self._lock = threading.Lock()
 

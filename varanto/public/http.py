@@ -65,7 +65,7 @@ def published_page(view=None, *, state=None):
         if current is None:
             raise Http404("No published description for this organisation.")
         etag = page_etag(current.publication, get_language())
-        last_modified = page_last_modified(current.publication)
+        last_modified: int | None = page_last_modified(current.publication)
         if state is not None:
             etag = etag[:-1] + "-" + hashlib.sha256(state(org).encode()).hexdigest()[:12] + '"'
             last_modified = None
@@ -128,7 +128,10 @@ class PublishedPageCacheMiddleware:
         response = HttpResponse(page.content, status=page.status)
         for name, value in page.headers:
             response.headers[name] = value
-        return get_conditional_response(request, etag=page.etag, last_modified=page.last_modified, response=response)
+        # Given a response, Django returns it or a 304, never None (django-stubs has no overload for that).
+        return get_conditional_response(  # type: ignore[return-value]
+            request, etag=page.etag, last_modified=page.last_modified, response=response
+        )
 
     @staticmethod
     def _remember(request: HttpRequest, response: HttpResponse) -> None:

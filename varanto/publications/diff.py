@@ -9,6 +9,7 @@ absent, so a field that merely appeared empty in a newer format is not reported 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 # (kind, where the records sit in the catalogue)
 RECORD_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -109,7 +110,7 @@ def fields_diff(old: dict, new: dict, *, ignore: tuple[str, ...] = ()) -> list[F
 
 
 def _records(catalog: dict, where: tuple[str, ...]) -> list[dict]:
-    value = catalog
+    value: Any = catalog  # nested dicts down `where`, a list of records at the end
     for part in where:
         value = value.get(part) or {}
     return value or []

@@ -1,5 +1,7 @@
 """Reading publications (julkaisut): the public side reads only these."""
 
+import datetime
+
 from django.db.models import Max, QuerySet
 
 from varanto.catalog.models import DataResource, Organization, ReviewStatus
@@ -41,7 +43,7 @@ def published_organizations() -> QuerySet[Organization]:
     return Organization.objects.filter(pk__in=Publication.objects.values("organization_id")).order_by("name")
 
 
-def publications_overview() -> list[tuple[str, int, object]]:
+def publications_overview() -> list[tuple[str, int, datetime.datetime]]:
     """(organisation slug, latest number, latest time) for each organisation that has published."""
     return list(
         Publication.objects.values_list("organization__slug")

@@ -61,7 +61,9 @@ class RowSnapshot:
                 size = connection.ops.bulk_batch_size(fields, objs) or len(objs)
                 for start in range(0, len(objs), size):
                     # raw: values go in as captured (auto_now and defaults untouched), as loaddata does.
-                    model._base_manager._insert(objs[start : start + size], fields=fields, raw=True)
+                    model._base_manager._insert(  # type: ignore[attr-defined]  # private, not in django-stubs
+                        objs[start : start + size], fields=fields, raw=True
+                    )
             # PostgreSQL's sequences do not see explicit ids; SQLite's need no reset.
             with connection.cursor() as cursor:
                 for sql in connection.ops.sequence_reset_sql(no_style(), [model for model, _ in self.rows]):

@@ -38,6 +38,7 @@ def _grow(organization) -> None:
     section = Section.objects.filter(organization=organization).first()
     system = InformationSystem.objects.get(organization=organization, key="keypro")
     process = Process.objects.filter(organization=organization).first()
+    assert section is not None and process is not None
     for i in range(MORE):
         Section.objects.create(organization=organization, key=f"osasto-{i}", name=f"Osasto {i}")
         added = InformationSystem.objects.create(organization=organization, key=f"jarjestelma-{i}", name=f"Vesi {i}")

@@ -41,7 +41,7 @@ def edit(client, token: str, key: str, body: dict, version: int):
     return response
 
 
-def history(key: str = "vesihuolto") -> list[tuple[str, str]]:
+def history(key: str = "vesihuolto") -> list[tuple[str, str | None]]:
     rows = DataResource.objects.get(key=key).history.order_by("history_date", "history_id")
     return [(row.history_change_reason, row.history_user.username if row.history_user else None) for row in rows]
 

@@ -7,11 +7,16 @@ lists are rows with an "Add row" button that the server answers by showing one m
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from django import forms
 from django.forms.utils import ErrorDict
 from django.utils.translation import gettext_lazy as _
 
 from varanto.catalog.services.common import TRANSLATION_LANGUAGES
+
+if TYPE_CHECKING:
+    from .records import RecordForm
 
 LANGUAGE_NAMES = {"sv": _("Swedish"), "en": _("English")}
 ROW_INCOMPLETE = _("Fill this in, or leave the whole row empty.")
@@ -66,6 +71,9 @@ class TranslationsMixin:
     them into the model's `translations` mapping."""
 
     translatable: tuple[str, ...] = ()
+    # Those of the form class this is mixed into.
+    fields: dict[str, forms.Field]
+    cleaned_data: dict[str, Any]
 
     def add_translation_fields(self, model, translations: dict) -> None:
         for language in TRANSLATION_LANGUAGES:
@@ -96,7 +104,7 @@ class EditPage:
     initial rows; the key is also the formset's prefix.
     """
 
-    def __init__(self, form: forms.Form, formsets: dict[str, forms.BaseFormSet]):
+    def __init__(self, form: RecordForm, formsets: dict[str, forms.BaseFormSet]):
         self.form = form
         self.formsets = formsets
 
@@ -127,10 +135,11 @@ class EditPage:
 
     def silence_errors(self) -> None:
         """Show the posted values again without complaints (after "Add row", nothing was saved)."""
-        self.form._errors = ErrorDict()
+        # The caches of errors that Django's forms keep privately (not in django-stubs).
+        self.form._errors = ErrorDict()  # type: ignore[attr-defined]
         for formset in self.formsets.values():
-            formset._errors = [ErrorDict() for _form in formset.forms]
-            formset._non_form_errors = formset.error_class()
+            formset._errors = [ErrorDict() for _form in formset.forms]  # type: ignore[attr-defined]
+            formset._non_form_errors = formset.error_class()  # type: ignore[attr-defined]
             for form in formset.forms:
                 form._errors = ErrorDict()
 

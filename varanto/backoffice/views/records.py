@@ -8,6 +8,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+from simple_history.utils import get_history_manager_for_model
 
 from varanto.accounts.permissions import AccessDenied, Action, access_organization, can, require
 from varanto.catalog.models import InformationSystem
@@ -57,6 +58,7 @@ def _edit(request, kind: Kind, organization, record):
         elif edit.is_valid():
             try:
                 if record is None:
+                    assert kind.create is not None  # only the organisation has none, and it is never new here
                     saved = kind.create(organization, edit.data(), request.user)
                 else:
                     saved = kind.update(record, edit.data(), posted_version(request), request.user)
@@ -121,6 +123,8 @@ def record_delete(request, org: str, kind: str, key: str):
     """Asks first, showing what refers to the record; deleting keeps it restorable from history."""
     organization = access_organization(request.user, org)
     spec = KINDS[kind]
+    # The URLs have delete pages only for the kinds that can be deleted (resources and systems).
+    assert spec.delete is not None and spec.references is not None
     record = spec.access(request.user, organization, key, Action.DELETE)
     if request.method == "POST":
         try:
@@ -158,8 +162,9 @@ def _history_target(request, kind: Kind, organization, key):
         record = kind.access(request.user, organization, key, Action.VIEW)
         return record.pk, record
     except AccessDenied:
-        row = kind.model.history.filter(organization_id=organization.pk, key=key).order_by("-history_date").first()
-        if row is None or kind.model.objects.filter(pk=row.id).exists():
+        history = get_history_manager_for_model(kind.model)
+        row = history.filter(organization_id=organization.pk, key=key).order_by("-history_date").first()
+        if row is None or kind.model._default_manager.filter(pk=row.id).exists():
             raise
         return row.id, None
 
@@ -257,7 +262,8 @@ def deleted(request, org: str):
         rows = []
         for row in deleted_records(kind.model, organization):
             before = (
-                kind.model.history.filter(id=row.id, history_date__lt=row.history_date)
+                get_history_manager_for_model(kind.model)
+                .filter(id=row.id, history_date__lt=row.history_date)
                 .exclude(history_type="-")
                 .order_by("-history_date")
                 .first()
