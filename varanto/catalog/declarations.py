@@ -61,7 +61,9 @@ class FieldDeclaration:
     label: str | None = None  # public heading; None: the model field's verbose name
     editable: bool = True  # written through the kind's service (RecordSpec.fields)
     canonical: bool = True  # part of the canonical dict (`_dump`/`_load`)
-    search_weight: str | None = None  # "A".."D" in the public search document, None: not searched
+    # How much the field's words count in a data resource's search document (a weight class of
+    # `varanto.search.documents.FIELD_WEIGHTS`), UNSEARCHED when deliberately not indexed.
+    search_weight: str | None = None
     # The XLSX/CSV column: (Finnish heading, a line of help), both part of the file format; None: no column.
     column: tuple[str, str] | None = None
 
@@ -99,6 +101,7 @@ def _capitalised(text) -> str:
 
 
 F = FieldDeclaration
+UNSEARCHED = "unsearched"
 T = ValueType
 
 # Bookkeeping common to the organisation-owned kinds (not content an editor describes).
@@ -122,7 +125,7 @@ def responsible(what: str) -> tuple[FieldDeclaration, ...]:
 
 
 def purpose(help_line: str) -> FieldDeclaration:
-    return F("purpose", "purpose", T.LONG_TEXT, _("Purpose"), search_weight="B", column=("Käyttötarkoitus", help_line))
+    return F("purpose", "purpose", T.LONG_TEXT, _("Purpose"), column=("Käyttötarkoitus", help_line))
 
 
 KEY = F(
@@ -132,9 +135,9 @@ KEY = F(
     editable=False,
     column=("Tunniste", "Pysyvä lyhyt tunniste (a–z, 0–9, väliviiva); tyhjään tehdään nimestä."),
 )
-NAME = F("name", "name", T.TEXT, _("Name"), search_weight="A", column=("Nimi", "Pakollinen."))
+NAME = F("name", "name", T.TEXT, _("Name"), column=("Nimi", "Pakollinen."))
 FREE_DESCRIPTION = ("Kuvaus", "Vapaa kuvaus.")
-DESCRIPTION = F("description", "description", T.LONG_TEXT, _("Description"), search_weight="C", column=FREE_DESCRIPTION)
+DESCRIPTION = F("description", "description", T.LONG_TEXT, _("Description"), column=FREE_DESCRIPTION)
 TRANSLATIONS = F("translations", "translations", T.TRANSLATIONS)
 NEVER_PUBLISHED = "Sisäinen: ei koskaan julkaista."
 SECURITY = F("security_measures", "security_measures", T.LONG_TEXT, column=("Tietoturvatoimenpiteet", NEVER_PUBLISHED))
@@ -272,23 +275,24 @@ RESOURCE = RecordKind(
     DataResource,
     (
         KEY,
-        NAME,
+        replace(NAME, search_weight="name"),
         F(
             "section",
             "section",
             T.REFERENCE,
             _("Section"),
             canonical=False,
+            search_weight=UNSEARCHED,  # its name is, through the section (search.documents)
             column=("Toimiala", "Pakollinen. Toimialan nimi tai tunniste."),
         ),
-        *responsible("Tietovarannosta"),
-        purpose("Mihin tietoja käytetään."),
+        *(replace(d, search_weight="other") for d in responsible("Tietovarannosta")),
+        replace(purpose("Mihin tietoja käytetään."), search_weight="other"),
         F(
             "key_datasets",
             "key_datasets",
             T.LINES,
             _("Key data sets"),
-            search_weight="B",
+            search_weight="datasets",
             column=("Keskeiset tietoaineistot", "Yksi aineisto kullekin riville."),
         ),
         F(
@@ -296,6 +300,7 @@ RESOURCE = RecordKind(
             "disclosure.level",
             T.CHOICE,
             _("Disclosure"),
+            search_weight=UNSEARCHED,
             column=("Tietojen luovutus", "Luovutetaanko tietoja."),
         ),
         F(
@@ -303,6 +308,7 @@ RESOURCE = RecordKind(
             "disclosure.recipients",
             T.LINES,
             _("Recipients of disclosures"),
+            search_weight="other",
             column=("Luovutuksensaajat", "Kenelle tietoja luovutetaan, yksi kullekin riville."),
         ),
         F(
@@ -310,6 +316,7 @@ RESOURCE = RecordKind(
             "disclosure.text",
             T.LONG_TEXT,
             _("Disclosure, as worded"),
+            search_weight="other",
             column=("Luovutus, sanamuoto", "Luovutus alkuperäisin sanoin."),
         ),
         F(
@@ -317,6 +324,7 @@ RESOURCE = RecordKind(
             "disclosure.deciding_authority",
             T.TEXT,
             _("Authority deciding on disclosure"),
+            search_weight=UNSEARCHED,
             column=("Luovutuksesta päättää", "Jos muu kuin organisaation päättäjä."),
         ),
         F(
@@ -324,6 +332,7 @@ RESOURCE = RecordKind(
             "api.availability",
             T.CHOICE,
             _("Technical interface"),
+            search_weight=UNSEARCHED,
             column=("Tekninen rajapinta", "Saako tiedot teknisen rajapinnan kautta."),
         ),
         F(
@@ -331,6 +340,7 @@ RESOURCE = RecordKind(
             "api.text",
             T.LONG_TEXT,
             _("Technical interface, as worded"),
+            search_weight="other",
             column=("Rajapinta, sanamuoto", "Rajapinnan saatavuus alkuperäisin sanoin."),
         ),
         F(
@@ -338,7 +348,7 @@ RESOURCE = RecordKind(
             "notes",
             T.LONG_TEXT,
             _("Other information"),
-            search_weight="C",
+            search_weight="notes",
             column=("Huomiot", "Julkiset lisätiedot."),
         ),
         F(
@@ -346,7 +356,7 @@ RESOURCE = RecordKind(
             "search_criteria",
             T.LINES,
             _("Search criteria"),
-            search_weight="C",
+            search_weight="other",
             column=("Hakutekijät", "Millä tiedoilla asiakirjoja haetaan (diaarinumero, nimi …)."),
         ),
         F(
@@ -354,15 +364,23 @@ RESOURCE = RecordKind(
             "keywords",
             T.LINES,
             _("Keywords"),
-            search_weight="A",
+            search_weight="keywords",
             column=("Asiasanat", "Sanat, joilla asukas etsii tätä, yksi kullekin riville."),
         ),
-        F("partners", "partners", T.LINES, _("Partners"), column=("Yhteistyötahot", "Yksi kullekin riville.")),
+        F(
+            "partners",
+            "partners",
+            T.LINES,
+            _("Partners"),
+            search_weight="other",
+            column=("Yhteistyötahot", "Yksi kullekin riville."),
+        ),
         F(
             "data_flows",
             "data_flows",
             T.FLOWS,
             _("Data flows"),
+            search_weight="other",
             column=("Tietovirrat", "Minne tietoja siirtyy: Koski: mitä siirretään."),
         ),
         F(
@@ -370,6 +388,7 @@ RESOURCE = RecordKind(
             "links",
             T.LINKS,
             _("Links and privacy notices"),
+            search_weight="other",
             column=("Linkit", "Otsikko <https://…>; tietosuojaselosteen perään [tietosuojaseloste]."),
         ),
         F(
@@ -377,6 +396,7 @@ RESOURCE = RecordKind(
             "personal_data",
             T.FLAG,
             _("Holds personal data"),
+            search_weight=UNSEARCHED,
             column=("Henkilötietoja", "Sisältääkö henkilötietoja: kyllä, ei tai tyhjä."),
         ),
         F(
@@ -384,6 +404,7 @@ RESOURCE = RecordKind(
             "retention.period",
             T.TEXT,
             _("Retention period"),
+            search_weight="other",
             column=("Säilytysaika", "Esim. 10 vuotta."),
         ),
         F(
@@ -391,6 +412,7 @@ RESOURCE = RecordKind(
             "retention.archiving",
             T.CHOICE,
             _("Archiving"),
+            search_weight=UNSEARCHED,
             column=("Arkistointi", "Säilytetäänkö pysyvästi."),
         ),
         F(
@@ -398,6 +420,7 @@ RESOURCE = RecordKind(
             "retention.text",
             T.LONG_TEXT,
             _("Retention and archiving, as worded"),
+            search_weight="other",
             column=("Säilytys, sanamuoto", "Säilytys ja arkistointi alkuperäisin sanoin."),
         ),
         SECURITY,
