@@ -64,6 +64,9 @@ class FieldDeclaration:
     # How much the field's words count in a data resource's search document (a weight class of
     # `varanto.search.documents.FIELD_WEIGHTS`), UNSEARCHED when deliberately not indexed.
     search_weight: str | None = None
+    # The §5/§28 completeness item the field fills (`backoffice.selectors.completeness`); an item
+    # several fields declare is met when any of them is filled.
+    completeness: str | None = None
     # The XLSX/CSV column: (Finnish heading, a line of help), both part of the file format; None: no column.
     column: tuple[str, str] | None = None
 
@@ -186,6 +189,7 @@ ORGANIZATION = RecordKind(
             "information_requests.registry_office.address",
             T.LONG_TEXT,
             _("Registry office postal address"),
+            completeness="registry_office",
             column=("Kirjaamon osoite", "Postiosoite."),
         ),
         F(
@@ -193,6 +197,7 @@ ORGANIZATION = RecordKind(
             "information_requests.registry_office.email",
             T.TEXT,
             _("Registry office e-mail"),
+            completeness="registry_office",
             column=("Kirjaamon sähköposti", "Sähköpostiosoite."),
         ),
         F(
@@ -214,6 +219,7 @@ ORGANIZATION = RecordKind(
             "information_requests.deciding_authority",
             T.TEXT,
             _("Authority deciding on information requests"),
+            completeness="request_authority",
             column=(
                 "Tietopyynnöistä päättää",
                 "Viranomainen, joka päättää tietojen luovuttamisesta, ellei tietovarannolle ole merkitty muuta.",
@@ -285,14 +291,18 @@ RESOURCE = RecordKind(
             search_weight=UNSEARCHED,  # its name is, through the section (search.documents)
             column=("Toimiala", "Pakollinen. Toimialan nimi tai tunniste."),
         ),
-        *(replace(d, search_weight="other") for d in responsible("Tietovarannosta")),
-        replace(purpose("Mihin tietoja käytetään."), search_weight="other"),
+        *(
+            replace(d, search_weight="other", completeness="responsible" if d.attr != "responsible_unit" else None)
+            for d in responsible("Tietovarannosta")
+        ),
+        replace(purpose("Mihin tietoja käytetään."), search_weight="other", completeness="purpose"),
         F(
             "key_datasets",
             "key_datasets",
             T.LINES,
             _("Key data sets"),
             search_weight="datasets",
+            completeness="key_datasets",
             column=("Keskeiset tietoaineistot", "Yksi aineisto kullekin riville."),
         ),
         F(
@@ -301,6 +311,7 @@ RESOURCE = RecordKind(
             T.CHOICE,
             _("Disclosure"),
             search_weight=UNSEARCHED,
+            completeness="disclosure",
             column=("Tietojen luovutus", "Luovutetaanko tietoja."),
         ),
         F(
@@ -325,6 +336,7 @@ RESOURCE = RecordKind(
             T.TEXT,
             _("Authority deciding on disclosure"),
             search_weight=UNSEARCHED,
+            completeness="deciding_authority",
             column=("Luovutuksesta päättää", "Jos muu kuin organisaation päättäjä."),
         ),
         F(
@@ -333,6 +345,7 @@ RESOURCE = RecordKind(
             T.CHOICE,
             _("Technical interface"),
             search_weight=UNSEARCHED,
+            completeness="api",
             column=("Tekninen rajapinta", "Saako tiedot teknisen rajapinnan kautta."),
         ),
         F(
@@ -357,6 +370,7 @@ RESOURCE = RecordKind(
             T.LINES,
             _("Search criteria"),
             search_weight="other",
+            completeness="search_criteria",
             column=("Hakutekijät", "Millä tiedoilla asiakirjoja haetaan (diaarinumero, nimi …)."),
         ),
         F(
@@ -405,6 +419,7 @@ RESOURCE = RecordKind(
             T.TEXT,
             _("Retention period"),
             search_weight="other",
+            completeness="retention",
             column=("Säilytysaika", "Esim. 10 vuotta."),
         ),
         F(
@@ -413,6 +428,7 @@ RESOURCE = RecordKind(
             T.CHOICE,
             _("Archiving"),
             search_weight=UNSEARCHED,
+            completeness="retention",
             column=("Arkistointi", "Säilytetäänkö pysyvästi."),
         ),
         F(
@@ -423,7 +439,7 @@ RESOURCE = RecordKind(
             search_weight="other",
             column=("Säilytys, sanamuoto", "Säilytys ja arkistointi alkuperäisin sanoin."),
         ),
-        SECURITY,
+        replace(SECURITY, completeness="security"),
         INTERNAL_NOTES,
         F(
             "last_reviewed",
