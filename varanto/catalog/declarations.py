@@ -75,14 +75,51 @@ class FieldDeclaration:
 
 
 @dataclass(frozen=True)
+class Relation:
+    """A relation a kind's service writes beside its fields, and its plain form in history states.
+
+    The shape follows from the model: a many-to-many `accessor` is a sorted list of ids; child
+    rows are a list of dicts, either a link (`link`: the state key and the child's attribute
+    naming the linked record, `text`: the attribute describing the link) or plain `fields`.
+    A relation without an accessor is written by the import only (not kept in history).
+    """
+
+    name: str  # the key in the service's data and in history states
+    accessor: str | None = None  # the record's manager ("system_links", "processes")
+    link: tuple[str, str] | None = None  # (state key, child attribute): ("system", "target")
+    text: str | None = None  # the link's description attribute ("usage")
+    fields: tuple[str, ...] = ()  # plain child rows: their fields (contact persons)
+    noun: str | None = None  # what a linked record is, in restore's warnings ("system")
+
+    def descriptor(self, model: type[models.Model]):
+        assert self.accessor is not None
+        return model._meta.get_field(self.accessor)
+
+    def many_to_many(self, model: type[models.Model]) -> bool:
+        return bool(self.descriptor(model).many_to_many)
+
+    def linked_model(self, model: type[models.Model]) -> type[models.Model]:
+        """The model of the records the relation names (for child links, the link's target)."""
+        descriptor = self.descriptor(model)
+        if descriptor.many_to_many:
+            return descriptor.related_model
+        assert self.link is not None
+        return descriptor.related_model._meta.get_field(self.link[1]).related_model
+
+
+@dataclass(frozen=True)
 class RecordKind:
     """One kind of record: its model, key and fields in canonical order."""
 
     name: str  # the canonical location ("resources", "open_data.datasets")
     model: type[models.Model]
     fields: tuple[FieldDeclaration, ...]
-    relations: tuple[str, ...] = ()  # written by the kind's service beside the fields
+    relations: tuple[Relation, ...] = ()  # written by the kind's service beside the fields
     bookkeeping: tuple[str, ...] = ()  # model fields that are deliberately not content
+
+    @property
+    def relation_names(self) -> tuple[str, ...]:
+        return tuple(r.name for r in self.relations)
 
     def internal(self, decl: FieldDeclaration) -> bool:
         return is_internal(self.model, decl.attr)
@@ -234,7 +271,7 @@ ORGANIZATION = RecordKind(
         ),
         TRANSLATIONS,
     ),
-    relations=("contacts",),
+    relations=(Relation("contacts", "contacts", fields=("name", "title", "phone", "email")),),
     bookkeeping=("id", "slug", "version"),
 )
 
@@ -456,7 +493,10 @@ RESOURCE = RecordKind(
         ),
         TRANSLATIONS,
     ),
-    relations=("systems", "processes"),
+    relations=(
+        Relation("systems", "system_links", link=("system", "system"), text="usage", noun=_("system")),
+        Relation("processes", "processes", noun=_("process")),
+    ),
     bookkeeping=(*OWNED, "review_status", "review_comment"),
 )
 
@@ -474,7 +514,7 @@ SYSTEM = RecordKind(
         INTERNAL_NOTES,
         TRANSLATIONS,
     ),
-    relations=("interfaces",),
+    relations=(Relation("interfaces", "interfaces", link=("system", "target"), text="description", noun=_("system")),),
     bookkeeping=OWNED,
 )
 
@@ -497,7 +537,7 @@ PROCESS = RecordKind(
         INTERNAL_NOTES,
         TRANSLATIONS,
     ),
-    relations=("systems",),
+    relations=(Relation("systems", "systems", noun=_("system")),),
     bookkeeping=OWNED,
 )
 
@@ -519,7 +559,7 @@ DATASET = RecordKind(
         F("license", "license", T.TEXT, _("Licence"), column=("Lisenssi", "Esim. CC BY 4.0.")),
         TRANSLATIONS,
     ),
-    relations=("resource",),
+    relations=(Relation("resource"),),
     bookkeeping=OWNED,
 )
 
@@ -540,7 +580,7 @@ SERVICE = RecordKind(
         F("description", "description", T.LONG_TEXT, _("Description"), column=FREE_DESCRIPTION),
         TRANSLATIONS,
     ),
-    relations=("layers",),
+    relations=(Relation("layers"),),
     bookkeeping=OWNED,
 )
 
