@@ -14,12 +14,16 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from varanto.catalog.fields import is_internal
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrOrPromise
 from varanto.catalog.models import (
     ContactPerson,
     DataResource,
@@ -58,7 +62,7 @@ class FieldDeclaration:
     attr: str  # the model attribute
     path: str  # the canonical JSON path; dots nest ("disclosure.level")
     type: ValueType
-    label: str | None = None  # public heading; None: the model field's verbose name
+    label: _StrOrPromise | None = None  # public heading; None: the model field's verbose name
     editable: bool = True  # written through the kind's service (RecordSpec.fields)
     canonical: bool = True  # part of the canonical dict (`_dump`/`_load`)
     # How much the field's words count in a data resource's search document (a weight class of
@@ -89,7 +93,7 @@ class Relation:
     link: tuple[str, str] | None = None  # (state key, child attribute): ("system", "target")
     text: str | None = None  # the link's description attribute ("usage")
     fields: tuple[str, ...] = ()  # plain child rows: their fields (contact persons)
-    noun: str | None = None  # what a linked record is, in restore's warnings ("system")
+    noun: _StrOrPromise | None = None  # what a linked record is, in restore's warnings ("system")
 
     def descriptor(self, model: type[models.Model]):
         assert self.accessor is not None

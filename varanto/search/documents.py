@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
@@ -33,7 +34,7 @@ KIND_PERCENT = {WHOLE: 100, COMPOUND: 80, PART: 60, ROOT: 50}
 SPREAD_PERCENT = 20
 
 # What each stored text is, for the label of a snippet.
-LABELS = {
+LABELS: dict[str, Any] = {
     "name": _("Name"),
     "keywords": _("Keywords"),
     "key_datasets": _("Key data sets"),
@@ -62,7 +63,7 @@ for _decl in SEARCHED:
     LABELS.setdefault(_decl.path.split(".")[0], declarations.RESOURCE.label(_decl))
 
 # The items of a searched field's value, by value type.
-ITEMS: dict[ValueType, Callable[[object], list[str]]] = {
+ITEMS: dict[ValueType, Callable[[Any], list[str]]] = {
     ValueType.TEXT: lambda value: [value or ""],
     ValueType.LONG_TEXT: lambda value: [value or ""],
     ValueType.LINES: lambda value: list(value or []),
@@ -166,7 +167,7 @@ def _texts(resource, section, systems, processes, open_data, organization) -> It
     parts = [  # (order path, weight class, label, items, translated texts)
         (
             decl.path,
-            decl.search_weight,
+            str(decl.search_weight),
             decl.path.split(".")[0],
             ITEMS[decl.type](_at(resource, decl.path)),
             [t.get(decl.attr, "") for t in translations],
@@ -198,9 +199,9 @@ def _texts(resource, section, systems, processes, open_data, organization) -> It
                 yield field_name, label, text
 
 
-def _at(record: dict, path: str):
+def _at(record: dict, path: str) -> Any:
     """The value at a canonical path ("disclosure.text"), None where a level is missing."""
-    value = record
+    value: Any = record
     for part in path.split("."):
         value = (value or {}).get(part)
     return value

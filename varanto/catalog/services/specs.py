@@ -66,6 +66,7 @@ def plain_rows(relation: Relation, children) -> list[dict]:
     """Child rows (live or historical) in the plain form of history states."""
     if relation.link is not None:
         key, attr = relation.link
+        assert relation.text is not None, relation.name
         return [{key: getattr(c, f"{attr}_id"), relation.text: getattr(c, relation.text)} for c in children]
     return [{k: getattr(c, k) for k in relation.fields} for c in children]
 

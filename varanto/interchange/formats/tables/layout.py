@@ -70,8 +70,9 @@ def _choice(kind: RecordKind, decl: FieldDeclaration, field: models.Field) -> Co
 
 
 def _reference(kind: RecordKind, decl: FieldDeclaration, field: models.Field) -> Codec:
-    assert field.related_model is not None
-    return Reference(declarations.kind_of(field.related_model).name, required=not field.null)
+    related = field.related_model
+    assert isinstance(related, type), f"{kind.name}.{decl.path}: a reference names a model"
+    return Reference(declarations.kind_of(related).name, required=not field.null)
 
 
 # The cell codec of each value type; text of any length is one cell.
