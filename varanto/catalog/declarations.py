@@ -13,13 +13,17 @@ to its own codec, widget or renderer, so this module imports no consumer.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from varanto.catalog.fields import is_internal
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrOrPromise
 from varanto.catalog.models import (
     ContactPerson,
     DataResource,
@@ -58,13 +62,53 @@ class FieldDeclaration:
     attr: str  # the model attribute
     path: str  # the canonical JSON path; dots nest ("disclosure.level")
     type: ValueType
-    label: str | None = None  # public heading; None: the model field's verbose name
+    label: _StrOrPromise | None = None  # public heading; None: the model field's verbose name
     editable: bool = True  # written through the kind's service (RecordSpec.fields)
     canonical: bool = True  # part of the canonical dict (`_dump`/`_load`)
-    search_weight: str | None = None  # "A".."D" in the public search document, None: not searched
+    # How much the field's words count in a data resource's search document (a weight class of
+    # `varanto.search.documents.FIELD_WEIGHTS`), UNSEARCHED when deliberately not indexed.
+    search_weight: str | None = None
+    # The §5/§28 completeness item the field fills (`backoffice.selectors.completeness`); an item
+    # several fields declare is met when any of them is filled.
+    completeness: str | None = None
+    # The XLSX/CSV column: (Finnish heading, a line of help), both part of the file format; None: no column.
+    column: tuple[str, str] | None = None
 
     def model_field(self, model: type[models.Model]) -> models.Field:
         return model._meta.get_field(self.attr)
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A relation a kind's service writes beside its fields, and its plain form in history states.
+
+    The shape follows from the model: a many-to-many `accessor` is a sorted list of ids; child
+    rows are a list of dicts, either a link (`link`: the state key and the child's attribute
+    naming the linked record, `text`: the attribute describing the link) or plain `fields`.
+    A relation without an accessor is written by the import only (not kept in history).
+    """
+
+    name: str  # the key in the service's data and in history states
+    accessor: str | None = None  # the record's manager ("system_links", "processes")
+    link: tuple[str, str] | None = None  # (state key, child attribute): ("system", "target")
+    text: str | None = None  # the link's description attribute ("usage")
+    fields: tuple[str, ...] = ()  # plain child rows: their fields (contact persons)
+    noun: _StrOrPromise | None = None  # what a linked record is, in restore's warnings ("system")
+
+    def descriptor(self, model: type[models.Model]):
+        assert self.accessor is not None
+        return model._meta.get_field(self.accessor)
+
+    def many_to_many(self, model: type[models.Model]) -> bool:
+        return bool(self.descriptor(model).many_to_many)
+
+    def linked_model(self, model: type[models.Model]) -> type[models.Model]:
+        """The model of the records the relation names (for child links, the link's target)."""
+        descriptor = self.descriptor(model)
+        if descriptor.many_to_many:
+            return descriptor.related_model
+        assert self.link is not None
+        return descriptor.related_model._meta.get_field(self.link[1]).related_model
 
 
 @dataclass(frozen=True)
@@ -74,8 +118,12 @@ class RecordKind:
     name: str  # the canonical location ("resources", "open_data.datasets")
     model: type[models.Model]
     fields: tuple[FieldDeclaration, ...]
-    relations: tuple[str, ...] = ()  # written by the kind's service beside the fields
+    relations: tuple[Relation, ...] = ()  # written by the kind's service beside the fields
     bookkeeping: tuple[str, ...] = ()  # model fields that are deliberately not content
+
+    @property
+    def relation_names(self) -> tuple[str, ...]:
+        return tuple(r.name for r in self.relations)
 
     def internal(self, decl: FieldDeclaration) -> bool:
         return is_internal(self.model, decl.attr)
@@ -97,6 +145,7 @@ def _capitalised(text) -> str:
 
 
 F = FieldDeclaration
+UNSEARCHED = "unsearched"
 T = ValueType
 
 # Bookkeeping common to the organisation-owned kinds (not content an editor describes).
@@ -107,57 +156,138 @@ RESPONSIBLE = (
     F("responsible_organization", "responsible.organization", T.TEXT, _("Responsible organisation")),
     F("responsible_unit", "responsible.unit", T.TEXT, _("Responsible unit")),
 )
-KEY = F("key", "key", T.KEY, editable=False)
-NAME = F("name", "name", T.TEXT, _("Name"), search_weight="A")
-DESCRIPTION = F("description", "description", T.LONG_TEXT, _("Description"), search_weight="C")
-PURPOSE = F("purpose", "purpose", T.LONG_TEXT, _("Purpose"), search_weight="B")
+
+
+def responsible(what: str) -> tuple[FieldDeclaration, ...]:
+    """The responsible party's fields, their column help naming `what` ("Tietovarannosta")."""
+    title, organization, unit = RESPONSIBLE
+    return (
+        replace(title, column=("Vastuutaho", f"{what} vastaavan tehtävänimike, esim. hallintopäällikkö.")),
+        replace(organization, column=("Vastuuorganisaatio", "Ulkopuolinen vastuutaho, esim. Meita.")),
+        replace(unit, column=("Vastuuyksikkö", "Yksikkö, johon vastuutaho kuuluu.")),
+    )
+
+
+def purpose(help_line: str) -> FieldDeclaration:
+    return F("purpose", "purpose", T.LONG_TEXT, _("Purpose"), column=("Käyttötarkoitus", help_line))
+
+
+KEY = F(
+    "key",
+    "key",
+    T.KEY,
+    editable=False,
+    column=("Tunniste", "Pysyvä lyhyt tunniste (a–z, 0–9, väliviiva); tyhjään tehdään nimestä."),
+)
+NAME = F("name", "name", T.TEXT, _("Name"), column=("Nimi", "Pakollinen."))
+FREE_DESCRIPTION = ("Kuvaus", "Vapaa kuvaus.")
+DESCRIPTION = F("description", "description", T.LONG_TEXT, _("Description"), column=FREE_DESCRIPTION)
 TRANSLATIONS = F("translations", "translations", T.TRANSLATIONS)
-SECURITY = F("security_measures", "security_measures", T.LONG_TEXT)
-INTERNAL_NOTES = F("internal_notes", "internal_notes", T.LONG_TEXT)
+NEVER_PUBLISHED = "Sisäinen: ei koskaan julkaista."
+SECURITY = F("security_measures", "security_measures", T.LONG_TEXT, column=("Tietoturvatoimenpiteet", NEVER_PUBLISHED))
+INTERNAL_NOTES = F("internal_notes", "internal_notes", T.LONG_TEXT, column=("Sisäiset huomiot", NEVER_PUBLISHED))
 
 ORGANIZATION = RecordKind(
     "organization",
     Organization,
     (
-        F("name", "name", T.TEXT, _("Name")),
-        F("business_id", "business_id", T.TEXT, _("Business ID")),
-        F("organization_type", "type", T.CHOICE, pgettext_lazy("record type", "Type")),
-        F("homepage", "homepage", T.TEXT, _("Home page")),
-        F("languages", "languages", T.LINES, _("Languages"), editable=False),
-        F("updated", "updated", T.DATE, _("The organisation's own update date"), editable=False),
+        F("name", "name", T.TEXT, _("Name"), column=NAME.column),
+        F("business_id", "business_id", T.TEXT, _("Business ID"), column=("Y-tunnus", "Esim. 0123456-7.")),
+        F(
+            "organization_type",
+            "type",
+            T.CHOICE,
+            pgettext_lazy("record type", "Type"),
+            column=("Tyyppi", "Organisaation laji; tyhjä on kunta."),
+        ),
+        F("homepage", "homepage", T.TEXT, _("Home page"), column=("Verkkosivut", "Organisaation kotisivun osoite.")),
+        F(
+            "languages",
+            "languages",
+            T.LINES,
+            _("Languages"),
+            editable=False,
+            column=("Kielet", "Kuvauksen kielet kielikoodeina, yksi kullekin riville (fi, sv)."),
+        ),
+        F(
+            "updated",
+            "updated",
+            T.DATE,
+            _("The organisation's own update date"),
+            editable=False,
+            column=("Päivitetty", "Kuvauksen päivityspäivä, esim. 21.2.2023."),
+        ),
         F("descriptions", "descriptions", T.TEXTS, _("Description texts"), editable=False),
-        F("registry_name", "information_requests.registry_office.name", T.TEXT, _("Registry office")),
+        F(
+            "registry_name",
+            "information_requests.registry_office.name",
+            T.TEXT,
+            _("Registry office"),
+            column=("Kirjaamo", "Minne tietopyynnöt osoitetaan."),
+        ),
         F(
             "registry_address",
             "information_requests.registry_office.address",
             T.LONG_TEXT,
             _("Registry office postal address"),
+            completeness="registry_office",
+            column=("Kirjaamon osoite", "Postiosoite."),
         ),
-        F("registry_email", "information_requests.registry_office.email", T.TEXT, _("Registry office e-mail")),
-        F("registry_phone", "information_requests.registry_office.phone", T.TEXT, _("Registry office phone")),
-        F("registry_hours", "information_requests.registry_office.hours", T.TEXT, _("Registry office opening hours")),
+        F(
+            "registry_email",
+            "information_requests.registry_office.email",
+            T.TEXT,
+            _("Registry office e-mail"),
+            completeness="registry_office",
+            column=("Kirjaamon sähköposti", "Sähköpostiosoite."),
+        ),
+        F(
+            "registry_phone",
+            "information_requests.registry_office.phone",
+            T.TEXT,
+            _("Registry office phone"),
+            column=("Kirjaamon puhelin", "Puhelinnumero."),
+        ),
+        F(
+            "registry_hours",
+            "information_requests.registry_office.hours",
+            T.TEXT,
+            _("Registry office opening hours"),
+            column=("Kirjaamon aukioloajat", "Esim. ma–pe 9–15."),
+        ),
         F(
             "deciding_authority",
             "information_requests.deciding_authority",
             T.TEXT,
             _("Authority deciding on information requests"),
+            completeness="request_authority",
+            column=(
+                "Tietopyynnöistä päättää",
+                "Viranomainen, joka päättää tietojen luovuttamisesta, ellei tietovarannolle ole merkitty muuta.",
+            ),
         ),
         F(
             "request_instructions",
             "information_requests.instructions",
             T.LONG_TEXT,
             _("Instructions for information requests"),
+            column=("Ohjeet tietopyyntöön", "Ohje tietopyynnön tekijälle."),
         ),
         TRANSLATIONS,
     ),
-    relations=("contacts",),
+    relations=(Relation("contacts", "contacts", fields=("name", "title", "phone", "email")),),
     bookkeeping=("id", "slug", "version"),
 )
 
 CONTACT = RecordKind(
     "organization.contacts",
     ContactPerson,
-    tuple(F(a, a, T.TEXT) for a in ("name", "title", "phone", "email")),
+    (
+        F("name", "name", T.TEXT, column=NAME.column),
+        F("title", "title", T.TEXT, column=("Nimike", "Tehtävänimike.")),
+        F("phone", "phone", T.TEXT, column=("Puhelin", "Puhelinnumero.")),
+        F("email", "email", T.TEXT, column=("Sähköposti", "Sähköpostiosoite.")),
+    ),
     bookkeeping=("id", "organization", "position"),
 )
 
@@ -167,9 +297,21 @@ SECTION = RecordKind(
     (
         KEY,
         NAME,
-        F("kind", "kind", T.CHOICE, pgettext_lazy("section kind", "Kind")),
-        F("members", "members", T.LINES, _("Member municipalities")),
-        F("description", "description", T.LONG_TEXT, _("Description")),
+        F(
+            "kind",
+            "kind",
+            T.CHOICE,
+            pgettext_lazy("section kind", "Kind"),
+            column=("Tyyppi", "Ryhmän laji; tyhjä on toimiala."),
+        ),
+        F(
+            "members",
+            "members",
+            T.LINES,
+            _("Member municipalities"),
+            column=("Jäsenkunnat", "Seudullisen palvelun jäsenkunnat, yksi kullekin riville."),
+        ),
+        F("description", "description", T.LONG_TEXT, _("Description"), column=FREE_DESCRIPTION),
         TRANSLATIONS,
     ),
     bookkeeping=OWNED,
@@ -180,34 +322,185 @@ RESOURCE = RecordKind(
     DataResource,
     (
         KEY,
-        NAME,
-        F("section", "section", T.REFERENCE, _("Section"), canonical=False),
-        *RESPONSIBLE,
-        PURPOSE,
-        F("key_datasets", "key_datasets", T.LINES, _("Key data sets"), search_weight="B"),
-        F("disclosure_level", "disclosure.level", T.CHOICE, _("Disclosure")),
-        F("disclosure_recipients", "disclosure.recipients", T.LINES, _("Recipients of disclosures")),
-        F("disclosure_text", "disclosure.text", T.LONG_TEXT, _("Disclosure, as worded")),
-        F("disclosure_authority", "disclosure.deciding_authority", T.TEXT, _("Authority deciding on disclosure")),
-        F("api_availability", "api.availability", T.CHOICE, _("Technical interface")),
-        F("api_text", "api.text", T.LONG_TEXT, _("Technical interface, as worded")),
-        F("notes", "notes", T.LONG_TEXT, _("Other information"), search_weight="C"),
-        F("search_criteria", "search_criteria", T.LINES, _("Search criteria"), search_weight="C"),
-        F("keywords", "keywords", T.LINES, _("Keywords"), search_weight="A"),
-        F("partners", "partners", T.LINES, _("Partners")),
-        F("data_flows", "data_flows", T.FLOWS, _("Data flows")),
-        F("links", "links", T.LINKS, _("Links and privacy notices")),
-        F("personal_data", "personal_data", T.FLAG, _("Holds personal data")),
-        F("retention_period", "retention.period", T.TEXT, _("Retention period")),
-        F("archiving", "retention.archiving", T.CHOICE, _("Archiving")),
-        F("retention_text", "retention.text", T.LONG_TEXT, _("Retention and archiving, as worded")),
-        SECURITY,
+        replace(NAME, search_weight="name"),
+        F(
+            "section",
+            "section",
+            T.REFERENCE,
+            _("Section"),
+            canonical=False,
+            search_weight=UNSEARCHED,  # its name is, through the section (search.documents)
+            column=("Toimiala", "Pakollinen. Toimialan nimi tai tunniste."),
+        ),
+        *(
+            replace(d, search_weight="other", completeness="responsible" if d.attr != "responsible_unit" else None)
+            for d in responsible("Tietovarannosta")
+        ),
+        replace(purpose("Mihin tietoja käytetään."), search_weight="other", completeness="purpose"),
+        F(
+            "key_datasets",
+            "key_datasets",
+            T.LINES,
+            _("Key data sets"),
+            search_weight="datasets",
+            completeness="key_datasets",
+            column=("Keskeiset tietoaineistot", "Yksi aineisto kullekin riville."),
+        ),
+        F(
+            "disclosure_level",
+            "disclosure.level",
+            T.CHOICE,
+            _("Disclosure"),
+            search_weight=UNSEARCHED,
+            completeness="disclosure",
+            column=("Tietojen luovutus", "Luovutetaanko tietoja."),
+        ),
+        F(
+            "disclosure_recipients",
+            "disclosure.recipients",
+            T.LINES,
+            _("Recipients of disclosures"),
+            search_weight="other",
+            column=("Luovutuksensaajat", "Kenelle tietoja luovutetaan, yksi kullekin riville."),
+        ),
+        F(
+            "disclosure_text",
+            "disclosure.text",
+            T.LONG_TEXT,
+            _("Disclosure, as worded"),
+            search_weight="other",
+            column=("Luovutus, sanamuoto", "Luovutus alkuperäisin sanoin."),
+        ),
+        F(
+            "disclosure_authority",
+            "disclosure.deciding_authority",
+            T.TEXT,
+            _("Authority deciding on disclosure"),
+            search_weight=UNSEARCHED,
+            completeness="deciding_authority",
+            column=("Luovutuksesta päättää", "Jos muu kuin organisaation päättäjä."),
+        ),
+        F(
+            "api_availability",
+            "api.availability",
+            T.CHOICE,
+            _("Technical interface"),
+            search_weight=UNSEARCHED,
+            completeness="api",
+            column=("Tekninen rajapinta", "Saako tiedot teknisen rajapinnan kautta."),
+        ),
+        F(
+            "api_text",
+            "api.text",
+            T.LONG_TEXT,
+            _("Technical interface, as worded"),
+            search_weight="other",
+            column=("Rajapinta, sanamuoto", "Rajapinnan saatavuus alkuperäisin sanoin."),
+        ),
+        F(
+            "notes",
+            "notes",
+            T.LONG_TEXT,
+            _("Other information"),
+            search_weight="notes",
+            column=("Huomiot", "Julkiset lisätiedot."),
+        ),
+        F(
+            "search_criteria",
+            "search_criteria",
+            T.LINES,
+            _("Search criteria"),
+            search_weight="other",
+            completeness="search_criteria",
+            column=("Hakutekijät", "Millä tiedoilla asiakirjoja haetaan (diaarinumero, nimi …)."),
+        ),
+        F(
+            "keywords",
+            "keywords",
+            T.LINES,
+            _("Keywords"),
+            search_weight="keywords",
+            column=("Asiasanat", "Sanat, joilla asukas etsii tätä, yksi kullekin riville."),
+        ),
+        F(
+            "partners",
+            "partners",
+            T.LINES,
+            _("Partners"),
+            search_weight="other",
+            column=("Yhteistyötahot", "Yksi kullekin riville."),
+        ),
+        F(
+            "data_flows",
+            "data_flows",
+            T.FLOWS,
+            _("Data flows"),
+            search_weight="other",
+            column=("Tietovirrat", "Minne tietoja siirtyy: Koski: mitä siirretään."),
+        ),
+        F(
+            "links",
+            "links",
+            T.LINKS,
+            _("Links and privacy notices"),
+            search_weight="other",
+            column=("Linkit", "Otsikko <https://…>; tietosuojaselosteen perään [tietosuojaseloste]."),
+        ),
+        F(
+            "personal_data",
+            "personal_data",
+            T.FLAG,
+            _("Holds personal data"),
+            search_weight=UNSEARCHED,
+            column=("Henkilötietoja", "Sisältääkö henkilötietoja: kyllä, ei tai tyhjä."),
+        ),
+        F(
+            "retention_period",
+            "retention.period",
+            T.TEXT,
+            _("Retention period"),
+            search_weight="other",
+            completeness="retention",
+            column=("Säilytysaika", "Esim. 10 vuotta."),
+        ),
+        F(
+            "archiving",
+            "retention.archiving",
+            T.CHOICE,
+            _("Archiving"),
+            search_weight=UNSEARCHED,
+            completeness="retention",
+            column=("Arkistointi", "Säilytetäänkö pysyvästi."),
+        ),
+        F(
+            "retention_text",
+            "retention.text",
+            T.LONG_TEXT,
+            _("Retention and archiving, as worded"),
+            search_weight="other",
+            column=("Säilytys, sanamuoto", "Säilytys ja arkistointi alkuperäisin sanoin."),
+        ),
+        replace(SECURITY, completeness="security"),
         INTERNAL_NOTES,
-        F("last_reviewed", "review.last_reviewed", T.DATE, editable=False),
-        F("review_cycle_months", "review.cycle_months", T.COUNT),
+        F(
+            "last_reviewed",
+            "review.last_reviewed",
+            T.DATE,
+            editable=False,
+            column=("Tarkistettu", "Sisäinen: viimeisin tarkistuspäivä."),
+        ),
+        F(
+            "review_cycle_months",
+            "review.cycle_months",
+            T.COUNT,
+            column=("Tarkistusväli (kk)", "Sisäinen: tyhjä on 12 kuukautta."),
+        ),
         TRANSLATIONS,
     ),
-    relations=("systems", "processes"),
+    relations=(
+        Relation("systems", "system_links", link=("system", "system"), text="usage", noun=_("system")),
+        Relation("processes", "processes", noun=_("process")),
+    ),
     bookkeeping=(*OWNED, "review_status", "review_comment"),
 )
 
@@ -217,15 +510,15 @@ SYSTEM = RecordKind(
     (
         KEY,
         NAME,
-        F("vendor", "vendor", T.TEXT, _("Vendor")),
-        PURPOSE,
+        F("vendor", "vendor", T.TEXT, _("Vendor"), column=("Toimittaja", "Järjestelmän toimittaja.")),
+        purpose("Mihin järjestelmää käytetään."),
         DESCRIPTION,
-        *RESPONSIBLE,
+        *responsible("Järjestelmästä"),
         SECURITY,
         INTERNAL_NOTES,
         TRANSLATIONS,
     ),
-    relations=("interfaces",),
+    relations=(Relation("interfaces", "interfaces", link=("system", "target"), text="description", noun=_("system")),),
     bookkeeping=OWNED,
 )
 
@@ -235,14 +528,20 @@ PROCESS = RecordKind(
     (
         KEY,
         NAME,
-        PURPOSE,
-        *RESPONSIBLE,
-        F("function_class", "function_class", T.TEXT, _("Function class")),
-        F("links", "links", T.LINKS, _("Links and privacy notices")),
+        purpose("Prosessin tarkoitus."),
+        *responsible("Prosessista"),
+        F(
+            "function_class",
+            "function_class",
+            T.TEXT,
+            _("Function class"),
+            column=("Tehtäväluokka", "Esim. 00 Hallintoasiat."),
+        ),
+        F("links", "links", T.LINKS, _("Links and privacy notices"), column=("Linkit", "Otsikko <https://…>.")),
         INTERNAL_NOTES,
         TRANSLATIONS,
     ),
-    relations=("systems",),
+    relations=(Relation("systems", "systems", noun=_("system")),),
     bookkeeping=OWNED,
 )
 
@@ -252,13 +551,19 @@ DATASET = RecordKind(
     (
         KEY,
         NAME,
-        F("description", "description", T.LONG_TEXT, _("Description")),
-        F("url", "url", T.TEXT, _("Address")),
-        F("produced_externally", "produced_externally", T.FLAG, _("Produced from outside sources")),
-        F("license", "license", T.TEXT, _("Licence")),
+        F("description", "description", T.LONG_TEXT, _("Description"), column=FREE_DESCRIPTION),
+        F("url", "url", T.TEXT, _("Address"), column=("Osoite", "Aineiston osoite, esim. avoindata.fi:ssä.")),
+        F(
+            "produced_externally",
+            "produced_externally",
+            T.FLAG,
+            _("Produced from outside sources"),
+            column=("Ulkoisista lähteistä", "Tuotettu ulkoisista lähteistä: kyllä tai ei."),
+        ),
+        F("license", "license", T.TEXT, _("Licence"), column=("Lisenssi", "Esim. CC BY 4.0.")),
         TRANSLATIONS,
     ),
-    relations=("resource",),
+    relations=(Relation("resource"),),
     bookkeeping=OWNED,
 )
 
@@ -268,19 +573,28 @@ SERVICE = RecordKind(
     (
         KEY,
         NAME,
-        F("service_type", "type", T.TEXT, pgettext_lazy("record type", "Type")),
-        F("endpoint_url", "url", T.TEXT, _("Address")),
-        F("description", "description", T.LONG_TEXT, _("Description")),
+        F(
+            "service_type",
+            "type",
+            T.TEXT,
+            pgettext_lazy("record type", "Type"),
+            column=("Tyyppi", "Esim. WMS, WFS, REST."),
+        ),
+        F("endpoint_url", "url", T.TEXT, _("Address"), column=("Osoite", "Palvelun osoite.")),
+        F("description", "description", T.LONG_TEXT, _("Description"), column=FREE_DESCRIPTION),
         TRANSLATIONS,
     ),
-    relations=("layers",),
+    relations=(Relation("layers"),),
     bookkeeping=OWNED,
 )
 
 LAYER = RecordKind(
     "open_data.services.layers",
     ServiceLayer,
-    (F("title", "title", T.TEXT), F("name", "name", T.TEXT)),
+    (
+        F("title", "title", T.TEXT, column=("Otsikko", "Pakollinen. Tason otsikko.")),
+        F("name", "name", T.TEXT, column=("Tekninen nimi", "Tason tekninen nimi palvelussa.")),
+    ),
     bookkeeping=("id", "service", "position"),
 )
 

@@ -3,7 +3,9 @@
 Everything comes from `Publication.content`, the public canonical dict, so nothing internal
 can be indexed. Where a word stands decides how much it counts: the name most, then the
 resource's keywords (asiasanat) and key data sets, then the other descriptive fields, and
-notes least. A whole-word match counts more than a match on a compound part; compound parts
+notes least. Each field's weight class is declared with the field
+(`varanto.catalog.declarations`, `search_weight`); the texts a resource takes from the records
+it refers to (section, systems, processes, open data, organisation) are added here. A whole-word match counts more than a match on a compound part; compound parts
 are indexed with their role ("valo-" in "valokuvat", "-valo" in "katuvalot", see
 analysis.base.modifier_term) and derived words also under the words they come from
 ("vuokraus" under vuokrata and vuokra).
@@ -11,11 +13,15 @@ analysis.base.modifier_term) and derived words also under the words they come fr
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from django.utils.translation import gettext_lazy as _
+
+from varanto.catalog import declarations
+from varanto.catalog.declarations import UNSEARCHED, FieldDeclaration, ValueType
 
 from .analysis import Analyzer, analyse_text, word_terms
 from .analysis.base import bare_term
@@ -28,7 +34,7 @@ KIND_PERCENT = {WHOLE: 100, COMPOUND: 80, PART: 60, ROOT: 50}
 SPREAD_PERCENT = 20
 
 # What each stored text is, for the label of a snippet.
-LABELS = {
+LABELS: dict[str, Any] = {
     "name": _("Name"),
     "keywords": _("Keywords"),
     "key_datasets": _("Key data sets"),
@@ -48,6 +54,49 @@ LABELS = {
     "notes": _("Other information"),
     "organization": _("Organisation"),
 }
+
+# The resource's searched fields, from the declaration.
+SEARCHED: tuple[FieldDeclaration, ...] = tuple(
+    d for d in declarations.RESOURCE.fields if d.search_weight not in (None, UNSEARCHED)
+)
+for _decl in SEARCHED:
+    LABELS.setdefault(_decl.path.split(".")[0], declarations.RESOURCE.label(_decl))
+
+# The items of a searched field's value, by value type.
+ITEMS: dict[ValueType, Callable[[Any], list[str]]] = {
+    ValueType.TEXT: lambda value: [value or ""],
+    ValueType.LONG_TEXT: lambda value: [value or ""],
+    ValueType.LINES: lambda value: list(value or []),
+    ValueType.LINKS: lambda value: [link.get("title", "") for link in value or []],
+    ValueType.FLOWS: lambda value: [_flow_label(flow) for flow in value or []],
+}
+# The order of a document's texts, as the resource page shows them: a snippet shows the first of
+# equally good texts. Fields not listed follow the listed ones, in declared order.
+ORDER = (
+    "name",
+    "keywords",
+    "key_datasets",
+    "purpose",
+    "section",
+    "systems",
+    "search_criteria",
+    "disclosure.text",
+    "disclosure.recipients",
+    "api.text",
+    "partners",
+    "data_flows",
+    "responsible.title",
+    "responsible.unit",
+    "responsible.organization",
+    "retention.period",
+    "retention.text",
+    "processes",
+    "open_data",
+    "links",
+    "notes",
+    "system_descriptions",
+    "organization",
+)
 
 
 @dataclass
@@ -110,42 +159,52 @@ def publication_documents(content: dict) -> list[DocumentSource]:
 
 
 def _texts(resource, section, systems, processes, open_data, organization) -> Iterable[tuple[str, str, str]]:
-    """(field, label, text) of a resource in the order its page shows them; empty texts left out."""
-    disclosure = resource.get("disclosure") or {}
-    api = resource.get("api") or {}
-    retention = resource.get("retention") or {}
-    responsible = resource.get("responsible") or {}
-    translations = resource.get("translations") or {}
-    candidates = [
-        (NAME, "name", resource["name"]),
-        *((NAME, "name", t.get("name", "")) for t in translations.values()),
-        (KEYWORDS, "keywords", _joined(resource.get("keywords"))),
-        (DATASETS, "key_datasets", _joined(resource.get("key_datasets"))),
-        (OTHER, "purpose", resource.get("purpose", "")),
-        *((OTHER, "purpose", t.get("purpose", "")) for t in translations.values()),
-        (OTHER, "section", section.get("name", "")),
-        (OTHER, "systems", _joined(_system_label(s) for s in resource.get("systems", []))),
-        (OTHER, "search_criteria", _joined(resource.get("search_criteria"))),
-        (OTHER, "disclosure", _joined([disclosure.get("text", ""), *disclosure.get("recipients", [])])),
-        (OTHER, "api", api.get("text", "")),
-        (OTHER, "partners", _joined(resource.get("partners"))),
-        (OTHER, "data_flows", _joined(_flow_label(f) for f in resource.get("data_flows", []))),
-        (OTHER, "responsible", _joined(responsible.get(k, "") for k in ("title", "unit", "organization"))),
-        (OTHER, "retention", _joined([retention.get("period", ""), retention.get("text", "")])),
-        (OTHER, "processes", _joined(processes.get(k, "") for k in resource.get("processes", []))),
-        (OTHER, "open_data", _joined(open_data.get(resource["key"], []))),
-        (OTHER, "links", _joined(link.get("title", "") for link in resource.get("links", []))),
-        (NOTES, "notes", resource.get("notes", "")),
-        *((NOTES, "notes", t.get("notes", "")) for t in translations.values()),
-        (NOTES, "systems", _joined(_system_description(s) for s in systems)),
-        (NOTES, "organization", organization),
+    """(field, label, text) of a resource in the order its page shows them; empty texts left out.
+
+    Fields that share a label ("disclosure.text" and "disclosure.recipients") make one text;
+    the translations of a field follow it as texts of their own."""
+    translations = list((resource.get("translations") or {}).values())
+    parts = [  # (order path, weight class, label, items, translated texts)
+        (
+            decl.path,
+            str(decl.search_weight),
+            decl.path.split(".")[0],
+            ITEMS[decl.type](_at(resource, decl.path)),
+            [t.get(decl.attr, "") for t in translations],
+        )
+        for decl in SEARCHED
     ]
+    parts += [
+        ("section", OTHER, "section", [section.get("name", "")], []),
+        ("systems", OTHER, "systems", [_system_label(s) for s in resource.get("systems", [])], []),
+        ("processes", OTHER, "processes", [processes.get(k, "") for k in resource.get("processes", [])], []),
+        ("open_data", OTHER, "open_data", open_data.get(resource["key"], []), []),
+        ("system_descriptions", NOTES, "systems", [_system_description(s) for s in systems], []),
+        ("organization", NOTES, "organization", [organization], []),
+    ]
+    parts.sort(key=lambda part: ORDER.index(part[0]) if part[0] in ORDER else len(ORDER))
+    candidates: list[tuple[str, str, list[str], list[str]]] = []  # (weight, label, items, translated)
+    for _path, weight, label, items, translated in parts:
+        if candidates and candidates[-1][:2] == (weight, label):
+            candidates[-1][2].extend(items)
+            candidates[-1][3].extend(translated)
+        else:
+            candidates.append((weight, label, list(items), list(translated)))
     seen = set()
-    for field_name, label, text in candidates:
-        text = (text or "").strip()
-        if text and (label, text) not in seen:
-            seen.add((label, text))
-            yield field_name, label, text
+    for field_name, label, items, translated in candidates:
+        for text in (_joined(items), *translated):
+            text = (text or "").strip()
+            if text and (label, text) not in seen:
+                seen.add((label, text))
+                yield field_name, label, text
+
+
+def _at(record: dict, path: str) -> Any:
+    """The value at a canonical path ("disclosure.text"), None where a level is missing."""
+    value: Any = record
+    for part in path.split("."):
+        value = (value or {}).get(part)
+    return value
 
 
 def _joined(values) -> str:

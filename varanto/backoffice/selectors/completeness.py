@@ -1,5 +1,10 @@
 """Completeness against the law: what §5 (the information management model) and §28 (the
-publicity description) ask of each data resource and of the organisation, and what is missing."""
+publicity description) ask of each data resource and of the organisation, and what is missing.
+
+Which fields fill an item is declared with the fields (`completeness` in
+`varanto.catalog.declarations`): an item is met when any of its fields is filled. Items that
+depend on relations or on another record are checked here.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,8 @@ from dataclasses import dataclass, field
 from django.db.models import Count, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from varanto.catalog import declarations
+from varanto.catalog.declarations import RecordKind
 from varanto.catalog.models import DataResource, Organization
 
 
@@ -21,6 +28,27 @@ class Requirement:
     check: Callable[[DataResource | None, Organization], bool | None]
 
 
+def filling_fields(kind: RecordKind, code: str) -> tuple[str, ...]:
+    """The model attributes whose declarations say they fill item `code`."""
+    return tuple(d.attr for d in kind.fields if d.completeness == code)
+
+
+def _filled(code: str) -> Callable[[DataResource | None, Organization], bool]:
+    """Met when any resource field declared for `code` is filled."""
+    attrs = filling_fields(declarations.RESOURCE, code)
+    return lambda r, o: any(bool(getattr(r, attr)) for attr in attrs)
+
+
+def _organization_filled(code: str) -> Callable[[DataResource | None, Organization], bool]:
+    attrs = filling_fields(declarations.ORGANIZATION, code)
+    return lambda r, o: any(bool(getattr(o, attr)) for attr in attrs)
+
+
+def _deciding_authority(resource: DataResource, organization: Organization) -> bool:
+    # The organisation's deciding authority stands in for a resource that names none.
+    return _filled("deciding_authority")(resource, organization) or bool(organization.deciding_authority)
+
+
 def _privacy_notice(resource: DataResource, organization: Organization) -> bool | None:
     if resource.personal_data is not True:
         return None
@@ -28,24 +56,17 @@ def _privacy_notice(resource: DataResource, organization: Organization) -> bool 
 
 
 REQUIREMENTS: list[Requirement] = [
-    Requirement(
-        "responsible", "§5", _("responsible"), lambda r, o: bool(r.responsible_title or r.responsible_organization)
-    ),
-    Requirement("purpose", "§5", _("purpose"), lambda r, o: bool(r.purpose)),
-    Requirement("key_datasets", "§5", _("key data sets"), lambda r, o: bool(r.key_datasets)),
+    Requirement("responsible", "§5", _("responsible"), _filled("responsible")),
+    Requirement("purpose", "§5", _("purpose"), _filled("purpose")),
+    Requirement("key_datasets", "§5", _("key data sets"), _filled("key_datasets")),
     Requirement("systems", "§5", _("information systems"), lambda r, o: r.system_count > 0),
     Requirement("processes", "§5", _("processes"), lambda r, o: r.process_count > 0),
-    Requirement("disclosure", "§5", _("disclosures"), lambda r, o: bool(r.disclosure_level)),
-    Requirement("retention", "§5", _("retention and archiving"), lambda r, o: bool(r.retention_period or r.archiving)),
-    Requirement("security", "§5", _("security measures"), lambda r, o: bool(r.security_measures)),
-    Requirement("search_criteria", "§28", _("search criteria"), lambda r, o: bool(r.search_criteria)),
-    Requirement("api", "§28", _("technical interface"), lambda r, o: bool(r.api_availability)),
-    Requirement(
-        "deciding_authority",
-        "§28",
-        _("authority deciding on disclosure"),
-        lambda r, o: bool(r.disclosure_authority or o.deciding_authority),
-    ),
+    Requirement("disclosure", "§5", _("disclosures"), _filled("disclosure")),
+    Requirement("retention", "§5", _("retention and archiving"), _filled("retention")),
+    Requirement("security", "§5", _("security measures"), _filled("security")),
+    Requirement("search_criteria", "§28", _("search criteria"), _filled("search_criteria")),
+    Requirement("api", "§28", _("technical interface"), _filled("api")),
+    Requirement("deciding_authority", "§28", _("authority deciding on disclosure"), _deciding_authority),
     Requirement("privacy_notice", "§28", _("privacy notice (personal data)"), _privacy_notice),
 ]
 
@@ -54,13 +75,13 @@ ORGANIZATION_REQUIREMENTS: list[Requirement] = [
         "registry_office",
         "§28",
         _("registry office address or e-mail for information requests"),
-        lambda r, o: bool(o.registry_email or o.registry_address),
+        _organization_filled("registry_office"),
     ),
     Requirement(
         "request_authority",
         "§28",
         _("authority deciding on information requests"),
-        lambda r, o: bool(o.deciding_authority),
+        _organization_filled("request_authority"),
     ),
     Requirement("contacts", "§28", _("contact persons for the description"), lambda r, o: o.contacts.exists()),
 ]

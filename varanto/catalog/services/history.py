@@ -16,17 +16,10 @@ from typing import Any
 from django.apps import apps
 from django.db import models
 
-from varanto.catalog.models import (
-    ContactPerson,
-    DataResource,
-    InformationSystem,
-    Organization,
-    Process,
-    ResourceSystem,
-    SystemInterface,
-)
+from varanto.catalog import declarations
+from varanto.catalog.models import Organization
 
-from .specs import SPECS
+from .specs import SPECS, plain_rows
 
 
 @dataclass
@@ -63,33 +56,25 @@ def _m2m_ids(model: type[models.Model], field: str, rows: list, column: str) -> 
 
 
 def _relation_reader(model: type[models.Model], pk: int, rows: list):
-    """A function (state row, end of the state) -> that state's relations."""
-    if model is DataResource:
-        links = _child_rows(ResourceSystem.history.model, resource_id=pk)
-        processes = _m2m_ids(model, "processes", rows, "process")
-        return lambda row, until: {
-            "systems": [{"system": r.system_id, "usage": r.usage} for r in _children_before(links, until)],
-            "processes": processes[row.history_id],
-        }
-    if model is InformationSystem:
-        interfaces = _child_rows(SystemInterface.history.model, source_id=pk)
-        return lambda row, until: {
-            "interfaces": [
-                {"system": r.target_id, "description": r.description} for r in _children_before(interfaces, until)
-            ]
-        }
-    if model is Process:
-        systems = _m2m_ids(model, "systems", rows, "informationsystem")
-        return lambda row, until: {"systems": systems[row.history_id]}
-    if model is Organization:
-        contacts = _child_rows(ContactPerson.history.model, organization_id=pk)
-        return lambda row, until: {
-            "contacts": [
-                {k: getattr(r, k) for k in ("name", "title", "phone", "email")}
-                for r in _children_before(contacts, until)
-            ]
-        }
-    return lambda row, until: {}
+    """A function (state row, end of the state) -> that state's relations, as its kind declares them."""
+    readers = []
+    for relation in declarations.kind_of(model).relations:
+        if relation.accessor is None:
+            continue
+        descriptor = relation.descriptor(model)
+        if descriptor.many_to_many:
+            column = descriptor.related_model._meta.model_name
+            ids = _m2m_ids(model, relation.accessor, rows, column)
+            readers.append(lambda row, until, name=relation.name, ids=ids: (name, ids[row.history_id]))
+        else:
+            children = _child_rows(descriptor.related_model.history.model, **{f"{descriptor.field.name}_id": pk})
+            readers.append(
+                lambda row, until, r=relation, children=children: (
+                    r.name,
+                    plain_rows(r, _children_before(children, until)),
+                )
+            )
+    return lambda row, until: dict(read(row, until) for read in readers)
 
 
 def record_states(model: type[models.Model], pk: int) -> list[RecordState]:

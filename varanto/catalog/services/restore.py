@@ -9,6 +9,7 @@ from django.db import models, transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from varanto.catalog import declarations
 from varanto.catalog.models import (
     DataResource,
     InformationSystem,
@@ -62,22 +63,19 @@ def _data_from_state(model, state: RecordState, warnings: list[str]) -> dict:
         if section is None:
             raise ValidationError({"section": _("The section of that version no longer exists; restore it first.")})
         data["section"] = section
-        systems = _existing(InformationSystem, [r["system"] for r in values["systems"]], _("system"), warnings)
-        data["systems"] = [
-            {"system": systems[r["system"]], "usage": r["usage"]} for r in values["systems"] if r["system"] in systems
-        ]
-        data["processes"] = list(_existing(Process, values["processes"], _("process"), warnings).values())
-    elif model is InformationSystem:
-        targets = _existing(InformationSystem, [r["system"] for r in values["interfaces"]], _("system"), warnings)
-        data["interfaces"] = [
-            {"system": targets[r["system"]], "description": r["description"]}
-            for r in values["interfaces"]
-            if r["system"] in targets
-        ]
-    elif model is Process:
-        data["systems"] = list(_existing(InformationSystem, values["systems"], _("system"), warnings).values())
-    elif model is Organization:
-        data["contacts"] = values["contacts"]
+    for relation in declarations.kind_of(model).relations:
+        if relation.accessor is None:
+            continue
+        stored = values[relation.name]
+        if relation.many_to_many(model):
+            linked = _existing(relation.linked_model(model), stored, str(relation.noun), warnings)
+            data[relation.name] = list(linked.values())
+        elif relation.link is not None:
+            key, text = relation.link[0], relation.text
+            linked = _existing(relation.linked_model(model), [r[key] for r in stored], str(relation.noun), warnings)
+            data[relation.name] = [{key: linked[r[key]], text: r[text]} for r in stored if r[key] in linked]
+        else:
+            data[relation.name] = stored
     return data
 
 

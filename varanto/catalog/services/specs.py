@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from django.db import models
 
 from varanto.catalog import declarations
-from varanto.catalog.declarations import RecordKind, ValueType
-from varanto.catalog.models import DataResource, InformationSystem, Organization, Process
+from varanto.catalog.declarations import RecordKind, Relation, ValueType
 
 from .common import flow_list, link_list, string_list, translations_of
 
@@ -46,7 +45,7 @@ def spec_of(kind: RecordKind) -> RecordSpec:
             fields[decl.attr] = translations_of(kind.model)
         else:
             fields[decl.attr] = NORMALISERS.get(decl.type)
-    return RecordSpec(kind.model, fields, kind.relations)
+    return RecordSpec(kind.model, fields, kind.relation_names)
 
 
 RESOURCE = spec_of(declarations.RESOURCE)
@@ -63,22 +62,27 @@ def _stored(record: models.Model, name: str):
     return getattr(record, field.attname)
 
 
+def plain_rows(relation: Relation, children) -> list[dict]:
+    """Child rows (live or historical) in the plain form of history states."""
+    if relation.link is not None:
+        key, attr = relation.link
+        assert relation.text is not None, relation.name
+        return [{key: getattr(c, f"{attr}_id"), relation.text: getattr(c, relation.text)} for c in children]
+    return [{k: getattr(c, k) for k in relation.fields} for c in children]
+
+
 def relations_of(record: models.Model) -> dict:
     """The record's relations now, in the plain form history states use."""
-    if isinstance(record, DataResource):
-        return {
-            "systems": [{"system": link.system_id, "usage": link.usage} for link in record.system_links.all()],
-            "processes": sorted(p.pk for p in record.processes.all()),
-        }
-    if isinstance(record, InformationSystem):
-        return {"interfaces": [{"system": i.target_id, "description": i.description} for i in record.interfaces.all()]}
-    if isinstance(record, Process):
-        return {"systems": sorted(s.pk for s in record.systems.all())}
-    if isinstance(record, Organization):
-        return {
-            "contacts": [{k: getattr(c, k) for k in ("name", "title", "phone", "email")} for c in record.contacts.all()]
-        }
-    return {}
+    out: dict = {}
+    for relation in declarations.kind_of(type(record)).relations:
+        if relation.accessor is None:
+            continue
+        related = getattr(record, relation.accessor).all()
+        if relation.many_to_many(type(record)):
+            out[relation.name] = sorted(r.pk for r in related)
+        else:
+            out[relation.name] = plain_rows(relation, related)
+    return out
 
 
 def state_of(record: models.Model) -> dict:
@@ -90,15 +94,16 @@ def state_of(record: models.Model) -> dict:
 def state_of_data(spec: RecordSpec, data: dict, base: dict) -> dict:
     """The state a write of `data` over `base` would leave: for showing an unsaved edit beside the saved one."""
     state = dict(base)
+    relations = {r.name: r for r in declarations.kind_of(spec.model).relations if r.accessor is not None}
     for name, value in data.items():
+        relation = relations.get(name)
         if isinstance(value, models.Model):
             value = value.pk
-        elif name == "systems" and spec.model is DataResource:
-            value = [{"system": row["system"].pk, "usage": row.get("usage", "")} for row in value]
-        elif name == "interfaces":
-            value = [{"system": row["system"].pk, "description": row.get("description", "")} for row in value]
-        elif name in ("processes", "systems"):
+        elif relation is not None and relation.many_to_many(spec.model):
             value = sorted(item.pk for item in value)
+        elif relation is not None and relation.link is not None:
+            key, text = relation.link[0], relation.text
+            value = [{key: row[key].pk, text: row.get(text, "")} for row in value]
         elif spec.fields.get(name):
             value = spec.fields[name](value, name)
         elif isinstance(value, str):

@@ -14,7 +14,7 @@ KINDS = declarations.KINDS
 def test_every_content_field_of_the_model_is_declared(kind):
     concrete = {f.name for f in kind.model._meta.get_fields() if f.concrete and not f.many_to_many}
     declared = {d.attr for d in kind.fields}
-    undeclared = concrete - declared - set(kind.relations) - set(kind.bookkeeping)
+    undeclared = concrete - declared - set(kind.relation_names) - set(kind.bookkeeping)
     assert not undeclared, f"{kind.name}: declare these fields or list them as bookkeeping: {sorted(undeclared)}"
     assert set(kind.bookkeeping) <= concrete, "bookkeeping names a field the model does not have"
 
@@ -45,7 +45,30 @@ def test_write_specs_follow_the_declarations():
     for kind in (declarations.RESOURCE, declarations.SYSTEM, declarations.PROCESS, declarations.SECTION):
         spec = specs.SPECS[kind.model]
         assert list(spec.fields) == [d.attr for d in kind.fields if d.editable]
-        assert spec.relations == kind.relations
+        assert spec.relations == kind.relation_names
         for decl in kind.fields:
             if decl.editable and decl.type in specs.NORMALISERS:
                 assert spec.fields[decl.attr] is specs.NORMALISERS[decl.type]
+
+
+@pytest.mark.parametrize("kind", [declarations.kind_of(model) for model in specs.SPECS], ids=lambda k: k.name)
+def test_every_written_relation_declares_how_history_and_restore_read_it(kind):
+    from django.apps import apps
+
+    for relation in kind.relations:
+        assert relation.accessor, f"{kind.name}.{relation.name}: a relation its service writes needs an accessor"
+        descriptor = relation.descriptor(kind.model)
+        if descriptor.many_to_many:
+            apps.get_model("catalog", f"Historical{kind.model.__name__}_{relation.accessor}")  # its history
+            assert relation.noun, f"{kind.name}.{relation.name}: restore's warnings need a noun"
+            continue
+        child = descriptor.related_model
+        assert hasattr(child, "history"), f"{kind.name}.{relation.name}: the child rows keep no history"
+        if relation.link is not None:
+            child._meta.get_field(relation.link[1])
+            child._meta.get_field(relation.text)
+            assert relation.noun, f"{kind.name}.{relation.name}: restore's warnings need a noun"
+        else:
+            assert relation.fields, f"{kind.name}.{relation.name}: declare the child rows' fields"
+            for name in relation.fields:
+                child._meta.get_field(name)

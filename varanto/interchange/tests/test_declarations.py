@@ -35,8 +35,7 @@ TABLES = {
     declarations.SERVICE: layout.SERVICES,
     declarations.LAYER: layout.LAYERS,
 }
-# Held by a table of their own (Kuvaustekstit) or as translation columns, not as one column.
-NOT_A_COLUMN = {ValueType.TRANSLATIONS, ValueType.TEXTS}
+NOT_A_COLUMN = layout.NOT_A_COLUMN
 
 
 def _resolve(node: dict) -> dict:
@@ -74,10 +73,31 @@ def test_every_declared_field_has_a_table_column_with_its_visibility(kind):
     assert table.model is kind.model
     for decl in kind.fields:
         if decl.type in NOT_A_COLUMN:
+            assert decl.column is None, f"{kind.name}.{decl.path}: {decl.type} is not held in one column"
             continue
+        assert decl.column is not None, f"{kind.name}.{decl.path}: declare its column (Finnish heading, help)"
+        heading, help_line = decl.column
+        assert heading and help_line, f"{kind.name}.{decl.path}: empty column heading or help"
         column = table.column(decl.path)
         assert column is not None, f"{kind.name}.{decl.path}: no column in tables/layout.py"
         assert column.internal == kind.internal(decl), f"{kind.name}.{decl.path}: column visibility disagrees"
+    headings = [c.heading for c in table.columns]
+    assert len(headings) == len(set(headings)), f"{kind.name}: two columns share a heading"
+
+
+def test_every_value_type_held_in_a_column_has_a_codec():
+    assert set(layout.CODECS) | NOT_A_COLUMN == set(ValueType)
+
+
+@pytest.mark.parametrize("kind", list(TABLES), ids=lambda k: k.name)
+def test_every_choice_field_has_a_word_for_each_choice(kind):
+    for decl in kind.fields:
+        if decl.type is ValueType.CHOICE:
+            words = layout.CHOICE_WORDS.get((kind.name, decl.path))
+            assert words is not None, f"{kind.name}.{decl.path}: add its words to layout.CHOICE_WORDS"
+            # "" (not stated) is the blank cell, not a word.
+            choices = {value for value, _label in decl.model_field(kind.model).choices if value}
+            assert set(words) == choices, f"{kind.name}.{decl.path}: words and model choices differ"
 
 
 @pytest.mark.parametrize("kind", declarations.KINDS, ids=lambda k: k.name)

@@ -3,28 +3,23 @@
 Each table says where its records sit in the canonical dict, which model checks their values
 (by the canonical field specs of `interchange.canonical`), and its columns in order: the
 Finnish heading a person sees, the canonical path the column holds ("disclosure.level" is
-nested), the cell codec, and a line of guidance for the instructions sheet. The words used
-for choices are part of the file format, not of the user interface, so they are fixed here
-rather than translated.
+nested), the cell codec, and a line of guidance for the instructions sheet. A field's heading
+and help are declared with the field (`varanto.catalog.declarations`); its codec follows from
+its value type (`CODECS`). Relation columns (systems, processes, interfaces, the resource of a
+data set) are placed here, after the field they follow. The words used for choices are part
+of the file format, not of the user interface, so they are fixed here rather than translated.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import models
 
-from varanto.catalog.models import (
-    ContactPerson,
-    DataResource,
-    DataService,
-    InformationSystem,
-    OpenDataset,
-    Organization,
-    Process,
-    Section,
-    ServiceLayer,
-)
+from varanto.catalog import declarations
+from varanto.catalog.declarations import FieldDeclaration, RecordKind, ValueType, canonical_pairs
+from varanto.catalog.models import Organization
 from varanto.interchange import canonical
 
 from .cells import (
@@ -44,23 +39,58 @@ from .cells import (
 
 LANGUAGES = {"sv": "ruotsiksi", "en": "englanniksi"}
 
-ORGANIZATION_TYPES = {
-    "municipality": "kunta",
-    "joint_authority": "kuntayhtymä",
-    "wellbeing_county": "hyvinvointialue",
-    "agency": "valtion virasto",
-    "other": "muu julkinen toimija",
+# The words of each choice field, by canonical location and path.
+CHOICE_WORDS: dict[tuple[str, str], dict[str, str]] = {
+    ("organization", "type"): {
+        "municipality": "kunta",
+        "joint_authority": "kuntayhtymä",
+        "wellbeing_county": "hyvinvointialue",
+        "agency": "valtion virasto",
+        "other": "muu julkinen toimija",
+    },
+    ("sections", "kind"): {"sector": "toimiala", "regional": "seudullinen palvelu", "theme": "teema"},
+    ("resources", "disclosure.level"): {
+        "public": "julkinen",
+        "partial": "osittain",
+        "restricted": "vain nimetyille saajille",
+        "internal": "vain sisäiseen käyttöön",
+        "none": "ei luovuteta",
+    },
+    ("resources", "api.availability"): {"yes": "kyllä", "partial": "osittain", "no": "ei"},
+    ("resources", "retention.archiving"): {
+        "permanent": "säilytetään pysyvästi",
+        "destroy": "hävitetään",
+        "mixed": "osin pysyvästi, osin hävitetään",
+    },
 }
-SECTION_KINDS = {"sector": "toimiala", "regional": "seudullinen palvelu", "theme": "teema"}
-DISCLOSURE_LEVELS = {
-    "public": "julkinen",
-    "partial": "osittain",
-    "restricted": "vain nimetyille saajille",
-    "internal": "vain sisäiseen käyttöön",
-    "none": "ei luovuteta",
+
+
+def _choice(kind: RecordKind, decl: FieldDeclaration, field: models.Field) -> Codec:
+    return Choice(CHOICE_WORDS[(kind.name, decl.path)], nullable=field.blank)
+
+
+def _reference(kind: RecordKind, decl: FieldDeclaration, field: models.Field) -> Codec:
+    related = field.related_model
+    assert isinstance(related, type), f"{kind.name}.{decl.path}: a reference names a model"
+    return Reference(declarations.kind_of(related).name, required=not field.null)
+
+
+# The cell codec of each value type; text of any length is one cell.
+CODECS: dict[ValueType, Callable[[RecordKind, FieldDeclaration, models.Field], Codec]] = {
+    ValueType.KEY: lambda kind, decl, field: Text(),
+    ValueType.TEXT: lambda kind, decl, field: Text(),
+    ValueType.LONG_TEXT: lambda kind, decl, field: Text(),
+    ValueType.LINES: lambda kind, decl, field: Lines(),
+    ValueType.LINKS: lambda kind, decl, field: Links(),
+    ValueType.FLOWS: lambda kind, decl, field: Flows(),
+    ValueType.CHOICE: _choice,
+    ValueType.FLAG: lambda kind, decl, field: Flag(nullable=field.null),
+    ValueType.DATE: lambda kind, decl, field: Day(),
+    ValueType.COUNT: lambda kind, decl, field: Count(),
+    ValueType.REFERENCE: _reference,
 }
-API_AVAILABILITY = {"yes": "kyllä", "partial": "osittain", "no": "ei"}
-ARCHIVING = {"permanent": "säilytetään pysyvästi", "destroy": "hävitetään", "mixed": "osin pysyvästi, osin hävitetään"}
+# Held elsewhere than in one column: translations as a column per language, description texts as a table.
+NOT_A_COLUMN = frozenset({ValueType.TRANSLATIONS, ValueType.TEXTS})
 
 
 @dataclass(frozen=True)
@@ -98,16 +128,28 @@ class Table:
         return f"{column.heading if column else attr} ({LANGUAGES[language]})"
 
 
-KEY = Column("Tunniste", "key", Text(), "Pysyvä lyhyt tunniste (a–z, 0–9, väliviiva); tyhjään tehdään nimestä.")
-NAME = Column("Nimi", "name", Text(), "Pakollinen.")
+def field_column(kind: RecordKind, decl: FieldDeclaration) -> Column:
+    """The declared field's column: its declared heading and help, its value type's codec."""
+    if decl.column is None:
+        raise LookupError(f"{kind.name}.{decl.path} declares no column")
+    heading, help_line = decl.column
+    codec = CODECS[decl.type](kind, decl, decl.model_field(kind.model))
+    return Column(heading, decl.path, codec, help_line, internal=kind.internal(decl))
 
 
-def responsible(what: str) -> tuple[Column, ...]:
-    return (
-        Column("Vastuutaho", "responsible.title", Text(), f"{what} vastaavan tehtävänimike, esim. hallintopäällikkö."),
-        Column("Vastuuorganisaatio", "responsible.organization", Text(), "Ulkopuolinen vastuutaho, esim. Meita."),
-        Column("Vastuuyksikkö", "responsible.unit", Text(), "Yksikkö, johon vastuutaho kuuluu."),
-    )
+def columns_of(kind: RecordKind, relations: dict[str, tuple[str, Column]] | None = None) -> tuple[Column, ...]:
+    """The kind's columns in declared order, each relation's column just after the path it names."""
+    after: dict[str, list[Column]] = {}
+    for path, column in (relations or {}).values():
+        after.setdefault(path, []).append(column)
+    columns: list[Column] = []
+    for decl in kind.fields:
+        if decl.type not in NOT_A_COLUMN:
+            columns.append(field_column(kind, decl))
+        columns.extend(after.pop(decl.path, []))
+    if after:
+        raise LookupError(f"{kind.name}: relation columns placed after no field: {sorted(after)}")
+    return tuple(columns)
 
 
 ORGANIZATION = Table(
@@ -118,26 +160,7 @@ ORGANIZATION = Table(
     spec=canonical.ORGANIZATION_FIELDS,
     single=True,
     description="Tiedonhallintayksikkö ja tietopyyntöjen yhteystiedot; täsmälleen yksi rivi.",
-    columns=(
-        NAME,
-        Column("Y-tunnus", "business_id", Text(), "Esim. 0123456-7."),
-        Column("Tyyppi", "type", Choice(ORGANIZATION_TYPES, nullable=False), "Organisaation laji; tyhjä on kunta."),
-        Column("Verkkosivut", "homepage", Text(), "Organisaation kotisivun osoite."),
-        Column("Kielet", "languages", Lines(), "Kuvauksen kielet kielikoodeina, yksi kullekin riville (fi, sv)."),
-        Column("Päivitetty", "updated", Day(), "Kuvauksen päivityspäivä, esim. 21.2.2023."),
-        Column("Kirjaamo", "information_requests.registry_office.name", Text(), "Minne tietopyynnöt osoitetaan."),
-        Column("Kirjaamon osoite", "information_requests.registry_office.address", Text(), "Postiosoite."),
-        Column("Kirjaamon sähköposti", "information_requests.registry_office.email", Text(), "Sähköpostiosoite."),
-        Column("Kirjaamon puhelin", "information_requests.registry_office.phone", Text(), "Puhelinnumero."),
-        Column("Kirjaamon aukioloajat", "information_requests.registry_office.hours", Text(), "Esim. ma–pe 9–15."),
-        Column(
-            "Tietopyynnöistä päättää",
-            "information_requests.deciding_authority",
-            Text(),
-            "Viranomainen, joka päättää tietojen luovuttamisesta, ellei tietovarannolle ole merkitty muuta.",
-        ),
-        Column("Ohjeet tietopyyntöön", "information_requests.instructions", Text(), "Ohje tietopyynnön tekijälle."),
-    ),
+    columns=columns_of(declarations.ORGANIZATION),
     translatable=Organization.translatable_fields,
 )
 
@@ -155,204 +178,123 @@ DESCRIPTIONS = Table(
     ),
 )
 
-CONTACTS = Table(
-    title="Yhteyshenkilöt",
-    file_name="yhteyshenkilot.csv",
-    location=("organization", "contacts"),
-    model=ContactPerson,
-    spec=canonical.CONTACT_FIELDS,
-    description="Kuvauksen yhteyshenkilöt.",
-    columns=(
-        NAME,
-        Column("Nimike", "title", Text(), "Tehtävänimike."),
-        Column("Puhelin", "phone", Text(), "Puhelinnumero."),
-        Column("Sähköposti", "email", Text(), "Sähköpostiosoite."),
-    ),
-)
 
-SECTIONS = Table(
-    title="Toimialat",
-    file_name="toimialat.csv",
-    location=("sections",),
-    model=Section,
-    spec=canonical.SECTION_FIELDS,
-    description="Kuvauksen ryhmittely: toimialat, seudulliset palvelut ja teemat.",
-    columns=(
-        KEY,
-        NAME,
-        Column("Tyyppi", "kind", Choice(SECTION_KINDS, nullable=False), "Ryhmän laji; tyhjä on toimiala."),
-        Column("Jäsenkunnat", "members", Lines(), "Seudullisen palvelun jäsenkunnat, yksi kullekin riville."),
-        Column("Kuvaus", "description", Text(), "Vapaa kuvaus."),
-    ),
-    translatable=Section.translatable_fields,
-)
+def _kind_table(
+    kind: RecordKind,
+    title: str,
+    file_name: str,
+    description: str,
+    relations: dict[str, tuple[str, Column]] | None = None,
+    **options,
+) -> Table:
+    return Table(
+        title=title,
+        file_name=file_name,
+        location=tuple(kind.name.split(".")),
+        model=kind.model,
+        spec=canonical_pairs(kind),
+        description=description,
+        columns=columns_of(kind, relations),
+        translatable=getattr(kind.model, "translatable_fields", ()),
+        **options,
+    )
 
-RESOURCES = Table(
-    title="Tietovarannot",
-    file_name="tietovarannot.csv",
-    location=("resources",),
-    model=DataResource,
-    spec=canonical.RESOURCE_FIELDS,
+
+CONTACTS = _kind_table(declarations.CONTACT, "Yhteyshenkilöt", "yhteyshenkilot.csv", "Kuvauksen yhteyshenkilöt.")
+SECTIONS = _kind_table(
+    declarations.SECTION,
+    "Toimialat",
+    "toimialat.csv",
+    "Kuvauksen ryhmittely: toimialat, seudulliset palvelut ja teemat.",
+)
+RESOURCES = _kind_table(
+    declarations.RESOURCE,
+    "Tietovarannot",
+    "tietovarannot.csv",
+    "Tietovarannot: yksi rivi kutakin tietovarantoa kohden.",
+    relations={
+        "systems": (
+            "notes",
+            Column(
+                "Tietojärjestelmät",
+                "systems",
+                system_uses(),
+                "Yksi järjestelmä kullekin riville, käyttö sulkeissa: KeyPro (verkosto). "
+                "Järjestelmät ovat omalla välilehdellään.",
+            ),
+        ),
+        "processes": (
+            "retention.text",
+            Column("Prosessit", "processes", Reference("processes", many=True), "Prosessien nimet tai tunnisteet."),
+        ),
+    },
     required=("name", "section"),
-    description="Tietovarannot: yksi rivi kutakin tietovarantoa kohden.",
-    columns=(
-        KEY,
-        NAME,
-        Column("Toimiala", "section", Reference("sections", required=True), "Pakollinen. Toimialan nimi tai tunniste."),
-        *responsible("Tietovarannosta"),
-        Column("Käyttötarkoitus", "purpose", Text(), "Mihin tietoja käytetään."),
-        Column("Keskeiset tietoaineistot", "key_datasets", Lines(), "Yksi aineisto kullekin riville."),
-        Column("Tietojen luovutus", "disclosure.level", Choice(DISCLOSURE_LEVELS), "Luovutetaanko tietoja."),
-        Column(
-            "Luovutuksensaajat", "disclosure.recipients", Lines(), "Kenelle tietoja luovutetaan, yksi kullekin riville."
-        ),
-        Column("Luovutus, sanamuoto", "disclosure.text", Text(), "Luovutus alkuperäisin sanoin."),
-        Column(
-            "Luovutuksesta päättää", "disclosure.deciding_authority", Text(), "Jos muu kuin organisaation päättäjä."
-        ),
-        Column(
-            "Tekninen rajapinta",
-            "api.availability",
-            Choice(API_AVAILABILITY),
-            "Saako tiedot teknisen rajapinnan kautta.",
-        ),
-        Column("Rajapinta, sanamuoto", "api.text", Text(), "Rajapinnan saatavuus alkuperäisin sanoin."),
-        Column("Huomiot", "notes", Text(), "Julkiset lisätiedot."),
-        Column(
-            "Tietojärjestelmät",
-            "systems",
-            system_uses(),
-            "Yksi järjestelmä kullekin riville, käyttö sulkeissa: KeyPro (verkosto). Järjestelmät ovat omalla välilehdellään.",
-        ),
-        Column(
-            "Hakutekijät", "search_criteria", Lines(), "Millä tiedoilla asiakirjoja haetaan (diaarinumero, nimi …)."
-        ),
-        Column("Asiasanat", "keywords", Lines(), "Sanat, joilla asukas etsii tätä, yksi kullekin riville."),
-        Column("Yhteistyötahot", "partners", Lines(), "Yksi kullekin riville."),
-        Column("Tietovirrat", "data_flows", Flows(), "Minne tietoja siirtyy: Koski: mitä siirretään."),
-        Column("Linkit", "links", Links(), "Otsikko <https://…>; tietosuojaselosteen perään [tietosuojaseloste]."),
-        Column(
-            "Henkilötietoja", "personal_data", Flag(nullable=True), "Sisältääkö henkilötietoja: kyllä, ei tai tyhjä."
-        ),
-        Column("Säilytysaika", "retention.period", Text(), "Esim. 10 vuotta."),
-        Column("Arkistointi", "retention.archiving", Choice(ARCHIVING), "Säilytetäänkö pysyvästi."),
-        Column("Säilytys, sanamuoto", "retention.text", Text(), "Säilytys ja arkistointi alkuperäisin sanoin."),
-        Column("Prosessit", "processes", Reference("processes", many=True), "Prosessien nimet tai tunnisteet."),
-        Column("Tietoturvatoimenpiteet", "security_measures", Text(), "Sisäinen: ei koskaan julkaista.", internal=True),
-        Column("Sisäiset huomiot", "internal_notes", Text(), "Sisäinen: ei koskaan julkaista.", internal=True),
-        Column("Tarkistettu", "review.last_reviewed", Day(), "Sisäinen: viimeisin tarkistuspäivä.", internal=True),
-        Column("Tarkistusväli (kk)", "review.cycle_months", Count(), "Sisäinen: tyhjä on 12 kuukautta.", internal=True),
-    ),
-    translatable=DataResource.translatable_fields,
 )
-
-SYSTEMS = Table(
-    title="Tietojärjestelmät",
-    file_name="tietojarjestelmat.csv",
-    location=("systems",),
-    model=InformationSystem,
-    spec=canonical.SYSTEM_FIELDS,
-    description="Tietojärjestelmät: kukin järjestelmä kerran, vaikka sitä käyttäisi moni tietovaranto.",
-    columns=(
-        KEY,
-        NAME,
-        Column("Toimittaja", "vendor", Text(), "Järjestelmän toimittaja."),
-        Column("Käyttötarkoitus", "purpose", Text(), "Mihin järjestelmää käytetään."),
-        Column("Kuvaus", "description", Text(), "Vapaa kuvaus."),
-        *responsible("Järjestelmästä"),
-        Column(
-            "Rajapinnat", "interfaces", system_interfaces(), "Yhteydet muihin järjestelmiin: Järjestelmä: mitä siirtyy."
+SYSTEMS = _kind_table(
+    declarations.SYSTEM,
+    "Tietojärjestelmät",
+    "tietojarjestelmat.csv",
+    "Tietojärjestelmät: kukin järjestelmä kerran, vaikka sitä käyttäisi moni tietovaranto.",
+    relations={
+        "interfaces": (
+            "responsible.unit",
+            Column(
+                "Rajapinnat",
+                "interfaces",
+                system_interfaces(),
+                "Yhteydet muihin järjestelmiin: Järjestelmä: mitä siirtyy.",
+            ),
         ),
-        Column("Tietoturvatoimenpiteet", "security_measures", Text(), "Sisäinen: ei koskaan julkaista.", internal=True),
-        Column("Sisäiset huomiot", "internal_notes", Text(), "Sisäinen: ei koskaan julkaista.", internal=True),
-    ),
-    translatable=InformationSystem.translatable_fields,
+    },
 )
-
-PROCESSES = Table(
-    title="Prosessit",
-    file_name="prosessit.csv",
-    location=("processes",),
-    model=Process,
-    spec=canonical.PROCESS_FIELDS,
-    description="Toimintaprosessit.",
-    columns=(
-        KEY,
-        NAME,
-        Column("Käyttötarkoitus", "purpose", Text(), "Prosessin tarkoitus."),
-        *responsible("Prosessista"),
-        Column("Tehtäväluokka", "function_class", Text(), "Esim. 00 Hallintoasiat."),
-        Column(
-            "Tietojärjestelmät",
-            "systems",
-            Reference("systems", many=True),
-            "Järjestelmien nimet, yksi kullekin riville.",
+PROCESSES = _kind_table(
+    declarations.PROCESS,
+    "Prosessit",
+    "prosessit.csv",
+    "Toimintaprosessit.",
+    relations={
+        "systems": (
+            "function_class",
+            Column(
+                "Tietojärjestelmät",
+                "systems",
+                Reference("systems", many=True),
+                "Järjestelmien nimet, yksi kullekin riville.",
+            ),
         ),
-        Column("Linkit", "links", Links(), "Otsikko <https://…>."),
-        Column("Sisäiset huomiot", "internal_notes", Text(), "Sisäinen: ei koskaan julkaista.", internal=True),
-    ),
-    translatable=Process.translatable_fields,
+    },
 )
-
-DATASETS = Table(
-    title="Avoin data",
-    file_name="avoin-data.csv",
-    location=("open_data", "datasets"),
-    model=OpenDataset,
-    spec=canonical.DATASET_FIELDS,
-    description="Avoimen datan aineistot.",
-    columns=(
-        KEY,
-        NAME,
-        Column("Kuvaus", "description", Text(), "Vapaa kuvaus."),
-        Column("Osoite", "url", Text(), "Aineiston osoite, esim. avoindata.fi:ssä."),
-        Column(
-            "Tietovaranto",
-            "resource",
-            Reference("resources"),
-            "Tietovaranto, josta aineisto tulee (nimi tai tunniste).",
+DATASETS = _kind_table(
+    declarations.DATASET,
+    "Avoin data",
+    "avoin-data.csv",
+    "Avoimen datan aineistot.",
+    relations={
+        "resource": (
+            "url",
+            Column(
+                "Tietovaranto",
+                "resource",
+                Reference("resources"),
+                "Tietovaranto, josta aineisto tulee (nimi tai tunniste).",
+            ),
         ),
-        Column(
-            "Ulkoisista lähteistä",
-            "produced_externally",
-            Flag(nullable=False),
-            "Tuotettu ulkoisista lähteistä: kyllä tai ei.",
-        ),
-        Column("Lisenssi", "license", Text(), "Esim. CC BY 4.0."),
-    ),
-    translatable=OpenDataset.translatable_fields,
+    },
 )
-
-SERVICES = Table(
-    title="Rajapintapalvelut",
-    file_name="rajapintapalvelut.csv",
-    location=("open_data", "services"),
-    model=DataService,
-    spec=canonical.SERVICE_FIELDS,
-    description="Rajapintapalvelut, esim. WMS-karttapalvelu. Tasot ovat omalla välilehdellään.",
-    columns=(
-        KEY,
-        NAME,
-        Column("Tyyppi", "type", Text(), "Esim. WMS, WFS, REST."),
-        Column("Osoite", "url", Text(), "Palvelun osoite."),
-        Column("Kuvaus", "description", Text(), "Vapaa kuvaus."),
-    ),
-    translatable=DataService.translatable_fields,
+SERVICES = _kind_table(
+    declarations.SERVICE,
+    "Rajapintapalvelut",
+    "rajapintapalvelut.csv",
+    "Rajapintapalvelut, esim. WMS-karttapalvelu. Tasot ovat omalla välilehdellään.",
 )
-
-LAYERS = Table(
-    title="Karttatasot",
-    file_name="karttatasot.csv",
-    location=("open_data", "services", "layers"),
-    model=ServiceLayer,
-    spec=canonical.LAYER_FIELDS,
+# The services' layers are a table of their own (Karttatasot), not a column.
+LAYERS = _kind_table(
+    declarations.LAYER,
+    "Karttatasot",
+    "karttatasot.csv",
+    "Rajapintapalvelujen tasot järjestyksessä; kukin rivi kuuluu yhteen palveluun.",
     parent="Rajapintapalvelu",
     required=("title",),
-    description="Rajapintapalvelujen tasot järjestyksessä; kukin rivi kuuluu yhteen palveluun.",
-    columns=(
-        Column("Otsikko", "title", Text(), "Pakollinen. Tason otsikko."),
-        Column("Tekninen nimi", "name", Text(), "Tason tekninen nimi palvelussa."),
-    ),
 )
 
 PARENT_HELP = "Pakollinen. Rajapintapalvelun nimi tai tunniste."
