@@ -12,6 +12,7 @@ to its own codec, widget or renderer, so this module imports no consumer.
 
 from __future__ import annotations
 
+import builtins
 import enum
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -74,8 +75,11 @@ class FieldDeclaration:
     # The XLSX/CSV column: (Finnish heading, a line of help), both part of the file format; None: no column.
     column: tuple[str, str] | None = None
 
-    def model_field(self, model: type[models.Model]) -> models.Field:
-        return model._meta.get_field(self.attr)
+    # `builtins.type`: the dataclass's own `type` field shadows the builtin in this class body.
+    def model_field(self, model: builtins.type[models.Model]) -> models.Field:
+        field = model._meta.get_field(self.attr)
+        assert isinstance(field, models.Field), f"{model.__name__}.{self.attr} is declared but is no concrete field"
+        return field
 
 
 @dataclass(frozen=True)
@@ -128,7 +132,7 @@ class RecordKind:
     def internal(self, decl: FieldDeclaration) -> bool:
         return is_internal(self.model, decl.attr)
 
-    def label(self, decl: FieldDeclaration) -> str:
+    def label(self, decl: FieldDeclaration) -> _StrOrPromise:
         if decl.label is not None:
             return decl.label
         verbose = decl.model_field(self.model).verbose_name

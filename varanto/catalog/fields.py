@@ -12,7 +12,7 @@ from django.db import models
 
 def internal(field: models.Field) -> models.Field:
     """Mark a model field as never published (e.g. tietoturvatoimenpiteet)."""
-    field.internal = True
+    field.internal = True  # type: ignore[attr-defined]  # our marker; Django's Field does not declare it
     return field
 
 

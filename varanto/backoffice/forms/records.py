@@ -35,10 +35,11 @@ class RecordForm(TranslationsMixin, forms.ModelForm):
         self.organization = organization
         # The form works on a copy so that validation never changes the record the view holds.
         instance = copy.copy(instance) if instance is not None and instance.pk else instance
-        super().__init__(*args, instance=instance, **kwargs)
+        super().__init__(*args, instance=instance, **kwargs)  # type: ignore[misc]  # stubs: instance is keyword-only here
         self.add_translation_fields(self._meta.model, getattr(self.instance, "translations", {}) or {})
 
     def to_data(self) -> dict:
+        assert self._meta.fields is not None, "a record form lists its fields"
         data = {name: self.cleaned_data[name] for name in self._meta.fields}
         if self.translatable:
             data["translations"] = self.translations_data()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, QuerySet
 from django.utils.translation import gettext_lazy as _
@@ -18,14 +19,18 @@ from varanto.catalog import declarations
 from varanto.catalog.declarations import RecordKind
 from varanto.catalog.models import DataResource, Organization
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 
 @dataclass(frozen=True)
 class Requirement:
     code: str
     law: str  # "§5" or "§28"
-    label: str
-    # True: met, False: missing, None: does not apply to this resource
-    check: Callable[[DataResource | None, Organization], bool | None]
+    label: StrOrPromise
+    # True: met, False: missing, None: does not apply to this resource. The resource (None for the
+    # organisation's own items) carries the list's annotations (system_count, process_count): Any.
+    check: Callable[[Any, Organization], bool | None]
 
 
 def filling_fields(kind: RecordKind, code: str) -> tuple[str, ...]:
@@ -33,13 +38,13 @@ def filling_fields(kind: RecordKind, code: str) -> tuple[str, ...]:
     return tuple(d.attr for d in kind.fields if d.completeness == code)
 
 
-def _filled(code: str) -> Callable[[DataResource | None, Organization], bool]:
+def _filled(code: str) -> Callable[[Any, Organization], bool]:
     """Met when any resource field declared for `code` is filled."""
     attrs = filling_fields(declarations.RESOURCE, code)
     return lambda r, o: any(bool(getattr(r, attr)) for attr in attrs)
 
 
-def _organization_filled(code: str) -> Callable[[DataResource | None, Organization], bool]:
+def _organization_filled(code: str) -> Callable[[Any, Organization], bool]:
     attrs = filling_fields(declarations.ORGANIZATION, code)
     return lambda r, o: any(bool(getattr(o, attr)) for attr in attrs)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -18,15 +19,18 @@ from varanto.catalog.models import DataResource, InformationSystem, Organization
 from ..forms.records import OrganizationForm, ProcessForm, RecordForm, ResourceForm, SectionForm, SystemForm
 from ..forms.rows import ContactRows, DataFlowRows, InterfaceRows, LinkRows, ResourceSystemRows
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 
 @dataclass(frozen=True)
 class Kind:
     name: str  # URL names are "<name>_edit", "<name>_history" …
     model: type[models.Model]
-    label: str
+    label: StrOrPromise
     form: type[RecordForm]
     rows: dict  # service data key -> formset class
-    initial_rows: Callable[[models.Model], dict]
+    initial_rows: Callable[[Any], dict]  # the kind's own record
     access: Callable
     create: Callable | None
     update: Callable

@@ -15,6 +15,7 @@ from typing import Any
 
 from django.apps import apps
 from django.db import models
+from simple_history.utils import get_history_manager_for_model
 
 from varanto.catalog import declarations
 from varanto.catalog.models import Organization
@@ -77,15 +78,22 @@ def _relation_reader(model: type[models.Model], pk: int, rows: list):
     return lambda row, until: dict(read(row, until) for read in readers)
 
 
+def _attname(model: type[models.Model], name: str) -> str:
+    field = model._meta.get_field(name)
+    assert isinstance(field, models.Field), name
+    return field.attname
+
+
 def record_states(model: type[models.Model], pk: int) -> list[RecordState]:
     """Every saved state of the record, oldest first, each with its relations."""
     spec = SPECS[model]
-    rows = list(model.history.filter(id=pk).order_by("history_date", "history_id").select_related("history_user"))
+    history = get_history_manager_for_model(model)
+    rows = list(history.filter(id=pk).order_by("history_date", "history_id").select_related("history_user"))
     relations = _relation_reader(model, pk, rows)
     states = []
     for i, row in enumerate(rows):
         until = rows[i + 1].history_date if i + 1 < len(rows) else None
-        values = {name: getattr(row, model._meta.get_field(name).attname) for name in spec.fields}
+        values = {name: getattr(row, _attname(model, name)) for name in spec.fields}
         if row.history_type == "-":
             values.update({name: [] for name in spec.relations})
         else:
@@ -105,8 +113,9 @@ def state_at(model: type[models.Model], pk: int, history_id: int) -> RecordState
 def deleted_records(model: type[models.Model], organization: Organization) -> list:
     """Records of the organisation whose last history row is a deletion, newest deletion first."""
     rows = (
-        model.history.filter(organization_id=organization.pk, history_type="-")
-        .exclude(id__in=model.objects.values("id"))
+        get_history_manager_for_model(model)
+        .filter(organization_id=organization.pk, history_type="-")
+        .exclude(id__in=model._default_manager.values("id"))
         .order_by("-history_date")
         .select_related("history_user")
     )

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
+from simple_history.utils import get_history_manager_for_model
 
 from varanto.catalog import declarations
 from varanto.catalog.models import (
@@ -28,7 +31,8 @@ from .specs import SPECS
 from .structure import organization_write, process_write, section_write
 from .systems import system_write
 
-WRITERS = {
+# Each kind's write service; restore calls them on records it knows only by model, hence Callable[..., Any].
+WRITERS: dict[type[models.Model], Callable[..., Any]] = {
     DataResource: resource_write,
     InformationSystem: system_write,
     Section: section_write,
@@ -44,8 +48,12 @@ class RestoreResult:
     warnings: list[str] = field(default_factory=list)  # what could not be brought back, and why
 
 
-def _existing(model, ids, what: str, warnings: list[str]) -> dict[int, models.Model]:
-    found = model.objects.in_bulk(list(ids))
+M = TypeVar("M", bound=models.Model)
+
+
+def _existing(model: type[M], ids: Iterable[int], what: str, warnings: list[str]) -> dict[int, M]:
+    ids = list(ids)
+    found: dict[int, M] = model._default_manager.in_bulk(ids)
     for missing in sorted(set(ids) - set(found)):
         warnings.append(
             _("A linked %(what)s (id %(id)s) no longer exists and was left out.") % {"what": what, "id": missing}
@@ -143,8 +151,9 @@ def record_restore(
     stamp = Stamp(acting_user, f"restore:{state.row.version}")
     data = _data_from_state(model, state, warnings)
     write = WRITERS[model]
-    if model.objects.filter(pk=pk).exists():
-        current = locked(model, pk, expected_version, required=False)
+    history = get_history_manager_for_model(model)
+    if model._default_manager.filter(pk=pk).exists():
+        current: Any = locked(model, pk, expected_version, required=False)  # type: ignore[type-var]  # every restorable kind is versioned
         changed = write(current, data, stamp)
         if not changed:
             return RestoreResult(current, [], warnings)
@@ -154,12 +163,12 @@ def record_restore(
             fields.append("review_status")
         return RestoreResult(record_save(current, fields, stamp), changed, warnings)
 
-    record = state.row.instance
-    record.version = (model.history.filter(id=pk).aggregate(v=Max("version"))["v"] or 0) + 1
+    record: Any = state.row.instance
+    record.version = (history.filter(id=pk).aggregate(v=Max("version"))["v"] or 0) + 1
     if model is DataResource:
         record.review_status = ReviewStatus.READY_FOR_REVIEW
     relations = {k: data[k] for k in SPECS[model].relations}
-    deletion = model.history.filter(id=pk, history_type="-").order_by("-history_date", "-history_id").first()
+    deletion = history.filter(id=pk, history_type="-").order_by("-history_date", "-history_id").first()
     referred_by = getattr(deletion, "related", None) or {}
     try:
         record.validate_constraints()

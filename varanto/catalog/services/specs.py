@@ -42,7 +42,7 @@ def spec_of(kind: RecordKind) -> RecordSpec:
         if not decl.editable:
             continue
         if decl.type is ValueType.TRANSLATIONS:
-            fields[decl.attr] = translations_of(kind.model)
+            fields[decl.attr] = translations_of(kind.model)  # type: ignore[arg-type]  # kinds with translations are owned records
         else:
             fields[decl.attr] = NORMALISERS.get(decl.type)
     return RecordSpec(kind.model, fields, kind.relation_names)
@@ -59,6 +59,7 @@ SPECS: dict[type[models.Model], RecordSpec] = {s.model: s for s in (RESOURCE, SY
 
 def _stored(record: models.Model, name: str):
     field = record._meta.get_field(name)
+    assert isinstance(field, models.Field), name
     return getattr(record, field.attname)
 
 
@@ -104,8 +105,8 @@ def state_of_data(spec: RecordSpec, data: dict, base: dict) -> dict:
         elif relation is not None and relation.link is not None:
             key, text = relation.link[0], relation.text
             value = [{key: row[key].pk, text: row.get(text, "")} for row in value]
-        elif spec.fields.get(name):
-            value = spec.fields[name](value, name)
+        elif (normalise := spec.fields.get(name)) is not None:
+            value = normalise(value, name)
         elif isinstance(value, str):
             value = value.strip()
         state[name] = value
