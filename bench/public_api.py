@@ -56,14 +56,14 @@ def main() -> int:
         from django.core.management import call_command
         from django.test import Client
 
-        from varanto.interchange.canonical import catalog_import
+        from varanto.interchange.services import catalog_import
         from varanto.publications.services import publication_create
 
         print("Preparing a fresh database (migrate, the demo, a 2,000-resource organisation) …", flush=True)
         call_command("migrate", "--no-input", verbosity=0)
         call_command("loaddemo", stdout=open(os.devnull, "w"))
         demo = json.loads((REPO / "demo" / "imatra.catalog.json").read_text())
-        large = catalog_import(_large_catalog(demo)).organization
+        large = catalog_import(_large_catalog(demo), acting_user=None).organization
         publication_create(organization=large, note="Bench")
 
         client = Client()
