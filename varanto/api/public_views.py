@@ -15,6 +15,7 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
+from django.utils.translation import get_language
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers
@@ -26,6 +27,8 @@ from rest_framework.views import APIView
 
 from varanto.interchange.formats import FORMATS
 from varanto.interchange.links import PublicLinks
+from varanto.public import cache
+from varanto.public.http import publication_etag
 from varanto.publications.selectors import publication_catalog
 
 from . import filters, published
@@ -80,13 +83,21 @@ def _validators(response: HttpResponse, etag: str, last_modified: int | None) ->
     return response
 
 
-def conditional(request, state: str, last_modified, answer) -> HttpResponse:
-    """304 if the client has this state already, else `answer()`; both with the validators."""
-    digest = hashlib.sha256(f"{state}|{request.build_absolute_uri()}|{REVISION}".encode()).hexdigest()[:24]
-    etag = f'"{digest}"'
+def state_etag(state: str) -> str:
+    """The ETag of an answer drawn from several publications (the lists of organisations and publications)."""
+    return '"' + hashlib.sha256(f"{state}|{REVISION}".encode()).hexdigest()[:24] + '"'
+
+
+def conditional(request, etag: str, last_modified, respond) -> HttpResponse:
+    """304 if the client has this answer already, else `respond()`; both with the validators."""
     seconds = int(last_modified.timestamp()) if last_modified else None
     response = get_conditional_response(request, etag=etag, last_modified=seconds)
-    return _validators(response if response is not None else Response(answer()), etag, seconds)
+    return _validators(response if response is not None else respond(), etag, seconds)
+
+
+def _answer_key(request) -> str:
+    # Links in an answer are absolute, so the host belongs to the key as well as path and query.
+    return "|".join((request.build_absolute_uri(), request.META.get("HTTP_ACCEPT", ""), get_language()))
 
 
 class PublicView(APIView):
@@ -109,11 +120,40 @@ class PublishedView(PublicView):
         if current is None:
             raise NotFound("No published description for this organisation.")
         publication = current.publication
-        state = f"{publication.pk}|{publication.content_hash}"
-        links = PublicLinks(org)
-        return conditional(
-            request, state, publication.published_at, lambda: self.answer(request, current, links, **kwargs)
-        )
+        key = _answer_key(request)
+
+        def respond():
+            # A repeated request while the publication is current is the body sent before.
+            kept = cache.answers.get(key)
+            if kept is not None and kept.publication_id == publication.id:
+                return HttpResponse(kept.content, status=kept.status, headers=dict(kept.headers))
+            response = Response(self.answer(request, current, PublicLinks(org), **kwargs))
+            marker = (org, publication.id, key, int(publication.published_at.timestamp()))
+            response.varanto_answer = marker
+            return response
+
+        etag = publication_etag(publication, "api", request.build_absolute_uri(), REVISION)
+        return conditional(request, etag, publication.published_at, respond)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        marker = getattr(response, "varanto_answer", None)
+        if marker is not None and response.status_code == 200 and not response.cookies:
+            org, publication_id, key, last_modified = marker
+            response.render()
+            cache.answers.put(
+                key,
+                cache.CachedPage(
+                    org_slug=org,
+                    publication_id=publication_id,
+                    status=response.status_code,
+                    headers=(("Content-Type", response["Content-Type"]),),
+                    content=response.content,
+                    etag=response["ETag"],
+                    last_modified=last_modified,
+                ),
+            )
+        return response
 
     def answer(self, request, current: published.Published, links: PublicLinks, *args: Any, **kwargs: Any):
         raise NotImplementedError
@@ -142,9 +182,11 @@ class OrganizationList(PublicView):
         rows = list(published.latest_publications())
         if params.get("q"):
             rows = [r for r in rows if params["q"].casefold() in (r["name"] or "").casefold()]
-        state = repr([(r["slug"], r["number"], r["content_hash"]) for r in rows])
+        etag = state_etag(
+            repr([(r["slug"], r["number"], r["content_hash"]) for r in rows]) + request.build_absolute_uri()
+        )
         newest = max((r["published_at"] for r in rows), default=None)
-        return conditional(request, state, newest, lambda: self.paginate(request, rows, self.item))
+        return conditional(request, etag, newest, lambda: Response(self.paginate(request, rows, self.item)))
 
     def item(self, row: dict) -> dict:
         return {
@@ -336,8 +378,9 @@ class PublicationList(PublicView):
         rows = list(published.publications_of(org))
         if not rows:
             raise NotFound("No published description for this organisation.")
-        state = repr([(p.pk, p.number, p.content_hash) for p in rows])
-        return conditional(request, state, rows[0].published_at, lambda: self.paginate(request, rows, self.item))
+        etag = state_etag(repr([(p.pk, p.number, p.content_hash) for p in rows]) + request.build_absolute_uri())
+        answer = lambda: Response(self.paginate(request, rows, self.item))  # noqa: E731
+        return conditional(request, etag, rows[0].published_at, answer)
 
     def item(self, publication) -> dict:
         return publication_summary(self.request, self.kwargs["org"], publication)
@@ -379,5 +422,5 @@ class PublicationDetail(PublicView):
         publication = published.publication_numbered(org, number)
         if publication is None:
             raise NotFound("No publication with this number.")
-        state = f"{publication.pk}|{publication.content_hash}"
-        return conditional(request, state, publication.published_at, lambda: publication_catalog(publication))
+        etag = publication_etag(publication, "api", request.build_absolute_uri(), REVISION)
+        return conditional(request, etag, publication.published_at, lambda: Response(publication_catalog(publication)))

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from django.core.cache import cache
 
 from varanto.public.cache import current_publication
+from varanto.public.http import publication_etag
 from varanto.publications.models import Publication
 from varanto.publications.selectors import publication_catalog
 
@@ -61,9 +62,7 @@ def _latest(org_slug: str) -> Publication | None:
 
 
 def _etag(publication: Publication, what: str, base_url: str) -> str:
-    # The publication's time tells apart equal contents published anew (its header holds number, time and note).
-    context = hashlib.sha256(f"{publication.published_at.isoformat()}|{base_url}|{REVISION}".encode()).hexdigest()[:10]
-    return f'"{publication.number}-{publication.content_hash[:16]}-{what}-{context}"'
+    return publication_etag(publication, what, "download", base_url, REVISION)
 
 
 def publication_download(*, org_slug: str, fmt: str, base_url: str = "") -> Download | None:

@@ -9,6 +9,8 @@ Public pages only change when an organisation publishes, so a worker keeps:
 - `pages`: finished responses keyed by path, each remembering the publication it was made
   from. An entry whose publication is no longer the latest is simply never served again, so a
   new publication needs no explicit purge; the least recently used pages make room for new ones.
+- `answers`: finished bodies of the anonymous public API, kept the same way, keyed by the whole
+  address, Accept and language (never an authenticated working-model answer).
 """
 
 from __future__ import annotations
@@ -115,6 +117,7 @@ class _PageCache:
 
 publications = _PublicationMemo()
 pages = _PageCache()
+answers = _PageCache()
 
 
 def current_publication(org_slug: str) -> CurrentPublication | None:
@@ -126,6 +129,7 @@ def public_caches_clear() -> None:
     """Forget everything cached (tests start each case from an empty cache)."""
     publications.forget()
     pages.clear()
+    answers.clear()
 
 
 def publication_memo_forget(org_slug: str) -> None:

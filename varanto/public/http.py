@@ -30,8 +30,21 @@ APP_DIR = Path(__file__).resolve().parent
 SITE_VERSION, SITE_MODIFIED = app_version(APP_DIR)
 
 
-def page_etag(publication, language: str) -> str:
-    return f'"{publication.number}-{publication.content_hash[:16]}-{language}-{SITE_VERSION}"'
+def publication_etag(publication, name: str, *variant: str) -> str:
+    """The ETag of any answer derived from one publication: pages, search, API and downloads.
+
+    It names the publication (number, content hash, and its id and time, which tell apart equal
+    contents published anew) and the answer's variant: `name` (shown, e.g. the language or format)
+    and further parts (address, query, code revision) folded into a digest. A new publication
+    changes every ETag; the same publication and variant give the same one.
+    """
+    parts = "|".join((str(publication.pk), publication.published_at.isoformat(), name, *variant))
+    digest = hashlib.sha256(parts.encode()).hexdigest()[:16]
+    return f'"{publication.number}-{publication.content_hash[:16]}-{name}-{digest}"'
+
+
+def page_etag(publication, language: str, state: str = "") -> str:
+    return publication_etag(publication, language, "page", SITE_VERSION, state)
 
 
 def page_last_modified(publication) -> int:
@@ -64,10 +77,11 @@ def published_page(view=None, *, state=None):
         current = cache.current_publication(org)
         if current is None:
             raise Http404("No published description for this organisation.")
-        etag = page_etag(current.publication, get_language())
         last_modified: int | None = page_last_modified(current.publication)
-        if state is not None:
-            etag = etag[:-1] + "-" + hashlib.sha256(state(org).encode()).hexdigest()[:12] + '"'
+        if state is None:
+            etag = page_etag(current.publication, get_language())
+        else:
+            etag = page_etag(current.publication, get_language(), state(org))
             last_modified = None
         not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
         if not_modified is not None:
