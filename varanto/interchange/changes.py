@@ -39,7 +39,7 @@ def change_set_lines(changes: ChangeSet) -> list[str]:
             for record in group:
                 lines.append(f"    • {record.name} [{record.key}]")
                 for change in record.fields:
-                    lines.append(f"        {change.path}: {_value(change.before)} → {_value(change.after)}")
+                    lines.append(f"        {change.path}: {_value(change.old)} → {_value(change.new)}")
     if not lines:
         lines.append("No changes: the catalogue already matches the file.")
     return lines

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import cast
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -41,6 +41,7 @@ from varanto.catalog.services.resources import resource_write
 from varanto.catalog.services.structure import organization_write, process_write
 from varanto.catalog.services.systems import system_write
 from varanto.core.keys import make_key
+from varanto.publications.diff import FieldChange
 
 from .canonical import (
     DATASET_FIELDS,
@@ -60,13 +61,6 @@ from .canonical import (
 from .validation import CatalogError
 
 REASON = "tuonti"
-
-
-@dataclass(frozen=True)
-class FieldChange:
-    path: str  # the canonical path, e.g. "disclosure.level"
-    before: Any
-    after: Any
 
 
 @dataclass

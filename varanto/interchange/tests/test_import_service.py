@@ -115,7 +115,7 @@ def test_dry_run_returns_the_change_set_and_writes_nothing(imatra):
     catalog["resources"][0]["purpose"] = "Uusi"
     history, audit = _history_rows(), AuditEvent.objects.count()
     summary = catalog_import(catalog, acting_user=None, dry_run=True)
-    assert [c.fields[0].after for c in summary.changes.changed] == ["Uusi"]
+    assert [c.fields[0].new for c in summary.changes.changed] == ["Uusi"]
     assert _history_rows() == history and AuditEvent.objects.count() == audit
     assert DataResource.objects.get(organization=imatra, key=catalog["resources"][0]["key"]).purpose != "Uusi"
 
