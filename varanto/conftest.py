@@ -11,7 +11,7 @@ from django.test.utils import override_settings
 from varanto.testing.browser import browser, page  # noqa: F401  (fixtures for every app's browser tests)
 
 REPO = Path(__file__).resolve().parent.parent
-TEST_DATA = REPO / "varanto" / "testing" / "data"  # copies of what tests need from ../shared (see its README)
+TEST_DATA = REPO / "varanto" / "testing" / "data"  # test data kept in the repository; its README names the sources
 IMATRA_PAGE = REPO / "demo" / "imatra-tietovarannot.txt"
 DEMO_CATALOG = REPO / "demo" / "imatra.catalog.json"
 
@@ -33,7 +33,7 @@ def pytest_configure(config):
 
 @pytest.fixture
 def imatra_page() -> Path:
-    """The City of Imatra's publicity description as published (a copy of ../shared/seeds in demo/)."""
+    """The City of Imatra's publicity description as published (kept in demo/)."""
     return IMATRA_PAGE
 
 

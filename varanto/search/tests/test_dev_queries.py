@@ -1,4 +1,4 @@
-"""The resident-style dev query set (a copy of ../shared/eval): an expected resource in the top three."""
+"""The resident-style dev query set (varanto/testing/data, source in its README): an expected resource in the top three."""
 
 import json
 
