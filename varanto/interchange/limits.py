@@ -89,8 +89,12 @@ def json_parse(text: str, place: str):
     """The JSON value in `text`; CatalogError naming `place` if it is not JSON or nests deeper than
     IMPORT_MAX_JSON_DEPTH (no catalogue needs more than a few levels)."""
     limit = settings.IMPORT_MAX_JSON_DEPTH
+
+    def no_constant(name: str):
+        raise CatalogError([f"{place}: {name} is not a JSON value"])
+
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_constant=no_constant)
     except json.JSONDecodeError as exc:
         raise CatalogError([f"{place}, line {exc.lineno}, column {exc.colno}: not valid JSON ({exc.msg})"]) from None
     except RecursionError:
