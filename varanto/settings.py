@@ -150,6 +150,15 @@ LOGGING = {
     },
 }
 
+# --- imports ---
+# Bounds on what an import reads (varanto/interchange/limits.py), so that no file can exhaust the
+# server: the size of the file, what its zip (CSV zip, XLSX) unpacks to, how deep its JSON nests,
+# and how many of a text page's warnings are listed.
+IMPORT_MAX_FILE_MB = env.float("IMPORT_MAX_FILE_MB", default=20.0)
+IMPORT_MAX_UNPACKED_MB = env.float("IMPORT_MAX_UNPACKED_MB", default=100.0)
+IMPORT_MAX_JSON_DEPTH = env.int("IMPORT_MAX_JSON_DEPTH", default=32)
+IMPORT_MAX_WARNINGS = env.int("IMPORT_MAX_WARNINGS", default=100)
+
 # --- public ---
 # The public site's in-process caches (varanto/public/cache.py): how often a worker asks the
 # database whether an organisation has published again, and how many rendered pages it keeps.
@@ -165,7 +174,8 @@ INSTALLED_APPS += ["rest_framework", "django_filters", "drf_spectacular", "drf_s
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["varanto.api.parsers.BoundedJSONParser"],
+    "EXCEPTION_HANDLER": "varanto.api.parsers.exception_handler",
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
 }

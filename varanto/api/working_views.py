@@ -40,6 +40,7 @@ from varanto.accounts.permissions import (
 )
 from varanto.catalog import services
 from varanto.catalog.models import DataResource, InformationSystem, Organization, Process, Section
+from varanto.core.versions import record_version
 
 from . import working
 from .authentication import IntegrationTokenAuthentication
@@ -47,7 +48,7 @@ from .filters import query_params
 from .public_views import ORG, Pages, ResourcePageQuery, TextPageQuery, path_parameter
 from .schemas import paginated, ref
 
-VERSION_TAG = re.compile(r'^(?:W/)?"v(\d+)"$')
+VERSION_TAG = re.compile(r'^(?:W/)?"v([0-9]+)"$')
 
 
 class PreconditionFailed(APIException):
@@ -72,7 +73,7 @@ def expected_version(request, current: int) -> int:
     tags = parse_etags(header)
     if tags == ["*"]:
         return current
-    if any((m := VERSION_TAG.match(tag)) and int(m[1]) == current for tag in tags):
+    if any((m := VERSION_TAG.match(tag)) and record_version(m[1]) == current for tag in tags):
         return current
     raise PreconditionFailed(f"The record is at version {current} ({version_etag(current)}); fetch it and edit again.")
 

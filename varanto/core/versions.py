@@ -1,9 +1,20 @@
-"""Versions of the code and data that shape pages, for HTTP validators that change on deployment."""
+"""Versions: of the code and data that shape pages, for HTTP validators that change on deployment,
+and a record's version as a client sends it back."""
 
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
+
+# ASCII digits only, and few: str.isdigit() and int() also take "²" or "٣", and int() refuses 5,000 digits.
+RECORD_VERSION = re.compile(r"[0-9]{1,18}")
+
+
+def record_version(text: str) -> int | None:
+    """The record version a client sent (a form's hidden field, the digits of an ETag), None if it is none."""
+    return int(text) if RECORD_VERSION.fullmatch(text) else None
+
 
 PAGE_FILES = frozenset({".py", ".html", ".css", ".js", ".svg", ".mo"})
 

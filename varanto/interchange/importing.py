@@ -8,13 +8,13 @@ one file of the folder) in the layout `varanto export` writes.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from pathlib import Path
 
 from .formats.csv import read_csv
 from .formats.notes import Note
 from .formats.xlsx import read_xlsx
+from .limits import json_parse
 from .textpage import Finding, parse_page
 from .textpage.source import read_text
 from .validation import CatalogError
@@ -49,7 +49,7 @@ def read_catalog(
     if fmt in TABLE_READERS:
         catalog, notes = TABLE_READERS[fmt](path)
         if organization_name:
-            catalog["organization"]["name"] = organization_name
+            _organization(catalog, path)["name"] = organization_name
         return catalog, notes
     if path.is_dir():
         raise CatalogError([f"{path}: is a directory, not a file"])
@@ -57,12 +57,9 @@ def read_catalog(
     findings = [Finding(0, note, "warning") for note in encoding_notes]
     fmt = detect_format(path, text) if fmt == "auto" else fmt
     if fmt == "json":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise CatalogError([f"{path}, line {exc.lineno}, column {exc.colno}: not valid JSON ({exc.msg})"]) from None
+        data = json_parse(text, str(path))
         if isinstance(data, dict) and organization_name:
-            data.setdefault("organization", {})["name"] = organization_name
+            _organization(data, path)["name"] = organization_name
         return data, findings
     if fmt == "text":
         try:
@@ -71,3 +68,13 @@ def read_catalog(
             raise CatalogError([f"{path}: {p}" for p in exc.problems]) from None
         return result.catalog, findings + result.findings
     raise CatalogError([f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}"])
+
+
+def _organization(catalog: dict, path: Path) -> dict:
+    """The catalogue's organisation object, made when missing; CatalogError if it is something else."""
+    organization = catalog.setdefault("organization", {})
+    if not isinstance(organization, dict):
+        raise CatalogError(
+            [f"{path}: organization: must be an object with the organisation's name, not {organization!r:.40}"]
+        )
+    return organization

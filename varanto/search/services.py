@@ -23,6 +23,7 @@ from .analysis import Analyzer, get_analyzer
 from .documents import document_words, index_document, publication_documents
 from .models import EXPANSION_SEPARATOR, SearchDocument, SearchIndex, SearchPosting, SearchTerm, ThesaurusEntry
 from .selectors import publications_to_index
+from .snippets import snippet_text
 from .sql import insert_rows
 from .thesaurus import ThesaurusRule
 
@@ -121,7 +122,7 @@ def _write_index(publication: Publication, analyzer: Analyzer, documents) -> Sea
                 systems=d.source.systems,
                 disclosure_level=d.source.disclosure_level,
                 api_availability=d.source.api_availability,
-                texts=d.source.texts,
+                texts=[(f, label, snippet_text(text)) for f, label, text in d.source.texts],
             )
             for d in documents
         ],

@@ -1,4 +1,10 @@
-"""Highlighted snippets: the words of a result that matched the query, marked."""
+"""Highlighted snippets: the words of a result that matched the query, marked.
+
+Work per result is bounded whatever a field holds: only the first `SNIPPET_SCAN_CHARS` of a
+text are analysed for matches (a real purpose or description is far shorter), and the index
+stores no more of a text than that (`snippet_text`). A match further on still finds the
+resource; its snippet then shows the text's beginning.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +21,16 @@ from .documents import FIELD_WEIGHTS, LABELS, NAME
 SNIPPET_WORDS = 30
 WORDS_BEFORE_MATCH = 6
 ELLIPSIS = "…"
+SNIPPET_SCAN_CHARS = 20_000
+
+
+def snippet_text(text: str) -> str:
+    """The part of a text that snippets look at: its first SNIPPET_SCAN_CHARS, cut between words."""
+    if len(text) <= SNIPPET_SCAN_CHARS:
+        return text
+    cut = text[: SNIPPET_SCAN_CHARS - len(ELLIPSIS) - 1]
+    space = cut.rfind(" ", len(cut) // 2)
+    return (cut[:space] if space > 0 else cut).rstrip() + " " + ELLIPSIS
 
 
 @dataclass(frozen=True)
@@ -43,11 +59,13 @@ class Snippet:
 def highlight(
     text: str, analyzer: Analyzer, terms: set[str], *, start: int = 0, end: int | None = None
 ) -> list[Segment]:
-    """`text[start:end]` cut into plain and marked segments; a word is marked when it stands for a matched term."""
+    """`text[start:end]` cut into plain and marked segments; a word is marked when it stands for a matched term.
+
+    Words past SNIPPET_SCAN_CHARS from `start` are left unmarked, unanalysed."""
     end = len(text) if end is None else end
     segments: list[Segment] = []
     position = start
-    for word in analyse_text(text[start:end], analyzer):
+    for word in analyse_text(text[start : min(end, start + SNIPPET_SCAN_CHARS)], analyzer):
         if terms.isdisjoint(word_terms(word)):
             continue
         word_start, word_end = start + word.start, start + word.end
@@ -71,7 +89,8 @@ def best_snippet(
     described = [t for t in texts if t[0] != NAME]
     candidates = [t for t in described if t[0] in fields] or described[:1]
     best, best_rank = None, None
-    for field, label, text in candidates:
+    for field, label, whole in candidates:
+        text = snippet_text(whole)
         segments = highlight(text, analyzer, terms)
         marks = sum(s.marked for s in segments)
         rank = (marks > 0, FIELD_WEIGHTS[field], marks)

@@ -45,13 +45,18 @@ def read_thesaurus(text: str, *, source: str) -> list[ThesaurusRule]:
     if not lines:
         return []
     reader = csv.reader(io.StringIO("\n".join(line for _, line in lines)))
-    header = next(reader)
+    try:
+        rows = list(reader)
+    except csv.Error as exc:
+        number = lines[min(reader.line_num, len(lines)) - 1][0]
+        raise ThesaurusError(f"{source}, line {number}: cannot be read as CSV ({exc})") from None
+    header = rows[0]
     if [h.strip() for h in header] != COLUMNS:
         raise ThesaurusError(
             f"{source}, line {lines[0][0]}: the header must be {','.join(COLUMNS)}, not {','.join(header)}"
         )
     rules, problems = [], []
-    for (number, _), row in zip(lines[1:], reader, strict=False):
+    for (number, _), row in zip(lines[1:], rows[1:], strict=False):
         if len(row) != len(COLUMNS):
             problems.append(f"{source}, line {number}: expected {len(COLUMNS)} columns, found {len(row)}")
             continue

@@ -18,6 +18,7 @@ from simple_history.utils import get_history_manager_for_model
 from varanto.accounts.permissions import AccessDenied, Action, can, role_of
 from varanto.catalog.models import Organization
 from varanto.catalog.services import SPECS, EditConflict, state_at, state_of, state_of_data
+from varanto.core.versions import record_version
 
 from ..selectors.display import Names, differences
 
@@ -115,8 +116,7 @@ def next_url(request, default: str) -> str:
 
 
 def posted_version(request) -> int | None:
-    value = request.POST.get("version", "")
-    return int(value) if value.isdigit() else None
+    return record_version(request.POST.get("version", ""))
 
 
 def form_errors_from(exc: ValidationError, form) -> None:

@@ -14,6 +14,7 @@ import io
 import zipfile
 from pathlib import Path
 
+from ..limits import decode_bom, file_size_check, max_unpacked_bytes, zip_size_check
 from ..validation import CatalogError
 from .notes import Note
 from .tables import RawSheet, Sheet, catalog_from_sheets, catalog_sheets
@@ -66,26 +67,45 @@ def catalog_csv_zip(catalog: dict) -> bytes:
 
 def _decode(raw: bytes, name: str, notes: list[Note]) -> str:
     try:
-        return raw.decode("utf-8-sig")
+        marked = decode_bom(raw)
+        return marked[0] if marked else raw.decode("utf-8")
     except UnicodeDecodeError:
         notes.append(Note(f"{name}: not UTF-8; read as Windows-1252 (check ä and ö)"))
         return raw.decode("cp1252", errors="replace")
 
 
-def _rows(text: str) -> list[list[str]]:
+def _rows(text: str, name: str) -> list[list[str]]:
     first_line = text.split("\n", 1)[0]
     delimiter = max((DELIMITER, ",", "\t"), key=first_line.count)
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        rows = list(reader)
+    except csv.Error as exc:
+        # A cell past csv's field limit (128 KiB) is no catalogue's: a broken quote or a crafted file.
+        raise CatalogError([f"{name}, line {reader.line_num}: cannot be read as CSV ({exc})"]) from None
     return [[c[1:] if c.startswith("'") else c for c in row] for row in rows]
 
 
 def _files(path: Path) -> dict[str, bytes]:
-    """File name → content of the CSV files at `path` (a zip, a folder, or one file of the folder)."""
+    """File name → content of the CSV files at `path` (a zip, a folder, or one file of the folder),
+    within the import limits (`limits`)."""
     if path.is_file() and zipfile.is_zipfile(path):
+        file_size_check(path)
         with zipfile.ZipFile(path) as archive:
+            zip_size_check(path, archive)
             return {Path(n).name: archive.read(n) for n in archive.namelist() if n.lower().endswith(".csv")}
     folder = path if path.is_dir() else path.parent
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.suffix.lower() == ".csv"}
+    files = [p for p in sorted(folder.iterdir()) if p.suffix.lower() == ".csv" and p.is_file()]
+    for file in files:
+        file_size_check(file)
+    total = sum(p.stat().st_size for p in files)
+    if total > max_unpacked_bytes():
+        raise CatalogError(
+            [
+                f"{folder}: the CSV files hold {total:,} bytes; an import may read at most {max_unpacked_bytes():,} (IMPORT_MAX_UNPACKED_MB)"
+            ]
+        )
+    return {p.name: p.read_bytes() for p in files}
 
 
 def read_csv(path: Path) -> tuple[dict, list[Note]]:
@@ -99,7 +119,7 @@ def read_csv(path: Path) -> tuple[dict, list[Note]]:
         if table is None:
             notes.append(Note(f"{name} is not one of the catalogue's tables; it was not read"))
             continue
-        sheets[table] = RawSheet(name, _rows(_decode(raw, name, notes)))
+        sheets[table] = RawSheet(name, _rows(_decode(raw, name, notes), name))
     if not sheets:
         expected = ", ".join(t.file_name for t in TABLES)
         raise CatalogError([f"{path}: no catalogue tables found; expected CSV files named {expected}"])

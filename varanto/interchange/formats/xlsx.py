@@ -11,13 +11,16 @@ from __future__ import annotations
 import io
 import zipfile
 from pathlib import Path
+from xml.etree.ElementTree import ParseError
 
+from defusedxml import DefusedXmlException
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from ..limits import file_size_check, zip_size_check
 from ..validation import CatalogError
 from .notes import Note
 from .tables import RawSheet, Sheet, catalog_from_sheets, catalog_sheets
@@ -99,10 +102,18 @@ def _data_sheet(ws, sheet: Sheet) -> None:
 
 def read_xlsx(source: Path | bytes) -> tuple[dict, list[Note]]:
     """The canonical catalogue in a workbook laid out as `catalog_xlsx` writes it."""
-    place = str(source) if isinstance(source, Path) else "the workbook"
+    place = source if isinstance(source, Path) else Path("the workbook")
+    file_size_check(place, source.stat().st_size if isinstance(source, Path) else len(source))
+    data = source.read_bytes() if isinstance(source, Path) else source
     try:
-        workbook = load_workbook(source if isinstance(source, Path) else io.BytesIO(source), data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
+        # A workbook is a zip: what it unpacks to is checked before openpyxl reads any of it.
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            zip_size_check(place, archive)
+        workbook = load_workbook(io.BytesIO(data), data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ParseError, ValueError) as exc:
+        # openpyxl reads through defusedxml and reports its refusal as a ValueError.
+        if isinstance(exc.__context__, DefusedXmlException):
+            raise CatalogError([f"{place}: the workbook's XML has a DTD or entities, which are not read"]) from None
         raise CatalogError([f"{place}: not an Excel workbook (.xlsx) that can be read ({exc})"]) from None
     tables = {t.title.casefold(): t for t in TABLES}
     sheets, notes = {}, []

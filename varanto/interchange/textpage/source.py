@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..limits import decode_bom, file_size_check
 from ..validation import CatalogError
 
 MARKDOWN_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]*)\)")
@@ -20,10 +21,20 @@ class Line:
 
 
 def read_text(path: Path) -> tuple[str, list[str]]:
-    """The file's text and any notes about its encoding; CatalogError if it is not text at all."""
+    """The file's text and any notes about its encoding; CatalogError if it is not text at all.
+
+    UTF-8, or any encoding its byte-order mark names (UTF-16 as Notepad saves it); else Windows-1252."""
+    file_size_check(path)
     raw = path.read_bytes()
     if not raw.strip():
         raise CatalogError([f"{path}: the file is empty"])
+    try:
+        marked = decode_bom(raw)
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise CatalogError([f"{path}, line {line}: not {exc.encoding} as its byte-order mark says"]) from None
+    if marked:
+        return marked[0], []
     if b"\x00" in raw[:8192]:
         raise CatalogError([f"{path}: this is a binary file, not the text of a published page"])
     try:

@@ -100,3 +100,19 @@ def test_thesaurus_import_refuses_a_bad_file_and_changes_nothing(imatra, tmp_pat
     assert not ThesaurusEntry.objects.exists()
     with pytest.raises(CommandError, match="Cannot read"):
         run("thesaurus", "import", str(tmp_path / "missing.csv"), "--organization", "Imatran kaupunki")
+
+
+def test_thesaurus_import_reads_utf16_and_refuses_odd_files_with_a_message(imatra, tmp_path, settings):
+    source = tmp_path / "omat.csv"
+    source.write_text("term,expansions,relation\nkoskenniska,vesihuolto,lay\n", encoding="utf-16")
+    assert "Imported 1 thesaurus entries" in run("thesaurus", "import", str(source), "--organization", imatra.slug)
+    source.write_bytes("term,expansions,relation\nkoskenniskä,vesi,lay\n".encode("cp1252"))
+    with pytest.raises(CommandError, match="omat.csv: not UTF-8 text; save the file as UTF-8"):
+        run("thesaurus", "import", str(source), "--organization", imatra.slug)
+    source.write_text('term,expansions,relation\nx,"' + "a" * 200_000 + ",lay\n", encoding="utf-8")
+    with pytest.raises(CommandError, match=r"omat.csv, line 2: cannot be read as CSV \(field larger than field limit"):
+        run("thesaurus", "import", str(source), "--organization", imatra.slug)
+    settings.IMPORT_MAX_FILE_MB = 0.1
+    with pytest.raises(CommandError, match="an import may be at most 0.1 MB"):
+        run("thesaurus", "import", str(source), "--organization", imatra.slug)
+    assert ThesaurusEntry.objects.get(organization=imatra).term == "koskenniska"

@@ -1,5 +1,6 @@
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import CommandError
 
 from varanto.catalog.selectors import organization_find
@@ -51,11 +52,17 @@ class Command(OrganizationCommand):
         except CatalogError as exc:
             raise CommandError(self._problems(path, exc)) from None
 
-        for finding in findings:
-            if finding.level == "warning":
-                self.stderr.write(self.style.WARNING(f"{path}: {finding}"))
-            elif verbosity >= 2:
-                self.stdout.write(f"{path}: {finding}")
+        warnings = [f for f in findings if f.level == "warning"]
+        shown = settings.IMPORT_MAX_WARNINGS
+        for finding in warnings[:shown]:
+            self.stderr.write(self.style.WARNING(f"{path}: {finding}"))
+        if len(warnings) > shown:
+            more = len(warnings) - shown
+            self.stderr.write(self.style.WARNING(f"{path}: … and {more} more warnings (IMPORT_MAX_WARNINGS={shown})"))
+        if verbosity >= 2:
+            for finding in findings:
+                if finding.level != "warning":
+                    self.stdout.write(f"{path}: {finding}")
 
         if not dry_run:
             self.stdout.write(f"Importing {path} …")

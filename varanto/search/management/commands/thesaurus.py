@@ -4,6 +4,8 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import CommandError
 
 from varanto.core.commands import OrganizationCommand
+from varanto.interchange.limits import decode_bom, file_size_check
+from varanto.interchange.validation import CatalogError
 from varanto.search.selectors import thesaurus_entries
 from varanto.search.services import thesaurus_entries_import
 from varanto.search.thesaurus import ThesaurusError, default_rules, entry_rules, read_thesaurus, write_thesaurus
@@ -42,12 +44,24 @@ class Command(OrganizationCommand):
         organization = self.get_organization(options)
         path = options["path"]
         try:
-            rules = read_thesaurus(path.read_text(encoding="utf-8"), source=str(path))
+            rules = read_thesaurus(_text(path), source=str(path))
             count = thesaurus_entries_import(organization=organization, rules=rules, replace=options["replace"])
         except OSError as exc:
             raise CommandError(f"Cannot read {path}: {exc.strerror}") from exc
+        except UnicodeDecodeError:
+            raise CommandError(f"{path}: not UTF-8 text; save the file as UTF-8") from None
+        except CatalogError as exc:
+            raise CommandError("\n".join(exc.problems)) from None
         except ThesaurusError as exc:
             raise CommandError(str(exc)) from exc
         except ValidationError as exc:
             raise CommandError(f"{path}: {'; '.join(exc.messages)}") from exc
         self.stdout.write(self.style.SUCCESS(f"Imported {count} thesaurus entries for {organization.name}."))
+
+
+def _text(path: Path) -> str:
+    """The file's text, within the import size limit: UTF-8, or what its byte-order mark names."""
+    file_size_check(path)
+    raw = path.read_bytes()
+    marked = decode_bom(raw)
+    return marked[0] if marked else raw.decode("utf-8")
