@@ -25,7 +25,7 @@ from django.db import models
 from django.utils.translation import gettext as _
 
 from varanto.catalog.declarations import LIST_LIMIT, FieldDeclaration, RecordKind, ValueType, kind_of
-from varanto.catalog.fields import is_internal
+from varanto.catalog.fields import translatable
 
 from .common import TRANSLATION_LANGUAGES, flow_list, link_list, string_list, texts_cleaned
 
@@ -75,7 +75,7 @@ def _translations(kind: RecordKind, value, name: str) -> dict:
         return {}
     if not isinstance(value, dict):
         raise ValidationError({name: _("Give the translations as a mapping of language to texts.")})
-    allowed = [f for f in getattr(kind.model, "translatable_fields", ()) if not is_internal(kind.model, f)]
+    allowed = translatable(kind.model)
     out: dict = {}
     for language, texts in value.items():
         if language not in TRANSLATION_LANGUAGES or not isinstance(texts, dict):
