@@ -55,7 +55,7 @@ def test_a_text_longer_than_its_limit_is_refused_by_the_form(editor_client, staf
     limit = LENGTH_LIMITS[ValueType.LONG_TEXT]
     response = _edit(editor_client, staff, purpose="x" * (limit + 1))
     assert response.status_code == 400
-    assert f"at most {limit}" in response.content.decode()
+    assert str(limit) in response.content.decode()
     assert _resource(staff).version == 1
 
 
