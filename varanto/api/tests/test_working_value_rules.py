@@ -18,7 +18,11 @@ IF_MATCH = {"If-Match": '"v1"'}
     [
         ({"links": [{"title": "x", "url": "javascript:alert(1)", "kind": "web"}]}, "links", "mailto:"),
         ({"translations": {"sv": {"security_measures": "Lösenord"}}}, "translations", "security_measures"),
-        ({"purpose": "x" * (LENGTH_LIMITS[ValueType.LONG_TEXT] + 1)}, "purpose", str(LENGTH_LIMITS[ValueType.LONG_TEXT])),
+        (
+            {"purpose": "x" * (LENGTH_LIMITS[ValueType.LONG_TEXT] + 1)},
+            "purpose",
+            str(LENGTH_LIMITS[ValueType.LONG_TEXT]),
+        ),
         ({"keywords": ["x" * (LENGTH_LIMITS[ValueType.LINES] + 1)]}, "keywords", "keywords[1]"),
     ],
 )

@@ -207,7 +207,7 @@ def _texts(value, removed: set[str]):
     return value
 
 
-def texts_cleaned(value, where):
+def texts_cleaned(value: Any, where: Any) -> Any:
     """`value` with control characters taken out of every text in it, and a warning naming `where` if any were."""
     removed: set[str] = set()
     value = _texts(value, removed)
