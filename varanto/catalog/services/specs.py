@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db import models
 
 from varanto.catalog import declarations
@@ -91,7 +92,10 @@ def state_of_data(spec: RecordSpec, data: dict, base: dict) -> dict:
             key, text = relation.link[0], relation.text
             value = [{key: row[key].pk, text: row.get(text, "")} for row in value]
         elif (normalise := spec.fields.get(name)) is not None:
-            value = normalise(value, name)
+            try:
+                value = normalise(value, name)
+            except ValidationError:
+                pass  # an edit the rules refuse is still shown as it was typed
         elif isinstance(value, str):
             value = value.strip()
         state[name] = value
