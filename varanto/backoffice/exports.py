@@ -11,6 +11,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from varanto.catalog.models import DisclosureLevel, ImpactAssessment
+from varanto.interchange.formats.xlsx import append_row
 
 from .selectors.impact import PERSON_ROLES
 
@@ -20,11 +21,11 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 
 def _sheet(workbook, title: str, headings: list[str], rows: list[list]) -> None:
     sheet = workbook.create_sheet(title[:31])
-    sheet.append(headings)
-    for cell in sheet[1]:
+    # Every text goes through the public workbook's `append_row`: never a formula, never a character Excel refuses.
+    for cell in append_row(sheet, headings):
         cell.font = BOLD
     for row in rows:
-        sheet.append(["; ".join(v) if isinstance(v, list) else ("" if v is None else v) for v in row])
+        append_row(sheet, ["; ".join(v) if isinstance(v, list) else ("" if v is None else v) for v in row])
     for column in sheet.columns:
         width = max(len(str(c.value or "")) for c in column)
         sheet.column_dimensions[column[0].column_letter].width = min(max(12, width + 2), 60)
@@ -56,7 +57,7 @@ def assessment_workbook(assessment: ImpactAssessment) -> bytes:
         (_("Created by"), assessment.created_by.get_username() if assessment.created_by else ""),
     ]
     for label, value in lines:
-        summary.append([label, value])
+        append_row(summary, [label, value])
         summary.cell(row=summary.max_row, column=1).font = BOLD
         summary.cell(row=summary.max_row, column=2).alignment = WRAP
     summary.column_dimensions["A"].width = 36

@@ -56,6 +56,22 @@ class ValueType(enum.Enum):
     TRANSLATIONS = "translations"  # {language: {field: text}}
 
 
+# The longest text a field of each type may hold, in characters (for lists: each text in it); a
+# model field's own max_length is tighter where it has one. A translation is held to the limit
+# of the field it translates. Enough for any real description, small enough that no field slows
+# a search or a publication down (a field may override it with `FieldDeclaration.max_length`).
+LENGTH_LIMITS: dict[ValueType, int] = {
+    ValueType.TEXT: 1_000,
+    ValueType.LONG_TEXT: 10_000,
+    ValueType.LINES: 1_000,
+    ValueType.LINKS: 2_000,
+    ValueType.FLOWS: 2_000,
+    ValueType.TEXTS: 10_000,
+}
+# The most items a list field (lines, links, flows, texts) may hold.
+LIST_LIMIT = 500
+
+
 @dataclass(frozen=True)
 class FieldDeclaration:
     """One content field of a record kind."""
@@ -74,6 +90,12 @@ class FieldDeclaration:
     completeness: str | None = None
     # The XLSX/CSV column: (Finnish heading, a line of help), both part of the file format; None: no column.
     column: tuple[str, str] | None = None
+    # The longest text the field takes; None: LENGTH_LIMITS of its type.
+    max_length: int | None = None
+
+    @property
+    def length_limit(self) -> int | None:
+        return self.max_length or LENGTH_LIMITS.get(self.type)
 
     # `builtins.type`: the dataclass's own `type` field shadows the builtin in this class body.
     def model_field(self, model: builtins.type[models.Model]) -> models.Field:

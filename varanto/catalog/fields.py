@@ -22,3 +22,22 @@ def is_internal(model: type[models.Model], field_name: str) -> bool:
 
 def internal_field_names(model: type[models.Model]) -> list[str]:
     return [f.name for f in model._meta.get_fields() if getattr(f, "internal", False)]
+
+
+def translatable(model: type[models.Model]) -> tuple[str, ...]:
+    """The fields whose translations a record of `model` may hold: its translatable fields that are public."""
+    return tuple(f for f in getattr(model, "translatable_fields", ()) if not is_internal(model, f))
+
+
+def public_translations(model: type[models.Model], translations) -> dict:
+    """`translations` ({language: {field: text}}) with only the translatable public fields, whatever is stored."""
+    allowed = translatable(model)
+    if not isinstance(translations, dict):
+        return {}
+    out = {}
+    for language, texts in translations.items():
+        if isinstance(texts, dict):
+            kept = {f: t for f, t in texts.items() if f in allowed and isinstance(t, str)}
+            if kept:
+                out[language] = kept
+    return out

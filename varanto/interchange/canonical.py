@@ -20,7 +20,7 @@ from django.db import models
 
 from varanto.catalog import declarations
 from varanto.catalog.declarations import canonical_pairs
-from varanto.catalog.fields import is_internal
+from varanto.catalog.fields import is_internal, public_translations
 from varanto.catalog.models import (
     DataResource,
     DataService,
@@ -87,7 +87,10 @@ def _dump(obj: models.Model, spec: Spec, audience: Audience) -> dict:
     for path, attr in spec:
         if audience is Audience.PUBLIC and is_internal(model, attr):
             continue
-        _set_path(out, path, _to_json(_model_field(model, attr), getattr(obj, attr)))
+        value = getattr(obj, attr)
+        if audience is Audience.PUBLIC and attr == "translations":
+            value = public_translations(model, value)  # a stored translation of an internal field stays internal
+        _set_path(out, path, _to_json(_model_field(model, attr), value))
     return out
 
 

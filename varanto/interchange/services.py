@@ -23,6 +23,7 @@ from django.db import models, transaction
 
 from varanto.accounts.models import AuditKind
 from varanto.accounts.services import audit_record
+from varanto.catalog import declarations
 from varanto.catalog.models import (
     DataResource,
     DataService,
@@ -36,10 +37,18 @@ from varanto.catalog.models import (
 )
 from varanto.catalog.selectors import organization_find
 from varanto.catalog.services import data_resource_delete, information_system_delete
-from varanto.catalog.services.common import Stamp, record_create, record_delete, record_save, rows_replace
+from varanto.catalog.services.common import (
+    Stamp,
+    record_create,
+    record_delete,
+    record_save,
+    rows_replace,
+    value_warnings,
+)
 from varanto.catalog.services.resources import resource_write
 from varanto.catalog.services.structure import organization_write, process_write
 from varanto.catalog.services.systems import system_write
+from varanto.catalog.services.values import cleaner_of
 from varanto.core.keys import make_key
 from varanto.publications.diff import FieldChange
 
@@ -88,28 +97,45 @@ class ImportSummary:
     created: bool = False  # the import made a new organisation
     changes: ChangeSet = field(default_factory=ChangeSet)
     counts: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)  # what the values' rules changed, and where
 
     def __str__(self) -> str:
         parts = ", ".join(f"{n} {kind}" for kind, n in self.counts.items())
         return f"{self.organization.name}: {parts}"
 
 
+def _what(model: type[models.Model], label: str) -> str:
+    return f"{model._meta.verbose_name} {label!r}"
+
+
 @contextmanager
 def _named(model: type[models.Model], label: str):
-    """A validation failure names the record, so the file can be fixed."""
+    """A validation failure names the record and the field (by its canonical path), so the file can be fixed."""
     try:
         yield
     except ValidationError as exc:
-        what = f"{model._meta.verbose_name} {label!r}"
+        what = _what(model, label)
         if hasattr(exc, "error_dict"):
-            raise CatalogError([f"{what}: {f}: {' '.join(m)}" for f, m in exc.message_dict.items()]) from exc
+            paths = {d.attr: d.path for d in declarations.kind_of(model).fields}
+            raise CatalogError(
+                [f"{what}: {paths.get(f, f)}: {' '.join(m)}" for f, m in exc.message_dict.items()]
+            ) from exc
         raise CatalogError([f"{what}: {' '.join(exc.messages)}"]) from exc
 
 
-def _changes(record: models.Model, spec: Spec, item: dict) -> list[tuple[str, FieldChange]]:
+def _loaded(item: dict, spec: Spec, model: type[models.Model], label: str) -> dict:
+    """`_load`, every value cleaned by the rule each write path applies (`catalog.services.values`)."""
+    loaded = _load(item, spec, model)
+    paths = {attr: path for path, attr in spec}
+    for attr, value in loaded.items():
+        loaded[attr] = cleaner_of(model, attr)(value, attr, where=f"{_what(model, label)}: {paths[attr]}")
+    return loaded
+
+
+def _changes(record: models.Model, spec: Spec, item: dict, label: str) -> list[tuple[str, FieldChange]]:
     """Set the spec's fields present in `item` on the record; returns (attribute, change) for each that differs."""
     model = type(record)
-    loaded = _load(item, spec, model)
+    loaded = _loaded(item, spec, model, label)
     out = []
     for path, attr in spec:
         if attr == "key" or attr not in loaded or getattr(record, attr) == loaded[attr]:
@@ -140,15 +166,20 @@ class _Import:
         returns [(model field or None, FieldChange)] for those that changed."""
         refs = refs or {}
         record = existing.get(item["key"])
-        with _named(model, item.get("name") or item["key"]):
+        label = item.get("name") or item["key"]
+        with _named(model, label):
             if record is None:
                 record = model(
-                    organization=self.organization, position=position, **refs, **(new or {}), **_load(item, spec, model)
+                    organization=self.organization,
+                    position=position,
+                    **refs,
+                    **(new or {}),
+                    **_loaded(item, spec, model, label),
                 )
                 record_create(record, self.stamp, relations=relations and (lambda: relations(record)))
                 self.changes.added.append(RecordChange(model, record.key, str(record)))
                 return record
-            fields = _changes(record, spec, item)
+            fields = _changes(record, spec, item, label)
             for name, value in refs.items():
                 before = getattr(record, name)
                 if getattr(before, "pk", None) != getattr(value, "pk", None):
@@ -201,7 +232,19 @@ def catalog_import(
     Every history row it writes carries `acting_user` and `reason` (e.g. "tuonti: imatra.json");
     one audit row records the import. With `replace=True` records missing from the file are
     deleted; without, they are kept. With `dry_run=True` nothing is kept. Raises CatalogError.
+    The summary's `warnings` name what the values' rules changed (control characters removed).
     """
+    with value_warnings() as warnings:
+        summary = _catalog_import(
+            data, acting_user=acting_user, reason=reason, organization=organization, replace=replace, dry_run=dry_run
+        )
+    summary.warnings = warnings
+    return summary
+
+
+def _catalog_import(
+    data: dict, *, acting_user, reason: str, organization: Organization | None, replace: bool, dry_run: bool
+) -> ImportSummary:
     catalog_validate(data)
     org_data = dict(data["organization"])
     if organization is None:
@@ -214,9 +257,9 @@ def catalog_import(
     if organization is None:
         taken = set(Organization.objects.values_list("slug", flat=True))
         organization = Organization(slug=make_key(org_data["name"], taken))
-        for attr, value in _load(org_data, ORGANIZATION_FIELDS, Organization).items():
-            setattr(organization, attr, value)
         with _named(Organization, org_data["name"]):
+            for attr, value in _loaded(org_data, ORGANIZATION_FIELDS, Organization, org_data["name"]).items():
+                setattr(organization, attr, value)
             organization.full_clean(exclude=["slug"])
             stamp.mark(organization)
             organization.save()
@@ -225,7 +268,9 @@ def catalog_import(
         organization = Organization.objects.select_for_update().get(pk=organization.pk)
         with _named(Organization, organization.name):
             # None: the contacts, not one model field
-            fields: list[tuple[str | None, FieldChange]] = list(_changes(organization, ORGANIZATION_FIELDS, org_data))
+            fields: list[tuple[str | None, FieldChange]] = list(
+                _changes(organization, ORGANIZATION_FIELDS, org_data, organization.name)
+            )
             before = [
                 {k: getattr(c, k) for k in ("name", "title", "phone", "email")} for c in organization.contacts.all()
             ]
@@ -412,7 +457,7 @@ def _layers_write(run: _Import, item: dict):
     """The service's layers (karttatasot), a part of it: replaced as a whole when they differ."""
 
     def row(layer: dict) -> dict:
-        loaded = _load(layer, LAYER_FIELDS, ServiceLayer)
+        loaded = _loaded(layer, LAYER_FIELDS, ServiceLayer, layer.get("title") or "")
         return {attr: loaded.get(attr, _model_field(ServiceLayer, attr).get_default()) for _, attr in LAYER_FIELDS}
 
     def write(service: DataService) -> list:

@@ -14,6 +14,7 @@ import logging
 import posixpath
 import re
 import shutil
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +35,7 @@ from .formats.dcat import RDF_FORMATS
 
 logger = logging.getLogger(__name__)
 
+MARKER = ".varanto-site"  # marks a folder as a static site Varanto wrote, which a later run may replace
 LIVE_ONLY = ("/admin/", "/hallinta/", "/api/", "/i18n/")
 LINK = re.compile(r"""(?P<attr>(?<![\w-])(?:href|src|action))=(?P<quote>["'])(?P<url>/(?!/)[^"']*)(?P=quote)""")
 CSS_URL = re.compile(r"""url\((?P<quote>["']?)(?P<url>/(?!/)[^)"']*)(?P=quote)\)""")
@@ -121,26 +123,73 @@ def _starting_points(publication: Publication) -> list[str]:
     return paths
 
 
+class SiteFolderError(Exception):
+    """The output folder cannot be replaced: it holds files Varanto did not write."""
+
+
+def check_replaceable(outdir: Path, *, force: bool = False) -> None:
+    """Refuse to replace a folder that is neither empty nor a static site Varanto wrote (unless `force`)."""
+    if not outdir.exists():
+        return
+    if not outdir.is_dir():
+        raise SiteFolderError(f"{outdir} is a file; give a folder")
+    if force or (outdir / MARKER).exists() or not any(outdir.iterdir()):
+        return
+    raise SiteFolderError(
+        f"{outdir} holds files that are not a static site Varanto wrote; it was left alone. "
+        "Give a new or empty folder, or --force to replace it."
+    )
+
+
 def build_site(
     outdir: Path,
     *,
     base_url: str = "",
     live_url: str = "",
     progress: Callable[[str], None] = lambda message: None,
+    force: bool = False,
 ) -> SiteReport:
     """Write the static site of every organisation's latest publication into `outdir` (replaced).
+
+    The site is written into a new folder beside `outdir`, which replaces `outdir` only when
+    every file is written: a failure part-way leaves the old site as it was. A folder that is
+    not an earlier Varanto site is not replaced unless `force` (SiteFolderError). Nothing is
+    replaced when there is nothing to write (`report.files == 0`).
 
     `base_url` is where the copy will be served (DCAT and downloads point there); `live_url`
     the running application, for links to what only it can do. Both default to PUBLIC_BASE_URL.
     """
+    check_replaceable(outdir, force=force)
+    outdir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{outdir.name}-", dir=outdir.parent))
+    try:
+        report = _write_site(staging, base_url=base_url, live_url=live_url, progress=progress)
+        if report.files:
+            (staging / MARKER).write_text("A static site written by `varanto site`; the next run replaces it.\n")
+            _replace(outdir, staging)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return report
+
+
+def _replace(outdir: Path, staging: Path) -> None:
+    """Put `staging` in the place of `outdir` by renames (the old one removed after)."""
+    if not outdir.exists():
+        staging.rename(outdir)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{outdir.name}-old-", dir=outdir.parent))
+    old.rmdir()
+    outdir.rename(old)
+    staging.rename(outdir)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _write_site(outdir: Path, *, base_url: str, live_url: str, progress: Callable[[str], None]) -> SiteReport:
     latest: dict[str, Publication] = {}
     for publication in Publication.objects.select_related("organization").order_by("organization__slug", "-number"):
         latest.setdefault(publication.organization.slug, publication)
     queue = [path for publication in latest.values() for path in _starting_points(publication)]
     live_url = (live_url or settings.PUBLIC_BASE_URL).rstrip("/")
-    if outdir.exists():
-        shutil.rmtree(outdir)
-    outdir.mkdir(parents=True)
     report, seen = SiteReport(), set()
     # Downloads and DCAT point to where the static copy will be served.
     static_base = (base_url or settings.PUBLIC_BASE_URL).rstrip("/")

@@ -13,6 +13,7 @@ from simple_history.utils import get_history_manager_for_model
 from varanto.accounts.permissions import AccessDenied, Action, access_organization, can, require
 from varanto.catalog.models import InformationSystem
 from varanto.catalog.services import EditConflict, deleted_records, record_restore, record_states
+from varanto.catalog.services.common import value_warnings
 
 from ..forms.common import EditPage
 from ..selectors.display import Names, differences, reason_text
@@ -57,11 +58,12 @@ def _edit(request, kind: Kind, organization, record):
             edit.silence_errors()
         elif edit.is_valid():
             try:
-                if record is None:
-                    assert kind.create is not None  # only the organisation has none, and it is never new here
-                    saved = kind.create(organization, edit.data(), request.user)
-                else:
-                    saved = kind.update(record, edit.data(), posted_version(request), request.user)
+                with value_warnings() as warnings:
+                    if record is None:
+                        assert kind.create is not None  # only the organisation has none, and it is never new here
+                        saved = kind.create(organization, edit.data(), request.user)
+                    else:
+                        saved = kind.update(record, edit.data(), posted_version(request), request.user)
             except EditConflict as conflict:
                 return conflict_page(
                     request,
@@ -76,6 +78,8 @@ def _edit(request, kind: Kind, organization, record):
                 status = 400
             else:
                 messages.success(request, _("Saved."))
+                for warning in warnings:
+                    messages.warning(request, warning)
                 return redirect(record_url(kind, organization, saved))
         else:
             status = 400

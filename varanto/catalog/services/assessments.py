@@ -4,17 +4,24 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from varanto.catalog.declarations import LENGTH_LIMITS, ValueType
 from varanto.catalog.models import ImpactAssessment, Organization
 
 from .common import Stamp, assign, record_create, record_update
+from .values import text_cleaner
 
 ASSESSMENT_FIELDS = {
-    "title": None,
-    "description": None,
-    "information_management": None,
-    "information_security": None,
-    "data_processing": None,
-    "case_management": None,
+    "title": text_cleaner(LENGTH_LIMITS[ValueType.TEXT]),
+    **{
+        name: text_cleaner(LENGTH_LIMITS[ValueType.LONG_TEXT])
+        for name in (
+            "description",
+            "information_management",
+            "information_security",
+            "data_processing",
+            "case_management",
+        )
+    },
 }
 
 

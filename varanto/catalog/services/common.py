@@ -3,22 +3,28 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Mapping
+import logging
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
+from django.core.validators import URLValidator, validate_email
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import get_history_manager_for_model
 
 from varanto.core.keys import make_key
+from varanto.core.text import link_scheme_allowed, without_controls
 
 if TYPE_CHECKING:
     from varanto.catalog.models import ImpactAssessment, Organization
     from varanto.catalog.models.base import OrganizationOwned
+
+logger = logging.getLogger(__name__)
 
 # The records edited with a version check: each has a `version` that rises on every save.
 Versioned = TypeVar("Versioned", bound="OrganizationOwned | Organization | ImpactAssessment")
@@ -175,6 +181,48 @@ def record_delete(record: models.Model, stamp: Stamp, *, referred_by: dict | Non
 
 # --- field values ----------------------------------------------------------------------
 
+_collected: ContextVar[list[str] | None] = ContextVar("value_warnings", default=None)
+
+
+@contextmanager
+def value_warnings() -> Iterator[list[str]]:
+    """Collect the warnings the writes inside make (characters removed, …)."""
+    warnings: list[str] = []
+    token = _collected.set(warnings)
+    try:
+        yield warnings
+    finally:
+        _collected.reset(token)
+
+
+def _texts(value, removed: set[str]):
+    if isinstance(value, str):
+        text, found = without_controls(value)
+        removed.update(found)
+        return text
+    if isinstance(value, dict):
+        return {k: _texts(v, removed) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_texts(v, removed) for v in value]
+    return value
+
+
+def texts_cleaned(value: Any, where: Any) -> Any:
+    """`value` with control characters taken out of every text in it, and a warning naming `where` if any were."""
+    removed: set[str] = set()
+    value = _texts(value, removed)
+    if removed:
+        message = _("%(where)s: removed characters that do not belong in a text (%(characters)s).") % {
+            "where": where,
+            "characters": ", ".join(sorted(removed)),
+        }
+        collected = _collected.get()
+        if collected is None:
+            logger.warning("%s", message)
+        else:
+            collected.append(message)
+    return value
+
 
 def string_list(value, name: str) -> list[str]:
     """An ordered list of short texts (key data sets, recipients …); blanks dropped."""
@@ -194,7 +242,7 @@ def _record_list(value, name: str, keys: tuple[str, ...], required: str) -> list
     for i, item in enumerate(value, start=1):
         if not isinstance(item, dict) or not all(isinstance(item.get(k, ""), str) for k in keys):
             raise ValidationError({name: _("Row %(row)s is not valid.") % {"row": i}})
-        row = {k: item.get(k, "").strip() for k in keys}
+        row = {k: texts_cleaned(item.get(k, ""), f"{name}[{i}].{k}").strip() for k in keys}
         if not any(row.values()):
             continue
         if not row[required]:
@@ -207,19 +255,26 @@ LINK_KINDS = ("web", "privacy_notice")
 
 
 def link_list(value, name: str = "links") -> list[dict]:
-    """[{title, url, kind}] where kind is "web" or "privacy_notice" (tietosuojaseloste)."""
+    """[{title, url, kind}] where kind is "web" or "privacy_notice" (tietosuojaseloste); url http(s) or mailto."""
     rows = _record_list(value, name, ("title", "url", "kind"), "url")
     validate_url = URLValidator(schemes=["http", "https"])
     for i, row in enumerate(rows, start=1):
+        url = row["url"]
+        if not link_scheme_allowed(url):
+            message = _("Row %(row)s: %(url)s is not allowed: a link must begin with http://, https:// or mailto:.")
+            raise ValidationError({name: message % {"row": i, "url": url[:200]}})
         try:
-            validate_url(row["url"])
+            if url.lower().startswith("mailto:"):
+                validate_email(url[len("mailto:") :].split("?", 1)[0])
+            else:
+                validate_url(url)
         except ValidationError:
-            message = _("Row %(row)s: %(url)s is not a web address.") % {"row": i, "url": row["url"]}
+            message = _("Row %(row)s: %(url)s is not a web address.") % {"row": i, "url": url[:200]}
             raise ValidationError({name: message}) from None
         row["kind"] = row["kind"] or "web"
         if row["kind"] not in LINK_KINDS:
             raise ValidationError({name: _("Row %(row)s: unknown kind of link.") % {"row": i}})
-        row["title"] = row["title"] or row["url"]
+        row["title"] = row["title"] or url
     return rows
 
 
@@ -233,29 +288,6 @@ def contact_list(value, name: str = "contacts") -> list[dict]:
 
 
 TRANSLATION_LANGUAGES = ("sv", "en")
-
-
-def translations_of(model: type[OrganizationOwned | Organization]) -> Callable:
-    def clean(value, name: str = "translations") -> dict:
-        """{"sv": {field: text}, "en": {…}} for the model's translatable fields; blanks dropped."""
-        if value is None:
-            return {}
-        if not isinstance(value, dict):
-            raise ValidationError({name: _("Give the translations as a mapping of language to texts.")})
-        out = {}
-        for language, texts in value.items():
-            if language not in TRANSLATION_LANGUAGES or not isinstance(texts, dict):
-                raise ValidationError({name: _("Unknown translation language %(language)s.") % {"language": language}})
-            kept = {
-                f: t.strip()
-                for f, t in texts.items()
-                if f in model.translatable_fields and isinstance(t, str) and t.strip()
-            }
-            if kept:
-                out[language] = kept
-        return out
-
-    return clean
 
 
 def assign(

@@ -10,7 +10,17 @@ from django.utils.translation import gettext as _
 from varanto.accounts.permissions import WORKFLOW, Action
 from varanto.catalog.models import DataResource, Organization, Process, ResourceSystem, ReviewStatus
 
-from .common import Stamp, assign, locked, new_record, record_create, record_delete, record_save, same_organization
+from .common import (
+    Stamp,
+    assign,
+    locked,
+    new_record,
+    record_create,
+    record_delete,
+    record_save,
+    same_organization,
+    texts_cleaned,
+)
 from .specs import RESOURCE
 
 
@@ -21,7 +31,7 @@ def _links_write(resource: DataResource, rows: list[dict], stamp: Stamp) -> bool
     for position, row in enumerate(rows):
         if row["system"].pk in wanted:
             raise ValidationError({"systems": _("%(system)s is listed twice.") % {"system": row["system"]}})
-        wanted[row["system"].pk] = (position, (row.get("usage") or "").strip())
+        wanted[row["system"].pk] = (position, texts_cleaned(row.get("usage") or "", "systems.usage").strip())
     changed = False
     for link in list(resource.system_links.all()):
         if link.system_id not in wanted:

@@ -12,12 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db import models
 
 from varanto.catalog import declarations
-from varanto.catalog.declarations import RecordKind, Relation, ValueType
+from varanto.catalog.declarations import RecordKind, Relation
 
-from .common import flow_list, link_list, string_list, translations_of
+from .values import field_cleaner
 
 
 @dataclass(frozen=True)
@@ -27,24 +28,9 @@ class RecordSpec:
     relations: tuple[str, ...] = ()
 
 
-# How a write normalises each value type (see `common.assign`); other types are stored as given.
-NORMALISERS: dict[ValueType, Callable] = {
-    ValueType.LINES: string_list,
-    ValueType.FLOWS: flow_list,
-    ValueType.LINKS: link_list,
-}
-
-
 def spec_of(kind: RecordKind) -> RecordSpec:
-    """The kind's writable fields and relations, from its declaration."""
-    fields: dict[str, Callable | None] = {}
-    for decl in kind.fields:
-        if not decl.editable:
-            continue
-        if decl.type is ValueType.TRANSLATIONS:
-            fields[decl.attr] = translations_of(kind.model)  # type: ignore[arg-type]  # kinds with translations are owned records
-        else:
-            fields[decl.attr] = NORMALISERS.get(decl.type)
+    """The kind's writable fields, each with the one rule for its values (`values.field_cleaner`), and relations."""
+    fields: dict[str, Callable | None] = {d.attr: field_cleaner(kind, d) for d in kind.fields if d.editable}
     return RecordSpec(kind.model, fields, kind.relation_names)
 
 
@@ -106,7 +92,10 @@ def state_of_data(spec: RecordSpec, data: dict, base: dict) -> dict:
             key, text = relation.link[0], relation.text
             value = [{key: row[key].pk, text: row.get(text, "")} for row in value]
         elif (normalise := spec.fields.get(name)) is not None:
-            value = normalise(value, name)
+            try:
+                value = normalise(value, name)
+            except ValidationError:
+                pass  # an edit the rules refuse is still shown as it was typed
         elif isinstance(value, str):
             value = value.strip()
         state[name] = value

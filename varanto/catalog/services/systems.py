@@ -19,6 +19,7 @@ from .common import (
     record_update,
     rows_replace,
     same_organization,
+    texts_cleaned,
 )
 from .specs import SYSTEM
 
@@ -29,7 +30,13 @@ def _interfaces_write(system: InformationSystem, rows: list[dict], stamp: Stamp)
     same_organization(system.organization_id, targets, "interfaces")
     if any(t.pk == system.pk for t in targets):
         raise ValidationError({"interfaces": _("A system cannot have an interface to itself.")})
-    wanted = [{"target": row["system"].pk, "description": (row.get("description") or "").strip()} for row in rows]
+    wanted = [
+        {
+            "target": row["system"].pk,
+            "description": texts_cleaned(row.get("description") or "", "interfaces.description").strip(),
+        }
+        for row in rows
+    ]
     return rows_replace(
         list(system.interfaces.all()),
         wanted,

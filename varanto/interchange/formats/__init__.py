@@ -10,11 +10,13 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from varanto.core.text import scrubbed
+
 from ..links import PublicLinks
 from . import csv, dcat, xlsx
 
 # Raised whenever the output of a format changes for the same catalogue, so that download ETags change with it.
-REVISION = "1"
+REVISION = "2"
 
 
 def catalog_json(catalog: dict) -> bytes:
@@ -50,5 +52,8 @@ FORMATS: dict[str, Format] = {
 
 
 def render(catalog: dict, fmt: str, links: PublicLinks) -> bytes:
-    """The catalogue in format `fmt` (a key of FORMATS); `links` roots the addresses DCAT points to."""
-    return FORMATS[fmt].render(catalog, links)
+    """The catalogue in format `fmt` (a key of FORMATS); `links` roots the addresses DCAT points to.
+
+    Texts are scrubbed first: whatever a stored value holds, no format fails or comes out ill-formed.
+    """
+    return FORMATS[fmt].render(scrubbed(catalog), links)

@@ -14,6 +14,8 @@ import io
 import zipfile
 from pathlib import Path
 
+from varanto.core.text import scrubbed
+
 from ..limits import decode_bom, file_size_check, max_unpacked_bytes, zip_size_check
 from ..validation import CatalogError
 from .notes import Note
@@ -47,7 +49,7 @@ def sheet_csv(sheet: Sheet) -> bytes:
 
 def catalog_csv_table(catalog: dict, file_name: str) -> bytes | None:
     """One kind of record as a CSV file (e.g. "tietovarannot.csv"), or None if the catalogue has no such table."""
-    sheet = next((s for s in catalog_sheets(catalog) if s.table.file_name == file_name), None)
+    sheet = next((s for s in catalog_sheets(scrubbed(catalog)) if s.table.file_name == file_name), None)
     return sheet_csv(sheet) if sheet else None
 
 

@@ -20,6 +20,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from varanto.core.text import without_controls
+
 from ..limits import file_size_check, zip_size_check
 from ..validation import CatalogError
 from .notes import Note
@@ -54,12 +56,22 @@ def template_xlsx() -> bytes:
     return catalog_xlsx({}, template=True)
 
 
+def append_row(ws, values) -> tuple:
+    """Append a row; a text stays text (a value beginning with "=" never becomes a formula) and loses
+    the characters a workbook cannot hold. Every workbook Varanto writes appends its rows here."""
+    ws.append([without_controls(v)[0] if isinstance(v, str) else v for v in values])
+    row = ws[ws.max_row]
+    for cell in row:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
+    return row
+
+
 def _instructions(ws, sheets: list[Sheet], publication: dict | None) -> None:
     ws.title = INSTRUCTIONS
     fonts = {"title": Font(bold=True, size=14), "heading": HEADING_FONT}
     for style, cells in instruction_rows(sheets, fmt="xlsx", publication=publication):
-        ws.append(list(cells))
-        for cell in ws[ws.max_row]:
+        for cell in append_row(ws, cells):
             # Paragraphs run on over the empty cells beside them; the column table wraps.
             cell.alignment = TOP if style == "column" else Alignment(vertical="top")
             if style in fonts:
@@ -69,18 +81,13 @@ def _instructions(ws, sheets: list[Sheet], publication: dict | None) -> None:
 
 
 def _data_sheet(ws, sheet: Sheet) -> None:
-    ws.append(sheet.headings)
-    for cell in ws[1]:
+    for cell in append_row(ws, sheet.headings):
         cell.font = HEADING_FONT
         cell.fill = HEADING_FILL
         cell.alignment = TOP
     for values in sheet.rows:
-        ws.append(values)
-        for cell in ws[ws.max_row]:
-            if isinstance(cell.value, str):
-                # Text is text: a value beginning with "=" must never become a formula.
-                cell.data_type = "s"
-            elif cell.is_date:
+        for cell in append_row(ws, values):
+            if cell.is_date:
                 cell.number_format = "d.m.yyyy"
             cell.alignment = TOP
     for index, column in enumerate(sheet.columns, start=1):

@@ -236,7 +236,7 @@ def test_invalid_catalogue_is_refused_with_where_and_nothing_is_written(change, 
 def test_a_failure_late_in_the_import_rolls_everything_back():
     catalog = full_catalog()
     catalog["open_data"]["services"][0]["url"] = "not a web address"
-    with pytest.raises(CatalogError, match="'WMS': endpoint_url"):  # the record kind is named in the user's language
+    with pytest.raises(CatalogError, match="'WMS': url: "):  # the record kind is named in the user's language
         catalog_import(catalog, acting_user=None)
     assert not Organization.objects.exists()
     assert not DataResource.objects.exists()

@@ -100,3 +100,29 @@ def test_links_to_the_back_office_and_api_go_to_the_live_site():
 def test_without_a_publication_there_is_nothing_to_write(imatra, tmp_path):
     with pytest.raises(CommandError, match="no organisation has published"):
         call_command("site", str(tmp_path / "kuvaus"))
+
+
+def test_a_folder_that_is_not_a_varanto_site_is_left_alone(imatra_published, tmp_path):
+    outdir = tmp_path / "kotisivut"
+    outdir.mkdir()
+    (outdir / "index.html").write_text("oma sivu")
+    with pytest.raises(CommandError, match="not a static site Varanto wrote"):
+        call_command("site", str(outdir))
+    assert [p.name for p in outdir.iterdir()] == ["index.html"]
+
+
+def test_a_failure_part_way_leaves_the_earlier_site_as_it_was(site, tmp_path):
+    from varanto.public.cache import public_caches_clear
+    from varanto.publications.models import Publication
+
+    before = sorted(p.relative_to(site) for p in site.rglob("*"))
+    # A publication the pages cannot render (stored by hand, as no service would make it).
+    publication = Publication.objects.get()
+    content = publication.content
+    content["resources"][-1]["systems"] = None
+    Publication.objects.filter(pk=publication.pk).update(content=content)
+    public_caches_clear()
+    with pytest.raises(CommandError, match="was left as it was"):
+        call_command("site", str(site))
+    assert sorted(p.relative_to(site) for p in site.rglob("*")) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["kuvaus"], "no half-written folder is left beside it"

@@ -62,7 +62,12 @@ def split_lines(text: str) -> list[Line]:
     """Numbered, cleaned lines. A section heading glued to a bold resource heading
     ("PALVELUT**Rakennusvalvonta, Vastuu: …**") becomes two lines with the same number."""
     lines = []
-    for number, raw in enumerate(text.splitlines(), start=1):
+    # Only a real line break ends a line: str.splitlines would also split at Word's manual line
+    # break (\x0b) and other separators, cutting an item in two (the value rules remove them).
+    raws = re.split(r"\r\n|\r|\n", text)
+    if raws and raws[-1] == "":
+        raws.pop()  # as splitlines: a final line break ends the last line, it does not begin another
+    for number, raw in enumerate(raws, start=1):
         if BOLD in raw:
             before, _, rest = raw.partition(BOLD)
             if before.strip() and rest.strip():

@@ -77,6 +77,8 @@ class Command(OrganizationCommand):
             )
         except CatalogError as exc:
             raise CommandError(self._problems(path, exc)) from None
+        for warning in summary.warnings:
+            self.stderr.write(self.style.WARNING(f"{path}: {warning}"))
         if summary.created:
             note = (
                 f"creates a new organisation {summary.organization.name!r} (short name {summary.organization.slug!r})"

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from varanto.interchange.staticsite import build_site
+from varanto.interchange.staticsite import SiteFolderError, build_site, check_replaceable
 
 
 class Command(BaseCommand):
@@ -12,7 +12,14 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("outdir", type=Path, help="the folder to write (its old content is removed)")
+        parser.add_argument(
+            "outdir",
+            type=Path,
+            help="the folder to write: new, empty or an earlier static site, replaced only when the new one is complete",
+        )
+        parser.add_argument(
+            "--force", action="store_true", help="replace OUTDIR even if it holds files Varanto did not write"
+        )
         parser.add_argument(
             "--base-url",
             default="",
@@ -24,13 +31,17 @@ class Command(BaseCommand):
             help="the running Varanto, for links to the back office and the API (default: PUBLIC_BASE_URL)",
         )
 
-    def handle(self, *args, outdir: Path, base_url: str, live_url: str, **options):
-        if outdir.exists() and not outdir.is_dir():
-            raise CommandError(f"{outdir} is a file; give a folder")
+    def handle(self, *args, outdir: Path, base_url: str, live_url: str, force: bool, **options):
         if outdir.resolve() in (Path.cwd().resolve(), Path.home().resolve(), Path("/")):
-            raise CommandError(f"{outdir} would be emptied first: give a folder of its own")
-        self.stdout.write(f"Writing the static site into {outdir} …")
-        report = build_site(outdir, base_url=base_url, live_url=live_url, progress=self.stdout.write)
+            raise CommandError(f"{outdir} would be replaced: give a folder of its own")
+        try:
+            check_replaceable(outdir, force=force)
+            self.stdout.write(f"Writing the static site into {outdir} …")
+            report = build_site(outdir, base_url=base_url, live_url=live_url, progress=self.stdout.write, force=force)
+        except SiteFolderError as exc:
+            raise CommandError(str(exc)) from None
+        except Exception as exc:
+            raise CommandError(f"The static site could not be written ({exc}); {outdir} was left as it was.") from exc
         if not report.files:
             raise CommandError("Nothing to write: no organisation has published a description yet (varanto publish).")
         for missing in report.missing:
