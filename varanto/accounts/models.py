@@ -44,6 +44,7 @@ class Membership(models.Model):
 class AuditKind(models.TextChoices):
     SIGN_IN = "sign_in", _("signed in")
     SIGN_IN_FAILED = "sign_in_failed", _("failed sign-in")
+    SIGN_IN_LOCKED_OUT = "sign_in_locked_out", _("sign-in locked out")
     SIGN_OUT = "sign_out", _("signed out")
     PUBLICATION = "publication", _("publication")
     ROLE_CHANGE = "role_change", _("role change")
@@ -52,6 +53,7 @@ class AuditKind(models.TextChoices):
     PASSWORD_RESET = "password_reset", _("password reset")
     ASSIGNMENT_CHANGE = "assignment_change", _("assignments changed")
     CATALOG_IMPORT = "catalog_import", _("catalogue import")
+    OWN_CHANGE_APPROVED = "own_change_approved", _("own change approved")
 
 
 class AuditEvent(models.Model):
@@ -94,6 +96,11 @@ class AuditEvent(models.Model):
                 "user": detail.get("target", ""),
                 "old": roles.get(detail.get("old_role", ""), "–"),
                 "new": roles.get(detail.get("new_role", ""), "–"),
+            }
+        if self.kind == AuditKind.SIGN_IN_LOCKED_OUT:
+            return _("%(failures)s failed attempts: blocked for %(minutes)s minutes") % {
+                "failures": detail.get("failures", ""),
+                "minutes": detail.get("minutes", ""),
             }
         if self.kind == AuditKind.PASSWORD_RESET:
             return str(detail.get("target", ""))
