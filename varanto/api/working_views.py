@@ -44,6 +44,7 @@ from varanto.catalog.models import DataResource, InformationSystem, Organization
 from . import working
 from .authentication import IntegrationTokenAuthentication
 from .filters import query_params
+from .permissions import TokenScope
 from .public_views import ORG, Pages, ResourcePageQuery, TextPageQuery, path_parameter
 from .schemas import paginated, ref
 
@@ -130,7 +131,7 @@ WRITE_ERRORS = {**AUTH_ERRORS, 412: ref("Error"), 428: ref("Error")}
 
 class WorkingView(GenericAPIView):
     authentication_classes = (IntegrationTokenAuthentication,)
-    permission_classes = (IsAuthenticated,)
+    permission_classes = (IsAuthenticated, TokenScope)
     metadata_class = None  # OPTIONS says only what the Allow header says
     kind: Kind
 

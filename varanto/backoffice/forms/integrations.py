@@ -31,8 +31,5 @@ class IntegrationTokenForm(forms.Form):
         super().__init__(*args, **kwargs)
         role = Membership.objects.filter(organization=organization, user=OuterRef("pk")).values("role")[:1]
         self.fields["user"].queryset = (
-            token_users(acting_user)
-            .filter(memberships__organization=organization)
-            .annotate(role=Subquery(role))
-            .order_by("username")
+            token_users(acting_user, organization).annotate(role=Subquery(role)).order_by("username")
         )
