@@ -54,6 +54,7 @@ class AuditKind(models.TextChoices):
     ASSIGNMENT_CHANGE = "assignment_change", _("assignments changed")
     CATALOG_IMPORT = "catalog_import", _("catalogue import")
     OWN_CHANGE_APPROVED = "own_change_approved", _("own change approved")
+    OWN_APPROVAL_SETTING = "own_approval_setting", _("approving one's own changes allowed or not")
 
 
 class AuditEvent(models.Model):
@@ -84,6 +85,11 @@ class AuditEvent(models.Model):
         return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.get_kind_display()} {self.username}"
 
     @property
+    def integration(self) -> str:
+        """The integration token the event came through ("" when a person acted themselves)."""
+        return (self.detail or {}).get("integration", "")
+
+    @property
     def summary(self) -> str:
         """The event's details in the reader's language."""
         detail = self.detail or {}
@@ -102,6 +108,10 @@ class AuditEvent(models.Model):
                 "failures": detail.get("failures", ""),
                 "minutes": detail.get("minutes", ""),
             }
+        if self.kind == AuditKind.OWN_CHANGE_APPROVED:
+            return str(detail.get("resource", ""))
+        if self.kind == AuditKind.OWN_APPROVAL_SETTING:
+            return str(_("allowed") if detail.get("own_approval_allowed") else _("not allowed (four eyes)"))
         if self.kind == AuditKind.PASSWORD_RESET:
             return str(detail.get("target", ""))
         if self.kind == AuditKind.ASSIGNMENT_CHANGE:

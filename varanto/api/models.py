@@ -64,4 +64,5 @@ class IntegrationToken(models.Model):
 
     @property
     def active(self) -> bool:
-        return self.revoked_at is None and not self.expired
+        """Not revoked (an expired token is still listed as one to revoke)."""
+        return self.revoked_at is None

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import secrets
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -108,6 +109,11 @@ def membership_end(*, membership: Membership, acting_user) -> None:
 
 
 def _audit(kind: AuditKind, token: IntegrationToken, acting_user) -> None:
+    limits: dict[str, Any] = {}
+    if token.expires_at:
+        limits["expires_at"] = token.expires_at.isoformat()
+    if token.read_only:
+        limits["read_only"] = True
     audit_record(
         kind=kind,
         user=acting_user,
@@ -115,6 +121,5 @@ def _audit(kind: AuditKind, token: IntegrationToken, acting_user) -> None:
         name=token.name,
         prefix=token.prefix,
         acts_as=token.user.get_username(),
-        **({"expires_at": token.expires_at.isoformat()} if token.expires_at else {}),
-        **({"read_only": True} if token.read_only else {}),
+        **limits,
     )

@@ -34,7 +34,14 @@ from .resources import (
 )
 from .restore import RestoreResult, record_restore
 from .specs import SPECS, state_of, state_of_data
-from .structure import organization_update, process_create, process_update, section_create, section_update
+from .structure import (
+    organization_own_approval_set,
+    organization_update,
+    process_create,
+    process_update,
+    section_create,
+    section_update,
+)
 from .systems import (
     information_system_create,
     information_system_delete,
@@ -63,6 +70,7 @@ __all__ = [
     "information_system_references",
     "information_system_update",
     "organization_update",
+    "organization_own_approval_set",
     "process_create",
     "process_update",
     "record_restore",
