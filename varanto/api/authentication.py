@@ -38,7 +38,7 @@ class IntegrationTokenAuthentication(authentication.BaseAuthentication):
         if token.expires_at is not None and token.expires_at <= now:
             raise exceptions.AuthenticationFailed(
                 _("The token expired on %(date)s; ask an administrator for a new one.")
-                % {"date": token.expires_at.isoformat(timespec="minutes")}
+                % {"date": f"{timezone.localtime(token.expires_at):%Y-%m-%d %H:%M}"}
             )
         if token.last_used_at is None or now - token.last_used_at > USE_RECORDED_EVERY:
             IntegrationToken.objects.filter(pk=token.pk).update(last_used_at=now)
