@@ -8,8 +8,10 @@ Environment variables (all optional for local use):
   PUBLIC_BASE_URL   absolute address of the public site, used in exports (default http://127.0.0.1:8000)
   VARANTO_VAR_DIR   where the SQLite database, the secret key and logs live (default ./var)
   LOG_LEVEL         INFO by default
+  SIGN_IN_FAILURE_LIMIT, SIGN_IN_LOCKOUT_MINUTES   sign-in throttling (default 5 failures, 15 minutes)
 """
 
+import datetime
 import secrets
 from pathlib import Path
 
@@ -198,3 +200,20 @@ SPECTACULAR_SETTINGS = {
         "varanto.api.schemas.add_components",
     ],
 }
+
+# --- sign-in throttling (accounts) ---
+# django-axes counts failed sign-ins on the back office and /admin/ per user name and address
+# together, so that someone guessing cannot lock the real user out from elsewhere; after
+# SIGN_IN_FAILURE_LIMIT failures that pair is refused for SIGN_IN_LOCKOUT_MINUTES (each further
+# try starts the wait again). `varanto axes_reset_username NAME` lifts a lockout early.
+INSTALLED_APPS += ["axes"]
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+AXES_FAILURE_LIMIT = env.int("SIGN_IN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("SIGN_IN_LOCKOUT_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# The address as the audit log has it (REMOTE_ADDR), not a header a client could set.
+AXES_CLIENT_IP_CALLABLE = "varanto.accounts.lockout.client_address"
+AXES_LOCKOUT_CALLABLE = "varanto.accounts.lockout.lockout_response"
+AXES_VERBOSE = False

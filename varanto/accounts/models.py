@@ -44,6 +44,7 @@ class Membership(models.Model):
 class AuditKind(models.TextChoices):
     SIGN_IN = "sign_in", _("signed in")
     SIGN_IN_FAILED = "sign_in_failed", _("failed sign-in")
+    SIGN_IN_LOCKED_OUT = "sign_in_locked_out", _("sign-in locked out")
     SIGN_OUT = "sign_out", _("signed out")
     PUBLICATION = "publication", _("publication")
     ROLE_CHANGE = "role_change", _("role change")
@@ -52,6 +53,8 @@ class AuditKind(models.TextChoices):
     PASSWORD_RESET = "password_reset", _("password reset")
     ASSIGNMENT_CHANGE = "assignment_change", _("assignments changed")
     CATALOG_IMPORT = "catalog_import", _("catalogue import")
+    OWN_CHANGE_APPROVED = "own_change_approved", _("own change approved")
+    OWN_APPROVAL_SETTING = "own_approval_setting", _("approving one's own changes allowed or not")
 
 
 class AuditEvent(models.Model):
@@ -82,6 +85,11 @@ class AuditEvent(models.Model):
         return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.get_kind_display()} {self.username}"
 
     @property
+    def integration(self) -> str:
+        """The integration token the event came through ("" when a person acted themselves)."""
+        return (self.detail or {}).get("integration", "")
+
+    @property
     def summary(self) -> str:
         """The event's details in the reader's language."""
         detail = self.detail or {}
@@ -95,6 +103,15 @@ class AuditEvent(models.Model):
                 "old": roles.get(detail.get("old_role", ""), "–"),
                 "new": roles.get(detail.get("new_role", ""), "–"),
             }
+        if self.kind == AuditKind.SIGN_IN_LOCKED_OUT:
+            return _("%(failures)s failed attempts: blocked for %(minutes)s minutes") % {
+                "failures": detail.get("failures", ""),
+                "minutes": detail.get("minutes", ""),
+            }
+        if self.kind == AuditKind.OWN_CHANGE_APPROVED:
+            return str(detail.get("resource", ""))
+        if self.kind == AuditKind.OWN_APPROVAL_SETTING:
+            return str(_("allowed") if detail.get("own_approval_allowed") else _("not allowed (four eyes)"))
         if self.kind == AuditKind.PASSWORD_RESET:
             return str(detail.get("target", ""))
         if self.kind == AuditKind.ASSIGNMENT_CHANGE:

@@ -14,8 +14,10 @@ Contract (Zulip style; callers check here first, then call the write services):
   bounds, so that what exists does not leak to those who may not see it. Other apps build their
   own on ``access_record(user, action, queryset, **lookup)`` (``api.permissions``);
   ``access_own_organization`` has the same shape for the organisation itself.
-- ``may_reset_password(user, target)`` / ``require_password_reset(…)``: giving another user a new
-  password, which reaches beyond one organisation.
+- ``may_manage_user(user, target)``: answering for another
+  user, which reaches beyond one organisation: giving them a new password
+  (``may_reset_password`` / ``require_password_reset(…)``), adding them to one's organisation, or
+  letting an integration token act as them.
 - ``PERMISSIONS``: the one table of actions and the roles allowed each. ``WORKFLOW``: the one
   table of review moves (from which states, to which state); the roles for a move are its
   action's row in ``PERMISSIONS``.
@@ -239,8 +241,9 @@ def access_own_organization(user, organization: Organization, key: None, action:
     return require(user, action, organization)
 
 
-def may_reset_password(user, target) -> bool:
-    """Whether `user` may give `target` a new password (and so take over the account).
+def may_manage_user(user, target) -> bool:
+    """Whether `user` answers for `target`: may give them a new password, add them to another
+    organisation, or let an integration act as them (each a way of taking over the account).
 
     That must bring no rights `user` lacks: they must administer every organisation where `target`
     has a role, and only a superuser may do it for a superuser or a Django admin user.
@@ -250,6 +253,9 @@ def may_reset_password(user, target) -> bool:
     roles = PERMISSIONS[Action.MANAGE_USERS].roles
     organization_ids = Membership.objects.filter(user=target).values_list("organization_id", flat=True)
     return all(role_of(user, organization_id) in roles for organization_id in organization_ids)
+
+
+may_reset_password = may_manage_user
 
 
 def require_password_reset(user, target):

@@ -12,16 +12,25 @@ from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from varanto.catalog.models import DataResource, InformationSystem, Organization
+from varanto.core.acting import integration_of
 
 from .models import AuditEvent, AuditKind, Membership, Role
+from .permissions import may_manage_user
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractUser
 
 User = get_user_model()
+
+USER_MANAGED_ELSEWHERE = _(
+    "%(user)s has a role in an organisation you do not administer (or is a Django admin user); only an "
+    "administrator of all their organisations or a superuser can add them here."
+)
 
 
 def _client_ip(request) -> str | None:
@@ -37,9 +46,11 @@ def audit_record(
     request=None,
     **detail,
 ) -> AuditEvent:
-    """Write one audit row (lokitapahtuma)."""
+    """Write one audit row (lokitapahtuma); a change made through an integration token names it."""
     if user is not None and not username:
         username = user.get_username()
+    if integration := integration_of(user):
+        detail["integration"] = integration
     return AuditEvent.objects.create(
         kind=kind,
         user=user,
@@ -86,10 +97,16 @@ def user_password_reset(*, user, acting_user, organization: Organization | None 
 
 @transaction.atomic
 def membership_set(*, organization: Organization, user, role: Role, acting_user) -> Membership:
-    """Give `user` the `role` in the organisation (creating the membership); audited as a role change."""
+    """Give `user` the `role` in the organisation (creating the membership); audited as a role change.
+
+    An administrator may bring in only a user they answer for (`permissions.may_manage_user`):
+    otherwise they could act, or let an integration act, under another organisation's official's name.
+    """
     membership = Membership.objects.select_for_update().filter(organization=organization, user=user).first()
     old_role = membership.role if membership else None
     if membership is None:
+        if acting_user is not None and not may_manage_user(acting_user, user):
+            raise ValidationError({"username": USER_MANAGED_ELSEWHERE % {"user": user.get_username()}})
         membership = Membership(organization=organization, user=user, role=role)
     membership.role = Role(role)
     membership.full_clean(validate_constraints=False)

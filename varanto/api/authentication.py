@@ -10,6 +10,7 @@ from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 
 from varanto.accounts.permissions import confine_to_organization
+from varanto.core.acting import act_through_integration
 
 from .models import IntegrationToken
 from .services import token_digest
@@ -34,10 +35,16 @@ class IntegrationTokenAuthentication(authentication.BaseAuthentication):
         if token is None or not token.user.is_active:
             raise exceptions.AuthenticationFailed(_("Unknown or revoked token."))
         now = timezone.now()
+        if token.expires_at is not None and token.expires_at <= now:
+            raise exceptions.AuthenticationFailed(
+                _("The token expired on %(date)s; ask an administrator for a new one.")
+                % {"date": f"{timezone.localtime(token.expires_at):%Y-%m-%d %H:%M}"}
+            )
         if token.last_used_at is None or now - token.last_used_at > USE_RECORDED_EVERY:
             IntegrationToken.objects.filter(pk=token.pk).update(last_used_at=now)
         if token.organization_id is not None:
             confine_to_organization(token.user, token.organization_id)
+        act_through_integration(token.user, str(token))
         return token.user, token
 
     def authenticate_header(self, request) -> str:

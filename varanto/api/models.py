@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -12,7 +13,8 @@ class IntegrationToken(models.Model):
     and its changes are recorded under that user; a token of an organisation (made by its
     administrator in the back office) has the user's role there and nowhere else. Only a digest
     of the secret is kept; the secret itself is shown once, when the token is made
-    (services.integration_token_create).
+    (services.integration_token_create). It may expire (`expires_at`) and may be read-only
+    (`read_only`: the API refuses it every write); history and audit rows name the token.
     """
 
     name = models.CharField(_("integration"), max_length=200, help_text=_("e.g. the case management system"))
@@ -41,6 +43,12 @@ class IntegrationToken(models.Model):
     )
     last_used_at = models.DateTimeField(_("last used"), null=True, blank=True, editable=False)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True, editable=False)
+    expires_at = models.DateTimeField(
+        _("expires"), null=True, blank=True, help_text=_("empty: until revoked"), editable=False
+    )
+    read_only = models.BooleanField(
+        _("read only"), default=False, editable=False, help_text=_("may read the working model but change nothing")
+    )
 
     class Meta:
         ordering = ["name", "created_at"]
@@ -51,5 +59,10 @@ class IntegrationToken(models.Model):
         return f"{self.name} ({self.prefix}…)"
 
     @property
+    def expired(self) -> bool:
+        return self.expires_at is not None and self.expires_at <= timezone.now()
+
+    @property
     def active(self) -> bool:
+        """Not revoked (an expired token is still listed as one to revoke)."""
         return self.revoked_at is None

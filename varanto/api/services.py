@@ -3,8 +3,10 @@ membership with the tokens acting through it."""
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import secrets
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -26,6 +28,14 @@ USER_NOT_ALLOWED = _(
 )
 
 
+EXPIRY_PAST = _("The expiry must be in the future.")
+
+
+def token_expiry(day: datetime.date) -> datetime.datetime:
+    """A token given until `day` works to the end of that day (in Finnish time)."""
+    return timezone.make_aware(datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time()))
+
+
 def token_digest(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
@@ -37,16 +47,21 @@ def integration_token_create(
     user,
     acting_user,
     organization: Organization | None = None,
+    expires_at: datetime.datetime | None = None,
+    read_only: bool = False,
 ) -> tuple[IntegrationToken, str]:
     """A new token for an integration acting as `user`; returns it with its secret, which is not kept.
 
     With `organization` the token works in that organisation only, and `user` must have a role there.
-    `acting_user` may choose only the users `permissions.token_users` gives them.
+    `acting_user` may choose only the users `permissions.token_users` gives them. `expires_at`:
+    when it stops working (None: when revoked); `read_only`: the API refuses it every write.
     """
-    if not token_users(acting_user).filter(pk=user.pk).exists():
-        raise ValidationError({"user": USER_NOT_ALLOWED})
     if organization is not None and not Membership.objects.filter(organization=organization, user=user).exists():
         raise ValidationError({"user": USER_NOT_A_MEMBER})
+    if not token_users(acting_user, organization).filter(pk=user.pk).exists():
+        raise ValidationError({"user": USER_NOT_ALLOWED})
+    if expires_at is not None and expires_at <= timezone.now():
+        raise ValidationError({"expires_at": EXPIRY_PAST})
     secret = "vrn_" + secrets.token_urlsafe(32)
     token = IntegrationToken(
         name=name.strip(),
@@ -55,6 +70,8 @@ def integration_token_create(
         prefix=secret[:PREFIX_LENGTH],
         digest=token_digest(secret),
         created_by=acting_user,
+        expires_at=expires_at,
+        read_only=read_only,
     )
     token.full_clean()
     token.save()
@@ -92,6 +109,11 @@ def membership_end(*, membership: Membership, acting_user) -> None:
 
 
 def _audit(kind: AuditKind, token: IntegrationToken, acting_user) -> None:
+    limits: dict[str, Any] = {}
+    if token.expires_at:
+        limits["expires_at"] = token.expires_at.isoformat()
+    if token.read_only:
+        limits["read_only"] = True
     audit_record(
         kind=kind,
         user=acting_user,
@@ -99,4 +121,5 @@ def _audit(kind: AuditKind, token: IntegrationToken, acting_user) -> None:
         name=token.name,
         prefix=token.prefix,
         acts_as=token.user.get_username(),
+        **limits,
     )

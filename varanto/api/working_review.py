@@ -2,7 +2,8 @@
 
 A review move (send for review, approve, return with a comment) is a row of
 `accounts.permissions.WORKFLOW`, allowed to the roles of its action in `PERMISSIONS` and made
-by `catalog.services.data_resource_review`. It changes the data resource, so like any edit it
+by `catalog.services.data_resource_review`, which also refuses an approval by the change's own
+author (four eyes, 403) as it does on the back office. It changes the data resource, so like any edit it
 needs the resource's ETag in If-Match. Publishing calls the publishing service
 (`publications.services.publication_publish`), whose rules the back office and `varanto publish`
 share: something must have changed, and data resources that await review or were returned are
@@ -15,11 +16,11 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import status
-from rest_framework.exceptions import APIException
+from rest_framework.exceptions import APIException, PermissionDenied
 from rest_framework.response import Response
 
 from varanto.accounts.permissions import WORKFLOW, Action, access_organization, access_resource, require
-from varanto.catalog.services import EditConflict, MoveNotAllowed, data_resource_review
+from varanto.catalog.services import EditConflict, MoveNotAllowed, OwnChangeNotApproved, data_resource_review
 from varanto.publications.services import NothingToPublish, UnapprovedChanges, publication_publish
 
 from . import working
@@ -80,6 +81,8 @@ class ReviewMove(WorkingView):
                 + " or ".join(sorted(WORKFLOW[action].sources))
                 + "."
             ) from None
+        except OwnChangeNotApproved as refused:
+            raise PermissionDenied(refused.messages[0]) from None
         except ValidationError as exc:
             errors = working.api_errors(self.kind.model, exc)
             return Response(

@@ -45,6 +45,7 @@ from varanto.core.versions import record_version
 from . import working
 from .authentication import IntegrationTokenAuthentication
 from .filters import query_params
+from .permissions import TokenScope
 from .public_views import ORG, Pages, ResourcePageQuery, TextPageQuery, path_parameter
 from .schemas import paginated, ref
 
@@ -131,7 +132,7 @@ WRITE_ERRORS = {**AUTH_ERRORS, 412: ref("Error"), 428: ref("Error")}
 
 class WorkingView(GenericAPIView):
     authentication_classes = (IntegrationTokenAuthentication,)
-    permission_classes = (IsAuthenticated,)
+    permission_classes = (IsAuthenticated, TokenScope)
     metadata_class = None  # OPTIONS says only what the Allow header says
     kind: Kind
 

@@ -81,6 +81,7 @@ urlpatterns = [
     path("<slug:org>/kaavio.svg", reports.graph_svg, name="graph_svg"),
     path("<slug:org>/kayttajat/", people.users, name="users"),
     path("<slug:org>/kayttajat/<int:pk>/", people.membership, name="membership"),
+    path("<slug:org>/kayttajat/hyvaksynta/", people.own_approval, name="own_approval"),
     path("<slug:org>/integraatiot/", integrations.integrations, name="integrations"),
     path("<slug:org>/integraatiot/<int:pk>/peru/", integrations.integration_revoke, name="integration_revoke"),
     path("<slug:org>/loki/", people.audit, name="audit"),

@@ -302,7 +302,7 @@ ORGANIZATION = RecordKind(
         TRANSLATIONS,
     ),
     relations=(Relation("contacts", "contacts", fields=("name", "title", "phone", "email")),),
-    bookkeeping=("id", "slug", "version"),
+    bookkeeping=("id", "slug", "version", "own_approval_allowed"),
 )
 
 CONTACT = RecordKind(

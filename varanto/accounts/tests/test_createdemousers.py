@@ -9,13 +9,16 @@ from varanto.accounts.models import Membership, Role
 pytestmark = pytest.mark.django_db
 
 
-def test_one_user_per_role_with_a_working_password_printed_once(imatra):
+def test_one_user_per_role_with_a_working_password_printed_once(imatra, rf):
     out = io.StringIO()
     call_command("createdemousers", stdout=out)
     lines = [line.split() for line in out.getvalue().splitlines() if ":" in line and "/hallinta/" not in line]
     passwords = {fields[1]: fields[2] for fields in lines}
     assert set(passwords) == {"hallinto", "julkaisija", "vesihuolto", "lukija"}
-    assert authenticate(username="vesihuolto", password=passwords["vesihuolto"]) is not None
+    assert (
+        authenticate(rf.post("/hallinta/kirjaudu/"), username="vesihuolto", password=passwords["vesihuolto"])
+        is not None
+    )
     roles = dict(Membership.objects.filter(organization=imatra).values_list("user__username", "role"))
     assert roles == {
         "hallinto": Role.ADMINISTRATOR,
@@ -30,4 +33,7 @@ def test_one_user_per_role_with_a_working_password_printed_once(imatra):
     again = io.StringIO()
     call_command("createdemousers", stdout=again)
     assert passwords["vesihuolto"] not in again.getvalue()
-    assert authenticate(username="vesihuolto", password=passwords["vesihuolto"]) is not None
+    assert (
+        authenticate(rf.post("/hallinta/kirjaudu/"), username="vesihuolto", password=passwords["vesihuolto"])
+        is not None
+    )

@@ -12,7 +12,7 @@ settings.configure(
     INSTALLED_APPS=[
         "django.contrib.admin", "django.contrib.contenttypes", "django.contrib.auth",
         "django.contrib.sessions", "django.contrib.messages", "simple_history",
-        "varanto.core", "varanto.catalog", "varanto.publications", "varanto.accounts",
+        "axes", "varanto.core", "varanto.catalog", "varanto.publications", "varanto.accounts",
     ],
     DATABASES={"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}},
 )

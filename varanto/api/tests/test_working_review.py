@@ -116,7 +116,7 @@ def test_publishing_waits_for_review_unless_the_request_confirms_it(client, toke
 
 def test_approved_changes_are_published_without_confirmation_and_served_publicly(client, token_for, imatra_published):
     token = token_for(Role.ADMINISTRATOR)
-    edit(client, token, "vesihuolto", {"purpose": "Vesihuollon asiakkuudet"}, 1)
+    edit(client, token_for(Role.PUBLISHER), "vesihuolto", {"purpose": "Vesihuollon asiakkuudet"}, 1)
     assert move(client, token, {"move": "approve"}, **{"If-Match": '"v2"'}).status_code == 200
     assert publish(client, token).status_code == 201
     assert client.get(reverse("api:resource", kwargs={"org": ORG, "key": "vesihuolto"})).json()["purpose"] == (

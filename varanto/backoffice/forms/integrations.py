@@ -27,12 +27,21 @@ class IntegrationTokenForm(forms.Form):
         ),
     )
 
+    expires_at = forms.DateField(
+        label=_("Works until"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("The last day the token works; empty: until it is revoked."),
+    )
+    read_only = forms.BooleanField(
+        label=_("Read only"),
+        required=False,
+        help_text=_("The integration may read the working model but change nothing."),
+    )
+
     def __init__(self, *args, organization, acting_user, **kwargs):
         super().__init__(*args, **kwargs)
         role = Membership.objects.filter(organization=organization, user=OuterRef("pk")).values("role")[:1]
         self.fields["user"].queryset = (
-            token_users(acting_user)
-            .filter(memberships__organization=organization)
-            .annotate(role=Subquery(role))
-            .order_by("username")
+            token_users(acting_user, organization).annotate(role=Subquery(role)).order_by("username")
         )

@@ -129,6 +129,8 @@ def differences(model: type[models.Model], before: dict, after: dict, names: Nam
 
 def reason_text(reason: str | None, history_type: str) -> str:
     """The reason code a write service stored, in the reader's language."""
+    if reason == "approve:own":
+        return _("Approved by whoever made the change (the organisation allows it)")
     code, _sep, argument = (reason or "").partition(":")
     texts = {
         "create": _("Created"),
@@ -137,6 +139,7 @@ def reason_text(reason: str | None, history_type: str) -> str:
         "submit": _("Sent for review"),
         "approve": _("Approved"),
         "return": _("Returned for changes"),
+        "setting": _("Settings changed"),
     }
     if code in texts:
         return texts[code]

@@ -53,7 +53,7 @@ def test_administrator_adds_a_user_and_reads_the_audit_log(live_server, browser,
     page.fill("#id_username", "kirjaamo")
     page.fill("#id_first_name", "Kaisa")
     page.check("input[name=role][value=publisher]")
-    page.locator("section.panel form button").click()
+    page.locator("section[aria-labelledby=add-heading] form button").click()
     page.wait_for_load_state()
     password = page.locator(".password code").inner_text()
     assert len(password) >= 12

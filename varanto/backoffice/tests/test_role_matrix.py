@@ -236,6 +236,7 @@ CASES = [
     Case("membership", ORG + "/kayttajat/{membership}/", ADMIN),
     Case("role change", ORG + "/kayttajat/{membership}/", ADMIN, "post", {"role": ["publisher"]}),
     Case("new password for a member", ORG + "/kayttajat/{membership}/", ADMIN, "post", {"reset_password": [""]}),
+    Case("four-eyes setting", ORG + "/kayttajat/hyvaksynta/", ADMIN, "post", {"own_approval_allowed": ["yes"]}),
     Case("remove a member", ORG + "/kayttajat/{membership}/", ADMIN, "post", {"remove": [""]}),
     Case("audit log", ORG + "/loki/", ADMIN),
     Case("integrations", ORG + "/integraatiot/", ADMIN),

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from varanto.accounts.permissions import Action, access_organization
 from varanto.api.permissions import access_integration_token
 from varanto.api.selectors import organization_tokens
-from varanto.api.services import integration_token_create, integration_token_revoke
+from varanto.api.services import integration_token_create, integration_token_revoke, token_expiry
 
 from ..forms.integrations import IntegrationTokenForm
 from .common import form_errors_from, page, staff_view
@@ -38,6 +38,8 @@ def integrations(request, org: str):
                 user=form.cleaned_data["user"],
                 organization=organization,
                 acting_user=request.user,
+                expires_at=token_expiry(day) if (day := form.cleaned_data["expires_at"]) else None,
+                read_only=form.cleaned_data["read_only"],
             )
         except ValidationError as exc:
             form_errors_from(exc, form)

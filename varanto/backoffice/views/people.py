@@ -18,6 +18,7 @@ from varanto.accounts.models import AuditKind, Membership, Role
 from varanto.accounts.permissions import Action, access_organization, may_reset_password, require_password_reset
 from varanto.accounts.selectors import audit_events, organization_members
 from varanto.api.services import membership_end
+from varanto.catalog.services import organization_own_approval_set
 
 from ..forms.people import AddUserForm, AuditFilterForm, MembershipForm
 from .common import form_errors_from, page, staff_view
@@ -72,6 +73,21 @@ def users(request, org: str):
         },
         status=400 if form.errors else 200,
     )
+
+
+@staff_view(methods=("POST",))
+def own_approval(request, org: str):
+    """The organisation's four-eyes setting: may whoever made a change approve it too?"""
+    organization = access_organization(request.user, org, Action.MANAGE_USERS)
+    allowed = request.POST.get("own_approval_allowed") == "yes"
+    organization_own_approval_set(organization=organization, allowed=allowed, acting_user=request.user)
+    messages.success(
+        request,
+        _("Whoever made a change may now approve it too.")
+        if allowed
+        else _("A change must now be approved by someone other than whoever made it."),
+    )
+    return redirect("backoffice:users", organization.slug)
 
 
 @staff_view(methods=("GET", "POST"))

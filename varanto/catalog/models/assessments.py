@@ -3,6 +3,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .base import HistoryStamp
+
 
 class AssessmentSubject(models.TextChoices):
     """What a change impact assessment is about."""
@@ -39,7 +41,7 @@ class ImpactAssessment(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     version = models.PositiveIntegerField(default=1, editable=False)
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[HistoryStamp])
 
     HEADINGS = ("information_management", "information_security", "data_processing", "case_management")
 

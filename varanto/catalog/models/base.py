@@ -1,7 +1,9 @@
 """What every catalogue record shares."""
 
 from django.db import models
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
+from simple_history.signals import pre_create_historical_record
 
 
 class OrganizationOwned(models.Model):
@@ -37,7 +39,27 @@ class OrganizationOwned(models.Model):
         return (text, True) if text else (finnish, False)
 
 
-class HistorySnapshot(models.Model):
+class HistoryStamp(models.Model):
+    """A column on every history row: the integration token the change was made with, if any.
+
+    `history_user` is the user the token acts as; this names the token itself ("name (prefix…)"),
+    as text so that the row still says it after the token is gone. Set from the write service's
+    `Stamp` (catalog.services.common).
+    """
+
+    history_integration = models.CharField(_("integration token"), max_length=230, blank=True, default="")
+
+    class Meta:
+        abstract = True
+
+
+@receiver(pre_create_historical_record, dispatch_uid="varanto-history-integration")
+def _history_integration(sender, instance, history_instance, **kwargs):
+    if isinstance(history_instance, HistoryStamp):
+        history_instance.history_integration = getattr(instance, "_history_integration", "")
+
+
+class HistorySnapshot(HistoryStamp):
     """Extra columns on the history rows of the main records.
 
     `related` keeps, on the row a deletion leaves, what referred to the record when it was

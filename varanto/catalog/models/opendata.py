@@ -2,7 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .base import OrganizationOwned
+from .base import HistoryStamp, OrganizationOwned
 
 
 class OpenDataset(OrganizationOwned):
@@ -17,7 +17,7 @@ class OpenDataset(OrganizationOwned):
     )
     produced_externally = models.BooleanField(_("produced from outside sources"), default=False)
     license = models.CharField(_("licence"), max_length=200, blank=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[HistoryStamp])
 
     translatable_fields = ("name", "description")
 
@@ -35,7 +35,7 @@ class DataService(OrganizationOwned):
     service_type = models.CharField(_("service type"), max_length=50, blank=True, help_text=_("e.g. WMS, WFS, REST"))
     endpoint_url = models.URLField(_("endpoint address"), max_length=500, blank=True)
     description = models.TextField(_("description"), blank=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[HistoryStamp])
 
     translatable_fields = ("name", "description")
 
@@ -52,7 +52,7 @@ class ServiceLayer(models.Model):
     title = models.CharField(_("title"), max_length=200)
     name = models.CharField(_("technical name"), max_length=200, blank=True)
     position = models.PositiveIntegerField(default=0)
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[HistoryStamp])
 
     class Meta:
         ordering = ["position", "id"]

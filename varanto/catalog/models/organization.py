@@ -2,6 +2,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .base import HistoryStamp
+
 
 class OrganizationType(models.TextChoices):
     MUNICIPALITY = "municipality", _("municipality")
@@ -45,8 +47,15 @@ class Organization(models.Model):
     request_instructions = models.TextField(_("instructions for information requests"), blank=True)
 
     translations = models.JSONField(_("translations"), default=dict, blank=True)
+    # Four eyes (neljän silmän periaate) unless the organisation has no second person to approve.
+    own_approval_allowed = models.BooleanField(
+        _("approving one's own changes allowed"),
+        default=False,
+        editable=False,
+        help_text=_("For an organisation of one: whoever made a change may approve it too."),
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[HistoryStamp])
 
     translatable_fields = ("name", "request_instructions")
 
@@ -68,7 +77,7 @@ class ContactPerson(models.Model):
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     position = models.PositiveIntegerField(default=0)
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[HistoryStamp])
 
     class Meta:
         ordering = ["position", "id"]

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ..fields import internal
-from .base import HistorySnapshot, OrganizationOwned, Responsible
+from .base import HistorySnapshot, HistoryStamp, OrganizationOwned, Responsible
 
 
 class DisclosureLevel(models.TextChoices):
@@ -108,7 +108,7 @@ class ResourceSystem(models.Model):
     system = models.ForeignKey("catalog.InformationSystem", on_delete=models.PROTECT, related_name="resource_links")
     usage = models.CharField(_("usage"), max_length=300, blank=True)
     position = models.PositiveIntegerField(default=0)
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[HistoryStamp])
 
     class Meta:
         ordering = ["position", "id"]

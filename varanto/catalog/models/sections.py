@@ -2,7 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .base import OrganizationOwned
+from .base import HistoryStamp, OrganizationOwned
 
 
 class SectionKind(models.TextChoices):
@@ -23,7 +23,7 @@ class Section(OrganizationOwned):
     kind = models.CharField(_("kind"), max_length=20, choices=SectionKind.choices, default=SectionKind.SECTOR)
     members = models.JSONField(_("member municipalities"), default=list, blank=True)
     description = models.TextField(_("description"), blank=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[HistoryStamp])
 
     translatable_fields = ("name", "description")
 

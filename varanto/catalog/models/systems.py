@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ..fields import internal
-from .base import HistorySnapshot, OrganizationOwned, Responsible
+from .base import HistorySnapshot, HistoryStamp, OrganizationOwned, Responsible
 
 
 class InformationSystem(OrganizationOwned, Responsible):
@@ -40,7 +40,7 @@ class SystemInterface(models.Model):
     target = models.ForeignKey(InformationSystem, on_delete=models.CASCADE, related_name="incoming_interfaces")
     description = models.TextField(_("description"), blank=True)
     position = models.PositiveIntegerField(default=0)
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[HistoryStamp])
 
     class Meta:
         ordering = ["position", "id"]

@@ -8,7 +8,8 @@ Contract, for the back office, the API and commands alike:
   `EditConflict` (carrying `expected_version`, `current_version` and `current`) when the
   record has moved on: nothing is overwritten silently.
 - Each saved change raises the record's `version` by one and leaves a simple-history row with
-  the user and a reason code: "create", "edit", "delete", "submit", "approve", "return",
+  the user and a reason code: "create", "edit", "delete", "submit", "approve", "approve:own"
+  (the author's own, where the organisation allows it), "return",
   "restore:<version>", "system-deleted:<name>".
 - Bad input raises Django's `ValidationError` keyed by field name.
 - Services do not check roles: callers check with `varanto.accounts.permissions` first.
@@ -23,6 +24,8 @@ from .common import EditConflict
 from .history import RecordState, deleted_records, record_states, state_at
 from .resources import (
     MoveNotAllowed,
+    OwnChangeNotApproved,
+    change_authors,
     data_resource_create,
     data_resource_delete,
     data_resource_references,
@@ -31,7 +34,14 @@ from .resources import (
 )
 from .restore import RestoreResult, record_restore
 from .specs import SPECS, state_of, state_of_data
-from .structure import organization_update, process_create, process_update, section_create, section_update
+from .structure import (
+    organization_own_approval_set,
+    organization_update,
+    process_create,
+    process_update,
+    section_create,
+    section_update,
+)
 from .systems import (
     information_system_create,
     information_system_delete,
@@ -49,6 +59,8 @@ __all__ = [
     "data_resource_delete",
     "data_resource_references",
     "data_resource_review",
+    "OwnChangeNotApproved",
+    "change_authors",
     "data_resource_update",
     "deleted_records",
     "impact_assessment_create",
@@ -58,6 +70,7 @@ __all__ = [
     "information_system_references",
     "information_system_update",
     "organization_update",
+    "organization_own_approval_set",
     "process_create",
     "process_update",
     "record_restore",

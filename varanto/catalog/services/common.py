@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import get_history_manager_for_model
 
+from varanto.core.acting import integration_of
 from varanto.core.keys import make_key
 from varanto.core.text import link_scheme_allowed, without_controls
 
@@ -53,8 +54,9 @@ class EditConflict(Exception):
 
 @dataclass
 class Stamp:
-    """Who made a change, why, and when: set on every row one service call writes, so the
-    history of a record and of its relations (system links, interfaces …) share one moment."""
+    """Who made a change (and through which integration token), why, and when: set on every row one
+    service call writes, so the history of a record and of its relations (system links, interfaces …)
+    share one moment."""
 
     user: Any
     reason: str
@@ -66,6 +68,7 @@ class Stamp:
             instance._history_user = self.user  # type: ignore[attr-defined]
             instance._change_reason = self.reason[:100]  # type: ignore[attr-defined]
             instance._history_date = self.when  # type: ignore[attr-defined]
+            instance._history_integration = integration_of(self.user)  # type: ignore[attr-defined]  # HistoryStamp
 
 
 def locked(model: type[Versioned], pk: int, expected_version: int | None, *, required: bool = True) -> Versioned:

@@ -7,7 +7,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from varanto.accounts.models import AuditKind
 from varanto.accounts.permissions import WORKFLOW, Action
+from varanto.accounts.services import audit_record
 from varanto.catalog.models import DataResource, Organization, Process, ResourceSystem, ReviewStatus
 
 from .common import (
@@ -123,6 +125,42 @@ class MoveNotAllowed(ValidationError):
         )
 
 
+class OwnChangeNotApproved(ValidationError):
+    """Four eyes (neljän silmän periaate): whoever made or last changed a change cannot approve it."""
+
+    def __init__(self, resource: DataResource):
+        super().__init__(
+            _(
+                "You made or changed %(resource)s since it was last approved, so someone else must approve it. "
+                "An organisation of one person can allow approving one's own changes in its user settings."
+            )
+            % {"resource": resource}
+        )
+
+
+REVIEW_REASONS = {str(action) for action in WORKFLOW}
+OWN_APPROVAL = "approve:own"
+
+
+def change_authors(resource: DataResource) -> set[int]:
+    """The users who made or changed the resource's change since it was last approved.
+
+    Every history row since the last approval counts but the review moves themselves; rows
+    written by the system (an import from the command line) name no one.
+    """
+    rows = resource.history.order_by("-history_date", "-history_id").values_list(
+        "history_user_id", "history_change_reason"
+    )
+    authors = set()
+    for user_id, reason in rows.iterator():
+        code = (reason or "").partition(":")[0]
+        if code == str(Action.APPROVE):
+            break
+        if code not in REVIEW_REASONS and user_id is not None:
+            authors.add(user_id)
+    return authors
+
+
 @transaction.atomic
 def data_resource_review(
     *,
@@ -136,11 +174,19 @@ def data_resource_review(
 
     Approving sets the last-reviewed date to today and clears the comment; returning needs a
     comment saying what to change. The caller checks the role (`permissions.require`).
+    Whoever made or changed the change may not approve it (`OwnChangeNotApproved`) unless the
+    organisation allows approving one's own; such an approval is "approve:own" in the history
+    and audited.
     """
     move = WORKFLOW[action]
     current = locked(DataResource, resource.pk, expected_version)
     if current.review_status not in move.sources:
         raise MoveNotAllowed(current)
+    reason = str(action)
+    if action is Action.APPROVE and acting_user is not None and acting_user.pk in change_authors(current):
+        if not Organization.objects.filter(pk=current.organization_id, own_approval_allowed=True).exists():
+            raise OwnChangeNotApproved(current)
+        reason = OWN_APPROVAL
     comment = comment.strip()
     if move.comment_required and not comment:
         raise ValidationError({"review_comment": _("Say what should be changed.")})
@@ -153,7 +199,16 @@ def data_resource_review(
     elif comment:
         current.review_comment = comment
         fields.append("review_comment")
-    return record_save(current, fields, Stamp(acting_user, str(action)))
+    saved = record_save(current, fields, Stamp(acting_user, reason))
+    if reason == OWN_APPROVAL:
+        audit_record(
+            kind=AuditKind.OWN_CHANGE_APPROVED,
+            user=acting_user,
+            organization=current.organization,
+            resource=current.name,
+            key=current.key,
+        )
+    return saved
 
 
 def data_resource_references(resource: DataResource) -> dict:

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from varanto.accounts.models import AuditKind
+from varanto.accounts.services import audit_record
 from varanto.catalog.models import ContactPerson, InformationSystem, Organization, Process, Section
 
 from .common import (
     Stamp,
     assign,
     contact_list,
+    locked,
     new_record,
     record_create,
+    record_save,
     record_update,
     rows_replace,
     same_organization,
@@ -119,3 +123,21 @@ def organization_update(
         lambda current, stamp: organization_write(current, data, stamp),
         ORGANIZATION.fields,
     )
+
+
+@transaction.atomic
+def organization_own_approval_set(*, organization: Organization, allowed: bool, acting_user) -> Organization:
+    """Let whoever made a change approve it too (an organisation of one person), or stop that.
+
+    Four eyes (neljän silmän periaate) is the default; the choice is kept in the organisation's
+    history ("setting") and audited. Setting what is already set writes nothing.
+    """
+    current = locked(Organization, organization.pk, None, required=False)
+    if current.own_approval_allowed == allowed:
+        return current
+    current.own_approval_allowed = allowed
+    record_save(current, ["own_approval_allowed"], Stamp(acting_user, "setting"))
+    audit_record(
+        kind=AuditKind.OWN_APPROVAL_SETTING, user=acting_user, organization=current, own_approval_allowed=allowed
+    )
+    return current
