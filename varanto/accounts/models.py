@@ -46,6 +46,7 @@ class AuditKind(models.TextChoices):
     SIGN_IN_FAILED = "sign_in_failed", _("failed sign-in")
     SIGN_OUT = "sign_out", _("signed out")
     PUBLICATION = "publication", _("publication")
+    PUBLICATION_WITHDRAWN = "publication_withdrawn", _("publication withdrawn")
     ROLE_CHANGE = "role_change", _("role change")
     TOKEN_CREATED = "token_created", _("integration token created")
     TOKEN_REVOKED = "token_revoked", _("integration token revoked")
