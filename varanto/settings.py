@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "varanto.public",
     "varanto.backoffice",
     "varanto.api",
+    "varanto.backup",
 ]
 
 MIDDLEWARE = [
