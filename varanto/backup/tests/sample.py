@@ -14,7 +14,7 @@ from varanto.accounts.services import membership_set
 from varanto.api.services import integration_token_create
 from varanto.catalog.models import DataResource, Organization, ReviewStatus
 from varanto.catalog.services.assessments import impact_assessment_create
-from varanto.catalog.tests.factories import DataResourceFactory, OrganizationFactory
+from varanto.catalog.tests.factories import DataResourceFactory
 from varanto.interchange.canonical import catalog_export
 from varanto.public.cache import public_caches_clear
 from varanto.publications.models import Publication
@@ -28,7 +28,9 @@ def sample_database(imatra: Organization) -> str:
 
     Returns the token's secret.
     """
-    other = OrganizationFactory(name="Testilän kunta", slug="testila")
+    other = Organization.objects.create(
+        name="Testilän kunta", slug="testila", registry_name="Kirjaamo", registry_email="kirjaamo@testila.fi"
+    )
     DataResourceFactory.create_batch(3, organization=other)
     publication_create(organization=other, note="Testilän ensimmäinen")
     DataResource.objects.filter(organization=imatra, key="vesihuolto").update(purpose="Virhe")
