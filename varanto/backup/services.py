@@ -162,11 +162,9 @@ def backup_write(path: Path, *, progress: Progress = lambda message: None) -> di
 
 
 def _write(path: Path, progress: Progress) -> dict:
-    natural = _NaturalKeys()
-    tables: dict[str, dict] = {}
     partial = path.with_name(path.name + ".part")
     try:
-        manifest = _write_archive(partial, natural, tables, progress)
+        manifest = _write_archive(partial, progress)
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
@@ -174,7 +172,9 @@ def _write(path: Path, progress: Progress) -> dict:
     return manifest
 
 
-def _write_archive(partial: Path, natural: _NaturalKeys, tables: dict, progress: Progress) -> dict:
+def _write_archive(partial: Path, progress: Progress) -> dict:
+    natural = _NaturalKeys()
+    tables: dict[str, dict] = {}
     with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for model in backed_up_models():
             fields = model._meta.local_concrete_fields
