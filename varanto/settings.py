@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "varanto.public",
     "varanto.backoffice",
     "varanto.api",
+    "varanto.backup",
 ]
 
 MIDDLEWARE = [

@@ -47,6 +47,7 @@ class AuditKind(models.TextChoices):
     SIGN_IN_LOCKED_OUT = "sign_in_locked_out", _("sign-in locked out")
     SIGN_OUT = "sign_out", _("signed out")
     PUBLICATION = "publication", _("publication")
+    PUBLICATION_WITHDRAWN = "publication_withdrawn", _("publication withdrawn")
     ROLE_CHANGE = "role_change", _("role change")
     TOKEN_CREATED = "token_created", _("integration token created")
     TOKEN_REVOKED = "token_revoked", _("integration token revoked")

@@ -71,6 +71,7 @@ class Action(enum.StrEnum):
     APPROVE = "approve"  # workflow: accept a resource's changes
     RETURN = "return"  # workflow: send a resource back with a comment
     PUBLISH = "publish"
+    WITHDRAW = "withdraw"  # take a publication out of public use
     ASSESS = "assess"  # write a change impact assessment
     MANAGE_USERS = "manage_users"
     MANAGE_INTEGRATIONS = "manage_integrations"  # the organisation's API tokens: list, create, revoke
@@ -96,6 +97,7 @@ PERMISSIONS: dict[Action, Rule] = {
     Action.APPROVE: Rule(STAFF),
     Action.RETURN: Rule(STAFF),
     Action.PUBLISH: Rule(STAFF),
+    Action.WITHDRAW: Rule(frozenset({Role.ADMINISTRATOR})),
     Action.ASSESS: Rule(STAFF | {Role.EDITOR}),
     Action.MANAGE_USERS: Rule(frozenset({Role.ADMINISTRATOR})),
     Action.MANAGE_INTEGRATIONS: Rule(frozenset({Role.ADMINISTRATOR})),

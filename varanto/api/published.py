@@ -24,9 +24,10 @@ def latest_published(org_slug: str) -> Published | None:
 
 def latest_publications() -> QuerySet:
     """Each organisation's latest publication as a row of what the organisation list shows, by slug."""
-    newer = Publication.objects.filter(organization=OuterRef("organization"), number__gt=OuterRef("number"))
+    served = Publication.objects.served()
+    newer = served.filter(organization=OuterRef("organization"), number__gt=OuterRef("number"))
     return (
-        Publication.objects.filter(~Exists(newer))
+        served.filter(~Exists(newer))
         .order_by("organization__slug")
         .values(
             "number",
@@ -41,9 +42,10 @@ def latest_publications() -> QuerySet:
 
 
 def publications_of(org_slug: str) -> QuerySet[Publication]:
-    """An organisation's publications, newest first, without their content."""
-    return Publication.objects.filter(organization__slug=org_slug).order_by("-number").defer("content")
+    """An organisation's publications not withdrawn, newest first, without their content."""
+    return Publication.objects.served().filter(organization__slug=org_slug).order_by("-number").defer("content")
 
 
 def publication_numbered(org_slug: str, number: int) -> Publication | None:
-    return Publication.objects.filter(organization__slug=org_slug, number=number).first()
+    """The publication with this number, unless it was withdrawn."""
+    return Publication.objects.served().filter(organization__slug=org_slug, number=number).first()

@@ -71,6 +71,7 @@ urlpatterns = [
     ),
     path("<slug:org>/tarkistus/", review.review, name="review"),
     path("<slug:org>/julkaise/", review.publish, name="publish"),
+    path("<slug:org>/julkaisut/<int:number>/peru/", review.withdraw, name="publication_withdraw"),
     path("<slug:org>/kattavuus/", reports.completeness, name="completeness"),
     path("<slug:org>/vaikutukset/", reports.impact, name="impact"),
     path("<slug:org>/vaikutukset/<str:kind>/<slug:key>/", reports.impact_report_view, name="impact_report"),

@@ -109,7 +109,8 @@ def _starting_points(publication: Publication) -> list[str]:
     pages += [("public:section", {"key": s.key}) for s in catalog.sections]
     pages += [("public:resource", {"key": r.key}) for r in catalog.resources]
     pages += [("public:system", {"key": s.key}) for s in catalog.systems]
-    for number in Publication.objects.filter(organization=publication.organization).values_list("number", flat=True):
+    served = Publication.objects.served().filter(organization=publication.organization)
+    for number in served.values_list("number", flat=True):
         pages += [("public:publication", {"number": number}), ("public:diff", {"number": number})]
     paths = []
     for language, _ in settings.LANGUAGES:
@@ -186,7 +187,8 @@ def _replace(outdir: Path, staging: Path) -> None:
 
 def _write_site(outdir: Path, *, base_url: str, live_url: str, progress: Callable[[str], None]) -> SiteReport:
     latest: dict[str, Publication] = {}
-    for publication in Publication.objects.select_related("organization").order_by("organization__slug", "-number"):
+    served = Publication.objects.served().select_related("organization")
+    for publication in served.order_by("organization__slug", "-number"):
         latest.setdefault(publication.organization.slug, publication)
     queue = [path for publication in latest.values() for path in _starting_points(publication)]
     live_url = (live_url or settings.PUBLIC_BASE_URL).rstrip("/")

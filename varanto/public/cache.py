@@ -2,10 +2,11 @@
 
 Public pages only change when an organisation publishes, so a worker keeps:
 
-- `current_publication(slug)`: the organisation's latest publication with its content read
+- `current_publication(slug)`: the organisation's latest publication not withdrawn, with its content read
   into a `PublishedCatalog`. Whether a newer one exists is asked from the database (one small
   query) at most every `PUBLIC_PUBLICATION_CHECK_SECONDS`; a publication made in this process
-  is seen at once (the publishing service calls `publication_memo_forget`), one made by another worker within that interval.
+  is seen at once (the publishing service calls `publication_memo_forget`, and on a withdrawal also empties
+  `pages` and `answers`), one made or withdrawn by another worker within that interval.
 - `pages`: finished responses keyed by path, each remembering the publication it was made
   from. An entry whose publication is no longer the latest is simply never served again, so a
   new publication needs no explicit purge; the least recently used pages make room for new ones.
@@ -121,7 +122,7 @@ answers = _PageCache()
 
 
 def current_publication(org_slug: str) -> CurrentPublication | None:
-    """The organisation's latest publication and its catalogue, or None (no such organisation, or never published)."""
+    """The organisation's latest publication not withdrawn and its catalogue, or None (no such organisation, or none)."""
     return publications.get(org_slug)
 
 
@@ -133,5 +134,5 @@ def public_caches_clear() -> None:
 
 
 def publication_memo_forget(org_slug: str) -> None:
-    """Forget the organisation's remembered publication; the publishing service calls this when it publishes."""
+    """Forget the organisation's remembered publication; the publishing service calls this when it publishes or withdraws."""
     publications.forget(org_slug)

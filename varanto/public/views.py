@@ -54,8 +54,8 @@ def accessibility(request):
     return render(request, "public/accessibility.html", context)
 
 
-def _page(request, current, template: str, **extra):
-    return render(request, f"public/{template}.html", {**page_context(current), **extra})
+def _page(request, current, template: str, status: int = 200, **extra):
+    return render(request, f"public/{template}.html", {**page_context(current), **extra}, status=status)
 
 
 @published_page
@@ -92,7 +92,14 @@ def open_data(request, current):
 
 @published_page
 def history(request, current):
-    publications = publication_list(organization=current.publication.organization)
+    """Every publication, newest first; a withdrawn one is listed with when and why, without a link to it."""
+    publications = list(publication_list(organization=current.publication.organization))
+    # Each served publication is compared with the served one before it (withdrawn ones are skipped).
+    previous = None
+    for item in reversed(publications):
+        item.previous_number = previous
+        if not item.withdrawn:
+            previous = item.number
     return _page(request, current, "history", publications=publications)
 
 
@@ -100,20 +107,29 @@ def _archived(current, number: int):
     if number == current.publication.number:
         return current.publication, current.catalog
     archived = _found(publication_by_number(organization=current.publication.organization, number=number))
-    return archived, PublishedCatalog(archived.content)
+    return archived, None if archived.withdrawn else PublishedCatalog(archived.content)
+
+
+def _withdrawn(request, current, archived):
+    """A withdrawn publication's address: 410 Gone, saying when and why, never its content."""
+    return _page(request, current, "withdrawn", archived=archived, status=410)
 
 
 @published_page
 def publication(request, current, number):
-    """Any publication in full, as it was published."""
+    """Any publication in full, as it was published, unless it was withdrawn."""
     archived, archived_catalog = _archived(current, number)
+    if archived.withdrawn:
+        return _withdrawn(request, current, archived)
     return _page(request, current, "publication", archived=archived, archived_catalog=archived_catalog)
 
 
 @published_page
 def diff(request, current, number):
-    """What changed in publication `number` compared with the one before it."""
+    """What changed in publication `number` compared with the served one before it."""
     archived, _catalog = _archived(current, number)
+    if archived.withdrawn:
+        return _withdrawn(request, current, archived)
     return _page(
         request,
         current,

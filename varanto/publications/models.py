@@ -10,6 +10,10 @@ class PublicationQuerySet(models.QuerySet):
     def latest_first(self):
         return self.order_by("-number")
 
+    def served(self):
+        """Publications the public may read: every one not withdrawn."""
+        return self.filter(withdrawn_at__isnull=True)
+
 
 class Publication(models.Model):
     """Julkaisu: an immutable, numbered snapshot of the public view of one organisation's model.
@@ -27,6 +31,13 @@ class Publication(models.Model):
     note = models.TextField(_("note"), blank=True)
     content = models.JSONField(_("content"))
     content_hash = models.CharField(max_length=64, editable=False)
+    # Peruttu julkaisu: the only thing that may happen to a publication once made. Its content is
+    # kept (the organisation's own record of what was out), but nothing public serves it again.
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    withdrawal_reason = models.TextField(_("reason for withdrawal"), blank=True)
 
     objects = PublicationQuerySet.as_manager()
 
@@ -40,7 +51,12 @@ class Publication(models.Model):
         return f"{self.organization} #{self.number}"
 
     def save(self, *args, **kwargs):
-        # Immutability is the point of a publication: a published version is never rewritten.
+        # Immutability is the point of a publication: a published version is never rewritten
+        # (withdrawal is an update of its three withdrawal fields, in `publication_withdraw`).
         if self.pk is not None:
             raise ValueError("A publication cannot be changed once made.")
         super().save(*args, **kwargs)
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.withdrawn_at is not None

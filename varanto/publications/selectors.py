@@ -11,14 +11,15 @@ from .models import Publication
 
 
 def latest_publication(organization: Organization) -> Publication | None:
-    """The organisation's newest publication, or None when it has never published."""
-    return Publication.objects.filter(organization=organization).order_by("-number").first()
+    """The organisation's newest publication not withdrawn (the one the public sees), or None."""
+    return Publication.objects.served().filter(organization=organization).order_by("-number").first()
 
 
 def latest_publication_id(*, organization_slug: str) -> int | None:
-    """The id of the newest publication of the organisation with this short name: one small query."""
+    """The id of the newest publication, not withdrawn, of the organisation with this short name: one small query."""
     return (
-        Publication.objects.filter(organization__slug=organization_slug)
+        Publication.objects.served()
+        .filter(organization__slug=organization_slug)
         .order_by("-number")
         .values_list("id", flat=True)
         .first()
@@ -30,32 +31,35 @@ def publication_get(*, publication_id: int) -> Publication:
 
 
 def publication_by_number(*, organization: Organization, number: int) -> Publication | None:
+    """The publication with this number, withdrawn or not (callers show a withdrawn one only as such)."""
     return Publication.objects.filter(organization=organization, number=number).first()
 
 
 def publication_list(*, organization: Organization) -> QuerySet[Publication]:
-    """The organisation's publications, newest first, without their (large) content."""
+    """The organisation's publications, withdrawn ones too, newest first, without their (large) content."""
     return Publication.objects.filter(organization=organization).latest_first().defer("content")
 
 
 def published_organizations() -> QuerySet[Organization]:
-    """Organisations that have published at least once, by name."""
-    return Organization.objects.filter(pk__in=Publication.objects.values("organization_id")).order_by("name")
+    """Organisations with at least one publication not withdrawn, by name."""
+    return Organization.objects.filter(pk__in=Publication.objects.served().values("organization_id")).order_by("name")
 
 
 def publications_overview() -> list[tuple[str, int, datetime.datetime]]:
-    """(organisation slug, latest number, latest time) for each organisation that has published."""
+    """(organisation slug, latest number, latest time) of the publications served, per organisation."""
     return list(
-        Publication.objects.values_list("organization__slug")
+        Publication.objects.served()
+        .values_list("organization__slug")
         .annotate(number=Max("number"), at=Max("published_at"))
         .order_by("organization__slug")
     )
 
 
 def publication_previous(publication: Publication) -> Publication | None:
-    """The publication made just before this one, if any."""
+    """The publication made just before this one and not withdrawn, if any (a diff never shows a withdrawn one)."""
     return (
-        Publication.objects.filter(organization_id=publication.organization_id, number__lt=publication.number)
+        Publication.objects.served()
+        .filter(organization_id=publication.organization_id, number__lt=publication.number)
         .order_by("-number")
         .first()
     )

@@ -1,10 +1,11 @@
 """Making publications (julkaisut), and the publishing rules every way of publishing shares.
 
 `publication_publish` is what the back office, the API and `varanto publish` call: it refuses
-when nothing has changed since the latest publication, and when data resources await review or
+when nothing has changed since the latest publication served, and when data resources await review or
 were returned, unless the publisher confirms (`include_unapproved`). `publication_create` makes
 the snapshot without those rules (the demo loader, tests). Both write the audit row and make
 the public side forget its memory of the organisation's latest publication here, not in signals.
+`publication_withdraw` takes a publication out of public use (peruttu julkaisu).
 """
 
 import hashlib
@@ -12,16 +13,19 @@ import json
 
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 
 from varanto.accounts.models import AuditKind
 from varanto.accounts.services import audit_record
 from varanto.catalog.models import Organization
 from varanto.interchange.canonical import Audience, catalog_export
+from varanto.public import cache as public_cache
 from varanto.public.cache import publication_memo_forget
+from varanto.search.models import SearchIndex
 from varanto.search.services import search_index_publication
 
 from .models import Publication
-from .selectors import resources_awaiting_approval
+from .selectors import latest_publication, resources_awaiting_approval
 
 
 def public_catalog(organization: Organization) -> dict:
@@ -115,7 +119,8 @@ def publication_publish(
     content = public_catalog(organization)
     digest = _digest(content)
     number = _next_number(organization)
-    if Publication.objects.filter(organization=organization, number=number - 1, content_hash=digest).exists():
+    latest = latest_publication(organization)
+    if latest is not None and latest.content_hash == digest:
         raise NothingToPublish(organization.name)
     pending = list(resources_awaiting_approval(organization).order_by("key").values_list("key", flat=True))
     if pending and not include_unapproved:
@@ -123,3 +128,50 @@ def publication_publish(
     return _store(
         organization=organization, content=content, digest=digest, number=number, note=note, acting_user=acting_user
     )
+
+
+class WithdrawalRefused(Exception):
+    """The publication cannot be withdrawn (already withdrawn, or no reason given); the message says why."""
+
+
+@transaction.atomic
+def publication_withdraw(*, publication: Publication, reason: str, acting_user=None) -> Publication:
+    """Withdraw a publication (perua julkaisu): nothing public serves it again, the archive says when and why.
+
+    The public side then serves the latest publication not withdrawn, or none (as if never
+    published). Its content stays stored. Audited; the public caches and search index forget it.
+    """
+    reason = reason.strip()
+    if not reason:
+        raise WithdrawalRefused("Give the reason for withdrawing the publication.")
+    organization = _locked(publication.organization)
+    publication = Publication.objects.get(pk=publication.pk)
+    if publication.withdrawn:
+        raise WithdrawalRefused(f"Publication #{publication.number} of {organization.name} is already withdrawn.")
+    now = timezone.now()
+    Publication.objects.filter(pk=publication.pk).update(
+        withdrawn_at=now, withdrawn_by=acting_user, withdrawal_reason=reason
+    )
+    publication.withdrawn_at, publication.withdrawn_by, publication.withdrawal_reason = now, acting_user, reason
+    audit_record(
+        kind=AuditKind.PUBLICATION_WITHDRAWN,
+        user=acting_user,
+        organization=organization,
+        number=publication.number,
+        reason=reason,
+    )
+    # Its search index goes with it; the publication served now is indexed after commit.
+    SearchIndex.objects.filter(publication=publication).delete()
+    successor = latest_publication(organization)
+    _forget(organization.slug)
+    transaction.on_commit(lambda: _forget(organization.slug))
+    if successor is not None:
+        transaction.on_commit(lambda: search_index_publication(successor), robust=True)
+    return publication
+
+
+def _forget(org_slug: str) -> None:
+    # Kept pages and API answers of the withdrawn publication must not be served even for a moment.
+    publication_memo_forget(org_slug)
+    public_cache.pages.clear()
+    public_cache.answers.clear()

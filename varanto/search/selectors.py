@@ -40,7 +40,7 @@ def publications_to_index(*, organization: Organization | None = None, analyzer:
 
 
 def has_publications(*, organization: Organization | None = None) -> bool:
-    publications = Publication.objects.all()
+    publications = Publication.objects.served()
     return (publications if organization is None else publications.filter(organization=organization)).exists()
 
 

@@ -32,12 +32,15 @@ logger = logging.getLogger(__name__)
 BATCH_SIZE = 500
 
 
-def search_index_publication(publication: Publication, *, analyzer: Analyzer | None = None) -> SearchIndex:
+def search_index_publication(publication: Publication, *, analyzer: Analyzer | None = None) -> SearchIndex | None:
     """Index a publication for search (hakuhakemisto), replacing its organisation's older index.
 
     Returns the existing index when the publication is already indexed with the current
-    analyser, and the newer one when the organisation's index is already of a later publication.
+    analyser, and the newer one when the organisation's index is already of a later publication;
+    None when the publication was withdrawn (perhaps before this ran, after its commit).
     """
+    if _withdrawn(publication):
+        return None
     analyzer = analyzer or get_analyzer()
     existing = _current_index(publication)
     if existing and _serves(existing, publication, analyzer):
@@ -48,6 +51,8 @@ def search_index_publication(publication: Publication, *, analyzer: Analyzer | N
     try:
         with transaction.atomic():
             Organization.objects.select_for_update().filter(pk=publication.organization_id).first()
+            if _withdrawn(publication):
+                return None
             current = _current_index(publication)
             if current and _serves(current, publication, analyzer):
                 return current  # made by another search while we analysed
@@ -97,10 +102,15 @@ def _current_index(publication: Publication) -> SearchIndex | None:
 
 
 def _serves(index: SearchIndex, publication: Publication, analyzer: Analyzer) -> bool:
-    """Whether the organisation's index answers for `publication`: made of it by this analyser, or of a later one."""
-    if index.publication.number > publication.number:
+    """Whether the organisation's index answers for `publication`: made of it by this analyser, or of a later one
+    that is not withdrawn."""
+    if index.publication.number > publication.number and not index.publication.withdrawn:
         return True
     return index.publication_id == publication.pk and index.analyzer == analyzer.name
+
+
+def _withdrawn(publication: Publication) -> bool:
+    return Publication.objects.filter(pk=publication.pk, withdrawn_at__isnull=False).exists()
 
 
 def _write_index(publication: Publication, analyzer: Analyzer, documents) -> SearchIndex:

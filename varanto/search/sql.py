@@ -153,7 +153,8 @@ def stale_publication_ids(analyzer: str, organization_id: int | None = None) -> 
     """Ids of organisations' latest publications that have no search index made by `analyzer`."""
     publications = connection.ops.quote_name(Publication._meta.db_table)
     indexes = connection.ops.quote_name(SearchIndex._meta.db_table)
-    scope = "" if organization_id is None else "WHERE organization_id = %s"
+    # A withdrawn publication is never indexed: the latest one served is.
+    scope = "WHERE withdrawn_at IS NULL" + ("" if organization_id is None else " AND organization_id = %s")
     params: list[int | str] = [analyzer] if organization_id is None else [organization_id, analyzer]
     sql = f"""
         SELECT p.id

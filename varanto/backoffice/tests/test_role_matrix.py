@@ -215,6 +215,8 @@ CASES = [
     Case("overdue list", ORG + "/myohassa/", MEMBERS),
     Case("review page", ORG + "/tarkistus/", MEMBERS),
     Case("publish", ORG + "/julkaise/", STAFF, "post", {"include_unapproved": ["yes"]}),
+    Case("publication withdraw page", ORG + "/julkaisut/1/peru/", ADMIN),
+    Case("publication withdraw", ORG + "/julkaisut/1/peru/", ADMIN, "post", {"reason": ["Virhe"]}),
     Case("completeness", ORG + "/kattavuus/", MEMBERS),
     Case("impact choice", ORG + "/vaikutukset/", MEMBERS),
     Case("impact report", ORG + "/vaikutukset/system/m-files/", MEMBERS),

@@ -2,7 +2,7 @@ from django.core.management.base import CommandError
 
 from varanto.core.commands import OrganizationCommand
 from varanto.publications.catalog import PublishedCatalog
-from varanto.publications.selectors import publication_changes
+from varanto.publications.selectors import publication_changes, publication_previous
 from varanto.publications.services import PublishingRefused, UnapprovedChanges, publication_publish
 
 
@@ -33,7 +33,10 @@ class Command(OrganizationCommand):
             raise CommandError(str(refused)) from None
         catalog = PublishedCatalog(publication.content)
         changes = publication_changes(publication)
-        since = f"changes since #{publication.number - 1}: {changes.summary()}" if changes else "first publication"
+        previous = publication_previous(publication)  # the one served before: withdrawn ones are skipped
+        since = (
+            f"changes since #{previous.number}: {changes.summary()}" if changes and previous else "first publication"
+        )
         self.stdout.write(
             self.style.SUCCESS(
                 f"Published {organization.name} as #{publication.number} "

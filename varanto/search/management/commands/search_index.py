@@ -31,6 +31,8 @@ class Command(OrganizationCommand):
         started = time.perf_counter()
         for done, publication in enumerate(publications, start=1):
             index = search_index_publication(publication, analyzer=analyzer)
+            if index is None:
+                continue  # withdrawn meanwhile
             self.stdout.write(
                 f"[{done}/{len(publications)}] {publication.organization.name}, publication #{publication.number}: "
                 f"{index.document_count} resources"

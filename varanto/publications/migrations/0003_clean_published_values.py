@@ -84,6 +84,6 @@ def clean_publications(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("publications", "0001_initial")]
+    dependencies = [("publications", "0002_publication_withdrawal")]
 
     operations = [migrations.RunPython(clean_publications, migrations.RunPython.noop)]
