@@ -114,7 +114,7 @@ class RecordForm(TranslationsMixin, forms.ModelForm):
         self.add_translation_fields(self._meta.model, getattr(self.instance, "translations", {}) or {})
         # Records refer only to records of their own organisation.
         for field in self.fields.values():
-            if isinstance(field, forms.ModelChoiceField):
+            if isinstance(field, forms.ModelChoiceField) and field.queryset is not None:
                 field.queryset = field.queryset.filter(organization=self.organization)
 
     def to_data(self) -> dict:

@@ -61,7 +61,7 @@ def detail_entries(kind: RecordKind, record: models.Model, group_names: tuple[st
             entries.append(
                 Entry(
                     template=_template(*own, f"backoffice/fields/{decl.type.value}.html"),
-                    label=capfirst(decl.model_field(kind.model).verbose_name),
+                    label=str(capfirst(decl.model_field(kind.model).verbose_name)),
                     value=_value(decl, record),
                 )
             )

@@ -20,7 +20,13 @@ from varanto.publications.services import public_catalog, publication_create
 pytestmark = pytest.mark.django_db
 
 TEXTUAL = {ValueType.TEXT, ValueType.LONG_TEXT, ValueType.LINES, ValueType.FLOWS, ValueType.LINKS}
-EMPTY = {ValueType.LINES: [], ValueType.FLOWS: [], ValueType.LINKS: [], ValueType.FLAG: None, ValueType.COUNT: None}
+EMPTY: dict[ValueType, object] = {
+    ValueType.LINES: [],
+    ValueType.FLOWS: [],
+    ValueType.LINKS: [],
+    ValueType.FLAG: None,
+    ValueType.COUNT: None,
+}
 
 
 @pytest.fixture
