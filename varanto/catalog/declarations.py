@@ -90,6 +90,15 @@ class FieldDeclaration:
     completeness: str | None = None
     # The XLSX/CSV column: (Finnish heading, a line of help), both part of the file format; None: no column.
     column: tuple[str, str] | None = None
+    # Where an editor writes it and the back office shows it: the name of one of the kind's `groups`.
+    group: str | None = None
+    rows: int | None = None  # the text box's height, for LONG_TEXT and LINES
+    help_text: _StrOrPromise | None = None  # the form's line of help under the field
+    radios: bool = False  # a CHOICE offered as radio buttons rather than a drop-down
+    # A rendering of its own on pages (e.g. "disclosure"); fields naming the same one are shown
+    # together, where the first of them stands. Pages without it fall back to the value type's.
+    display: str | None = None
+    always_shown: bool = False  # the public page says "Not stated" rather than leaving it out
     # The longest text the field takes; None: LENGTH_LIMITS of its type.
     max_length: int | None = None
 
@@ -120,6 +129,7 @@ class Relation:
     text: str | None = None  # the link's description attribute ("usage")
     fields: tuple[str, ...] = ()  # plain child rows: their fields (contact persons)
     noun: _StrOrPromise | None = None  # what a linked record is, in restore's warnings ("system")
+    group: str | None = None  # the form group it is edited in (a list of rows, or ticks for many-to-many)
 
     def descriptor(self, model: type[models.Model]):
         assert self.accessor is not None
@@ -138,6 +148,17 @@ class Relation:
 
 
 @dataclass(frozen=True)
+class Group:
+    """A fieldset of a kind's edit form, and a section of its back-office page."""
+
+    name: str
+    title: _StrOrPromise
+    internal: bool = False  # shown as never published
+    # Fields of the group that read better at its end than in canonical order.
+    last: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class RecordKind:
     """One kind of record: its model, key and fields in canonical order."""
 
@@ -146,6 +167,11 @@ class RecordKind:
     fields: tuple[FieldDeclaration, ...]
     relations: tuple[Relation, ...] = ()  # written by the kind's service beside the fields
     bookkeeping: tuple[str, ...] = ()  # model fields that are deliberately not content
+    groups: tuple[Group, ...] = ()  # the edit form's fieldsets, in order
+    # The public page's entries in order: field attributes (a display stands where its first
+    # field is named), relations and what a page adds ("datasets"). Public fields not named
+    # follow at the end, in canonical order.
+    page: tuple[str, ...] = ()
 
     @property
     def relation_names(self) -> tuple[str, ...]:
@@ -163,6 +189,14 @@ class RecordKind:
     def field(self, attr: str) -> FieldDeclaration:
         return next(d for d in self.fields if d.attr == attr)
 
+    def group_fields(self, group: Group) -> list[FieldDeclaration]:
+        """The group's fields in form order: canonical, but those the group names `last` at its end."""
+        fields = [d for d in self.fields if d.group == group.name]
+        return sorted(fields, key=lambda d: group.last.index(d.attr) + 1 if d.attr in group.last else 0)
+
+    def group_relations(self, group: Group) -> list[Relation]:
+        return [r for r in self.relations if r.group == group.name]
+
 
 def _capitalised(text) -> str:
     from django.utils.text import capfirst
@@ -177,10 +211,13 @@ T = ValueType
 # Bookkeeping common to the organisation-owned kinds (not content an editor describes).
 OWNED = ("id", "organization", "position", "version")
 
-RESPONSIBLE = (
-    F("responsible_title", "responsible.title", T.TEXT, _("Responsible")),
-    F("responsible_organization", "responsible.organization", T.TEXT, _("Responsible organisation")),
-    F("responsible_unit", "responsible.unit", T.TEXT, _("Responsible unit")),
+RESPONSIBLE = tuple(
+    replace(d, group="basic", display="responsible")
+    for d in (
+        F("responsible_title", "responsible.title", T.TEXT, _("Responsible")),
+        F("responsible_organization", "responsible.organization", T.TEXT, _("Responsible organisation")),
+        F("responsible_unit", "responsible.unit", T.TEXT, _("Responsible unit")),
+    )
 )
 
 
@@ -195,7 +232,7 @@ def responsible(what: str) -> tuple[FieldDeclaration, ...]:
 
 
 def purpose(help_line: str) -> FieldDeclaration:
-    return F("purpose", "purpose", T.LONG_TEXT, _("Purpose"), column=("Käyttötarkoitus", help_line))
+    return F("purpose", "purpose", T.LONG_TEXT, _("Purpose"), column=("Käyttötarkoitus", help_line), group="basic")
 
 
 KEY = F(
@@ -205,28 +242,52 @@ KEY = F(
     editable=False,
     column=("Tunniste", "Pysyvä lyhyt tunniste (a–z, 0–9, väliviiva); tyhjään tehdään nimestä."),
 )
-NAME = F("name", "name", T.TEXT, _("Name"), column=("Nimi", "Pakollinen."))
+NAME = F("name", "name", T.TEXT, _("Name"), column=("Nimi", "Pakollinen."), group="basic")
 FREE_DESCRIPTION = ("Kuvaus", "Vapaa kuvaus.")
-DESCRIPTION = F("description", "description", T.LONG_TEXT, _("Description"), column=FREE_DESCRIPTION)
+DESCRIPTION = F("description", "description", T.LONG_TEXT, _("Description"), column=FREE_DESCRIPTION, group="basic")
 TRANSLATIONS = F("translations", "translations", T.TRANSLATIONS)
 NEVER_PUBLISHED = "Sisäinen: ei koskaan julkaista."
-SECURITY = F("security_measures", "security_measures", T.LONG_TEXT, column=("Tietoturvatoimenpiteet", NEVER_PUBLISHED))
-INTERNAL_NOTES = F("internal_notes", "internal_notes", T.LONG_TEXT, column=("Sisäiset huomiot", NEVER_PUBLISHED))
+SECURITY = F(
+    "security_measures",
+    "security_measures",
+    T.LONG_TEXT,
+    column=("Tietoturvatoimenpiteet", NEVER_PUBLISHED),
+    group="internal",
+)
+INTERNAL_NOTES = F(
+    "internal_notes", "internal_notes", T.LONG_TEXT, column=("Sisäiset huomiot", NEVER_PUBLISHED), group="internal"
+)
+INTERNAL = Group("internal", _("Internal: never published"), internal=True)
 
 ORGANIZATION = RecordKind(
     "organization",
     Organization,
     (
-        F("name", "name", T.TEXT, _("Name"), column=NAME.column),
-        F("business_id", "business_id", T.TEXT, _("Business ID"), column=("Y-tunnus", "Esim. 0123456-7.")),
+        F("name", "name", T.TEXT, _("Name"), column=NAME.column, group="basic"),
+        F(
+            "business_id",
+            "business_id",
+            T.TEXT,
+            _("Business ID"),
+            column=("Y-tunnus", "Esim. 0123456-7."),
+            group="basic",
+        ),
         F(
             "organization_type",
             "type",
             T.CHOICE,
             pgettext_lazy("record type", "Type"),
             column=("Tyyppi", "Organisaation laji; tyhjä on kunta."),
+            group="basic",
         ),
-        F("homepage", "homepage", T.TEXT, _("Home page"), column=("Verkkosivut", "Organisaation kotisivun osoite.")),
+        F(
+            "homepage",
+            "homepage",
+            T.TEXT,
+            _("Home page"),
+            column=("Verkkosivut", "Organisaation kotisivun osoite."),
+            group="basic",
+        ),
         F(
             "languages",
             "languages",
@@ -250,6 +311,7 @@ ORGANIZATION = RecordKind(
             T.TEXT,
             _("Registry office"),
             column=("Kirjaamo", "Minne tietopyynnöt osoitetaan."),
+            group="requests",
         ),
         F(
             "registry_address",
@@ -258,6 +320,8 @@ ORGANIZATION = RecordKind(
             _("Registry office postal address"),
             completeness="registry_office",
             column=("Kirjaamon osoite", "Postiosoite."),
+            group="requests",
+            rows=2,
         ),
         F(
             "registry_email",
@@ -266,6 +330,7 @@ ORGANIZATION = RecordKind(
             _("Registry office e-mail"),
             completeness="registry_office",
             column=("Kirjaamon sähköposti", "Sähköpostiosoite."),
+            group="requests",
         ),
         F(
             "registry_phone",
@@ -273,6 +338,7 @@ ORGANIZATION = RecordKind(
             T.TEXT,
             _("Registry office phone"),
             column=("Kirjaamon puhelin", "Puhelinnumero."),
+            group="requests",
         ),
         F(
             "registry_hours",
@@ -280,6 +346,7 @@ ORGANIZATION = RecordKind(
             T.TEXT,
             _("Registry office opening hours"),
             column=("Kirjaamon aukioloajat", "Esim. ma–pe 9–15."),
+            group="requests",
         ),
         F(
             "deciding_authority",
@@ -291,6 +358,7 @@ ORGANIZATION = RecordKind(
                 "Tietopyynnöistä päättää",
                 "Viranomainen, joka päättää tietojen luovuttamisesta, ellei tietovarannolle ole merkitty muuta.",
             ),
+            group="requests",
         ),
         F(
             "request_instructions",
@@ -298,11 +366,18 @@ ORGANIZATION = RecordKind(
             T.LONG_TEXT,
             _("Instructions for information requests"),
             column=("Ohjeet tietopyyntöön", "Ohje tietopyynnön tekijälle."),
+            group="requests",
+            rows=4,
         ),
         TRANSLATIONS,
     ),
-    relations=(Relation("contacts", "contacts", fields=("name", "title", "phone", "email")),),
+    relations=(Relation("contacts", "contacts", fields=("name", "title", "phone", "email"), group="contacts"),),
     bookkeeping=("id", "slug", "version", "own_approval_allowed"),
+    groups=(
+        Group("requests", _("Information requests")),
+        Group("contacts", _("Contact persons for the description")),
+        Group("basic", _("Organisation")),
+    ),
 )
 
 CONTACT = RecordKind(
@@ -329,6 +404,8 @@ SECTION = RecordKind(
             T.CHOICE,
             pgettext_lazy("section kind", "Kind"),
             column=("Tyyppi", "Ryhmän laji; tyhjä on toimiala."),
+            group="basic",
+            radios=True,
         ),
         F(
             "members",
@@ -336,11 +413,14 @@ SECTION = RecordKind(
             T.LINES,
             _("Member municipalities"),
             column=("Jäsenkunnat", "Seudullisen palvelun jäsenkunnat, yksi kullekin riville."),
+            group="basic",
+            help_text=_("For a hosted regional body. One per line."),
         ),
-        F("description", "description", T.LONG_TEXT, _("Description"), column=FREE_DESCRIPTION),
+        DESCRIPTION,
         TRANSLATIONS,
     ),
     bookkeeping=OWNED,
+    groups=(Group("basic", _("Section")),),
 )
 
 RESOURCE = RecordKind(
@@ -357,12 +437,19 @@ RESOURCE = RecordKind(
             canonical=False,
             search_weight=UNSEARCHED,  # its name is, through the section (search.documents)
             column=("Toimiala", "Pakollinen. Toimialan nimi tai tunniste."),
+            group="basic",
+            display="section",
         ),
         *(
-            replace(d, search_weight="other", completeness="responsible" if d.attr != "responsible_unit" else None)
+            replace(
+                d,
+                search_weight="other",
+                completeness="responsible" if d.attr != "responsible_unit" else None,
+                always_shown=True,
+            )
             for d in responsible("Tietovarannosta")
         ),
-        replace(purpose("Mihin tietoja käytetään."), search_weight="other", completeness="purpose"),
+        replace(purpose("Mihin tietoja käytetään."), search_weight="other", completeness="purpose", always_shown=True),
         F(
             "key_datasets",
             "key_datasets",
@@ -371,6 +458,9 @@ RESOURCE = RecordKind(
             search_weight="datasets",
             completeness="key_datasets",
             column=("Keskeiset tietoaineistot", "Yksi aineisto kullekin riville."),
+            group="basic",
+            rows=5,
+            always_shown=True,
         ),
         F(
             "disclosure_level",
@@ -380,6 +470,10 @@ RESOURCE = RecordKind(
             search_weight=UNSEARCHED,
             completeness="disclosure",
             column=("Tietojen luovutus", "Luovutetaanko tietoja."),
+            group="disclosure",
+            display="disclosure",
+            always_shown=True,
+            radios=True,
         ),
         F(
             "disclosure_recipients",
@@ -388,6 +482,9 @@ RESOURCE = RecordKind(
             _("Recipients of disclosures"),
             search_weight="other",
             column=("Luovutuksensaajat", "Kenelle tietoja luovutetaan, yksi kullekin riville."),
+            group="disclosure",
+            display="disclosure",
+            always_shown=True,
         ),
         F(
             "disclosure_text",
@@ -396,6 +493,10 @@ RESOURCE = RecordKind(
             _("Disclosure, as worded"),
             search_weight="other",
             column=("Luovutus, sanamuoto", "Luovutus alkuperäisin sanoin."),
+            group="disclosure",
+            display="disclosure",
+            always_shown=True,
+            rows=2,
         ),
         F(
             "disclosure_authority",
@@ -405,6 +506,9 @@ RESOURCE = RecordKind(
             search_weight=UNSEARCHED,
             completeness="deciding_authority",
             column=("Luovutuksesta päättää", "Jos muu kuin organisaation päättäjä."),
+            group="disclosure",
+            display="disclosure",
+            always_shown=True,
         ),
         F(
             "api_availability",
@@ -414,6 +518,10 @@ RESOURCE = RecordKind(
             search_weight=UNSEARCHED,
             completeness="api",
             column=("Tekninen rajapinta", "Saako tiedot teknisen rajapinnan kautta."),
+            group="api",
+            display="api",
+            always_shown=True,
+            radios=True,
         ),
         F(
             "api_text",
@@ -422,6 +530,10 @@ RESOURCE = RecordKind(
             _("Technical interface, as worded"),
             search_weight="other",
             column=("Rajapinta, sanamuoto", "Rajapinnan saatavuus alkuperäisin sanoin."),
+            group="api",
+            display="api",
+            always_shown=True,
+            rows=2,
         ),
         F(
             "notes",
@@ -430,6 +542,7 @@ RESOURCE = RecordKind(
             _("Other information"),
             search_weight="notes",
             column=("Huomiot", "Julkiset lisätiedot."),
+            group="basic",
         ),
         F(
             "search_criteria",
@@ -439,6 +552,9 @@ RESOURCE = RecordKind(
             search_weight="other",
             completeness="search_criteria",
             column=("Hakutekijät", "Millä tiedoilla asiakirjoja haetaan (diaarinumero, nimi …)."),
+            group="search",
+            help_text=_("How documents can be found: case number, name, date … One per line."),
+            always_shown=True,
         ),
         F(
             "keywords",
@@ -447,6 +563,9 @@ RESOURCE = RecordKind(
             _("Keywords"),
             search_weight="keywords",
             column=("Asiasanat", "Sanat, joilla asukas etsii tätä, yksi kullekin riville."),
+            group="basic",
+            help_text=_("Words residents use for this, one per line."),
+            display="inline",
         ),
         F(
             "partners",
@@ -455,6 +574,7 @@ RESOURCE = RecordKind(
             _("Partners"),
             search_weight="other",
             column=("Yhteistyötahot", "Yksi kullekin riville."),
+            group="partners",
         ),
         F(
             "data_flows",
@@ -463,6 +583,7 @@ RESOURCE = RecordKind(
             _("Data flows"),
             search_weight="other",
             column=("Tietovirrat", "Minne tietoja siirtyy: Koski: mitä siirretään."),
+            group="partners",
         ),
         F(
             "links",
@@ -471,6 +592,7 @@ RESOURCE = RecordKind(
             _("Links and privacy notices"),
             search_weight="other",
             column=("Linkit", "Otsikko <https://…>; tietosuojaselosteen perään [tietosuojaseloste]."),
+            group="links",
         ),
         F(
             "personal_data",
@@ -479,6 +601,8 @@ RESOURCE = RecordKind(
             _("Holds personal data"),
             search_weight=UNSEARCHED,
             column=("Henkilötietoja", "Sisältääkö henkilötietoja: kyllä, ei tai tyhjä."),
+            group="links",
+            display="personal_data",
         ),
         F(
             "retention_period",
@@ -488,6 +612,8 @@ RESOURCE = RecordKind(
             search_weight="other",
             completeness="retention",
             column=("Säilytysaika", "Esim. 10 vuotta."),
+            group="retention",
+            display="retention",
         ),
         F(
             "archiving",
@@ -497,6 +623,8 @@ RESOURCE = RecordKind(
             search_weight=UNSEARCHED,
             completeness="retention",
             column=("Arkistointi", "Säilytetäänkö pysyvästi."),
+            group="retention",
+            display="retention",
         ),
         F(
             "retention_text",
@@ -505,6 +633,9 @@ RESOURCE = RecordKind(
             _("Retention and archiving, as worded"),
             search_weight="other",
             column=("Säilytys, sanamuoto", "Säilytys ja arkistointi alkuperäisin sanoin."),
+            group="retention",
+            display="retention",
+            rows=2,
         ),
         replace(SECURITY, completeness="security"),
         INTERNAL_NOTES,
@@ -520,14 +651,47 @@ RESOURCE = RecordKind(
             "review.cycle_months",
             T.COUNT,
             column=("Tarkistusväli (kk)", "Sisäinen: tyhjä on 12 kuukautta."),
+            group="internal",
+            display="months",
         ),
         TRANSLATIONS,
     ),
     relations=(
-        Relation("systems", "system_links", link=("system", "system"), text="usage", noun=_("system")),
-        Relation("processes", "processes", noun=_("process")),
+        Relation("systems", "system_links", link=("system", "system"), text="usage", noun=_("system"), group="systems"),
+        Relation("processes", "processes", noun=_("process"), group="processes"),
     ),
     bookkeeping=(*OWNED, "review_status", "review_comment"),
+    groups=(
+        Group("basic", _("Basic information"), last=("notes",)),
+        Group("systems", _("Information systems")),
+        Group("disclosure", _("Disclosure")),
+        Group("api", _("Technical interface")),
+        Group("search", _("Search criteria")),
+        Group("partners", _("Partners and data flows")),
+        Group("links", _("Links and privacy notices")),
+        Group("retention", _("Retention and archiving")),
+        Group("processes", _("Processes")),
+        INTERNAL,
+    ),
+    page=(
+        "section",
+        "responsible_title",
+        "purpose",
+        "key_datasets",
+        "search_criteria",
+        "disclosure_level",
+        "api_availability",
+        "systems",
+        "partners",
+        "data_flows",
+        "links",
+        "personal_data",
+        "retention_period",
+        "processes",
+        "datasets",
+        "notes",
+        "keywords",
+    ),
 )
 
 SYSTEM = RecordKind(
@@ -536,7 +700,7 @@ SYSTEM = RecordKind(
     (
         KEY,
         NAME,
-        F("vendor", "vendor", T.TEXT, _("Vendor"), column=("Toimittaja", "Järjestelmän toimittaja.")),
+        F("vendor", "vendor", T.TEXT, _("Vendor"), column=("Toimittaja", "Järjestelmän toimittaja."), group="basic"),
         purpose("Mihin järjestelmää käytetään."),
         DESCRIPTION,
         *responsible("Järjestelmästä"),
@@ -544,8 +708,19 @@ SYSTEM = RecordKind(
         INTERNAL_NOTES,
         TRANSLATIONS,
     ),
-    relations=(Relation("interfaces", "interfaces", link=("system", "target"), text="description", noun=_("system")),),
+    relations=(
+        Relation(
+            "interfaces",
+            "interfaces",
+            link=("system", "target"),
+            text="description",
+            noun=_("system"),
+            group="interfaces",
+        ),
+    ),
     bookkeeping=OWNED,
+    groups=(Group("basic", _("Basic information")), Group("interfaces", _("Interfaces to other systems")), INTERNAL),
+    page=("vendor", "purpose", "description", "responsible_title", "interfaces", "processes"),
 )
 
 PROCESS = RecordKind(
@@ -562,13 +737,27 @@ PROCESS = RecordKind(
             T.TEXT,
             _("Function class"),
             column=("Tehtäväluokka", "Esim. 00 Hallintoasiat."),
+            group="basic",
         ),
-        F("links", "links", T.LINKS, _("Links and privacy notices"), column=("Linkit", "Otsikko <https://…>.")),
+        F(
+            "links",
+            "links",
+            T.LINKS,
+            _("Links and privacy notices"),
+            column=("Linkit", "Otsikko <https://…>."),
+            group="links",
+        ),
         INTERNAL_NOTES,
         TRANSLATIONS,
     ),
-    relations=(Relation("systems", "systems", noun=_("system")),),
+    relations=(Relation("systems", "systems", noun=_("system"), group="systems"),),
     bookkeeping=OWNED,
+    groups=(
+        Group("basic", _("Process"), last=tuple(d.attr for d in RESPONSIBLE)),
+        Group("systems", _("Information systems")),
+        Group("links", _("Links")),
+        INTERNAL,
+    ),
 )
 
 DATASET = RecordKind(

@@ -37,14 +37,6 @@ class ResourceEntry:
     def key(self) -> str:
         return self.record["key"]
 
-    @property
-    def privacy_notices(self) -> list[dict]:
-        return [link for link in self.record.get("links", []) if link.get("kind") == "privacy_notice"]
-
-    @property
-    def web_links(self) -> list[dict]:
-        return [link for link in self.record.get("links", []) if link.get("kind") != "privacy_notice"]
-
 
 @dataclass(frozen=True)
 class SectionEntry:

@@ -1,13 +1,16 @@
-"""The edit forms of the working model's records: every field, grouped as officials think of them."""
+"""The edit forms of the working model's records: every declared field, grouped as officials think of them."""
 
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from varanto.catalog.models import DataResource, InformationSystem, Organization, Process, Section
+from varanto.catalog import declarations
+from varanto.catalog.declarations import FieldDeclaration, Group, RecordKind, ValueType
+from varanto.catalog.models import Organization
 
 from .common import LinesField, TranslationsMixin
 
@@ -22,31 +25,113 @@ class NullBooleanRadios(forms.RadioSelect):
         return forms.NullBooleanSelect.value_from_datadict(self, data, files, name)
 
 
+def _textarea(decl: FieldDeclaration, default_rows: int) -> forms.Textarea:
+    return forms.Textarea(attrs={"rows": decl.rows or default_rows})
+
+
+def _choice_field(kind: RecordKind, decl: FieldDeclaration, db_field, **kwargs):
+    if not decl.radios:
+        return db_field.formfield(**kwargs)
+    field = db_field.formfield(widget=forms.RadioSelect, **kwargs)
+    # Radio buttons say what an empty answer means instead of Django's dashes.
+    field.choices = [("", _("not stated")) if value == "" else (value, label) for value, label in field.choices]
+    return field
+
+
+def _flag_field(kind: RecordKind, decl: FieldDeclaration, db_field, **kwargs):
+    return forms.NullBooleanField(
+        label=kind.label(decl),
+        required=False,
+        widget=NullBooleanRadios(choices=[("unknown", _("not stated")), ("true", _("yes")), ("false", _("no"))]),
+    )
+
+
+# Value type → the form field that edits it (from the model field and its declaration). FLOWS and
+# LINKS are lists of rows, edited in the formset of the same name (`kinds.Kind.rows`), not here.
+FORM_FIELDS: dict[ValueType, Callable[..., forms.Field]] = {
+    ValueType.TEXT: lambda kind, decl, db_field, **kw: db_field.formfield(**kw),
+    ValueType.LONG_TEXT: lambda kind, decl, db_field, **kw: db_field.formfield(widget=_textarea(decl, 3), **kw),
+    ValueType.LINES: lambda kind, decl, db_field, **kw: LinesField(
+        label=kind.label(decl), rows=decl.rows or 4, **({"help_text": decl.help_text} if decl.help_text else {})
+    ),
+    ValueType.CHOICE: _choice_field,
+    ValueType.FLAG: _flag_field,
+    ValueType.COUNT: lambda kind, decl, db_field, **kw: db_field.formfield(**kw),
+    ValueType.REFERENCE: lambda kind, decl, db_field, **kw: db_field.formfield(**kw),
+}
+ROWS = frozenset({ValueType.FLOWS, ValueType.LINKS})
+
+
+def _edited(kind: RecordKind, group: Group) -> tuple[list[str], str | None]:
+    """The group's form fields, and the key of its formset (a list of rows) if it has one."""
+    names: list[str] = []
+    formset = None
+    for decl in kind.group_fields(group):
+        if decl.type in ROWS:
+            formset = decl.attr
+        elif decl.editable:
+            names.append(decl.attr)
+    for relation in kind.group_relations(group):
+        if relation.many_to_many(kind.model):
+            names.append(relation.accessor or relation.name)
+        else:
+            formset = relation.name
+    return names, formset
+
+
+def record_meta(kind: RecordKind) -> type:
+    """A model form's `Meta` for the kind: its editable fields, group by group, built by value type."""
+
+    def formfield(db_field, **kwargs):
+        if db_field.many_to_many:
+            return db_field.formfield(widget=forms.CheckboxSelectMultiple, **kwargs)
+        decl = kind.field(db_field.name)
+        return FORM_FIELDS[decl.type](kind, decl, db_field, **kwargs)
+
+    class Meta:
+        model = kind.model
+        fields = [name for group in kind.groups for name in _edited(kind, group)[0]]
+        formfield_callback = formfield
+
+    return Meta
+
+
 class RecordForm(TranslationsMixin, forms.ModelForm):
     """A model form whose cleaned data becomes a write service's `data`; it never saves itself.
 
-    `groups` lays the fields out in fieldsets: (title, field names, formset key or None,
-    internal?). Internal groups are shown as never published.
+    Its fields and fieldsets come from the kind's declaration (`record_meta`, `kind.groups`);
+    internal groups are shown as never published.
     """
 
-    groups: list[tuple] = []
+    kind: RecordKind
 
     def __init__(self, *args, organization: Organization, instance=None, **kwargs):
         self.organization = organization
         # The form works on a copy so that validation never changes the record the view holds.
         instance = copy.copy(instance) if instance is not None and instance.pk else instance
         super().__init__(*args, instance=instance, **kwargs)  # type: ignore[misc]  # stubs: instance is keyword-only here
+        self.translatable = self._meta.model.translatable_fields
         self.add_translation_fields(self._meta.model, getattr(self.instance, "translations", {}) or {})
+        # Records refer only to records of their own organisation.
+        for field in self.fields.values():
+            if isinstance(field, forms.ModelChoiceField) and field.queryset is not None:
+                field.queryset = field.queryset.filter(organization=self.organization)
 
     def to_data(self) -> dict:
         assert self._meta.fields is not None, "a record form lists its fields"
         data = {name: self.cleaned_data[name] for name in self._meta.fields}
+        for name in data:
+            if isinstance(self.fields[name], forms.ModelMultipleChoiceField):
+                data[name] = list(data[name])
         if self.translatable:
             data["translations"] = self.translations_data()
         return data
 
     def layout(self) -> list[dict]:
-        groups = [*self.groups]
+        groups = []
+        for group in self.kind.groups:
+            names, formset = _edited(self.kind, group)
+            groups.append((group.title, names, formset, group.internal))
         if self.translatable:
             groups.insert(
                 -1 if groups and groups[-1][3] else len(groups),
@@ -58,210 +143,32 @@ class RecordForm(TranslationsMixin, forms.ModelForm):
         ]
 
 
-RESPONSIBLE_FIELDS = ["responsible_title", "responsible_organization", "responsible_unit"]
-
-
 class ResourceForm(RecordForm):
-    translatable = ("name", "purpose", "notes")
-    key_datasets = LinesField(label=_("Key data sets"), rows=5)
-    keywords = LinesField(label=_("Keywords"), help_text=_("Words residents use for this, one per line."))
-    disclosure_recipients = LinesField(label=_("Recipients of disclosures"))
-    search_criteria = LinesField(
-        label=_("Search criteria"), help_text=_("How documents can be found: case number, name, date … One per line.")
-    )
-    partners = LinesField(label=_("Partners"))
-    personal_data = forms.NullBooleanField(
-        label=_("Holds personal data"),
-        required=False,
-        widget=NullBooleanRadios(choices=[("unknown", _("not stated")), ("true", _("yes")), ("false", _("no"))]),
-    )
-
-    class Meta:
-        model = DataResource
-        fields = [
-            "name",
-            "section",
-            *RESPONSIBLE_FIELDS,
-            "purpose",
-            "key_datasets",
-            "keywords",
-            "notes",
-            "disclosure_level",
-            "disclosure_recipients",
-            "disclosure_text",
-            "disclosure_authority",
-            "api_availability",
-            "api_text",
-            "search_criteria",
-            "partners",
-            "personal_data",
-            "retention_period",
-            "archiving",
-            "retention_text",
-            "processes",
-            "security_measures",
-            "internal_notes",
-            "review_cycle_months",
-        ]
-        widgets = {
-            "purpose": forms.Textarea(attrs={"rows": 3}),
-            "notes": forms.Textarea(attrs={"rows": 3}),
-            "disclosure_text": forms.Textarea(attrs={"rows": 2}),
-            "api_text": forms.Textarea(attrs={"rows": 2}),
-            "retention_text": forms.Textarea(attrs={"rows": 2}),
-            "security_measures": forms.Textarea(attrs={"rows": 3}),
-            "internal_notes": forms.Textarea(attrs={"rows": 3}),
-            "disclosure_level": forms.RadioSelect,
-            "api_availability": forms.RadioSelect,
-            "processes": forms.CheckboxSelectMultiple,
-        }
-
-    groups = [
-        (
-            _("Basic information"),
-            ["name", "section", *RESPONSIBLE_FIELDS, "purpose", "key_datasets", "keywords", "notes"],
-            None,
-            False,
-        ),
-        (_("Information systems"), [], "systems", False),
-        (
-            _("Disclosure"),
-            ["disclosure_level", "disclosure_recipients", "disclosure_text", "disclosure_authority"],
-            None,
-            False,
-        ),
-        (_("Technical interface"), ["api_availability", "api_text"], None, False),
-        (_("Search criteria"), ["search_criteria"], None, False),
-        (_("Partners and data flows"), ["partners"], "data_flows", False),
-        (_("Links and privacy notices"), ["personal_data"], "links", False),
-        (_("Retention and archiving"), ["retention_period", "archiving", "retention_text"], None, False),
-        (_("Processes"), ["processes"], None, False),
-        (_("Internal: never published"), ["security_measures", "internal_notes", "review_cycle_months"], None, True),
-    ]
+    kind = declarations.RESOURCE
+    Meta = record_meta(kind)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["section"].queryset = Section.objects.filter(organization=self.organization)
-        self.fields["processes"].queryset = Process.objects.filter(organization=self.organization)
         if not self.fields["processes"].queryset.exists():
             self.fields["processes"].help_text = _("No processes have been described yet: add them under Processes.")
-        self.fields["disclosure_level"].choices = [("", _("not stated")), *self.fields["disclosure_level"].choices[1:]]
-        self.fields["api_availability"].choices = [("", _("not stated")), *self.fields["api_availability"].choices[1:]]
-
-    def to_data(self) -> dict:
-        data = super().to_data()
-        data["processes"] = list(data["processes"])
-        return data
 
 
 class SystemForm(RecordForm):
-    translatable = ("name", "purpose", "description")
-
-    class Meta:
-        model = InformationSystem
-        fields = [
-            "name",
-            "vendor",
-            "purpose",
-            "description",
-            *RESPONSIBLE_FIELDS,
-            "security_measures",
-            "internal_notes",
-        ]
-        widgets = {
-            "purpose": forms.Textarea(attrs={"rows": 3}),
-            "description": forms.Textarea(attrs={"rows": 3}),
-            "security_measures": forms.Textarea(attrs={"rows": 3}),
-            "internal_notes": forms.Textarea(attrs={"rows": 3}),
-        }
-
-    groups = [
-        (_("Basic information"), ["name", "vendor", "purpose", "description", *RESPONSIBLE_FIELDS], None, False),
-        (_("Interfaces to other systems"), [], "interfaces", False),
-        (_("Internal: never published"), ["security_measures", "internal_notes"], None, True),
-    ]
+    kind = declarations.SYSTEM
+    Meta = record_meta(kind)
 
 
 class SectionForm(RecordForm):
-    translatable = ("name", "description")
-    members = LinesField(label=_("Member municipalities"), help_text=_("For a hosted regional body. One per line."))
-
-    class Meta:
-        model = Section
-        fields = ["name", "kind", "members", "description"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 3}), "kind": forms.RadioSelect}
-
-    groups = [(_("Section"), ["name", "kind", "members", "description"], None, False)]
+    kind = declarations.SECTION
+    Meta = record_meta(kind)
 
 
 class ProcessForm(RecordForm):
-    translatable = ("name", "purpose")
-
-    class Meta:
-        model = Process
-        fields = ["name", "purpose", "function_class", *RESPONSIBLE_FIELDS, "systems", "internal_notes"]
-        widgets = {
-            "purpose": forms.Textarea(attrs={"rows": 3}),
-            "internal_notes": forms.Textarea(attrs={"rows": 3}),
-            "systems": forms.CheckboxSelectMultiple,
-        }
-
-    groups = [
-        (_("Process"), ["name", "purpose", "function_class", *RESPONSIBLE_FIELDS], None, False),
-        (_("Information systems"), ["systems"], None, False),
-        (_("Links"), [], "links", False),
-        (_("Internal: never published"), ["internal_notes"], None, True),
-    ]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["systems"].queryset = InformationSystem.objects.filter(organization=self.organization)
-
-    def to_data(self) -> dict:
-        data = super().to_data()
-        data["systems"] = list(data["systems"])
-        return data
+    kind = declarations.PROCESS
+    Meta = record_meta(kind)
 
 
 class OrganizationForm(RecordForm):
-    translatable = ("name", "request_instructions")
+    kind = declarations.ORGANIZATION
     homepage = forms.URLField(label=_("home page"), required=False, assume_scheme="https")
-
-    class Meta:
-        model = Organization
-        fields = [
-            "name",
-            "business_id",
-            "organization_type",
-            "homepage",
-            "registry_name",
-            "registry_address",
-            "registry_email",
-            "registry_phone",
-            "registry_hours",
-            "deciding_authority",
-            "request_instructions",
-        ]
-        widgets = {
-            "registry_address": forms.Textarea(attrs={"rows": 2}),
-            "request_instructions": forms.Textarea(attrs={"rows": 4}),
-        }
-
-    groups = [
-        (
-            _("Information requests"),
-            [
-                "registry_name",
-                "registry_address",
-                "registry_email",
-                "registry_phone",
-                "registry_hours",
-                "deciding_authority",
-                "request_instructions",
-            ],
-            None,
-            False,
-        ),
-        (_("Contact persons for the description"), [], "contacts", False),
-        (_("Organisation"), ["name", "business_id", "organization_type", "homepage"], None, False),
-    ]
+    Meta = record_meta(kind)

@@ -1,9 +1,11 @@
-"""Template filters for the back office: labels for codes kept in saved reports."""
+"""Template filters for the back office: labels for codes kept in saved reports, a record's declared fields."""
 
 from django import template
 
+from varanto.catalog.declarations import kind_of
 from varanto.catalog.models import DisclosureLevel, ReviewStatus
 
+from ..selectors.fields import detail_entries
 from ..selectors.impact import PERSON_ROLES
 
 register = template.Library()
@@ -12,6 +14,12 @@ register = template.Library()
 @register.filter
 def disclosure_label(code: str) -> str:
     return str(dict(DisclosureLevel.choices).get(code, code or "–"))
+
+
+@register.simple_tag
+def record_fields(record, *groups: str) -> list:
+    """`{% record_fields resource "disclosure" "api" as fields %}`: the entries of the record's declared groups."""
+    return detail_entries(kind_of(type(record)), record, groups)
 
 
 @register.filter

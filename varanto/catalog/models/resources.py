@@ -47,7 +47,9 @@ class DataResource(OrganizationOwned, Responsible):
     """
 
     organization = models.ForeignKey("catalog.Organization", on_delete=models.CASCADE, related_name="resources")
-    section = models.ForeignKey("catalog.Section", on_delete=models.PROTECT, related_name="resources")
+    section = models.ForeignKey(
+        "catalog.Section", on_delete=models.PROTECT, related_name="resources", verbose_name=_("section")
+    )
     name = models.CharField(_("name"), max_length=200)
     purpose = models.TextField(_("purpose"), blank=True)
     key_datasets = models.JSONField(_("key data sets"), default=list, blank=True)

@@ -1,7 +1,10 @@
 """Factories for the working model (factory_boy), for tests of every app."""
 
+import datetime
+
 import factory
 
+from varanto.catalog.declarations import RecordKind, ValueType
 from varanto.catalog.models import (
     DataResource,
     InformationSystem,
@@ -72,3 +75,30 @@ class ResourceSystemFactory(factory.django.DjangoModelFactory):
 
     resource = factory.SubFactory(DataResourceFactory)
     system = factory.SubFactory(InformationSystemFactory, organization=factory.SelfAttribute("..resource.organization"))
+
+
+def filled_values(kind: RecordKind, *, only_public: bool = False) -> dict:
+    """A value for each of the kind's plain declared fields, chosen by value type, so that a
+    test can look for it on a page: texts are "X-<attribute>" (a marker no page otherwise shows)."""
+    values: dict = {}
+    for decl in kind.fields:
+        if decl.type in (ValueType.KEY, ValueType.TRANSLATIONS, ValueType.REFERENCE) or decl.attr == "name":
+            continue
+        if only_public and kind.internal(decl):
+            continue
+        marker = f"X-{decl.attr}"
+        values[decl.attr] = {
+            ValueType.TEXT: marker,
+            ValueType.LONG_TEXT: marker,
+            ValueType.LINES: [marker],
+            ValueType.FLOWS: [{"target": marker, "description": ""}],
+            ValueType.LINKS: [{"title": marker, "url": "https://example.org/", "kind": "web"}],
+            ValueType.TEXTS: [{"title": marker, "text": marker}],
+            ValueType.CHOICE: next(
+                (value for value, _label in decl.model_field(kind.model).choices or () if value), None
+            ),
+            ValueType.FLAG: True,
+            ValueType.DATE: datetime.date(2024, 5, 17),
+            ValueType.COUNT: 7,
+        }[decl.type]
+    return values

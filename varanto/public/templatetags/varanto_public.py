@@ -9,7 +9,10 @@ from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from varanto.catalog import declarations
+
 from .. import labels
+from ..fields import page_entries
 from ..translation import content_html, content_text
 
 register = template.Library()
@@ -109,6 +112,31 @@ def change_value(change, side: str):
     return format_html(
         '<span class="visually-hidden">{} </span><{} lang="{}">{}</{}>', what, mark, language, value_text(value), mark
     )
+
+
+@register.filter
+def coded(value, path: str) -> str:
+    """A coded value of the field at `path` in words (the value itself when it has none)."""
+    return str(CODED_FIELDS.get(path, {}).get(value, value or ""))
+
+
+@register.simple_tag
+def public_entries(kind: str, record: dict) -> list:
+    """`{% public_entries "resources" entry.record as fields %}`: the record's public page entries."""
+    return page_entries(KIND_BY_NAME[kind], record)
+
+
+KIND_BY_NAME = {kind.name: kind for kind in declarations.KINDS}
+
+
+@register.filter
+def privacy_notices(links: list | None) -> list[dict]:
+    return [link for link in links or [] if link.get("kind") == "privacy_notice"]
+
+
+@register.filter
+def web_links(links: list | None) -> list[dict]:
+    return [link for link in links or [] if link.get("kind") != "privacy_notice"]
 
 
 @register.filter
