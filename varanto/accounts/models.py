@@ -52,6 +52,8 @@ class AuditKind(models.TextChoices):
     PASSWORD_RESET = "password_reset", _("password reset")
     ASSIGNMENT_CHANGE = "assignment_change", _("assignments changed")
     CATALOG_IMPORT = "catalog_import", _("catalogue import")
+    RECORD_DELETE = "record_delete", _("record deleted")
+    RECORD_RESTORE = "record_restore", _("record restored")
 
 
 class AuditEvent(models.Model):

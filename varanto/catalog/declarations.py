@@ -141,6 +141,21 @@ class RecordKind:
     def field(self, attr: str) -> FieldDeclaration:
         return next(d for d in self.fields if d.attr == attr)
 
+    # How the back office, the API and restore treat the kind (`catalog.services.registry` adds its services).
+    slug: str = ""  # one record's name in URLs, service keywords and the API ("resource"); "" for a part
+    noun: _StrOrPromise | None = None  # what one record is ("data resource")
+    parent: str | None = "organization"  # the foreign key to the record it belongs to; None: the organisation
+    part: bool = False  # written as a part of its parent (contact persons, map layers), no record of its own
+    reviewed: bool = False  # a change, a restore too, leaves it ready for review (tarkistettavana)
+
+    def permission_object(self, record: models.Model) -> models.Model:
+        """What the access checks look at: the record itself (an editor is assigned records), a part's parent."""
+        if self.part:
+            assert self.parent is not None
+            parent = getattr(record, self.parent)
+            return kind_of(type(parent)).permission_object(parent)
+        return record
+
 
 def _capitalised(text) -> str:
     from django.utils.text import capfirst
@@ -281,6 +296,9 @@ ORGANIZATION = RecordKind(
     ),
     relations=(Relation("contacts", "contacts", fields=("name", "title", "phone", "email")),),
     bookkeeping=("id", "slug", "version"),
+    slug="organization",
+    noun=_("organisation"),
+    parent=None,
 )
 
 CONTACT = RecordKind(
@@ -293,6 +311,7 @@ CONTACT = RecordKind(
         F("email", "email", T.TEXT, column=("Sähköposti", "Sähköpostiosoite.")),
     ),
     bookkeeping=("id", "organization", "position"),
+    part=True,
 )
 
 SECTION = RecordKind(
@@ -319,6 +338,8 @@ SECTION = RecordKind(
         TRANSLATIONS,
     ),
     bookkeeping=OWNED,
+    slug="section",
+    noun=_("section"),
 )
 
 RESOURCE = RecordKind(
@@ -506,6 +527,9 @@ RESOURCE = RecordKind(
         Relation("processes", "processes", noun=_("process")),
     ),
     bookkeeping=(*OWNED, "review_status", "review_comment"),
+    slug="resource",
+    noun=_("data resource"),
+    reviewed=True,
 )
 
 SYSTEM = RecordKind(
@@ -524,6 +548,8 @@ SYSTEM = RecordKind(
     ),
     relations=(Relation("interfaces", "interfaces", link=("system", "target"), text="description", noun=_("system")),),
     bookkeeping=OWNED,
+    slug="system",
+    noun=_("information system"),
 )
 
 PROCESS = RecordKind(
@@ -547,6 +573,8 @@ PROCESS = RecordKind(
     ),
     relations=(Relation("systems", "systems", noun=_("system")),),
     bookkeeping=OWNED,
+    slug="process",
+    noun=_("process"),
 )
 
 DATASET = RecordKind(
@@ -569,6 +597,8 @@ DATASET = RecordKind(
     ),
     relations=(Relation("resource"),),
     bookkeeping=OWNED,
+    slug="dataset",
+    noun=_("open data set"),
 )
 
 SERVICE = RecordKind(
@@ -588,8 +618,10 @@ SERVICE = RecordKind(
         F("description", "description", T.LONG_TEXT, _("Description"), column=FREE_DESCRIPTION),
         TRANSLATIONS,
     ),
-    relations=(Relation("layers"),),
+    relations=(Relation("layers", "layers", fields=("title", "name")),),
     bookkeeping=OWNED,
+    slug="service",
+    noun=_("data service"),
 )
 
 LAYER = RecordKind(
@@ -600,6 +632,8 @@ LAYER = RecordKind(
         F("name", "name", T.TEXT, column=("Tekninen nimi", "Tason tekninen nimi palvelussa.")),
     ),
     bookkeeping=("id", "service", "position"),
+    parent="service",
+    part=True,
 )
 
 KINDS: tuple[RecordKind, ...] = (ORGANIZATION, CONTACT, SECTION, RESOURCE, SYSTEM, PROCESS, DATASET, SERVICE, LAYER)

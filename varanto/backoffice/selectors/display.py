@@ -144,4 +144,6 @@ def reason_text(reason: str | None, history_type: str) -> str:
         return _("Restored version %(version)s") % {"version": argument}
     if code == "system-deleted":
         return _("System %(system)s was deleted") % {"system": argument}
+    if code == "process-deleted":
+        return _("Process %(process)s was deleted") % {"process": argument}
     return {"+": _("Created"), "-": _("Deleted")}.get(history_type, _("Saved"))
