@@ -39,6 +39,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from varanto.catalog.declarations import ValueType
 from varanto.catalog.models import (
     DataResource,
     ImpactAssessment,
@@ -51,6 +52,8 @@ from varanto.catalog.models import (
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
+
+    from varanto.catalog.declarations import RecordKind
 
 from .models import Membership, Role
 
@@ -237,6 +240,19 @@ def access_assessment(user, organization: Organization, pk: int, action: Action 
 def access_own_organization(user, organization: Organization, key: None, action: Action) -> Organization:
     """The organisation itself, checked; shaped like access_resource for tables of record kinds (no key)."""
     return require(user, action, organization)
+
+
+def access_kind(user, kind: RecordKind, organization: Organization, key: str | None, action: Action):
+    """A record of the declared kind by its key (the organisation itself for its own kind), checked on
+    the kind's permission object; shaped like access_resource, for the tables of record kinds."""
+    if kind.parent is None:
+        return require(user, action, organization)
+    references = [d.attr for d in kind.fields if d.type is ValueType.REFERENCE]
+    record = kind.model._default_manager.select_related(*references).filter(organization=organization, key=key).first()
+    if record is None:
+        raise AccessDenied(_("No such record, or you may not see it."))
+    require(user, action, kind.permission_object(record))
+    return record
 
 
 def may_reset_password(user, target) -> bool:
