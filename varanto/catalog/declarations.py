@@ -141,6 +141,9 @@ class RecordKind:
     def field(self, attr: str) -> FieldDeclaration:
         return next(d for d in self.fields if d.attr == attr)
 
+    def relation(self, name: str) -> Relation:
+        return next(r for r in self.relations if r.name == name)
+
     # How the back office, the API and restore treat the kind (`catalog.services.registry` adds its services).
     slug: str = ""  # one record's name in URLs, service keywords and the API ("resource"); "" for a part
     noun: _StrOrPromise | None = None  # what one record is ("data resource")
