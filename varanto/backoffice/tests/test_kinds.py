@@ -95,7 +95,9 @@ def _record_of(slug: str, organization):
         return open_dataset_create(organization=organization, data=data, acting_user=None)
     assert slug == "service"
     layers = [{"title": "Vesijohdot", "name": "vj"}, {"title": "Viemärit", "name": ""}]
-    return data_service_create(organization=organization, data={"name": "Verkostot", "layers": layers}, acting_user=None)
+    return data_service_create(
+        organization=organization, data={"name": "Verkostot", "layers": layers}, acting_user=None
+    )
 
 
 def _links(record) -> object:

@@ -126,10 +126,10 @@ class Kind:
     def create(self, organization, data: dict, user):
         return self.services.create_record(organization, data, user)
 
-    def update(self, record, data: dict, version: int, user):
+    def update(self, record, data: dict, version: int | None, user):
         return self.services.update_record(record, data, version, user)
 
-    def delete(self, record, version: int, user) -> dict:
+    def delete(self, record, version: int | None, user) -> dict:
         return self.services.delete_record(record, version, user)
 
     def references(self, record) -> dict:

@@ -38,12 +38,12 @@ class KindServices:
         assert self.create is not None, self.kind.name
         return self.create(organization=organization, data=data, acting_user=acting_user)
 
-    def update_record(self, record, data: dict, expected_version: int, acting_user):
+    def update_record(self, record, data: dict, expected_version: int | None, acting_user):
         return self.update(
             **{self.kind.slug: record}, data=data, expected_version=expected_version, acting_user=acting_user
         )
 
-    def delete_record(self, record, expected_version: int, acting_user) -> dict:
+    def delete_record(self, record, expected_version: int | None, acting_user) -> dict:
         assert self.delete is not None, self.kind.name
         return self.delete(**{self.kind.slug: record}, expected_version=expected_version, acting_user=acting_user)
 

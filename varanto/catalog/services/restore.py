@@ -35,7 +35,7 @@ def _reference(model_field: models.ForeignKey, pk: int | None, warnings: list[st
     """
     if pk is None:
         return None
-    related = model_field.related_model
+    related: type[models.Model] = model_field.related_model  # type: ignore[assignment]  # a concrete model, not "self"
     found = related._default_manager.filter(pk=pk).first()
     if found is None:
         what = str(related._meta.verbose_name)
