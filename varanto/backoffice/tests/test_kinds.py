@@ -140,6 +140,9 @@ def test_a_deleted_record_of_every_kind_is_listed_restored_and_audited(client, s
     event = events.get(kind=AuditKind.RECORD_RESTORE)
     assert (event.organization, event.detail["record"], event.detail["key"]) == (organization, slug, record.key)
     assert event.username == staff.publisher.get_username()
+    client.force_login(staff.administrator)
+    log = client.get(reverse("backoffice:audit", args=[organization.slug])).content.decode()
+    assert f"{record.name} ({record.key})" in log
 
 
 def test_a_section_with_data_resources_is_not_deleted(client, staff):
