@@ -8,12 +8,11 @@ Contract (Zulip style; callers check here first, then call the write services):
   an organisation's ``IntegrationToken``).
 - ``can(user, action, obj) -> bool``: the same as a yes/no, for showing or hiding controls.
 - ``access_organization(user, slug, action)``, ``access_resource(user, organization, key, action)``,
-  ``access_system(…)``, ``access_section(…)``, ``access_process(…)``,
-  ``access_assessment(user, organization, pk, action)``: fetch a record and check it. They return
+  ``access_system(…)``, ``access_assessment(user, organization, pk, action)``, and for any declared
+  kind ``access_kind(user, kind, organization, key, action)``: fetch a record and check it. They return
   the record or raise the one uniform ``AccessDenied``, whether the record is missing or out of
   bounds, so that what exists does not leak to those who may not see it. Other apps build their
-  own on ``access_record(user, action, queryset, **lookup)`` (``api.permissions``);
-  ``access_own_organization`` has the same shape for the organisation itself.
+  own on ``access_record(user, action, queryset, **lookup)`` (``api.permissions``).
 - ``may_reset_password(user, target)`` / ``require_password_reset(…)``: giving another user a new
   password, which reaches beyond one organisation.
 - ``PERMISSIONS``: the one table of actions and the roles allowed each. ``WORKFLOW``: the one
@@ -45,9 +44,7 @@ from varanto.catalog.models import (
     ImpactAssessment,
     InformationSystem,
     Organization,
-    Process,
     ReviewStatus,
-    Section,
 )
 
 if TYPE_CHECKING:
@@ -225,21 +222,8 @@ def access_system(user, organization: Organization, key: str, action: Action = A
     return access_record(user, action, InformationSystem.objects.all(), organization=organization, key=key)
 
 
-def access_section(user, organization: Organization, key: str, action: Action = Action.VIEW) -> Section:
-    return access_record(user, action, Section.objects.all(), organization=organization, key=key)
-
-
-def access_process(user, organization: Organization, key: str, action: Action = Action.VIEW) -> Process:
-    return access_record(user, action, Process.objects.all(), organization=organization, key=key)
-
-
 def access_assessment(user, organization: Organization, pk: int, action: Action = Action.VIEW) -> ImpactAssessment:
     return access_record(user, action, ImpactAssessment.objects.all(), organization=organization, pk=pk)
-
-
-def access_own_organization(user, organization: Organization, key: None, action: Action) -> Organization:
-    """The organisation itself, checked; shaped like access_resource for tables of record kinds (no key)."""
-    return require(user, action, organization)
 
 
 def access_kind(user, kind: RecordKind, organization: Organization, key: str | None, action: Action):

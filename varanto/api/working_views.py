@@ -145,7 +145,6 @@ class WorkingList(WorkingView):
         organization = access_organization(request.user, org, Action.CREATE)
         try:
             data = working.service_data(self.kind.model, organization, request.data, new=True)
-            # every kind with a list can be added to
             created = self.kind.services.create_record(organization, data, request.user)
         except ValidationError as exc:
             return self.invalid(exc)
