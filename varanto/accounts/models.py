@@ -2,7 +2,10 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+
+from varanto.catalog import declarations
 
 
 class Role(models.TextChoices):
@@ -56,6 +59,8 @@ class AuditKind(models.TextChoices):
     CATALOG_IMPORT = "catalog_import", _("catalogue import")
     OWN_CHANGE_APPROVED = "own_change_approved", _("own change approved")
     OWN_APPROVAL_SETTING = "own_approval_setting", _("approving one's own changes allowed or not")
+    RECORD_DELETE = "record_delete", _("record deleted")
+    RECORD_RESTORE = "record_restore", _("record restored")
 
 
 class AuditEvent(models.Model):
@@ -134,4 +139,7 @@ class AuditEvent(models.Model):
                 "changed": detail.get("changed", 0),
                 "removed": detail.get("removed", 0),
             }
+        if self.kind in (AuditKind.RECORD_DELETE, AuditKind.RECORD_RESTORE):
+            noun = next((k.noun for k in declarations.KINDS if k.slug and k.slug == detail.get("record")), None)
+            return f"{capfirst(noun or detail.get('record', ''))} {detail.get('name', '')} ({detail.get('key', '')})"
         return ""

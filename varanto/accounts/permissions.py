@@ -8,12 +8,11 @@ Contract (Zulip style; callers check here first, then call the write services):
   an organisation's ``IntegrationToken``).
 - ``can(user, action, obj) -> bool``: the same as a yes/no, for showing or hiding controls.
 - ``access_organization(user, slug, action)``, ``access_resource(user, organization, key, action)``,
-  ``access_system(…)``, ``access_section(…)``, ``access_process(…)``,
-  ``access_assessment(user, organization, pk, action)``: fetch a record and check it. They return
+  ``access_system(…)``, ``access_assessment(user, organization, pk, action)``, and for any declared
+  kind ``access_kind(user, kind, organization, key, action)``: fetch a record and check it. They return
   the record or raise the one uniform ``AccessDenied``, whether the record is missing or out of
   bounds, so that what exists does not leak to those who may not see it. Other apps build their
-  own on ``access_record(user, action, queryset, **lookup)`` (``api.permissions``);
-  ``access_own_organization`` has the same shape for the organisation itself.
+  own on ``access_record(user, action, queryset, **lookup)`` (``api.permissions``).
 - ``may_manage_user(user, target)``: answering for another
   user, which reaches beyond one organisation: giving them a new password
   (``may_reset_password`` / ``require_password_reset(…)``), adding them to one's organisation, or
@@ -41,18 +40,19 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from varanto.catalog.declarations import ValueType
 from varanto.catalog.models import (
     DataResource,
     ImpactAssessment,
     InformationSystem,
     Organization,
-    Process,
     ReviewStatus,
-    Section,
 )
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
+
+    from varanto.catalog.declarations import RecordKind
 
 from .models import Membership, Role
 
@@ -226,21 +226,21 @@ def access_system(user, organization: Organization, key: str, action: Action = A
     return access_record(user, action, InformationSystem.objects.all(), organization=organization, key=key)
 
 
-def access_section(user, organization: Organization, key: str, action: Action = Action.VIEW) -> Section:
-    return access_record(user, action, Section.objects.all(), organization=organization, key=key)
-
-
-def access_process(user, organization: Organization, key: str, action: Action = Action.VIEW) -> Process:
-    return access_record(user, action, Process.objects.all(), organization=organization, key=key)
-
-
 def access_assessment(user, organization: Organization, pk: int, action: Action = Action.VIEW) -> ImpactAssessment:
     return access_record(user, action, ImpactAssessment.objects.all(), organization=organization, pk=pk)
 
 
-def access_own_organization(user, organization: Organization, key: None, action: Action) -> Organization:
-    """The organisation itself, checked; shaped like access_resource for tables of record kinds (no key)."""
-    return require(user, action, organization)
+def access_kind(user, kind: RecordKind, organization: Organization, key: str | None, action: Action):
+    """A record of the declared kind by its key (the organisation itself for its own kind), checked on
+    the kind's permission object; shaped like access_resource, for the tables of record kinds."""
+    if kind.parent is None:
+        return require(user, action, organization)
+    references = [d.attr for d in kind.fields if d.type is ValueType.REFERENCE]
+    record = kind.model._default_manager.select_related(*references).filter(organization=organization, key=key).first()
+    if record is None:
+        raise AccessDenied(_("No such record, or you may not see it."))
+    require(user, action, kind.permission_object(record))
+    return record
 
 
 def may_manage_user(user, target) -> bool:

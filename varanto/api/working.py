@@ -17,6 +17,8 @@ from django.db.models import Q, QuerySet
 from django_filters import rest_framework as django_filters
 from jsonschema import Draft202012Validator
 
+from varanto.catalog import declarations
+from varanto.catalog.declarations import RecordKind, ValueType, canonical_pairs
 from varanto.catalog.models import (
     ApiAvailability,
     DataResource,
@@ -30,25 +32,24 @@ from varanto.catalog.models import (
 from varanto.interchange import canonical
 
 from .folding import UnicodeLower, folded
-from .schemas import body_validator
+from .schemas import WRITTEN, body_validator
 
-# canonical path -> model field, for the kinds the API writes
-PATHS = {
-    Organization: dict(canonical.ORGANIZATION_FIELDS),
-    Section: dict(canonical.SECTION_FIELDS),
-    DataResource: dict(canonical.RESOURCE_FIELDS),
-    InformationSystem: dict(canonical.SYSTEM_FIELDS),
-    Process: dict(canonical.PROCESS_FIELDS),
+# The kinds the working-model API reads and writes: those with a schema of their own (`schemas.WRITTEN`).
+KINDS: tuple[RecordKind, ...] = tuple(k for k in declarations.KINDS if k.slug in WRITTEN)
+# canonical path -> model field
+PATHS = {k.model: dict(canonical_pairs(k)) for k in KINDS}
+# the JSON Schema $defs name of each kind's record
+DEFS = {k.model: k.slug for k in KINDS}
+# what a working item has beside its canonical record: the version, and a reviewed kind's review state
+EXTRA = {k.model: ("version", "review_status", "review_comment") if k.reviewed else ("version",) for k in KINDS}
+# the body's paths written as references (keys and system names), not as plain values
+RELATIONS = {
+    k.model: (
+        *(d.attr for d in k.fields if d.type is ValueType.REFERENCE),
+        *(r.name for r in k.relations if r.accessor is not None),
+    )
+    for k in KINDS
 }
-DEFS = {
-    Organization: "organization",
-    Section: "section",
-    DataResource: "resource",
-    InformationSystem: "system",
-    Process: "process",
-}
-# what a working item has beside its canonical record
-EXTRA = {DataResource: ("version", "review_status", "review_comment")}
 
 
 def working_records(model) -> QuerySet:
@@ -58,7 +59,7 @@ def working_records(model) -> QuerySet:
 
 def working_item(record) -> dict:
     """One record in the canonical format (as `varanto export` lists it) with its version (and review state)."""
-    extra = EXTRA.get(type(record), ("version",))
+    extra = EXTRA[type(record)]
     return {**canonical.record_export(record), **{name: getattr(record, name) for name in extra}}
 
 
@@ -114,7 +115,7 @@ def _relation(model, organization: Organization, path: str, value):
         return [_one(Process.objects.filter(organization=organization), path, key=k) for k in value]
     if path == "contacts":
         return value  # rows of plain texts, which the service checks itself
-    if model is Process:
+    if declarations.kind_of(model).relation(path).many_to_many(model):  # a process's systems, by name
         return [_system_named(organization, path, name) for name in value]
     target = "description" if path == "interfaces" else "usage"
     named_by = "system" if path == "interfaces" else "name"
@@ -125,14 +126,6 @@ def _relation(model, organization: Organization, path: str, value):
         system = _system_named(organization, path, name)
         rows.append({"system": system, target: row.get(target) or ""})
     return rows
-
-
-RELATIONS = {
-    Organization: ("contacts",),
-    DataResource: ("section", "systems", "processes"),
-    InformationSystem: ("interfaces",),
-    Process: ("systems",),
-}
 
 
 def validation_errors(validator: Draft202012Validator, body) -> dict[str, list[str]]:
@@ -164,7 +157,7 @@ def service_data(model, organization: Organization, body, *, new: bool = False) 
     errors, data = {}, {}
     for path, value in flat.items():
         try:
-            if path in RELATIONS.get(model, ()):
+            if path in RELATIONS[model]:
                 data[path] = _relation(model, organization, path, value)
             elif path in paths:
                 field = model._meta.get_field(paths[path])

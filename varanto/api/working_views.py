@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.urls import reverse
 from django.utils.cache import get_conditional_response
 from django.utils.http import parse_etags
@@ -29,17 +29,8 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from varanto.accounts.permissions import (
-    Action,
-    access_organization,
-    access_own_organization,
-    access_process,
-    access_resource,
-    access_section,
-    access_system,
-)
+from varanto.accounts.permissions import Action, access_kind, access_organization
 from varanto.catalog import services
-from varanto.catalog.models import DataResource, InformationSystem, Organization, Process, Section
 from varanto.core.versions import record_version
 
 from . import working
@@ -87,44 +78,25 @@ def stale(conflict: services.EditConflict) -> PreconditionFailed:
 
 @dataclass(frozen=True)
 class Kind:
-    """What differs between the kinds of record the API writes."""
+    """A kind of record the API writes: its declaration and services (`catalog.services.registry`)."""
 
-    model: type
-    access: Callable  # (user, organization, key, action) -> record, as accounts.permissions.access_*
-    update: Callable
-    argument: str  # the services' keyword for the record
-    name: str  # URL name of a record
-    create: Callable | None = None
-    delete: Callable | None = None
+    services: services.KindServices
+
+    @property
+    def model(self) -> type[models.Model]:
+        return self.services.kind.model
+
+    @property
+    def name(self) -> str:  # URL name of a record
+        return f"api:working_{self.services.kind.slug}"
+
+    def access(self, user, organization, key, action):
+        return access_kind(user, self.services.kind, organization, key, action)
 
 
-ORGANIZATION = Kind(
-    Organization, access_own_organization, services.organization_update, "organization", "api:working_organization"
-)
-SECTIONS = Kind(
-    Section, access_section, services.section_update, "section", "api:working_section", create=services.section_create
-)
-RESOURCES = Kind(
-    DataResource,
-    access_resource,
-    services.data_resource_update,
-    "resource",
-    "api:working_resource",
-    create=services.data_resource_create,
-    delete=services.data_resource_delete,
-)
-SYSTEMS = Kind(
-    InformationSystem,
-    access_system,
-    services.information_system_update,
-    "system",
-    "api:working_system",
-    create=services.information_system_create,
-    delete=services.information_system_delete,
-)
-PROCESSES = Kind(
-    Process, access_process, services.process_update, "process", "api:working_process", create=services.process_create
-)
+KINDS: dict[str, Kind] = {k.slug: Kind(services.services_of(k)) for k in working.KINDS}
+ORGANIZATION, SECTIONS, RESOURCES = KINDS["organization"], KINDS["section"], KINDS["resource"]
+SYSTEMS, PROCESSES = KINDS["system"], KINDS["process"]
 
 AUTH_ERRORS = {400: ref("Error"), 401: ref("Error"), 403: ref("Error"), 404: ref("Error")}
 WRITE_ERRORS = {**AUTH_ERRORS, 412: ref("Error"), 428: ref("Error")}
@@ -175,8 +147,7 @@ class WorkingList(WorkingView):
         organization = access_organization(request.user, org, Action.CREATE)
         try:
             data = working.service_data(self.kind.model, organization, request.data, new=True)
-            assert self.kind.create is not None  # every kind with a list can be added to
-            created = self.kind.create(organization=organization, data=data, acting_user=request.user)
+            created = self.kind.services.create_record(organization, data, request.user)
         except ValidationError as exc:
             return self.invalid(exc)
         response = self.record(organization, created.key)
@@ -204,9 +175,7 @@ class WorkingDetail(WorkingView):
             return self.invalid(exc)
         version = expected_version(request, record.version)
         try:
-            self.kind.update(
-                **{self.kind.argument: record}, data=data, expected_version=version, acting_user=request.user
-            )
+            self.kind.services.update_record(record, data, version, request.user)
         except services.EditConflict as conflict:
             raise stale(conflict) from None
         except ValidationError as exc:
@@ -221,11 +190,12 @@ class DeletableDetail(WorkingDetail):
         organization = access_organization(request.user, org, Action.VIEW)
         record = self.kind.access(request.user, organization, key, Action.DELETE)
         version = expected_version(request, record.version)
-        assert self.kind.delete is not None  # the kinds of the deletable views have a delete service
         try:
-            self.kind.delete(**{self.kind.argument: record}, expected_version=version, acting_user=request.user)
+            self.kind.services.delete_record(record, version, request.user)
         except services.EditConflict as conflict:
             raise stale(conflict) from None
+        except ValidationError as exc:  # a section that still has data resources
+            return self.invalid(exc)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -307,8 +277,8 @@ class SectionList(WorkingList):
     query = TextPageQuery
 
 
-@_detail_docs("section", "Section", "konsernipalvelut")
-class SectionDetail(WorkingDetail):
+@_detail_docs("section", "Section", "konsernipalvelut", deletable=True)
+class SectionDetail(DeletableDetail):
     kind = SECTIONS
 
 
@@ -343,6 +313,6 @@ class ProcessList(WorkingList):
     query = TextPageQuery
 
 
-@_detail_docs("process", "Process", "asianhallinta")
-class ProcessDetail(WorkingDetail):
+@_detail_docs("process", "Process", "asianhallinta", deletable=True)
+class ProcessDetail(DeletableDetail):
     kind = PROCESSES

@@ -5,27 +5,40 @@ from django.urls import path, reverse_lazy
 
 from .views import integrations, lists, people, records, reports, resources, review
 from .views.common import chosen_language
+from .views.kinds import KINDS, Kind
 
 app_name = "backoffice"
 
-SEGMENTS = {"resource": "tietovarannot", "system": "jarjestelmat", "section": "toimialat", "process": "prosessit"}
+# The path segment of each kind of record (a test checks that every kind in `kinds.KINDS` has one).
+SEGMENTS = {
+    "resource": "tietovarannot",
+    "system": "jarjestelmat",
+    "section": "toimialat",
+    "process": "prosessit",
+    "dataset": "avoin-data",
+    "service": "rajapintapalvelut",
+}
 
 
-def _record_urls(kind: str, segment: str) -> list:
-    base = f"<slug:org>/{segment}/"
-    urls = [
-        path(f"{base}uusi/", records.record_create, {"kind": kind}, name=f"{kind}_create"),
-        path(f"{base}<slug:key>/muokkaa/", records.record_edit, {"kind": kind}, name=f"{kind}_edit"),
-        path(f"{base}<slug:key>/historia/", records.record_history, {"kind": kind}, name=f"{kind}_history"),
+def _record_urls(kind: Kind, segment: str) -> list:
+    base, name = f"<slug:org>/{segment}/", kind.name
+    urls = []
+    if kind.editing is not None:
+        urls += [
+            path(f"{base}uusi/", records.record_create, {"kind": name}, name=f"{name}_create"),
+            path(f"{base}<slug:key>/muokkaa/", records.record_edit, {"kind": name}, name=f"{name}_edit"),
+        ]
+        if kind.deletable:
+            urls.append(path(f"{base}<slug:key>/poista/", records.record_delete, {"kind": name}, name=f"{name}_delete"))
+    urls += [
+        path(f"{base}<slug:key>/historia/", records.record_history, {"kind": name}, name=f"{name}_history"),
         path(
             f"{base}<slug:key>/historia/<int:history_id>/palauta/",
             records.record_restore_view,
-            {"kind": kind},
-            name=f"{kind}_restore",
+            {"kind": name},
+            name=f"{name}_restore",
         ),
     ]
-    if kind in ("resource", "system"):
-        urls.append(path(f"{base}<slug:key>/poista/", records.record_delete, {"kind": kind}, name=f"{kind}_delete"))
     return urls
 
 
@@ -45,7 +58,7 @@ urlpatterns = [
     path("salasana/", people.PasswordChange.as_view(), name="password"),
     path("", lists.home, name="home"),
     # Record pages first, so that "uusi" (new) is not taken for a record's key.
-    *[url for kind, segment in SEGMENTS.items() for url in _record_urls(kind, segment)],
+    *[url for kind in KINDS.values() if kind.owned for url in _record_urls(kind, SEGMENTS[kind.name])],
     path("<slug:org>/", lists.my_resources_view, name="my_resources"),
     path("<slug:org>/tietovarannot/", lists.resource_list, name="resource_list"),
     path("<slug:org>/tietovarannot/<slug:key>/", resources.resource_detail, name="resource_detail"),

@@ -197,6 +197,24 @@ class RecordKind:
     def group_relations(self, group: Group) -> list[Relation]:
         return [r for r in self.relations if r.group == group.name]
 
+    def relation(self, name: str) -> Relation:
+        return next(r for r in self.relations if r.name == name)
+
+    # How the back office, the API and restore treat the kind (`catalog.services.registry` adds its services).
+    slug: str = ""  # one record's name in URLs, service keywords and the API ("resource"); "" for a part
+    noun: _StrOrPromise | None = None  # what one record is ("data resource")
+    parent: str | None = "organization"  # the foreign key to the record it belongs to; None: the organisation
+    part: bool = False  # written as a part of its parent (contact persons, map layers), no record of its own
+    reviewed: bool = False  # a change, a restore too, leaves it ready for review (tarkistettavana)
+
+    def permission_object(self, record: models.Model) -> models.Model:
+        """What the access checks look at: the record itself (an editor is assigned records), a part's parent."""
+        if self.part:
+            assert self.parent is not None
+            parent = getattr(record, self.parent)
+            return kind_of(type(parent)).permission_object(parent)
+        return record
+
 
 def _capitalised(text) -> str:
     from django.utils.text import capfirst
@@ -378,6 +396,9 @@ ORGANIZATION = RecordKind(
         Group("contacts", _("Contact persons for the description")),
         Group("basic", _("Organisation")),
     ),
+    slug="organization",
+    noun=_("organisation"),
+    parent=None,
 )
 
 CONTACT = RecordKind(
@@ -390,6 +411,7 @@ CONTACT = RecordKind(
         F("email", "email", T.TEXT, column=("Sähköposti", "Sähköpostiosoite.")),
     ),
     bookkeeping=("id", "organization", "position"),
+    part=True,
 )
 
 SECTION = RecordKind(
@@ -421,6 +443,8 @@ SECTION = RecordKind(
     ),
     bookkeeping=OWNED,
     groups=(Group("basic", _("Section")),),
+    slug="section",
+    noun=_("section"),
 )
 
 RESOURCE = RecordKind(
@@ -692,6 +716,9 @@ RESOURCE = RecordKind(
         "notes",
         "keywords",
     ),
+    slug="resource",
+    noun=_("data resource"),
+    reviewed=True,
 )
 
 SYSTEM = RecordKind(
@@ -721,6 +748,8 @@ SYSTEM = RecordKind(
     bookkeeping=OWNED,
     groups=(Group("basic", _("Basic information")), Group("interfaces", _("Interfaces to other systems")), INTERNAL),
     page=("vendor", "purpose", "description", "responsible_title", "interfaces", "processes"),
+    slug="system",
+    noun=_("information system"),
 )
 
 PROCESS = RecordKind(
@@ -758,6 +787,8 @@ PROCESS = RecordKind(
         Group("links", _("Links")),
         INTERNAL,
     ),
+    slug="process",
+    noun=_("process"),
 )
 
 DATASET = RecordKind(
@@ -780,6 +811,8 @@ DATASET = RecordKind(
     ),
     relations=(Relation("resource"),),
     bookkeeping=OWNED,
+    slug="dataset",
+    noun=_("open data set"),
 )
 
 SERVICE = RecordKind(
@@ -799,8 +832,10 @@ SERVICE = RecordKind(
         F("description", "description", T.LONG_TEXT, _("Description"), column=FREE_DESCRIPTION),
         TRANSLATIONS,
     ),
-    relations=(Relation("layers"),),
+    relations=(Relation("layers", "layers", fields=("title", "name")),),
     bookkeeping=OWNED,
+    slug="service",
+    noun=_("data service"),
 )
 
 LAYER = RecordKind(
@@ -811,6 +846,8 @@ LAYER = RecordKind(
         F("name", "name", T.TEXT, column=("Tekninen nimi", "Tason tekninen nimi palvelussa.")),
     ),
     bookkeeping=("id", "service", "position"),
+    parent="service",
+    part=True,
 )
 
 KINDS: tuple[RecordKind, ...] = (ORGANIZATION, CONTACT, SECTION, RESOURCE, SYSTEM, PROCESS, DATASET, SERVICE, LAYER)

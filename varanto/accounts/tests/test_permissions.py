@@ -9,7 +9,7 @@ from varanto.accounts.permissions import (
     WORKFLOW,
     AccessDenied,
     Action,
-    access_own_organization,
+    access_kind,
     access_resource,
     available_moves,
     can,
@@ -19,6 +19,7 @@ from varanto.accounts.permissions import (
     role_of,
 )
 from varanto.accounts.services import membership_assign, membership_remove, membership_set
+from varanto.catalog import declarations
 from varanto.catalog.models import ReviewStatus
 from varanto.catalog.tests.factories import DataResourceFactory, InformationSystemFactory, OrganizationFactory
 
@@ -106,9 +107,9 @@ def test_a_confined_superuser_has_only_the_role_of_the_membership():
 def test_the_organisation_itself_is_checked_like_any_record():
     organization = OrganizationFactory()
     viewer = _member(organization, Role.VIEWER)
-    assert access_own_organization(viewer, organization, None, Action.VIEW) == organization
+    assert access_kind(viewer, declarations.ORGANIZATION, organization, None, Action.VIEW) == organization
     with pytest.raises(AccessDenied):
-        access_own_organization(viewer, organization, None, Action.EDIT)
+        access_kind(viewer, declarations.ORGANIZATION, organization, None, Action.EDIT)
 
 
 def test_anonymous_may_do_nothing():

@@ -3,8 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from varanto.accounts.models import Role
-from varanto.catalog.models import ContactPerson, Organization, Process, Section
+from varanto.accounts.models import AuditEvent, AuditKind, Role
+from varanto.catalog.models import ContactPerson, DataResource, Organization, Process, Section
+from varanto.catalog.services import data_resource_update, process_create
 
 from .helpers import auth
 
@@ -169,11 +170,28 @@ def test_a_process_names_its_systems_and_keeps_its_internal_notes_internal(clien
     assert "systems" in unknown.json()
 
 
-def test_sections_and_processes_cannot_be_deleted_through_the_api(client, token_for):
+def test_a_section_with_data_resources_is_not_deleted_through_the_api(client, token_for):
     token = token_for(Role.ADMINISTRATOR)
     response = client.delete(url("working_section", key="konsernipalvelut"), **auth(token, **{"If-Match": '"v1"'}))
-    assert response.status_code == 405
+    assert response.status_code == 400
+    assert response.json()["detail"]  # says to move or delete them first
     assert Section.objects.filter(key="konsernipalvelut").exists()
+
+
+def test_a_process_deleted_through_the_api_is_audited_with_the_integrations_user(client, token_for):
+    token = token_for(Role.ADMINISTRATOR)
+    resource = DataResource.objects.get(key="vesihuolto")
+    process = process_create(organization=resource.organization, data={"name": "Laskutus"}, acting_user=None)
+    data_resource_update(resource=resource, data={"processes": [process]}, expected_version=1, acting_user=None)
+    resources = {resource.pk}
+    response = client.delete(url("working_process", key=process.key), **auth(token, **{"If-Match": "*"}))
+    assert response.status_code == 204
+    assert not Process.objects.filter(pk=process.pk).exists()
+    event = AuditEvent.objects.filter(kind=AuditKind.RECORD_DELETE).first()
+    assert event is not None and event.username == "integraatio-administrator"
+    assert event.detail["record"] == "process" and event.detail["key"] == process.key
+    deletion = Process.history.filter(id=process.pk, history_type="-").get()
+    assert {r["id"] for r in deletion.related["resources"]} == resources
 
 
 def change(client, token, name: str, kwargs: dict, body: dict, **headers):

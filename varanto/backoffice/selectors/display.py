@@ -20,6 +20,7 @@ RELATION_LABELS = {
     "processes": gettext_lazy("processes"),
     "interfaces": gettext_lazy("interfaces to other systems"),
     "contacts": gettext_lazy("contact persons"),
+    "layers": gettext_lazy("map layers"),
 }
 LINK_KIND_LABELS = {"web": gettext_lazy("web page"), "privacy_notice": gettext_lazy("privacy notice")}
 
@@ -85,7 +86,7 @@ def format_value(model: type[models.Model], name: str, value, names: Names) -> s
         return "; ".join(sorted(names.of(InformationSystem, pk) for pk in value))
     if name == "processes":
         return "; ".join(sorted(names.of(Process, pk) for pk in value))
-    if name == "contacts":
+    if name in ("contacts", "layers"):
         return "; ".join(", ".join(v for v in row.values() if v) for row in value)
     model_field = model._meta.get_field(name)
     if name == "section":
@@ -147,4 +148,6 @@ def reason_text(reason: str | None, history_type: str) -> str:
         return _("Restored version %(version)s") % {"version": argument}
     if code == "system-deleted":
         return _("System %(system)s was deleted") % {"system": argument}
+    if code == "process-deleted":
+        return _("Process %(process)s was deleted") % {"process": argument}
     return {"+": _("Created"), "-": _("Deleted")}.get(history_type, _("Saved"))

@@ -57,6 +57,10 @@ def test_delete_asks_first_showing_what_refers_to_the_resource(client, staff):
     assert DataResource.objects.filter(organization=staff.organization, key="vesihuolto").exists()
 
 
+def _group(response, kind: str) -> dict:
+    return next(g for g in response.context["groups"] if g["kind"].name == kind)
+
+
 def test_deleted_resource_is_listed_and_restored_with_its_systems_and_editor(client, staff):
     client.force_login(staff.publisher)
     org = staff.organization.slug
@@ -64,7 +68,7 @@ def test_deleted_resource_is_listed_and_restored_with_its_systems_and_editor(cli
     assert not DataResource.objects.filter(organization=staff.organization, key="vesihuolto").exists()
 
     deleted = client.get(f"/hallinta/{org}/poistetut/")
-    rows = deleted.context["groups"][0]["rows"]
+    rows = _group(deleted, "resource")["rows"]
     assert [r["row"].name for r in rows] == ["Vesihuolto"]
     assert client.get(rows[0]["history_url"]).status_code == 200
     assert client.post(rows[0]["restore_url"]).status_code == 302
@@ -79,7 +83,7 @@ def test_editor_cannot_restore_a_deleted_resource(client, staff):
     client.force_login(staff.publisher)
     org = staff.organization.slug
     client.post(f"/hallinta/{org}/tietovarannot/vesihuolto/poista/", {"version": "1"})
-    row = client.get(f"/hallinta/{org}/poistetut/").context["groups"][0]["rows"][0]
+    row = _group(client.get(f"/hallinta/{org}/poistetut/"), "resource")["rows"][0]
     client.force_login(staff.editor)
     assert client.post(row["restore_url"]).status_code == 403
 

@@ -16,8 +16,17 @@ from django.urls import resolve
 
 from varanto.api.services import integration_token_create
 from varanto.backoffice import urls
-from varanto.catalog.models import DataResource, ImpactAssessment, InformationSystem, Organization, Process, Section
-from varanto.catalog.services import process_create
+from varanto.catalog.models import (
+    DataResource,
+    DataService,
+    ImpactAssessment,
+    InformationSystem,
+    OpenDataset,
+    Organization,
+    Process,
+    Section,
+)
+from varanto.catalog.services import data_service_create, open_dataset_create, process_create, section_create
 
 from .forms import record_form
 
@@ -187,6 +196,26 @@ CASES = [
         "post",
         _edit_form(ORG + "/prosessit/{process}/muokkaa/", name="Hankinnat ja kilpailutus"),
     ),
+    Case("process delete page", ORG + "/prosessit/{process}/poista/", STAFF),
+    Case("process delete", ORG + "/prosessit/{process}/poista/", STAFF, "post", {"version": ["1"]}),
+    Case("section delete page", ORG + "/toimialat/{empty_section}/poista/", STAFF),
+    Case("section delete", ORG + "/toimialat/{empty_section}/poista/", STAFF, "post", {"version": ["1"]}),
+    Case("open data set history", ORG + "/avoin-data/{dataset}/historia/", MEMBERS),
+    Case(
+        "restore an open data set version",
+        ORG + "/avoin-data/{dataset}/historia/{dataset_history_id}/palauta/",
+        STAFF,
+        "post",
+        {"version": ["1"]},
+    ),
+    Case("data service history", ORG + "/rajapintapalvelut/{service}/historia/", MEMBERS),
+    Case(
+        "restore a data service version",
+        ORG + "/rajapintapalvelut/{service}/historia/{service_history_id}/palauta/",
+        STAFF,
+        "post",
+        {"version": ["1"]},
+    ),
     Case("process history", ORG + "/prosessit/{process}/historia/", MEMBERS),
     Case(
         "restore a process version",
@@ -269,6 +298,11 @@ def test_every_role_can_do_exactly_what_its_role_allows(client, staff, settings,
     org = staff.organization
     vesihuolto = DataResource.objects.get(organization=org, key="vesihuolto")
     process = process_create(organization=org, data={"name": "Hankinnat"}, acting_user=None)
+    empty_section = section_create(organization=org, data={"name": "Tyhjä toimiala"}, acting_user=None)
+    dataset = open_dataset_create(organization=org, data={"name": "Pyöräilyreitit"}, acting_user=None)
+    service = data_service_create(
+        organization=org, data={"name": "Karttapalvelu", "layers": [{"title": "Kaavat"}]}, acting_user=None
+    )
     assessment = ImpactAssessment.objects.create(
         organization=org, subject_kind="system", subject_key="m-files", subject_name="M-Files", title="Pilveen siirto"
     )
@@ -287,6 +321,11 @@ def test_every_role_can_do_exactly_what_its_role_allows(client, staff, settings,
         "process_history_id": first_state(Process, id=process.pk),
         "organization_history_id": first_state(Organization, id=org.pk),
         "process": process.key,
+        "empty_section": empty_section.key,
+        "dataset": dataset.key,
+        "dataset_history_id": first_state(OpenDataset, id=dataset.pk),
+        "service": service.key,
+        "service_history_id": first_state(DataService, id=service.pk),
         "assessment": assessment.pk,
         "membership": staff.viewer.memberships.get().pk,
         "viewer": staff.viewer.pk,

@@ -26,7 +26,9 @@ def record_url(kind: Kind, organization, record) -> str:
         return reverse("backoffice:organization_edit", args=[organization.slug])
     if kind.has_detail_page:
         return reverse(f"backoffice:{kind.name}_detail", args=[organization.slug, record.key])
-    return reverse(f"backoffice:{kind.name}_list", args=[organization.slug])
+    if kind.has_list_page:
+        return reverse(f"backoffice:{kind.name}_list", args=[organization.slug])
+    return reverse(f"backoffice:{kind.name}_history", args=[organization.slug, record.key])
 
 
 def _edit_page(kind: Kind, organization, record, data=None) -> EditPage:
@@ -127,8 +129,8 @@ def record_delete(request, org: str, kind: str, key: str):
     """Asks first, showing what refers to the record; deleting keeps it restorable from history."""
     organization = access_organization(request.user, org)
     spec = KINDS[kind]
-    # The URLs have delete pages only for the kinds that can be deleted (resources and systems).
-    assert spec.delete is not None and spec.references is not None
+    # The URLs have delete pages only for the kinds that can be deleted.
+    assert spec.deletable
     record = spec.access(request.user, organization, key, Action.DELETE)
     if request.method == "POST":
         try:
@@ -154,7 +156,13 @@ def record_delete(request, org: str, kind: str, key: str):
         request,
         "backoffice/record_delete.html",
         organization,
-        {"record": record, "kind": spec, "references": spec.references(record)},
+        {
+            "record": record,
+            "kind": spec,
+            "references": (references := spec.references(record)),
+            "reference_lists": _reference_lists(references),
+            "cancel_url": record_url(spec, organization, record),
+        },
     )
 
 
@@ -257,12 +265,21 @@ REFERENCE_LABELS = {
 }
 
 
+def _reference_lists(references: dict) -> list[tuple]:
+    """(label, names) for each kind of reference that has any: what referred to a record."""
+    return [
+        (REFERENCE_LABELS.get(name, name), [ref.get("name") or ref.get("username") for ref in refs])
+        for name, refs in references.items()
+        if refs
+    ]
+
+
 @staff_view
 def deleted(request, org: str):
-    """Deleted data resources and systems, with what referred to them, ready to be restored."""
+    """Deleted records of every kind, with what referred to them, ready to be restored."""
     organization = access_organization(request.user, org)
     groups = []
-    for kind in (KINDS["resource"], KINDS["system"]):
+    for kind in (k for k in KINDS.values() if k.owned):
         rows = []
         for row in deleted_records(kind.model, organization):
             before = (
@@ -275,11 +292,7 @@ def deleted(request, org: str):
             rows.append(
                 {
                     "row": row,
-                    "references": [
-                        (REFERENCE_LABELS.get(name, name), [ref.get("name") or ref.get("username") for ref in refs])
-                        for name, refs in (row.related or {}).items()
-                        if refs
-                    ],
+                    "references": _reference_lists(getattr(row, "related", None) or {}),
                     "history_url": reverse(f"backoffice:{kind.name}_history", args=[org, row.key]),
                     "restore_url": before
                     and reverse(f"backoffice:{kind.name}_restore", args=[org, row.key, before.history_id]),

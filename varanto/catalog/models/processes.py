@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ..fields import internal
-from .base import HistoryStamp, OrganizationOwned, Responsible
+from .base import HistorySnapshot, OrganizationOwned, Responsible
 
 
 class Process(OrganizationOwned, Responsible):
@@ -18,7 +18,7 @@ class Process(OrganizationOwned, Responsible):
     systems = models.ManyToManyField("catalog.InformationSystem", blank=True, related_name="processes")
     links = models.JSONField(_("links"), default=list, blank=True)
     internal_notes = internal(models.TextField(_("internal notes"), blank=True))
-    history = HistoricalRecords(m2m_fields=[systems], bases=[HistoryStamp])
+    history = HistoricalRecords(m2m_fields=[systems], bases=[HistorySnapshot])
 
     translatable_fields = ("name", "purpose")
 

@@ -10,7 +10,10 @@ Contract, for the back office, the API and commands alike:
 - Each saved change raises the record's `version` by one and leaves a simple-history row with
   the user and a reason code: "create", "edit", "delete", "submit", "approve", "approve:own"
   (the author's own, where the organisation allows it), "return",
-  "restore:<version>", "system-deleted:<name>".
+  "restore:<version>", "system-deleted:<name>", "process-deleted:<name>". Deletions and restores
+  also leave an audit row (`AuditKind.RECORD_DELETE`, `RECORD_RESTORE`).
+- `registry.REGISTRY` lists each record kind's services; restore and the back office's and the
+  API's tables of kinds are built from it and the kind's declaration.
 - Bad input raises Django's `ValidationError` keyed by field name.
 - Services do not check roles: callers check with `varanto.accounts.permissions` first.
 - `data` dicts use the model's field names (see `specs`); relations take model instances:
@@ -22,6 +25,15 @@ Contract, for the back office, the API and commands alike:
 from .assessments import impact_assessment_create, impact_assessment_update
 from .common import EditConflict
 from .history import RecordState, deleted_records, record_states, state_at
+from .opendata import (
+    data_service_create,
+    data_service_delete,
+    data_service_update,
+    open_dataset_create,
+    open_dataset_delete,
+    open_dataset_update,
+)
+from .registry import KindServices, registered, services_for, services_of
 from .resources import (
     MoveNotAllowed,
     OwnChangeNotApproved,
@@ -38,8 +50,11 @@ from .structure import (
     organization_own_approval_set,
     organization_update,
     process_create,
+    process_delete,
+    process_references,
     process_update,
     section_create,
+    section_delete,
     section_update,
 )
 from .systems import (
@@ -52,10 +67,14 @@ from .systems import (
 __all__ = [
     "SPECS",
     "EditConflict",
+    "KindServices",
     "MoveNotAllowed",
     "RecordState",
     "RestoreResult",
     "data_resource_create",
+    "data_service_create",
+    "data_service_delete",
+    "data_service_update",
     "data_resource_delete",
     "data_resource_references",
     "data_resource_review",
@@ -69,14 +88,23 @@ __all__ = [
     "information_system_delete",
     "information_system_references",
     "information_system_update",
+    "open_dataset_create",
+    "open_dataset_delete",
+    "open_dataset_update",
     "organization_update",
     "organization_own_approval_set",
     "process_create",
+    "process_delete",
+    "process_references",
     "process_update",
     "record_restore",
     "record_states",
+    "registered",
     "section_create",
+    "section_delete",
     "section_update",
+    "services_for",
+    "services_of",
     "state_at",
     "state_of",
     "state_of_data",

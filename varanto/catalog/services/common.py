@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import logging
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -17,6 +17,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import get_history_manager_for_model
 
+from varanto.accounts.models import AuditKind
+from varanto.accounts.services import audit_record
+from varanto.catalog import declarations
 from varanto.core.acting import integration_of
 from varanto.core.keys import make_key
 from varanto.core.text import link_scheme_allowed, without_controls
@@ -166,10 +169,25 @@ def rows_replace(
     return True
 
 
+def record_audit(event: AuditKind, record: models.Model, stamp: Stamp, **detail) -> None:
+    """An audit row (lokitapahtuma) for a deletion or restore: who, which record of which kind, why."""
+    audit_record(
+        kind=event,
+        user=stamp.user,
+        organization=getattr(record, "organization", None),
+        record=declarations.kind_of(type(record)).slug,
+        key=getattr(record, "key", ""),
+        name=str(record),
+        reason=stamp.reason,
+        **detail,
+    )
+
+
 def record_delete(record: models.Model, stamp: Stamp, *, referred_by: dict | None = None) -> None:
-    """Delete the record; its history keeps the last state, and `referred_by` on the deletion row."""
+    """Delete the record, audited; its history keeps the last state, and `referred_by` on the deletion row."""
     model, pk = type(record), record.pk
     stamp.mark(record)
+    record_audit(AuditKind.RECORD_DELETE, record, stamp)
     record.delete()
     if referred_by is not None:
         row = (
@@ -180,6 +198,17 @@ def record_delete(record: models.Model, stamp: Stamp, *, referred_by: dict | Non
         )
         row.related = referred_by
         row.save(update_fields=["related"])
+
+
+def existing_records(model: type[Child], ids: Iterable[int], what: str, warnings: list[str]) -> dict[int, Child]:
+    """The records of `ids` that still exist; a warning for each one gone (restore leaves it out)."""
+    ids = list(ids)
+    found: dict[int, Child] = model._default_manager.in_bulk(ids)
+    for missing in sorted(set(ids) - set(found)):
+        warnings.append(
+            _("A linked %(what)s (id %(id)s) no longer exists and was left out.") % {"what": what, "id": missing}
+        )
+    return found
 
 
 # --- field values ----------------------------------------------------------------------

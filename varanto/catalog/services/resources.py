@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from varanto.accounts.models import AuditKind
 from varanto.accounts.permissions import WORKFLOW, Action
 from varanto.accounts.services import audit_record
-from varanto.catalog.models import DataResource, Organization, Process, ResourceSystem, ReviewStatus
+from varanto.catalog.models import DataResource, OpenDataset, Organization, Process, ResourceSystem, ReviewStatus
 
 from .common import (
     Stamp,
@@ -250,3 +250,14 @@ def data_resource_delete(*, resource: DataResource, expected_version: int, actin
         dataset.save(update_fields=["resource"])
     record_delete(current, stamp, referred_by=references)
     return references
+
+
+def data_resource_relink(resource: DataResource, referred_by: dict, stamp: Stamp, warnings: list[str]) -> None:
+    """Put back the open data sets' references and the editors' assignments the deletion removed."""
+    for dataset in OpenDataset.objects.filter(
+        pk__in=[d["id"] for d in referred_by.get("open_datasets", [])], resource=None
+    ):
+        dataset.resource = resource
+        stamp.mark(dataset)
+        dataset.save(update_fields=["resource"])
+    resource.editor_memberships.add(*[e["id"] for e in referred_by.get("editors", [])])

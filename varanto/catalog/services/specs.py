@@ -39,8 +39,12 @@ SYSTEM = spec_of(declarations.SYSTEM)
 SECTION = spec_of(declarations.SECTION)
 PROCESS = spec_of(declarations.PROCESS)
 ORGANIZATION = spec_of(declarations.ORGANIZATION)
+DATASET = spec_of(declarations.DATASET)
+SERVICE = spec_of(declarations.SERVICE)
 
-SPECS: dict[type[models.Model], RecordSpec] = {s.model: s for s in (RESOURCE, SYSTEM, SECTION, PROCESS, ORGANIZATION)}
+SPECS: dict[type[models.Model], RecordSpec] = {
+    s.model: s for s in (RESOURCE, SYSTEM, SECTION, PROCESS, ORGANIZATION, DATASET, SERVICE)
+}
 
 
 def _stored(record: models.Model, name: str):

@@ -2,19 +2,31 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from varanto.accounts.models import AuditKind
 from varanto.accounts.services import audit_record
-from varanto.catalog.models import ContactPerson, InformationSystem, Organization, Process, Section
+from varanto.catalog.models import (
+    ContactPerson,
+    DataResource,
+    InformationSystem,
+    Organization,
+    Process,
+    ReviewStatus,
+    Section,
+)
 
 from .common import (
     Stamp,
     assign,
     contact_list,
+    existing_records,
     locked,
     new_record,
     record_create,
+    record_delete,
     record_save,
     record_update,
     rows_replace,
@@ -45,6 +57,59 @@ def section_update(*, section: Section, data: dict, expected_version: int, actin
         lambda current, stamp: section_write(current, data, stamp),
         SECTION.fields,
     )
+
+
+def section_references(section: Section) -> dict:
+    """What refers to the section: its data resources, which must be moved or deleted first."""
+    return {"resources": [{"id": r.pk, "name": r.name} for r in section.resources.all()]}
+
+
+@transaction.atomic
+def section_delete(*, section: Section, expected_version: int, acting_user) -> dict:
+    """Delete a section that has no data resources left; restore brings it back."""
+    current = locked(Section, section.pk, expected_version)
+    if current.resources.exists():
+        raise ValidationError(_("The section still has data resources; move or delete them first."))
+    record_delete(current, Stamp(acting_user, "delete"))
+    return {}
+
+
+def _process_links_set(record: DataResource, processes) -> None:
+    # Recorded by the history row of the save that follows, not one of its own.
+    record.skip_history_when_saving = True  # type: ignore[attr-defined]  # read by simple-history
+    try:
+        record.processes.set(processes)
+    finally:
+        del record.skip_history_when_saving  # type: ignore[attr-defined]
+
+
+def process_references(process: Process) -> dict:
+    """What refers to the process: shown before deleting it and kept on its deletion row."""
+    return {"resources": [{"id": r.pk, "name": r.name} for r in process.resources.all()]}
+
+
+@transaction.atomic
+def process_delete(*, process: Process, expected_version: int, acting_user) -> dict:
+    """Delete the process after unlinking it from its data resources (a new version each, ready for
+    review); the links are kept on the deletion row so that restoring the process puts them back."""
+    current = locked(Process, process.pk, expected_version)
+    references = process_references(current)
+    stamp = Stamp(acting_user, f"process-deleted:{current.name}")
+    for resource in current.resources.select_for_update():
+        _process_links_set(resource, [p for p in resource.processes.all() if p.pk != current.pk])
+        resource.review_status = ReviewStatus.READY_FOR_REVIEW
+        record_save(resource, ["review_status"], stamp)
+    record_delete(current, Stamp(acting_user, "delete", stamp.when), referred_by=references)
+    return references
+
+
+def process_relink(process: Process, referred_by: dict, stamp: Stamp, warnings: list[str]) -> None:
+    """Put back the links the process's deletion removed from data resources."""
+    ids = [r["id"] for r in referred_by.get("resources", [])]
+    for resource in existing_records(DataResource, ids, _("data resource"), warnings).values():
+        _process_links_set(resource, [*resource.processes.all(), process])
+        resource.review_status = ReviewStatus.READY_FOR_REVIEW
+        record_save(resource, ["review_status"], stamp)
 
 
 def process_write(process: Process, data: dict, stamp: Stamp) -> list[str]:

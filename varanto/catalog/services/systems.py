@@ -6,11 +6,20 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from varanto.catalog.models import DataResource, InformationSystem, Organization, ReviewStatus, SystemInterface
+from varanto.catalog.models import (
+    DataResource,
+    InformationSystem,
+    Organization,
+    Process,
+    ResourceSystem,
+    ReviewStatus,
+    SystemInterface,
+)
 
 from .common import (
     Stamp,
     assign,
+    existing_records,
     locked,
     new_record,
     record_create,
@@ -22,6 +31,7 @@ from .common import (
     texts_cleaned,
 )
 from .specs import SYSTEM
+from .structure import process_write
 
 
 def _interfaces_write(system: InformationSystem, rows: list[dict], stamp: Stamp) -> bool:
@@ -138,3 +148,32 @@ def information_system_delete(*, system: InformationSystem, expected_version: in
         record_save(source, [], stamp)
     record_delete(current, Stamp(acting_user, "delete", stamp.when), referred_by=references)
     return references
+
+
+def information_system_relink(system: InformationSystem, referred_by: dict, stamp: Stamp, warnings: list[str]) -> None:
+    """Put back the links the system's deletion removed from resources, processes and other systems."""
+    refs = referred_by.get("resources", [])
+    resources = existing_records(DataResource, [r["id"] for r in refs], _("data resource"), warnings)
+    for ref in refs:
+        resource = resources.get(ref["id"])
+        if resource is None or resource.system_links.filter(system=system).exists():
+            continue
+        link = ResourceSystem(resource=resource, system=system, usage=ref["usage"], position=ref["position"])
+        stamp.mark(link)
+        link.save()
+        resource.review_status = ReviewStatus.READY_FOR_REVIEW
+        record_save(resource, ["review_status"], stamp)
+    process_ids = [p["id"] for p in referred_by.get("processes", [])]
+    for process in existing_records(Process, process_ids, _("process"), warnings).values():
+        process_write(process, {"systems": [*process.systems.all(), system]}, stamp)
+        record_save(process, [], stamp)
+    refs = referred_by.get("interfaces_in", [])
+    sources = existing_records(InformationSystem, [i["id"] for i in refs], _("system"), warnings)
+    for ref in refs:
+        if ref["id"] in sources:
+            source = sources[ref["id"]]
+            rows = [
+                {"system": i.target, "description": i.description} for i in source.interfaces.select_related("target")
+            ]
+            system_write(source, {"interfaces": [*rows, {"system": system, "description": ref["description"]}]}, stamp)
+            record_save(source, [], stamp)

@@ -104,9 +104,12 @@ def test_replace_deletes_missing_records_recoverably(imatra, editor):
     assert [r.key for r in summary.changes.added] == ["uusi-varanto"]
     assert not DataResource.objects.filter(pk=gone.pk).exists()
     assert [row.id for row in deleted_records(DataResource, imatra)] == [gone.pk]
+    deletion = AuditEvent.objects.get(kind=AuditKind.RECORD_DELETE)  # the import's deletion is audited too
+    assert (deletion.organization, deletion.detail["record"], deletion.detail["key"]) == (imatra, "resource", gone.key)
     before = gone.history.exclude(history_type="-").latest("history_date", "history_id")
-    record_restore(model=DataResource, pk=gone.pk, history_id=before.history_id, acting_user=None)
+    record_restore(model=DataResource, pk=gone.pk, history_id=before.history_id, acting_user=editor.user)
     assert DataResource.objects.filter(pk=gone.pk).exists()
+    assert AuditEvent.objects.get(kind=AuditKind.RECORD_RESTORE).user == editor.user
     assert editor.resources.filter(pk=gone.pk).exists()  # the assignment comes back with it
 
 
