@@ -155,6 +155,7 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+MIDDLEWARE.append("varanto.core.middleware.PrivatePagesNoStoreMiddleware")
 
 LOGGING = {
     "version": 1,

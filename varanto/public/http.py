@@ -127,6 +127,8 @@ class PublishedPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest):
+        # A host outside ALLOWED_HOSTS gets Django's 400 (DisallowedHost), kept page or not.
+        request.get_host()
         if _cacheable_request(request):
             page = cache.pages.get(request.path_info)
             if page is not None:
