@@ -156,6 +156,7 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+CSRF_FAILURE_VIEW = "varanto.public.errors.csrf_failure"  # in the visitor's language, like the other error pages
 MIDDLEWARE.append("varanto.core.middleware.PrivatePagesNoStoreMiddleware")
 
 # --- content security policy ---
