@@ -52,6 +52,7 @@ bench: install
 	$(BIN)/python bench/public_pages.py
 	$(BIN)/python bench/search.py
 	$(BIN)/python bench/public_api.py
+	$(BIN)/python bench/load.py
 
 # Regenerates demo/imatra.catalog.json from the published page with the importer.
 demo-data: install

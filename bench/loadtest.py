@@ -156,15 +156,34 @@ def nginx(root: Path, *, port: int, workers: int, workdir: Path):
         _stop(process)
 
 
-def wrk(url: str, *, connections: int, seconds: int, threads: int, workdir: Path) -> LoadResult:
-    """Load `url` with wrk for `seconds` and return throughput and latency percentiles."""
+def wrk(
+    url: str, *, connections: int, seconds: int, threads: int, workdir: Path, timeout: int | None = None
+) -> LoadResult:
+    """Load `url` with wrk for `seconds` and return throughput and latency percentiles.
+
+    `timeout`: seconds after which wrk gives up on a request and counts it as an error (wrk's default 2).
+    """
     script = workdir / "report.lua"
     script.write_text(WRK_REPORT)
+    limit = ["--timeout", f"{timeout}s"] if timeout is not None else []
     result = subprocess.run(
-        ["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{seconds}s", "--latency", "-s", str(script), url],
+        [
+            "wrk",
+            "-t",
+            str(threads),
+            "-c",
+            str(connections),
+            "-d",
+            f"{seconds}s",
+            *limit,
+            "--latency",
+            "-s",
+            str(script),
+            url,
+        ],
         capture_output=True,
         text=True,
-        timeout=seconds + 60,
+        timeout=seconds + (timeout or 2) + 60,
     )
     match = re.search(
         r"varanto-bench requests=(\d+) duration_us=(\d+) p50_us=(\d+) p95_us=(\d+) p99_us=(\d+) errors=(\d+)",

@@ -9,6 +9,8 @@ Environment variables (all optional for local use):
   VARANTO_VAR_DIR   where the SQLite database, the secret key and logs live (default ./var)
   LOG_LEVEL         INFO by default
   SIGN_IN_FAILURE_LIMIT, SIGN_IN_LOCKOUT_MINUTES   sign-in throttling (default 5 failures, 15 minutes)
+  SECURE_*, SQLITE_BUSY_TIMEOUT, PUBLIC_EMBED_FRAME_ANCESTORS: see the blocks "deployment security",
+                    "database" and "content security policy" below
 """
 
 import datetime
@@ -16,6 +18,7 @@ import secrets
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent
 env = environ.Env()
@@ -100,7 +103,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
     )
+    # Writes take the write lock when their transaction begins, so a reader turned writer is never
+    # refused mid-transaction; a writer waits its turn up to the busy timeout (seconds) instead of
+    # failing with "database is locked" while a publication or import is written.
     DATABASES["default"]["OPTIONS"]["transaction_mode"] = "IMMEDIATE"
+    DATABASES["default"]["OPTIONS"]["timeout"] = env.float("SQLITE_BUSY_TIMEOUT", default=30.0)
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -131,12 +138,49 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_MANIFEST_STRICT = False
 
+# --- deployment security ---
+# Served over https (DEBUG off and PUBLIC_BASE_URL https): HSTS, redirect to https and cookies sent
+# only over https, each overridable from the environment. Behind a TLS-terminating proxy, Django
+# learns that a request came in over https from the header SECURE_PROXY_SSL_HEADER names (default
+# X-Forwarded-Proto: https; the proxy must set it on every request, overwriting what a client sent;
+# set it empty when Granian itself terminates TLS).
+_HTTPS = not DEBUG and PUBLIC_BASE_URL.startswith("https://")
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=_HTTPS)
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31_536_000 if _HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=_HTTPS)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=_HTTPS)
+_PROXY_SSL_HEADER = env.str("SECURE_PROXY_SSL_HEADER", default="X-Forwarded-Proto" if _HTTPS else "")
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_" + _PROXY_SSL_HEADER.upper().replace("-", "_"), "https") if _PROXY_SSL_HEADER else None
+)
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=False)
+SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=_HTTPS)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+CSRF_FAILURE_VIEW = "varanto.public.errors.csrf_failure"  # in the visitor's language, like the other error pages
+MIDDLEWARE.append("varanto.core.middleware.PrivatePagesNoStoreMiddleware")
+
+# --- content security policy ---
+# django-csp: scripts, styles and everything else from this site only, no inline script, style or event
+# handler (they live in static files), no plugins, and no framing except the embeddable view, which
+# the sites in PUBLIC_EMBED_FRAME_ANCESTORS may show in an iframe ("*": any site; or e.g.
+# "https://www.imatra.fi"). A link injected into a description cannot run script on /hallinta/.
+MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "csp.middleware.CSPMiddleware")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+PUBLIC_EMBED_FRAME_ANCESTORS = env.list("PUBLIC_EMBED_FRAME_ANCESTORS", default=["*"])
 
 LOGGING = {
     "version": 1,

@@ -19,3 +19,9 @@ urlpatterns += i18n_patterns(
     path("", include("varanto.public.urls")),
     prefix_default_language=False,
 )
+
+# Error pages in the visitor's language (varanto/public/errors.py).
+handler400 = "varanto.public.errors.bad_request"
+handler403 = "varanto.public.errors.permission_denied"
+handler404 = "varanto.public.errors.page_not_found"
+handler500 = "varanto.public.errors.server_error"

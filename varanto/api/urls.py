@@ -3,7 +3,7 @@ tokens), the OpenAPI schema and its docs."""
 
 from django.http import JsonResponse
 from django.urls import path, re_path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from . import public_views as public
 from . import working_review as review
@@ -22,7 +22,11 @@ WORKING = "working/<str:org>/"
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path(
+        "docs/",
+        SpectacularSwaggerSplitView.as_view(url_name="api:schema", template_name="api/swagger_ui.html"),
+        name="docs",
+    ),
     path("organizations/", public.OrganizationList.as_view(), name="organizations"),
     path(ORG, public.OrganizationDetail.as_view(), name="organization"),
     path(ORG + "sections/", public.SectionList.as_view(), name="sections"),

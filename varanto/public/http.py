@@ -15,6 +15,7 @@ import functools
 import hashlib
 from pathlib import Path
 
+from django.core.exceptions import DisallowedHost
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
@@ -116,6 +117,15 @@ def site_page(view):
     return wrapper
 
 
+def _allowed_host(request: HttpRequest) -> bool:
+    """A host outside ALLOWED_HOSTS never gets a kept page: it goes on to Django's 400, with the site's headers."""
+    try:
+        request.get_host()
+    except DisallowedHost:
+        return False
+    return True
+
+
 def _cacheable_request(request: HttpRequest) -> bool:
     return request.method == "GET" and not request.META.get("QUERY_STRING")
 
@@ -127,7 +137,7 @@ class PublishedPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest):
-        if _cacheable_request(request):
+        if _cacheable_request(request) and _allowed_host(request):
             page = cache.pages.get(request.path_info)
             if page is not None:
                 current = cache.current_publication(page.org_slug)

@@ -5,6 +5,7 @@ hands it in); nothing here touches the working model.
 """
 
 import datetime
+import functools
 
 from django.conf import settings
 from django.http import Http404
@@ -140,7 +141,24 @@ def diff(request, current, number):
     )
 
 
-@xframe_options_exempt
+def _framed_by_embedding_sites(view):
+    """Let the sites of PUBLIC_EMBED_FRAME_ANCESTORS frame the page (CSP frame-ancestors; X-Frame-Options off).
+
+    Set on every answer, 304s included, as a 304's headers update the browser's stored page.
+    """
+
+    @functools.wraps(view)
+    @xframe_options_exempt
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        # django-csp's per-response override, read by its middleware (what its csp_replace decorator sets).
+        response._csp_replace = {"frame-ancestors": settings.PUBLIC_EMBED_FRAME_ANCESTORS}
+        return response
+
+    return wrapper
+
+
+@_framed_by_embedding_sites
 @published_page
 def embed(request, current):
     """The description without the site's header and footer, for an iframe on the organisation's own site."""

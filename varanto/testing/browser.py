@@ -2,7 +2,9 @@
 
 Use the `page` fixture with pytest-django's `live_server`; call `assert_accessible(page)` on
 every page a test visits and `screenshot(page, name)` to keep a picture for review
-(written to test-artifacts/screenshots/).
+(written to test-artifacts/screenshots/). Whatever the Content-Security-Policy blocks on any page
+the `page` visits (an inline script, style or handler, a resource from elsewhere) fails the test;
+`csp_violations(page)` lists them so far.
 """
 
 from __future__ import annotations
@@ -49,13 +51,47 @@ def browser():
         chromium.close()
 
 
+# Every document reports each policy violation to the test (through the binding below) as it happens.
+_REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.varantoCspViolation(`${event.effectiveDirective} blocked ${event.blockedURI || "inline"}`
+    + ` on ${event.documentURI}${event.sourceFile ? ` (${event.sourceFile}:${event.lineNumber})` : ""}`);
+});
+"""
+
+
+def csp_watch(context) -> list[str]:
+    """Collect, from now on, what the Content-Security-Policy blocks on any page of the browser context."""
+    violations: list[str] = []
+    context.expose_binding("varantoCspViolation", lambda _source, text: violations.append(text))
+    context.add_init_script(_REPORT_CSP_VIOLATIONS)
+    _violations[id(context)] = violations
+    return violations
+
+
+def csp_violations(page, *, forget: bool = False) -> list[str]:
+    """What the Content-Security-Policy has blocked so far on the pages of `page`'s (watched) context;
+    `forget`: and start the list anew (after a test made a violation on purpose)."""
+    violations = _violations[id(page.context)]
+    found = list(violations)
+    if forget:
+        violations.clear()
+    return found
+
+
+_violations: dict[int, list[str]] = {}
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context(locale="fi-FI", viewport=DESKTOP)
     context.set_default_timeout(10_000)
-    tab = context.new_page()
-    yield tab
+    violations = csp_watch(context)
+    yield context.new_page()
+    _violations.pop(id(context), None)
     context.close()
+    if violations:
+        pytest.fail("Content-Security-Policy violations:\n- " + "\n- ".join(violations))
 
 
 def assert_accessible(page, *, exclude: list[str] | None = None) -> None:

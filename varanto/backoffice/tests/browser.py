@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.test import Client
 
-from varanto.testing.browser import DESKTOP
+from varanto.testing.browser import DESKTOP, csp_watch
 
 
 def signed_in_page(browser, live_server, user, *, viewport=DESKTOP, javascript: bool = True):
@@ -14,6 +14,7 @@ def signed_in_page(browser, live_server, user, *, viewport=DESKTOP, javascript: 
         locale="fi-FI", viewport=viewport, java_script_enabled=javascript, accept_downloads=True
     )
     context.set_default_timeout(15_000)
+    csp_watch(context)  # `csp_violations(page)` lists what the policy blocked
     context.add_cookies(
         [
             {

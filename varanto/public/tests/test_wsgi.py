@@ -13,7 +13,15 @@ RESOURCE = "/imatran-kaupunki/tietovaranto/vesihuolto/"
 
 
 def _environ(path=RESOURCE, **extra):
-    return {"REQUEST_METHOD": "GET", "PATH_INFO": path, "QUERY_STRING": "", "wsgi.input": io.BytesIO(), **extra}
+    return {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": path,
+        "QUERY_STRING": "",
+        "SERVER_NAME": "testserver",
+        "SERVER_PORT": "80",
+        "wsgi.input": io.BytesIO(),
+        **extra,
+    }
 
 
 class Django:
@@ -57,8 +65,9 @@ def test_a_kept_page_of_the_current_publication_is_served_without_django(kept_pa
         _environ(HTTP_IF_NONE_MATCH='"x"'),
         _environ(HTTP_IF_MODIFIED_SINCE="Wed, 25 Nov 2026 10:00:00 GMT"),
         _environ(path="/imatran-kaupunki/"),
+        _environ(HTTP_HOST="evil.example"),
     ],
-    ids=["query-string", "head", "if-none-match", "if-modified-since", "not-kept"],
+    ids=["query-string", "head", "if-none-match", "if-modified-since", "not-kept", "host-not-allowed"],
 )
 def test_other_requests_go_to_django(kept_page, environ):
     django = Django()
@@ -71,3 +80,14 @@ def test_when_the_publication_is_not_known_to_be_current_django_checks_first(kep
     django = Django()
     assert _call(serve_published_pages(django), _environ())[2] == b"from django"
     assert django.calls == 1
+
+
+def test_a_kept_page_answers_400_to_a_host_outside_allowed_hosts(kept_page, client):
+    """Neither the shortcut nor the middleware hands a kept page to a host Django would refuse."""
+    from varanto.wsgi import application
+
+    status, _headers, body = _call(application, _environ(HTTP_HOST="evil.example"))
+    assert status == "400 Bad Request"
+    assert kept_page.content not in body
+    assert client.get(RESOURCE, HTTP_HOST="evil.example").status_code == 400
+    assert _call(application, _environ(HTTP_HOST="testserver"))[0] == "200 OK"
