@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.test.utils import override_settings
 
-from varanto.testing.browser import browser, page  # noqa: F401  (fixtures for every app's browser tests)
+from varanto.testing.browser import _chromium, browser, page  # noqa: F401  (fixtures for every app's browser tests)
 
 REPO = Path(__file__).resolve().parent.parent
 TEST_DATA = REPO / "varanto" / "testing" / "data"  # test data kept in the repository; its README names the sources

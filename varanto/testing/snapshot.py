@@ -4,22 +4,29 @@ Importing the Imatra demo takes about half a second (two hundred saves, each val
 recorded in history); copying the rows it made takes a few milliseconds. `RowSnapshot.capture`
 runs a build inside a transaction it rolls back and keeps every row the build added, in every
 table; `restore` writes those rows back exactly as they were (ids, timestamps, history), with no
-signals, as if the build had just run.
+signals, as if the build had just run. `rolled_back` runs a build the same way and keeps only what
+it returns, for fixtures that make files once from database rows no test should see.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from django.apps import apps
 from django.core.management.color import no_style
 from django.db import connection, models, transaction
 
+T = TypeVar("T")
 
-class _RollBack(Exception):
-    """Leaves the capture's transaction without keeping what the build wrote."""
+
+def rolled_back(build: Callable[[], T]) -> T:
+    """What `build` returns; whatever it wrote to the database is rolled back."""
+    with transaction.atomic():
+        result = build()
+        transaction.set_rollback(True)
+    return result
 
 
 def _tables() -> list[type[models.Model]]:
@@ -34,24 +41,23 @@ class RowSnapshot:
     @classmethod
     def capture(cls, build: Callable[[], Any]) -> RowSnapshot:
         tables = _tables()
-        captured: list[tuple[type[models.Model], list[dict[str, Any]]]] = []
-        try:
-            with transaction.atomic():
-                before = {model: set(model._base_manager.values_list("pk", flat=True)) for model in tables}
-                result = build()
-                for model in tables:
-                    fields = [f.attname for f in model._meta.local_concrete_fields]
-                    new = [
-                        row
-                        for row in model._base_manager.values(*fields)
-                        if row[model._meta.pk.attname] not in before[model]
-                    ]
-                    if new:
-                        captured.append((model, new))
-                raise _RollBack
-        except _RollBack:
-            pass
-        return cls(captured, result)
+
+        def build_and_read() -> RowSnapshot:
+            before = {model: set(model._base_manager.values_list("pk", flat=True)) for model in tables}
+            result = build()
+            captured: list[tuple[type[models.Model], list[dict[str, Any]]]] = []
+            for model in tables:
+                fields = [f.attname for f in model._meta.local_concrete_fields]
+                new = [
+                    row
+                    for row in model._base_manager.values(*fields)
+                    if row[model._meta.pk.attname] not in before[model]
+                ]
+                if new:
+                    captured.append((model, new))
+            return cls(captured, result)
+
+        return rolled_back(build_and_read)
 
     def restore(self) -> Any:
         with transaction.atomic():

@@ -1,13 +1,18 @@
 """`varanto site OUTDIR`: the whole public description as files with relative links, none of them broken."""
 
 import re
+import shutil
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 from django.core.management import CommandError, call_command
 
+from varanto.catalog.models import Organization
 from varanto.interchange.staticsite import relink
+from varanto.public.cache import public_caches_clear
+from varanto.publications.services import publication_create
+from varanto.testing.snapshot import rolled_back
 
 pytestmark = pytest.mark.django_db
 
@@ -37,13 +42,28 @@ def broken_links(site: Path) -> list[str]:
     return broken
 
 
-@pytest.fixture
-def site(imatra_published, tmp_path) -> Path:
-    outdir = tmp_path / "kuvaus"
-    call_command(
-        "site", str(outdir), "--base-url", "https://kuvaus.example.fi", "--live-url", "https://varanto.example.fi"
-    )
+@pytest.fixture(scope="module")
+def _built_site(django_db_setup, django_db_blocker, _imatra_rows, tmp_path_factory) -> Path:
+    """The published demo's site, written once for this file's tests; the rows it took are rolled back."""
+    outdir = tmp_path_factory.mktemp("site") / "kuvaus"
+
+    def build() -> None:
+        organization = Organization.objects.get(pk=_imatra_rows.restore())
+        publication_create(organization=organization, note="Testijulkaisu")
+        call_command(
+            "site", str(outdir), "--base-url", "https://kuvaus.example.fi", "--live-url", "https://varanto.example.fi"
+        )
+
+    with django_db_blocker.unblock():
+        rolled_back(build)
+    public_caches_clear()  # they remember the rolled-back publication
     return outdir
+
+
+@pytest.fixture
+def site(_built_site, tmp_path) -> Path:
+    """A copy of the site of each test's own, which the test may change."""
+    return Path(shutil.copytree(_built_site, tmp_path / "kuvaus"))
 
 
 def test_the_static_site_has_no_broken_link_and_the_check_would_see_one(site):

@@ -1,10 +1,10 @@
 """Searches that all find the index missing build it once between them, on either database."""
 
+import json
 import os
 import subprocess
 import sys
 import threading
-import time
 
 import pytest
 from django.db import connection
@@ -14,14 +14,36 @@ from varanto.search.models import SearchIndex
 from varanto.search.services import search_index_publication
 
 RACE = """
-import sys, time
+import json, multiprocessing, sys
 import django
 django.setup()
+from django.core.management import call_command
+from django.db import connections
 from varanto.publications.models import Publication
+from varanto.search.models import SearchIndex
 from varanto.search.services import search_index_publication
-publication = Publication.objects.get()
-time.sleep(max(0.0, float(sys.argv[1]) - time.time()))
-print(search_index_publication(publication).pk)
+
+call_command("migrate", verbosity=0)
+call_command("loaddemo", "--file", sys.argv[1], verbosity=0)
+SearchIndex.objects.all().delete()  # publishing indexed it; the first searches find it missing
+connections.close_all()  # each worker opens its own connection
+
+# Forked like the server's workers, which start together and wait at the barrier.
+fork = multiprocessing.get_context("fork")
+barrier, built = fork.Barrier(3), fork.Queue()
+
+def worker():
+    publication = Publication.objects.get()
+    barrier.wait()
+    built.put(search_index_publication(publication).pk)
+
+workers = [fork.Process(target=worker) for _ in range(3)]
+for process in workers:
+    process.start()
+for process in workers:
+    process.join(timeout=120)
+print(json.dumps({"exit": [p.exitcode for p in workers], "built": [built.get() for p in workers if p.exitcode == 0],
+                  "indexes": SearchIndex.objects.count()}))
 """
 
 
@@ -58,21 +80,11 @@ def test_worker_processes_racing_on_a_sqlite_file_build_one_index(tmp_path, sett
         pytest.skip("the PostgreSQL run races threads instead (above)")
     env = {**os.environ, "VARANTO_VAR_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "varanto.settings"}
     env.pop("DATABASE_URL", None)
-    varanto = [sys.executable, "-m", "varanto"]
-    for command in (["migrate", "-v0"], ["loaddemo", "--file", str(DEMO_CATALOG)]):
-        subprocess.run(varanto + command, env=env, cwd=REPO, check=True, capture_output=True)
-    start = f"{time.time() + 4:.3f}"
-    workers = [
-        subprocess.Popen(
-            [sys.executable, "-c", RACE, start],
-            env=env,
-            cwd=REPO,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for _ in range(3)
-    ]
-    outputs = [worker.communicate(timeout=120) for worker in workers]
-    assert [w.returncode for w in workers] == [0, 0, 0], [err for _, err in outputs]
-    assert len({out.strip() for out, _ in outputs}) == 1
+    run = subprocess.run(
+        [sys.executable, "-c", RACE, str(DEMO_CATALOG)], env=env, cwd=REPO, capture_output=True, text=True, timeout=300
+    )
+    assert run.returncode == 0, run.stderr
+    result = json.loads(run.stdout.splitlines()[-1])
+    assert result["exit"] == [0, 0, 0], run.stderr
+    assert len(result["built"]) == 3 and len(set(result["built"])) == 1
+    assert result["indexes"] == 1
