@@ -76,6 +76,11 @@ LIST_LIMIT = 500
 class FieldDeclaration:
     """One content field of a record kind."""
 
+    # Hashed by identity of meaning, not by every attribute: a label is a lazy translation whose
+    # hash would change with the active language, and declarations are keys of the consumers' tables.
+    def __hash__(self) -> int:
+        return hash((self.attr, self.path))
+
     attr: str  # the model attribute
     path: str  # the canonical JSON path; dots nest ("disclosure.level")
     type: ValueType
@@ -161,6 +166,11 @@ class Group:
 @dataclass(frozen=True)
 class RecordKind:
     """One kind of record: its model, key and fields in canonical order."""
+
+    # Hashed by identity of meaning, not by every attribute: a label is a lazy translation whose
+    # hash would change with the active language, and declarations are keys of the consumers' tables.
+    def __hash__(self) -> int:
+        return hash(self.name)
 
     name: str  # the canonical location ("resources", "open_data.datasets")
     model: type[models.Model]

@@ -10,8 +10,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from django.template import TemplateDoesNotExist
-from django.template.loader import get_template
+from django.template.loader import select_template
 
 from varanto.catalog.declarations import FieldDeclaration, RecordKind, ValueType
 
@@ -41,14 +40,9 @@ def value_at(record: dict, path: str):
 
 
 @functools.cache
-def _template(*names: str) -> str:
-    for name in names:
-        try:
-            get_template(name)
-        except TemplateDoesNotExist:
-            continue
-        return name
-    raise TemplateDoesNotExist(", ".join(names))
+def first_template(*names: str) -> str:
+    """The first of `names` that exists (looked up once per process: the page loops call it per field)."""
+    return select_template(names).template.name
 
 
 def page_entries(kind: RecordKind, record: dict) -> list[Entry]:
@@ -69,7 +63,7 @@ def page_entries(kind: RecordKind, record: dict) -> list[Entry]:
         names = (f"public/fields/{folder}/{name}.html", f"public/fields/{name}.html") if decl.display else ()
         entries.append(
             Entry(
-                template=_template(*names, f"public/fields/{decl.type.value}.html"),
+                template=first_template(*names, f"public/fields/{decl.type.value}.html"),
                 label=str(kind.label(decl)),
                 value=value_at(record, decl.path),
                 path=decl.path,
@@ -82,7 +76,7 @@ def page_entries(kind: RecordKind, record: dict) -> list[Entry]:
         if name in by_attr:
             add_field(by_attr[name])
         else:  # a relation, or what the page adds
-            entries.append(Entry(template=_template(f"public/fields/{kind.name.replace('.', '/')}/{name}.html")))
+            entries.append(Entry(template=first_template(f"public/fields/{kind.name.replace('.', '/')}/{name}.html")))
     for decl in fields:
         add_field(decl)
     return entries

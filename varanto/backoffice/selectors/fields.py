@@ -8,15 +8,13 @@ Internal fields are shown too: this page is for staff, and their groups are mark
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
 from django.db import models
-from django.template import TemplateDoesNotExist
-from django.template.loader import get_template
 from django.utils.text import capfirst
 
 from varanto.catalog.declarations import FieldDeclaration, RecordKind, ValueType
+from varanto.public.fields import first_template
 
 NOT_SHOWN = frozenset({ValueType.KEY, ValueType.TRANSLATIONS})
 
@@ -26,17 +24,6 @@ class Entry:
     template: str
     label: str = ""
     value: object = None
-
-
-@functools.cache
-def _template(*names: str) -> str:
-    for name in names:
-        try:
-            get_template(name)
-        except TemplateDoesNotExist:
-            continue
-        return name
-    raise TemplateDoesNotExist(", ".join(names))
 
 
 def _value(decl: FieldDeclaration, record: models.Model):
@@ -60,11 +47,11 @@ def detail_entries(kind: RecordKind, record: models.Model, group_names: tuple[st
             own = (f"backoffice/fields/{folder}/{name}.html", f"backoffice/fields/{name}.html") if decl.display else ()
             entries.append(
                 Entry(
-                    template=_template(*own, f"backoffice/fields/{decl.type.value}.html"),
+                    template=first_template(*own, f"backoffice/fields/{decl.type.value}.html"),
                     label=str(capfirst(decl.model_field(kind.model).verbose_name)),
                     value=_value(decl, record),
                 )
             )
         for relation in kind.group_relations(group):
-            entries.append(Entry(template=_template(f"backoffice/fields/{folder}/{relation.name}.html")))
+            entries.append(Entry(template=first_template(f"backoffice/fields/{folder}/{relation.name}.html")))
     return entries

@@ -19,7 +19,7 @@ from varanto.catalog.tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-FORMS = [pytest.param(kind.form, id=name) for name, kind in KINDS.items()]
+FORMS = [pytest.param(kind.form, id=name) for name, kind in KINDS.items() if kind.editing is not None]
 WRITTEN_ELSEWHERE = (ValueType.KEY, ValueType.TRANSLATIONS)  # the key is made by the service, texts are per language
 
 

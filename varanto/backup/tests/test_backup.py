@@ -4,9 +4,9 @@ import json
 import zipfile
 
 import pytest
-from django.contrib.auth import get_user_model
+from django.contrib.auth import authenticate, get_user_model
 from django.core.management import CommandError, call_command
-from django.test import Client
+from django.test import RequestFactory
 
 from varanto.backup.services import BackupError, backup_restore, backup_write, database_clear
 from varanto.catalog.models import DataResource, ReviewStatus
@@ -43,7 +43,7 @@ def test_restore_into_an_empty_database_gives_back_every_table_and_the_same_expo
     assert row_counts() == before
     assert report.search_indexes == 2
     assert exports() == exported
-    assert Client().login(username="hallinto", password=PASSWORD)
+    assert authenticate(RequestFactory().post("/"), username="hallinto", password=PASSWORD) is not None
     editor = get_user_model().objects.get(username="vesi")
     assert editor.has_perm("accounts.view_auditevent") and editor.has_perm("publications.view_publication")
     working = client.get(f"/api/v1/working/{imatra.slug}/resources/", headers={"authorization": f"Bearer {secret}"})

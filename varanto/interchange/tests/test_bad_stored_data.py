@@ -93,7 +93,7 @@ def test_the_migrations_clean_what_is_stored(published):
     assert Organization.objects.get(pk=published.pk).homepage == ""
 
     before = Publication.objects.get(organization=published)
-    importlib.import_module("varanto.publications.migrations.0002_clean_published_values").clean_publications(
+    importlib.import_module("varanto.publications.migrations.0003_clean_published_values").clean_publications(
         apps, None
     )
     after = Publication.objects.get(pk=before.pk)

@@ -131,7 +131,7 @@ def test_a_folder_that_is_not_a_varanto_site_is_left_alone(imatra_published, tmp
     assert [p.name for p in outdir.iterdir()] == ["index.html"]
 
 
-def test_a_failure_part_way_leaves_the_earlier_site_as_it_was(site, tmp_path):
+def test_a_failure_part_way_leaves_the_earlier_site_as_it_was(site, imatra_published, tmp_path):
     from varanto.public.cache import public_caches_clear
     from varanto.publications.models import Publication
 
