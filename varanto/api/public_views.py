@@ -19,7 +19,7 @@ from django.utils.translation import get_language
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers
-from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import APIException, NotFound
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
@@ -397,6 +397,19 @@ def publication_summary(request, org: str, publication) -> dict:
     }
 
 
+class Withdrawn(APIException):
+    """410 Gone for a withdrawn publication, as its public page answers: when and why, never its content."""
+
+    status_code = 410
+    default_code = "withdrawn"
+
+    def __init__(self, publication) -> None:
+        super().__init__(
+            f"Publication {publication.number} was withdrawn on {publication.withdrawn_at:%Y-%m-%d}: "
+            f"{publication.withdrawal_reason}"
+        )
+
+
 @extend_schema_view(
     get=extend_schema(
         operation_id="publication_get",
@@ -411,7 +424,7 @@ def publication_summary(request, org: str, publication) -> dict:
                 examples=[OpenApiExample("1", value=1)],
             ),
         ],
-        responses={200: ref("Catalog"), **ERRORS},
+        responses={200: ref("Catalog"), **ERRORS, 410: ref("Error")},
         summary="A publication: its whole public catalogue",
     )
 )
@@ -421,6 +434,9 @@ class PublicationDetail(PublicView):
     def get(self, request, org: str, number: int):
         publication = published.publication_numbered(org, number)
         if publication is None:
+            withdrawn = published.publication_withdrawn_numbered(org, number)
+            if withdrawn is not None:
+                raise Withdrawn(withdrawn)
             raise NotFound("No publication with this number.")
         etag = publication_etag(publication, "api", request.build_absolute_uri(), REVISION)
         return conditional(request, etag, publication.published_at, lambda: Response(publication_catalog(publication)))

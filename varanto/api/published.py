@@ -49,3 +49,9 @@ def publications_of(org_slug: str) -> QuerySet[Publication]:
 def publication_numbered(org_slug: str, number: int) -> Publication | None:
     """The publication with this number, unless it was withdrawn."""
     return Publication.objects.served().filter(organization__slug=org_slug, number=number).first()
+
+
+def publication_withdrawn_numbered(org_slug: str, number: int) -> Publication | None:
+    """The withdrawn publication with this number, without its content: its address answers 410, saying when and why."""
+    found = Publication.objects.filter(organization__slug=org_slug, number=number, withdrawn_at__isnull=False)
+    return found.defer("content").first()

@@ -63,7 +63,10 @@ def test_after_withdrawal_no_public_surface_serves_it_and_the_one_before_is_serv
     for path in (f"/{ORG}/lataa/kuvaus.xlsx", f"/{ORG}/lataa/kuvaus.csv.zip", f"/{ORG}/dcat/catalog.rdf"):
         response = client.get(path)
         assert response.status_code == 200 and response["ETag"].startswith('"1-'), path
-    assert client.get(f"/api/v1/organizations/{ORG}/publications/2/").status_code == 404
+    gone_from_api = client.get(f"/api/v1/organizations/{ORG}/publications/2/")
+    assert gone_from_api.status_code == 410
+    assert "withdrawn" in gone_from_api.json()["detail"]
+    assert client.get(f"/api/v1/organizations/{ORG}/publications/9/").status_code == 404
     listed = client.get(f"/api/v1/organizations/{ORG}/publications/").json()
     assert [p["number"] for p in listed["results"]] == [1]
     assert [o["publication"]["number"] for o in client.get("/api/v1/organizations/").json()["results"]] == [1]
