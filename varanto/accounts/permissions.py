@@ -15,7 +15,7 @@ Contract (Zulip style; callers check here first, then call the write services):
   own on ``access_record(user, action, queryset, **lookup)`` (``api.permissions``).
 - ``may_manage_user(user, target)``: answering for another
   user, which reaches beyond one organisation: giving them a new password
-  (``may_reset_password`` / ``require_password_reset(…)``), adding them to one's organisation, or
+  (``require_password_reset(…)``), adding them to one's organisation, or
   letting an integration token act as them.
 - ``PERMISSIONS``: the one table of actions and the roles allowed each. ``WORKFLOW``: the one
   table of review moves (from which states, to which state); the roles for a move are its
@@ -257,11 +257,8 @@ def may_manage_user(user, target) -> bool:
     return all(role_of(user, organization_id) in roles for organization_id in organization_ids)
 
 
-may_reset_password = may_manage_user
-
-
 def require_password_reset(user, target):
-    if not may_reset_password(user, target):
+    if not may_manage_user(user, target):
         raise AccessDenied(
             _(
                 "Only someone who administers every organisation where this user has a role may give "

@@ -14,7 +14,7 @@ from varanto.accounts.permissions import (
     available_moves,
     can,
     confine_to_organization,
-    may_reset_password,
+    may_manage_user,
     require,
     role_of,
 )
@@ -153,10 +153,10 @@ def test_a_new_password_only_from_who_administers_every_organisation_of_the_user
     membership_set(organization=theirs, user=both, role=Role.ADMINISTRATOR, acting_user=None)
     root = User.objects.create_superuser("root")
     membership_set(organization=mine, user=root, role=Role.VIEWER, acting_user=None)
-    assert may_reset_password(administrator, local)
-    assert not may_reset_password(administrator, both)
-    assert not may_reset_password(administrator, root)
-    assert may_reset_password(User.objects.get(pk=root.pk), both)
+    assert may_manage_user(administrator, local)
+    assert not may_manage_user(administrator, both)
+    assert not may_manage_user(administrator, root)
+    assert may_manage_user(User.objects.get(pk=root.pk), both)
 
 
 def test_the_permission_module_depends_on_no_app_built_on_it():

@@ -14,9 +14,7 @@ from django.db import models
 from django.utils.text import capfirst
 
 from varanto.catalog.declarations import FieldDeclaration, RecordKind, ValueType
-from varanto.public.fields import first_template
-
-NOT_SHOWN = frozenset({ValueType.KEY, ValueType.TRANSLATIONS})
+from varanto.public.fields import NOT_SHOWN, first_template
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from varanto.accounts import services as accounts
 from varanto.accounts.models import AuditKind, Membership, Role
-from varanto.accounts.permissions import Action, access_organization, may_reset_password, require_password_reset
+from varanto.accounts.permissions import Action, access_organization, may_manage_user, require_password_reset
 from varanto.accounts.selectors import audit_events, organization_members
 from varanto.api.services import membership_end
 from varanto.catalog.services import organization_own_approval_set
@@ -131,7 +131,7 @@ def membership(request, org: str, pk: int):
             "member": member,
             "form": form,
             "password": password,
-            "may_reset_password": may_reset_password(request.user, member.user),
+            "may_reset_password": may_manage_user(request.user, member.user),
         },
     )
 
