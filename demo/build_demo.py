@@ -1,6 +1,8 @@
 """Builds demo/imatra.catalog.json: the City of Imatra's published page read by Varanto's
 importer, plus the registry office details the page itself does not give
-(demo/imatra-supplement.json), written out in full canonical form by the exporter.
+(demo/imatra-supplement.json) and a few processes and interfaces that are clearly labelled
+EXAMPLES, not Imatra's own (demo/imatra-examples.json), written out in full canonical form
+by the exporter.
 
 Run with `make demo-data`; it uses a throwaway database and leaves yours alone.
 """
@@ -26,6 +28,14 @@ def build() -> dict:
     catalog, _ = read_catalog(SEED, fmt="text")
     supplement = json.loads((HERE / "imatra-supplement.json").read_text("utf-8"))
     catalog["organization"].update(supplement["organization"])
+    examples = json.loads((HERE / "imatra-examples.json").read_text("utf-8"))
+    catalog["processes"] = [*catalog.get("processes", []), *examples["processes"]]
+    catalog["interfaces"] = [*catalog.get("interfaces", []), *examples["interfaces"]]
+    for resource in catalog["resources"]:
+        resource["processes"] = [
+            *resource.get("processes", []),
+            *examples["resource_processes"].get(resource["key"], []),
+        ]
     summary = catalog_import(catalog, acting_user=None, replace=True)
     return catalog_export(summary.organization)
 

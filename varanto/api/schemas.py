@@ -34,6 +34,7 @@ RECORDS = {  # canonical $defs name -> component name
     "resource": "Resource",
     "system": "System",
     "process": "Process",
+    "interface": "Interface",
 }
 URL = {"type": "string", "format": "uri", "description": "The record's page on the public site."}
 
@@ -56,7 +57,14 @@ def _rewrite(node, *, public: bool):
     return out
 
 
-WRITTEN = ("organization", "section", "resource", "system", "process")  # kinds the working-model API reads and writes
+WRITTEN = (
+    "organization",
+    "section",
+    "resource",
+    "system",
+    "process",
+    "interface",
+)  # kinds the working-model API reads and writes
 
 
 def _component(def_name: str, *, public: bool) -> str:
@@ -94,6 +102,7 @@ NOT_WRITABLE = {
     "system": ("key",),
     "section": ("key",),
     "process": ("key",),
+    "interface": ("key",),
     # Kept by imports and the description's own editing, not by the organisation's contact details.
     "organization": ("languages", "updated", "descriptions"),
 }

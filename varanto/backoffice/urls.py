@@ -15,6 +15,7 @@ SEGMENTS = {
     "system": "jarjestelmat",
     "section": "toimialat",
     "process": "prosessit",
+    "interface": "liittymat",
     "dataset": "avoin-data",
     "service": "rajapintapalvelut",
 }
@@ -67,6 +68,7 @@ urlpatterns = [
     path("<slug:org>/jarjestelmat/<slug:key>/", resources.system_detail, name="system_detail"),
     path("<slug:org>/toimialat/", lists.section_list, name="section_list"),
     path("<slug:org>/prosessit/", lists.process_list, name="process_list"),
+    path("<slug:org>/liittymat/", lists.interface_list, name="interface_list"),
     path("<slug:org>/myohassa/", lists.overdue, name="overdue"),
     path("<slug:org>/poistetut/", records.deleted, name="deleted"),
     path("<slug:org>/yhteystiedot/", records.record_edit, {"kind": "organization"}, name="organization_edit"),

@@ -3,7 +3,8 @@
 Each format's reader returns (catalog dict, findings); nothing is written here:
 `interchange.services.catalog_import` writes the result in one transaction. Formats: a published page
 (text), the canonical JSON, an Excel workbook (xlsx) and CSV files (csv: a zip, a folder, or
-one file of the folder) in the layout `varanto export` writes.
+one file of the folder) in the layout `varanto export` writes, and an ArchiMate 3.x Model Exchange
+file (archimate, e.g. from Archi).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from .formats.archimate.reading import read_archimate
+from .formats.archimate.schema import NAMESPACE as ARCHIMATE_NAMESPACE
 from .formats.csv import read_csv
 from .formats.notes import Note
 from .formats.xlsx import read_xlsx
@@ -19,8 +22,10 @@ from .textpage import Finding, parse_page
 from .textpage.source import read_text
 from .validation import CatalogError
 
-FORMATS = ("auto", "text", "json", "xlsx", "csv")
+FORMATS = ("auto", "text", "json", "xlsx", "csv", "archimate")
 TABLE_READERS = {"xlsx": read_xlsx, "csv": read_csv}
+# Formats read from the file's bytes by a reader of their own (not as text).
+FILE_READERS = {**TABLE_READERS, "archimate": read_archimate}
 
 
 def detect_format(path: Path, text: str | None = None) -> str:
@@ -28,6 +33,10 @@ def detect_format(path: Path, text: str | None = None) -> str:
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         return "xlsx"
+    if suffix == ".xml" and path.is_file():
+        with path.open("rb") as head:  # the root element's namespace, near the start
+            if ARCHIMATE_NAMESPACE.encode() in head.read(4096):
+                return "archimate"
     if suffix in (".csv", ".zip") or path.is_dir():
         return "csv"
     if suffix == ".json" or (text or "").lstrip().startswith("{"):
@@ -44,10 +53,10 @@ def read_catalog(
     """
     if not path.exists():
         raise CatalogError([f"{path}: no such file"])
-    if fmt == "auto" and detect_format(path) in TABLE_READERS:
+    if fmt == "auto" and detect_format(path) in FILE_READERS:
         fmt = detect_format(path)
-    if fmt in TABLE_READERS:
-        catalog, notes = TABLE_READERS[fmt](path)
+    if fmt in FILE_READERS:
+        catalog, notes = FILE_READERS[fmt](path)
         if organization_name:
             _organization(catalog, path)["name"] = organization_name
         return catalog, notes

@@ -25,8 +25,15 @@ from varanto.catalog.models import (
     Organization,
     Process,
     Section,
+    SystemInterface,
 )
-from varanto.catalog.services import data_service_create, open_dataset_create, process_create, section_create
+from varanto.catalog.services import (
+    data_service_create,
+    interface_create,
+    open_dataset_create,
+    process_create,
+    section_create,
+)
 
 from .forms import record_form
 
@@ -198,6 +205,33 @@ CASES = [
     ),
     Case("process delete page", ORG + "/prosessit/{process}/poista/", STAFF),
     Case("process delete", ORG + "/prosessit/{process}/poista/", STAFF, "post", {"version": ["1"]}),
+    Case("interface list", ORG + "/liittymat/", MEMBERS),
+    Case("interface create page", ORG + "/liittymat/uusi/", STAFF),
+    Case(
+        "interface create",
+        ORG + "/liittymat/uusi/",
+        STAFF,
+        "post",
+        _edit_form(ORG + "/liittymat/uusi/", source="{keypro_id}", target="{m_files_id}", data="Verkostotiedot"),
+    ),
+    Case("interface edit page", ORG + "/liittymat/{interface}/muokkaa/", STAFF),
+    Case(
+        "interface save",
+        ORG + "/liittymat/{interface}/muokkaa/",
+        STAFF,
+        "post",
+        _edit_form(ORG + "/liittymat/{interface}/muokkaa/", data="Arkistoitavat asiakirjat"),
+    ),
+    Case("interface delete page", ORG + "/liittymat/{interface}/poista/", STAFF),
+    Case("interface delete", ORG + "/liittymat/{interface}/poista/", STAFF, "post", {"version": ["1"]}),
+    Case("interface history", ORG + "/liittymat/{interface}/historia/", MEMBERS),
+    Case(
+        "restore an interface version",
+        ORG + "/liittymat/{interface}/historia/{interface_history_id}/palauta/",
+        STAFF,
+        "post",
+        {"version": ["1"]},
+    ),
     Case("section delete page", ORG + "/toimialat/{empty_section}/poista/", STAFF),
     Case("section delete", ORG + "/toimialat/{empty_section}/poista/", STAFF, "post", {"version": ["1"]}),
     Case("open data set history", ORG + "/avoin-data/{dataset}/historia/", MEMBERS),
@@ -298,6 +332,10 @@ def test_every_role_can_do_exactly_what_its_role_allows(client, staff, settings,
     org = staff.organization
     vesihuolto = DataResource.objects.get(organization=org, key="vesihuolto")
     process = process_create(organization=org, data={"name": "Hankinnat"}, acting_user=None)
+    keypro, m_files = org.systems.get(key="keypro"), org.systems.get(key="m-files")
+    interface = interface_create(
+        organization=org, data={"source": m_files, "target": keypro, "data": "Asiakirjat"}, acting_user=None
+    )
     empty_section = section_create(organization=org, data={"name": "Tyhjä toimiala"}, acting_user=None)
     dataset = open_dataset_create(organization=org, data={"name": "Pyöräilyreitit"}, acting_user=None)
     service = data_service_create(
@@ -321,6 +359,10 @@ def test_every_role_can_do_exactly_what_its_role_allows(client, staff, settings,
         "process_history_id": first_state(Process, id=process.pk),
         "organization_history_id": first_state(Organization, id=org.pk),
         "process": process.key,
+        "interface": interface.key,
+        "interface_history_id": first_state(SystemInterface, id=interface.pk),
+        "keypro_id": keypro.pk,
+        "m_files_id": m_files.pk,
         "empty_section": empty_section.key,
         "dataset": dataset.key,
         "dataset_history_id": first_state(OpenDataset, id=dataset.pk),

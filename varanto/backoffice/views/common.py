@@ -31,6 +31,7 @@ NAVIGATION = [
     ("system_list", _("Systems"), None),
     ("section_list", _("Sections"), None),
     ("process_list", _("Processes"), None),
+    ("interface_list", _("Interfaces"), None),
     ("organization_edit", _("Information requests"), None),
     ("review", _("Review and publish"), None),
     ("completeness", _("Completeness"), None),

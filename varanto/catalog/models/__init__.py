@@ -4,12 +4,13 @@ One module per kind of record; import them from here.
 """
 
 from .assessments import AssessmentSubject, ImpactAssessment
+from .interfaces import Direction, SystemInterface, TransferMethod
 from .opendata import DataService, OpenDataset, ServiceLayer
 from .organization import ContactPerson, Organization, OrganizationType
 from .processes import Process
 from .resources import ApiAvailability, Archiving, DataResource, DisclosureLevel, ResourceSystem, ReviewStatus
 from .sections import Section, SectionKind
-from .systems import InformationSystem, SystemInterface
+from .systems import InformationSystem
 
 __all__ = [
     "ApiAvailability",
@@ -18,6 +19,7 @@ __all__ = [
     "ContactPerson",
     "DataResource",
     "DataService",
+    "Direction",
     "DisclosureLevel",
     "ImpactAssessment",
     "InformationSystem",
@@ -31,4 +33,5 @@ __all__ = [
     "SectionKind",
     "ServiceLayer",
     "SystemInterface",
+    "TransferMethod",
 ]

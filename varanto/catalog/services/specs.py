@@ -38,12 +38,13 @@ RESOURCE = spec_of(declarations.RESOURCE)
 SYSTEM = spec_of(declarations.SYSTEM)
 SECTION = spec_of(declarations.SECTION)
 PROCESS = spec_of(declarations.PROCESS)
+INTERFACE = spec_of(declarations.INTERFACE)
 ORGANIZATION = spec_of(declarations.ORGANIZATION)
 DATASET = spec_of(declarations.DATASET)
 SERVICE = spec_of(declarations.SERVICE)
 
 SPECS: dict[type[models.Model], RecordSpec] = {
-    s.model: s for s in (RESOURCE, SYSTEM, SECTION, PROCESS, ORGANIZATION, DATASET, SERVICE)
+    s.model: s for s in (RESOURCE, SYSTEM, SECTION, PROCESS, INTERFACE, ORGANIZATION, DATASET, SERVICE)
 }
 
 

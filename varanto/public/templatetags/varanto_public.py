@@ -23,6 +23,8 @@ LABEL_TABLES = {
     "archiving": labels.ARCHIVING,
     "section_kind": labels.SECTION_KIND,
     "record_kind": labels.RECORD_KIND,
+    "transfer_method": labels.TRANSFER_METHOD,
+    "direction": labels.DIRECTION,
 }
 
 
@@ -87,6 +89,8 @@ CODED_FIELDS = {
     "api.availability": labels.API,
     "retention.archiving": labels.ARCHIVING,
     "kind": labels.SECTION_KIND,
+    "method": labels.TRANSFER_METHOD,
+    "direction": labels.DIRECTION,
 }
 
 

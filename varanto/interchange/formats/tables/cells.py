@@ -317,6 +317,7 @@ class Refs:
         "sections": "section",
         "systems": "system",
         "processes": "process",
+        "interfaces": "system interface",
         "resources": "data resource",
         "services": "data service",
     }

@@ -9,13 +9,14 @@ from varanto.interchange.formats import FORMATS, render
 from varanto.interchange.formats.xlsx import template_xlsx
 from varanto.interchange.links import PublicLinks
 
-TEXT_FORMATS = ("json", "dcat-ttl", "dcat-rdf", "dcat-jsonld")
+TEXT_FORMATS = ("json", "dcat-ttl", "dcat-rdf", "dcat-jsonld", "archimate")
 
 
 class Command(OrganizationCommand):
     help = (
         "Export an organisation's working model: canonical JSON (varanto.catalog/1), CSV (a zip of one file "
-        "per kind of record), XLSX, or DCAT-AP (Turtle, RDF/XML, JSON-LD). The public downloads give the "
+        "per kind of record), XLSX, DCAT-AP (Turtle, RDF/XML, JSON-LD) or ArchiMate 3.1 (Model Exchange "
+        "File Format, for Archi and other architecture tools). The public downloads give the "
         "same formats for the latest publication."
     )
 
