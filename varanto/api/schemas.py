@@ -234,8 +234,12 @@ def components() -> dict:
                     "properties": {"key": ref("Key"), "name": {"type": "string"}, "usage": {"type": "string"}},
                 }
             ),
+            "interfaces": {
+                **_list(ref("Interface")),
+                "description": "Its interfaces (liittymät) to and from other systems.",
+            },
         },
-        "Tietojärjestelmä: an information system, with the data resources that use it.",
+        "Tietojärjestelmä: an information system, with the data resources that use it and its interfaces.",
     )
     out["OrganizationItem"] = _with(
         out["Organization"],

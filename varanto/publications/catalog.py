@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from varanto.core.keys import make_key
+
 
 @dataclass(frozen=True)
 class SystemUse:
@@ -180,8 +182,14 @@ def _interfaces(content: dict) -> list[dict]:
     their source systems ([{system, description}]), read here as the same records."""
     if "interfaces" in content:
         return content["interfaces"]
+    taken: set[str] = set()
     return [
-        {"from": system["name"], "to": row["system"], "description": row.get("description", "")}
+        {
+            "key": make_key(f"{system['name']} {row['system']}", taken),
+            "from": system["name"],
+            "to": row["system"],
+            "description": row.get("description", ""),
+        }
         for system in content["systems"]
         for row in system.get("interfaces", [])
     ]
