@@ -9,6 +9,8 @@ Environment variables (all optional for local use):
   VARANTO_VAR_DIR   where the SQLite database, the secret key and logs live (default ./var)
   LOG_LEVEL         INFO by default
   SIGN_IN_FAILURE_LIMIT, SIGN_IN_LOCKOUT_MINUTES   sign-in throttling (default 5 failures, 15 minutes)
+  EMAIL_URL         how mail is sent, e.g. smtp+tls://user:password@mail.example.org:587 (default: printed
+                    to the console); DEFAULT_FROM_EMAIL the sender address. See the block "e-mail" below
   SECURE_*, SQLITE_BUSY_TIMEOUT, PUBLIC_EMBED_FRAME_ANCESTORS: see the blocks "deployment security",
                     "database" and "content security policy" below
 """
@@ -61,6 +63,7 @@ INSTALLED_APPS = [
     "varanto.backoffice",
     "varanto.api",
     "varanto.backup",
+    "varanto.notifications",
 ]
 
 MIDDLEWARE = [
@@ -262,3 +265,20 @@ AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "varanto.accounts.lockout.client_address"
 AXES_LOCKOUT_CALLABLE = "varanto.accounts.lockout.lockout_response"
 AXES_VERBOSE = False
+
+# --- e-mail (notifications) ---
+# Reminders to officials and notices to the public's subscribers go through Django's mail, configured
+# by one EMAIL_URL: smtp://host:25, smtp+tls://user:password@host:587 (STARTTLS), smtp+ssl://host:465,
+# consolemail:// (printed, the default for development), memorymail:// or dummymail://. Tests replace it
+# with a real SMTP server of their own (varanto/testing/smtp.py).
+_EMAIL = env.email_url("EMAIL_URL", default="consolemail://")
+EMAIL_BACKEND = _EMAIL["EMAIL_BACKEND"]
+EMAIL_HOST = _EMAIL.get("EMAIL_HOST") or "localhost"
+EMAIL_PORT = _EMAIL.get("EMAIL_PORT") or 25
+EMAIL_HOST_USER = _EMAIL.get("EMAIL_HOST_USER") or ""
+EMAIL_HOST_PASSWORD = _EMAIL.get("EMAIL_HOST_PASSWORD") or ""
+EMAIL_USE_TLS = bool(_EMAIL.get("EMAIL_USE_TLS"))
+EMAIL_USE_SSL = bool(_EMAIL.get("EMAIL_USE_SSL"))
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="varanto@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)

@@ -61,6 +61,10 @@ class AuditKind(models.TextChoices):
     OWN_APPROVAL_SETTING = "own_approval_setting", _("approving one's own changes allowed or not")
     RECORD_DELETE = "record_delete", _("record deleted")
     RECORD_RESTORE = "record_restore", _("record restored")
+    REMINDERS_SENT = "reminders_sent", _("reminders sent")
+    REMINDER_PREFERENCE = "reminder_preference", _("reminder preference changed")
+    HANDOVER = "handover", _("responsibility handed over")
+    SUBSCRIBERS_NOTIFIED = "subscribers_notified", _("subscribers notified")
 
 
 class AuditEvent(models.Model):
@@ -138,6 +142,24 @@ class AuditEvent(models.Model):
                 "added": detail.get("added", 0),
                 "changed": detail.get("changed", 0),
                 "removed": detail.get("removed", 0),
+            }
+        if self.kind == AuditKind.REMINDERS_SENT:
+            return _("%(messages)s messages, %(items)s items") % {
+                "messages": detail.get("messages", 0),
+                "items": detail.get("items", 0),
+            }
+        if self.kind == AuditKind.REMINDER_PREFERENCE:
+            return f"{detail.get('target', '')}: {detail.get('frequency', '')}, {detail.get('language', '')}"
+        if self.kind == AuditKind.HANDOVER:
+            return _("%(source)s → %(target)s: %(count)s records") % {
+                "source": detail.get("source", ""),
+                "target": detail.get("target", ""),
+                "count": len(detail.get("records", [])),
+            }
+        if self.kind == AuditKind.SUBSCRIBERS_NOTIFIED:
+            return _("publication #%(number)s: %(count)s subscribers") % {
+                "number": detail.get("number"),
+                "count": detail.get("count", 0),
             }
         if self.kind in (AuditKind.RECORD_DELETE, AuditKind.RECORD_RESTORE):
             noun = next((k.noun for k in declarations.KINDS if k.slug and k.slug == detail.get("record")), None)

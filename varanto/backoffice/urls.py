@@ -3,7 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from .views import integrations, lists, people, records, reports, resources, review
+from .views import integrations, lists, notifications, people, records, reports, resources, review
 from .views.common import chosen_language
 from .views.kinds import KINDS, Kind
 
@@ -56,6 +56,7 @@ urlpatterns = [
     ),
     path("kirjaudu-ulos/", auth_views.LogoutView.as_view(next_page=reverse_lazy("backoffice:login")), name="logout"),
     path("salasana/", people.PasswordChange.as_view(), name="password"),
+    path("muistutukset/", notifications.reminders, name="reminders"),
     path("", lists.home, name="home"),
     # Record pages first, so that "uusi" (new) is not taken for a record's key.
     *[url for kind in KINDS.values() if kind.owned for url in _record_urls(kind, SEGMENTS[kind.name])],
@@ -95,6 +96,7 @@ urlpatterns = [
     path("<slug:org>/kaavio.svg", reports.graph_svg, name="graph_svg"),
     path("<slug:org>/kayttajat/", people.users, name="users"),
     path("<slug:org>/kayttajat/<int:pk>/", people.membership, name="membership"),
+    path("<slug:org>/kayttajat/<int:pk>/muistutus/", notifications.reminder_preview, name="reminder_preview"),
     path("<slug:org>/kayttajat/hyvaksynta/", people.own_approval, name="own_approval"),
     path("<slug:org>/integraatiot/", integrations.integrations, name="integrations"),
     path("<slug:org>/integraatiot/<int:pk>/peru/", integrations.integration_revoke, name="integration_revoke"),
