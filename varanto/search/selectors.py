@@ -20,6 +20,7 @@ from varanto.publications.models import Publication
 from . import sql
 from .analysis import Analyzer, analyse_text, get_analyzer
 from .facets import FACET_NAMES, Facet, facet_counts, matches_filters
+from .languages import default_vocabulary
 from .models import SearchDocument, SearchIndex, SearchTerm, ThesaurusEntry
 from .query import QueryWord, WeightedTerm, corrected_word, query_words, weighted_terms, word_frequency
 from .snippets import Segment, Snippet, best_snippet, highlight
@@ -92,6 +93,8 @@ class SearchResults:
     words: list[QueryWord]
     hits: list[SearchHit] = field(default_factory=list)
     facets: list[Facet] = field(default_factory=list)
+    # Finnish words a Swedish or English query was also searched for ("haettu myös: rakennuslupa").
+    searched_also: list[str] = field(default_factory=list)
 
     @property
     def corrections(self) -> list[QueryWord]:
@@ -118,7 +121,9 @@ def search_resources(
         return SearchResults(query, [])
     analyzer = get_analyzer()
     thesaurus = thesaurus_for(analyzer, scope.thesaurus_entries())
-    words = query_words(query, analyzer, thesaurus, implied=scope.implied_lemmas(analyzer))
+    words = query_words(
+        query, analyzer, thesaurus, implied=scope.implied_lemmas(analyzer), vocabulary=default_vocabulary()
+    )
     frequencies = scope.frequencies({t for w in words for t in w.words})
     words = [_corrected(w, frequencies, scope, analyzer, thesaurus) for w in words]
     rows = weighted_terms(words, frequencies, scope.document_count)
@@ -134,7 +139,19 @@ def search_resources(
         words,
         hits=[SearchHit(d, r, found_words, contributions.get(d.pk, []), analyzer) for r, d in kept],
         facets=facet_counts([d for _, d in ordered], filters),
+        searched_also=_searched_also(words, frequencies),
     )
+
+
+def _searched_also(words: list[QueryWord], frequencies: dict[str, int]) -> list[str]:
+    """The Finnish words of the query's Swedish and English words that some resource holds."""
+    shown = [
+        word
+        for query_word in words
+        for word, targets in query_word.also
+        if any(word_frequency(term, frequencies) for term in targets)
+    ]
+    return list(dict.fromkeys(shown))
 
 
 def thesaurus_entries(*, organization: Organization):
