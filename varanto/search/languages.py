@@ -124,26 +124,29 @@ class Vocabulary:
         knows is matched only as written: stemmed, "kartat" would be Swedish "kartor".
         """
         found: dict[tuple[tuple[int, ...], str], Translation] = {}
+        # Function words are skipped: "freedom of information request" is the term "freedom information request".
+        content = [i for i, w in enumerate(words) if w.analysis.known or not is_foreign_stopword(w.surface)]
         for code in LANGUAGES:
-            written = [w.surface.lower().rstrip("-") for w in words]
+            written = [words[i].surface.lower().rstrip("-") for i in content]
             # A known Finnish word gets a stem no Swedish or English term has.
-            stems = [" " if w.analysis.known else stem(code, s) for w, s in zip(words, written, strict=True)]
-            position = 0
-            while position < len(words):
-                matched = self._longest(code, written, stems, position)
+            stems = [" " if words[i].analysis.known else stem(code, s) for i, s in zip(content, written, strict=True)]
+            at = 0
+            while at < len(content):
+                matched = self._longest(code, written, stems, at)
                 if matched:
                     length, concepts = matched
+                    span = tuple(content[at : at + length])
                     for concept in concepts:
-                        span = tuple(range(position, position + length))
                         found.setdefault((span, concept.key), Translation(span, concept, code))
-                    position += length
+                    at += length
                     continue
+                position = content[at]
                 if code == "sv" and not words[position].analysis.known:
-                    for part, concepts in enumerate(self.split_compound(words[position].surface.lower())):
+                    for part, concepts in enumerate(self.split_compound(written[at])):
                         for concept in concepts:
                             translation = Translation((position,), concept, code, part)
                             found.setdefault(((position,), concept.key), translation)
-                position += 1
+                at += 1
         longest: dict[int, int] = {}
         for translation in found.values():
             for position in translation.positions:

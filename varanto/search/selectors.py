@@ -21,8 +21,9 @@ from . import sql
 from .analysis import Analyzer, analyse_text, get_analyzer
 from .facets import FACET_NAMES, Facet, facet_counts, matches_filters
 from .languages import default_vocabulary
-from .models import SearchDocument, SearchIndex, SearchTerm, ThesaurusEntry
+from .models import Referral, SearchDocument, SearchIndex, SearchTerm, ThesaurusEntry
 from .query import QueryWord, WeightedTerm, corrected_word, query_words, weighted_terms, word_frequency
+from .referrals import ReferralRule, default_referrals, matching_referrals, referral_rule
 from .snippets import Segment, Snippet, best_snippet, highlight
 from .spelling import MAX_SUGGESTIONS, one_edit_away, worth_correcting
 from .sql import Ranked, rank_documents
@@ -154,6 +155,18 @@ def _searched_also(words: list[QueryWord], frequencies: dict[str, int]) -> list[
     return list(dict.fromkeys(shown))
 
 
+def search_referrals(*, query: str, organization: Organization | None) -> list[ReferralRule]:
+    """Ohjaukset: the matters of the query another authority holds, from the organisation's table
+    (the defaults while it has none, and across every organisation)."""
+    query = " ".join(query.split())[:MAX_QUERY_LENGTH]
+    return matching_referrals(query, referral_rules(organization=organization), get_analyzer()) if query else []
+
+
+def referral_rules(*, organization: Organization | None) -> tuple[ReferralRule, ...]:
+    own = Referral.objects.filter(organization=organization).order_by("matter") if organization else []
+    return tuple(referral_rule(r) for r in own) or default_referrals()
+
+
 def thesaurus_entries(*, organization: Organization):
     return ThesaurusEntry.objects.filter(organization=organization).order_by("term")
 
@@ -164,10 +177,19 @@ SEARCH_VERSION = app_version(Path(__file__).resolve().parent, suffixes={".py", "
 def search_state(org_slug: str) -> str:
     """What search results depend on beside the publication: this search engine and its data, the
     Finnish analyser in use, the index searched (built after the publication commits) and the
-    organisation's own thesaurus entries (which change unpublished)."""
+    organisation's own thesaurus entries and referrals (which change unpublished)."""
     entries = ThesaurusEntry.objects.filter(organization__slug=org_slug).order_by("term")
     index = SearchIndex.objects.filter(organization__slug=org_slug).values_list("pk", "publication_id", "analyzer")
-    return repr([SEARCH_VERSION, get_analyzer().name, *index, *entries.values_list("term", "expansions", "relation")])
+    referrals = Referral.objects.filter(organization__slug=org_slug).order_by("pk").values_list()
+    return repr(
+        [
+            SEARCH_VERSION,
+            get_analyzer().name,
+            *index,
+            *entries.values_list("term", "expansions", "relation"),
+            *referrals,
+        ]
+    )
 
 
 class _Scope:
