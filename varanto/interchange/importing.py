@@ -11,15 +11,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from .documents import recognise, recognition_catalog
 from .formats.csv import read_csv
 from .formats.notes import Note
 from .formats.xlsx import read_xlsx
 from .limits import json_parse
-from .textpage import Finding, parse_page
+from .textpage import Finding, is_page_style, parse_page
 from .textpage.source import read_text
 from .validation import CatalogError
 
-FORMATS = ("auto", "text", "json", "xlsx", "csv")
+FORMATS = ("auto", "text", "json", "xlsx", "csv", "html", "docx", "pdf")
+DOCUMENT_FORMATS = ("html", "docx", "pdf")
+DOCUMENT_SUFFIXES = (".html", ".htm", ".xhtml", ".docx", ".pdf", ".txt")
 TABLE_READERS = {"xlsx": read_xlsx, "csv": read_csv}
 
 
@@ -28,6 +31,12 @@ def detect_format(path: Path, text: str | None = None) -> str:
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         return "xlsx"
+    if suffix in (".html", ".htm", ".xhtml"):
+        return "html"
+    if suffix in (".docx", ".pdf"):
+        return suffix[1:]
+    if path.is_dir() and any(p.suffix.lower() in DOCUMENT_SUFFIXES for p in path.iterdir()):
+        return "html"  # a folder of pages, one per resource: read as documents
     if suffix in (".csv", ".zip") or path.is_dir():
         return "csv"
     if suffix == ".json" or (text or "").lstrip().startswith("{"):
@@ -36,16 +45,25 @@ def detect_format(path: Path, text: str | None = None) -> str:
 
 
 def read_catalog(
-    path: Path, *, fmt: str = "auto", organization_name: str | None = None, allow_undated: bool = False
+    path: Path,
+    *,
+    fmt: str = "auto",
+    organization_name: str | None = None,
+    allow_undated: bool = False,
+    allow_partial: bool = False,
 ) -> tuple[dict, Sequence[Finding | Note]]:
     """The canonical dict in `path` and what the reader noticed. Raises CatalogError.
 
-    `allow_undated` accepts a text page without its update date, which is otherwise taken as cut short.
+    A text page in the City of Imatra's style is read by `textpage`, which takes a page without its
+    update date as cut short unless `allow_undated`; any other description (text, HTML, DOCX, PDF,
+    a folder of them) by `documents`, which refuses a file that looks cut short unless `allow_partial`.
     """
     if not path.exists():
         raise CatalogError([f"{path}: no such file"])
     if fmt == "auto" and detect_format(path) in TABLE_READERS:
         fmt = detect_format(path)
+    if fmt in DOCUMENT_FORMATS or (fmt == "auto" and detect_format(path) in DOCUMENT_FORMATS):
+        return read_description([path], organization_name=organization_name, allow_partial=allow_partial)
     if fmt in TABLE_READERS:
         catalog, notes = TABLE_READERS[fmt](path)
         if organization_name:
@@ -61,6 +79,8 @@ def read_catalog(
         if isinstance(data, dict) and organization_name:
             _organization(data, path)["name"] = organization_name
         return data, findings
+    if fmt == "text" and not is_page_style(text):
+        return read_description([path], organization_name=organization_name, allow_partial=allow_partial)
     if fmt == "text":
         try:
             result = parse_page(text, organization_name=organization_name, allow_undated=allow_undated)
@@ -68,6 +88,45 @@ def read_catalog(
             raise CatalogError([f"{path}: {p}" for p in exc.problems]) from None
         return result.catalog, findings + result.findings
     raise CatalogError([f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}"])
+
+
+def read_description(
+    sources: Sequence, *, organization_name: str | None = None, allow_partial: bool = False
+) -> tuple[dict, list[Finding]]:
+    """The canonical dict of a description in any layout (`documents.recognise`) and what was found.
+
+    CatalogError when nothing at all is recognised, when the organisation is not known, or when a
+    file looks cut short and `allow_partial` is not given; anything less is a warning.
+    """
+    recognition = recognise(sources, organization_name=organization_name)
+    findings = [Finding(0, f"{w.where}: {w.text}", "warning") for w in recognition.warnings]
+    if recognition.cut_short:
+        if not allow_partial:
+            raise CatalogError(
+                [
+                    f"{reason}; the file may be cut short. If it is all there is, import it with --allow-partial."
+                    for reason in recognition.cut_short
+                ]
+            )
+        findings += [
+            Finding(0, f"{reason}; imported as it is (--allow-partial)", "warning") for reason in recognition.cut_short
+        ]
+    if not recognition.resources:
+        names = ", ".join(d.name for d in recognition.documents)
+        raise CatalogError(
+            [
+                f"{names}: no structure recognised: no data resources found (a heading followed by labelled "
+                "fields such as 'Käyttötarkoitus:', a list of names under a heading, or a table with a "
+                "'Tietovaranto' column). Is this a publicity description?"
+            ]
+        )
+    if not (organization_name or recognition.organization):
+        raise CatalogError(["the description does not say whose it is; give the organisation with --organization NAME"])
+    findings += [
+        Finding(0, f"{r.where}: {r.name}: confidence {r.confidence:.2f} ({'; '.join(r.reasons)})")
+        for r in recognition.resources
+    ]
+    return recognition_catalog(recognition, organization_name), findings
 
 
 def _organization(catalog: dict, path: Path) -> dict:
