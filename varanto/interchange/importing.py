@@ -3,45 +3,74 @@
 Each format's reader returns (catalog dict, findings); nothing is written here:
 `interchange.services.catalog_import` writes the result in one transaction. Formats: a published page
 (text), the canonical JSON, an Excel workbook (xlsx) and CSV files (csv: a zip, a folder, or
-one file of the folder) in the layout `varanto export` writes.
+one file of the folder) in the layout `varanto export` writes, and a description in any other
+layout (text, HTML, DOCX, PDF, a table, a folder of them), which `documents` recognises.
 """
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from .documents import recognise, recognition_catalog
 from .formats.csv import read_csv
 from .formats.notes import Note
+from .formats.tables.layout import TABLES
 from .formats.xlsx import read_xlsx
-from .limits import json_parse
+from .limits import file_size_check, json_parse, xml_parse, zip_size_check
 from .textpage import Finding, is_page_style, parse_page
 from .textpage.source import read_text
 from .validation import CatalogError
 
-FORMATS = ("auto", "text", "json", "xlsx", "csv", "html", "docx", "pdf")
-DOCUMENT_FORMATS = ("html", "docx", "pdf")
-DOCUMENT_SUFFIXES = (".html", ".htm", ".xhtml", ".docx", ".pdf", ".txt")
+FORMATS = ("auto", "text", "json", "xlsx", "csv", "html", "docx", "pdf", "table", "document")
+# A description in any layout, read by `documents`: by this format the command is told to read it so.
+DOCUMENT_FORMATS = ("html", "docx", "pdf", "table", "document")
 TABLE_READERS = {"xlsx": read_xlsx, "csv": read_csv}
 
 
 def detect_format(path: Path, text: str | None = None) -> str:
-    """The format by the file's name (a folder is CSV files), else by its text."""
+    """The format by the file's name, else by its text. A workbook, CSV file or folder in Varanto's own
+    layout is "xlsx" or "csv"; a table, page or folder of pages in any other layout is a description
+    ("table", "html", "docx", "pdf", "document")."""
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        return "xlsx"
+        return "xlsx" if _own_workbook(path) else "table"
     if suffix in (".html", ".htm", ".xhtml"):
         return "html"
     if suffix in (".docx", ".pdf"):
         return suffix[1:]
-    if path.is_dir() and any(p.suffix.lower() in DOCUMENT_SUFFIXES for p in path.iterdir()):
-        return "html"  # a folder of pages, one per resource: read as documents
-    if suffix in (".csv", ".zip") or path.is_dir():
+    if path.is_dir():
+        return "csv" if _own_tables(path) else "document"
+    if suffix == ".zip":
         return "csv"
+    if suffix == ".csv":
+        return "csv" if _own_tables(path.parent) or path.name.casefold() in _own_files() else "table"
     if suffix == ".json" or (text or "").lstrip().startswith("{"):
         return "json"
     return "text"
+
+
+def _own_files() -> set[str]:
+    return {t.file_name.casefold() for t in TABLES}
+
+
+def _own_tables(folder: Path) -> bool:
+    """Whether a folder holds the CSV files `varanto export` writes."""
+    return folder.is_dir() and any(p.name.casefold() in _own_files() for p in folder.iterdir())
+
+
+def _own_workbook(path: Path) -> bool:
+    """Whether a workbook has a sheet `varanto export` writes (its sheet names, read without openpyxl)."""
+    try:
+        file_size_check(path)
+        with zipfile.ZipFile(path) as archive:
+            zip_size_check(path, archive)
+            root = xml_parse(archive.read("xl/workbook.xml"), f"{path}: xl/workbook.xml")
+    except (zipfile.BadZipFile, KeyError, OSError, CatalogError):
+        return True  # not a workbook that can be read: its own reader says why
+    titles = {t.title.casefold() for t in TABLES}
+    return any((sheet.get("name") or "").casefold() in titles for sheet in root.iter() if sheet.tag.endswith("sheet"))
 
 
 def read_catalog(

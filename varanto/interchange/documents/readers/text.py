@@ -30,7 +30,7 @@ def _is_heading(text: str) -> bool:
     )
 
 
-def _numbered_neighbour(lines: list[tuple[int, str]], index: int) -> bool:
+def _numbered_neighbour(lines: list[tuple[Location, str]], index: int) -> bool:
     """Whether the line before or after is numbered too (a numbered list, not a chapter heading)."""
     for other in (index - 1, index + 1):
         if 0 <= other < len(lines):
@@ -40,14 +40,13 @@ def _numbered_neighbour(lines: list[tuple[int, str]], index: int) -> bool:
     return False
 
 
-def line_blocks(lines: Iterable[tuple[int, str]], where: Location, notes: list[str]) -> list[Block]:
-    """Blocks of numbered lines of text; `where` gives the file (and page) every block's location starts from."""
+def line_blocks(lines: Iterable[tuple[Location, str]], notes: list[str]) -> list[Block]:
+    """Blocks of lines of text, each with where it stands."""
     words = vocabulary()
-    candidates = [(n, clean(t)) for n, t in lines]
-    candidates = [(n, t) for n, t in candidates if t]
+    candidates = [(at, clean(t)) for at, t in lines]
+    candidates = [(at, t) for at, t in candidates if t]
     blocks: list[Block] = []
-    for index, (number, text) in enumerate(candidates):
-        at = Location(where.file, line=number, page=where.page)
+    for index, (at, text) in enumerate(candidates):
         if words.is_skip_link(text):
             blocks.append(Block(Kind.PAGE, "", at))
             continue
@@ -74,6 +73,6 @@ def line_blocks(lines: Iterable[tuple[int, str]], where: Location, notes: list[s
 def read_plain_text(name: str, raw: bytes) -> Document:
     text, notes = decode_text(raw, name)
     document = Document(name=name, notes=[f"{name}, {n}" for n in notes])
-    lines = enumerate(re.split(r"\r\n|\r|\n", text), start=1)
-    document.blocks = line_blocks(lines, Location(name), document.notes)
+    lines = re.split(r"\r\n|\r|\n", text)
+    document.blocks = line_blocks(((Location(name, line=n), t) for n, t in enumerate(lines, 1)), document.notes)
     return document

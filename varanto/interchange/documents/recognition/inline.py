@@ -38,7 +38,7 @@ def _first_label(text: str, words: Vocabulary) -> tuple[str, str, int] | None:
         # itself ("Hakutekijät, joilla tietoja voidaan hakea järjestelmästä:").
         cut = ends[-1]
         name, label = head[: cut.start()].strip(), head[cut.end() :].strip()
-        if name and words.label_field(label) and not words.label_field(name.split(". ")[-1]):
+        if name and words.label_field(label) and not words.heading_field(name.split(". ")[-1]):
             return name, label, colon.end()
     if words.label_field(head):
         return "", head.strip(), colon.end()

@@ -43,6 +43,7 @@ class _Builder:
         self.resource.reasons.append(reason)
         self.parts: dict[str, list[tuple[str, Location, bool]]] = {}
         self.open = True  # takes fields (a name in a list of names takes none)
+        self.level = 0  # the level of the heading that named it (0: not known)
 
     def add(self, fld: str, text: str, where: Location, item: bool = False) -> None:
         if fld == "responsible":
@@ -179,7 +180,9 @@ class Recogniser:
             self.current.add(self.field, block.text, block.where)  # "… seuraavia tietoja:" introduces the list
             return
         if self._names_resource(index):
-            self._start(block.text, block.where, index, 0.85, "a heading followed by labelled fields")
+            self._start(
+                block.text, block.where, index, 0.85, "a heading followed by labelled fields"
+            ).level = block.level
             return
         if self._names_follow(index):
             self._close()
@@ -187,7 +190,8 @@ class Recogniser:
             self.group = []
             self.in_list = True
             return
-        if self.current is not None and self.current.open and not (block.level and block.level <= 2):
+        current = self.current
+        if current is not None and current.open and not (block.level and block.level <= (current.level or 6)):
             self.field = None
             self._note(block)  # a sub-heading inside the resource
             return
