@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from .documents import recognise, recognition_catalog
+from .documents import Recognition, recognise, recognition_catalog
+from .documents.preview import preview_lines
 from .formats.csv import read_csv
 from .formats.notes import Note
 from .formats.tables.layout import TABLES
@@ -80,7 +82,7 @@ def read_catalog(
     organization_name: str | None = None,
     allow_undated: bool = False,
     allow_partial: bool = False,
-) -> tuple[dict, Sequence[Finding | Note]]:
+) -> tuple[dict, Sequence[Finding | Note | Preview]]:
     """The canonical dict in `path` and what the reader noticed. Raises CatalogError.
 
     A text page in the City of Imatra's style is read by `textpage`, which takes a page without its
@@ -121,14 +123,16 @@ def read_catalog(
 
 def read_description(
     sources: Sequence, *, organization_name: str | None = None, allow_partial: bool = False
-) -> tuple[dict, list[Finding]]:
+) -> tuple[dict, list[Finding | Note | Preview]]:
     """The canonical dict of a description in any layout (`documents.recognise`) and what was found.
 
     CatalogError when nothing at all is recognised, when the organisation is not known, or when a
     file looks cut short and `allow_partial` is not given; anything less is a warning.
     """
     recognition = recognise(sources, organization_name=organization_name)
-    findings = [Finding(0, f"{w.where}: {w.text}", "warning") for w in recognition.warnings]
+    findings: list[Finding | Note | Preview] = [
+        Finding(0, f"{w.where}: {w.text}", "warning") for w in recognition.warnings
+    ]
     if recognition.cut_short:
         if not allow_partial:
             raise CatalogError(
@@ -155,7 +159,19 @@ def read_description(
         Finding(0, f"{r.where}: {r.name}: confidence {r.confidence:.2f} ({'; '.join(r.reasons)})")
         for r in recognition.resources
     ]
+    findings.append(Preview(recognition))
     return recognition_catalog(recognition, organization_name), findings
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What the recogniser found, passed with the findings so that a dry run can show it."""
+
+    recognition: Recognition
+    level: str = "preview"
+
+    def __str__(self) -> str:
+        return "\n".join(preview_lines(self.recognition))
 
 
 def _organization(catalog: dict, path: Path) -> dict:

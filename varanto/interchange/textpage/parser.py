@@ -566,8 +566,11 @@ def is_page_style(text: str) -> bool:
     try:
         parser.parse()
     except CatalogError:
-        return bool(parser.sections)  # a bad line in this style: this parser says where
-    return any(section.resources for section in parser.sections)
+        failed = True  # a bad line in this style: this parser says where
+    else:
+        failed = False
+    headed = [section for section in parser.sections if _is_section_heading(section.heading)]
+    return bool(headed) and (failed or any(section.resources for section in headed))
 
 
 def parse_page(text: str, *, organization_name: str | None = None, allow_undated: bool = False) -> ParseResult:

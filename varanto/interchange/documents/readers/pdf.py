@@ -37,6 +37,8 @@ def read_pdf(name: str, raw: bytes) -> Document:
     except CatalogError:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError, RecursionError) as exc:
+        if b"%%EOF" not in raw[-2048:]:
+            raise CatalogError([f"{name}: the PDF ends before its end marker (%%EOF): it is cut short"]) from None
         raise CatalogError([f"{name}: not a PDF whose text can be read ({type(exc).__name__})"]) from None
     document = Document(name=name, title=str(title).strip())
     repeated = _repeated(pages)

@@ -67,7 +67,11 @@ def recognise(
     recogniser = Recogniser(blocks, words, corrections)
     recogniser.run()
     resources = recogniser.resources
+    before = [r.name for r in resources]
     _shared_title_parts(resources)
+    renamed = {old: r.name for old, r in zip(before, resources, strict=True) if old != r.name}
+    for unplaced in recogniser.unplaced:
+        unplaced.resource = renamed.get(unplaced.resource, unplaced.resource)
     for resource in resources:
         resource_systems(resource)
     _entries_per_system(resources)

@@ -80,8 +80,12 @@ class Command(OrganizationCommand):
             self.stderr.write(self.style.WARNING(f"{path}: … and {more} more warnings (IMPORT_MAX_WARNINGS={shown})"))
         if verbosity >= 2:
             for finding in findings:
-                if finding.level != "warning":
+                if finding.level not in ("warning", "preview"):
                     self.stdout.write(f"{path}: {finding}")
+        if dry_run or verbosity >= 2:
+            for finding in findings:
+                if finding.level == "preview":
+                    self.stdout.write(str(finding))
 
         if not dry_run:
             self.stdout.write(f"Importing {path} …")
