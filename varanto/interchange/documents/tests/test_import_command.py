@@ -96,7 +96,10 @@ def _bad_files(tmp_path) -> dict:
             "the zip would unpack to",
         ),
         "not a docx": (write(tmp_path, "fake.docx", b"PK\x03\x04 not really"), "not a Word document (.docx)"),
-        "garbage pdf": (write(tmp_path, "bad.pdf", b"%PDF-1.4\n" + bytes(range(256)) * 4), "not a PDF whose text"),
+        "garbage pdf": (
+            write(tmp_path, "bad.pdf", b"%PDF-1.4\n" + bytes(range(256)) * 4 + b"\n%%EOF\n"),
+            "not a PDF whose text",
+        ),
         "pdf cut short": (
             write(tmp_path, "cut.pdf", pdf_bytes([["Talous", "Käyttötarkoitus: kirjanpito"]], complete=False)),
             "the PDF ends before its end marker (%%EOF): it is cut short",
