@@ -15,9 +15,8 @@ from importlib import resources
 
 from django.utils.translation import gettext as _
 
-from varanto.catalog.models import Organization
 from varanto.catalog.models.organization import OrganizationType
-from varanto.catalog.selectors import organization_find
+from varanto.catalog.selectors import organization_name_taken
 
 from ..canonical import FORMAT
 from ..services import ImportSummary, catalog_import
@@ -58,7 +57,7 @@ def starter_organization_create(
     name = " ".join(name.split())
     if not name:
         raise CatalogError([_("Give the new organisation's name.")])
-    if organization_find(name) is not None or Organization.objects.filter(name__iexact=name).exists():
+    if organization_name_taken(name):
         raise CatalogError([_("An organisation named %(name)s already exists.") % {"name": name}])
     return catalog_import(
         starter_catalog(name, organization_type), acting_user=acting_user, reason=REASON, starter=True
