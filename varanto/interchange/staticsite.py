@@ -195,7 +195,11 @@ def _write_site(outdir: Path, *, base_url: str, live_url: str, progress: Callabl
     report, seen = SiteReport(), set()
     # Downloads and DCAT point to where the static copy will be served.
     static_base = (base_url or settings.PUBLIC_BASE_URL).rstrip("/")
-    with override_settings(PUBLIC_BASE_URL=static_base, ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "testserver"]):
+    # Each page's request activates its language; the override gives the caller its own back.
+    with (
+        override_settings(PUBLIC_BASE_URL=static_base, ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "testserver"]),
+        translation.override(translation.get_language()),
+    ):
         client = Client()
         while queue:
             path = queue.pop(0)
