@@ -14,7 +14,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def _path(smtp_server, marker: str) -> str:
     text = smtp_server.text(smtp_server.messages[-1])
-    return re.search(rf"http://127\.0\.0\.1:8000(\S*{marker}\S*)", text).group(1)
+    match = re.search(rf"http://127\.0\.0\.1:8000(\S*{marker}\S*)", text)
+    assert match, text
+    return match.group(1)
 
 
 def test_a_resident_subscribes_confirms_and_unsubscribes(live_server, page, imatra, smtp_server):
