@@ -101,3 +101,11 @@ def test_each_official_is_reminded_in_their_own_language_or_not_at_all(office, s
     assert not smtp_server.to("jussi@example.org")
     assert ReminderPreference.objects.get(user=editor).language == "sv"
     assert AuditEvent.objects.filter(kind=AuditKind.REMINDER_PREFERENCE).count() == 2
+
+
+def test_while_the_mail_server_is_down_nothing_counts_as_sent_and_the_next_run_sends_it(office, smtp_server, settings):
+    port, settings.EMAIL_PORT = settings.EMAIL_PORT, 9  # nothing listens there
+    assert "Sent 0 reminder" in _remind()
+    settings.EMAIL_PORT = port
+    _remind()
+    assert len(smtp_server.to("veera@example.org")) == 1
