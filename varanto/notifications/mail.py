@@ -12,6 +12,11 @@ from django.utils import translation
 logger = logging.getLogger(__name__)
 
 
+def absolute_url(path: str) -> str:
+    """A link for a message: the site's public address and the path."""
+    return settings.PUBLIC_BASE_URL + path
+
+
 def message_build(
     *, to: str, template: str, context: dict, language: str, headers: dict[str, str] | None = None
 ) -> EmailMessage:

@@ -1,4 +1,4 @@
-"""Reads for notifications: an official's digest (muistutuskooste), preferences, subscribers."""
+"""Reads for reminders: an official's digest (muistutuskooste) and their preference."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 from django.urls import reverse
@@ -17,7 +16,8 @@ from varanto.accounts.permissions import PERMISSIONS, Action
 from varanto.backoffice.selectors.attention import review_due
 from varanto.catalog.models import DataResource, Organization, ReviewStatus
 
-from .models import INTERVALS, Frequency, Reason, ReminderPreference, ReminderSent, Subscription
+from .mail import absolute_url
+from .models import INTERVALS, Frequency, Reason, ReminderPreference, ReminderSent
 
 # A review due within this many days is mentioned already, so there is time to do it.
 REVIEW_LEAD_DAYS = 30
@@ -52,10 +52,6 @@ class Digest:
 
     def of_reason(self, reason: Reason) -> list[DigestItem]:
         return [item for item in self.items if item.reason == reason]
-
-
-def absolute_url(path: str) -> str:
-    return settings.PUBLIC_BASE_URL + path
 
 
 def _resource_item(resource: DataResource, reason: Reason, language: str, **extra) -> DigestItem:
@@ -115,7 +111,3 @@ def users_to_remind() -> QuerySet:
         .distinct()
         .order_by("pk")
     )
-
-
-def subscriptions_confirmed(organization: Organization) -> QuerySet[Subscription]:
-    return Subscription.objects.filter(organization=organization, confirmed_at__isnull=False)
