@@ -3,6 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
+from .sso import views as sso
 from .views import handover, integrations, lists, notifications, people, records, reports, resources, review
 from .views.common import chosen_language
 from .views.kinds import KINDS, Kind
@@ -43,17 +44,9 @@ def _record_urls(kind: Kind, segment: str) -> list:
 
 
 urlpatterns = [
-    path(
-        "kirjaudu/",
-        chosen_language(
-            auth_views.LoginView.as_view(
-                template_name="backoffice/login.html",
-                redirect_authenticated_user=True,
-                next_page=reverse_lazy("backoffice:home"),
-            )
-        ),
-        name="login",
-    ),
+    path("kirjaudu/", chosen_language(sso.SignIn.as_view()), name="login"),
+    path("kirjaudu/sso/", chosen_language(sso.SsoStart.as_view()), name="sso_start"),
+    path("kirjaudu/sso/paluu/", sso.SsoCallback.as_view(), name="sso_callback"),
     path("kirjaudu-ulos/", auth_views.LogoutView.as_view(next_page=reverse_lazy("backoffice:login")), name="logout"),
     path("salasana/", people.PasswordChange.as_view(), name="password"),
     path("muistutukset/", notifications.reminders, name="reminders"),

@@ -377,7 +377,7 @@ def test_every_role_can_do_exactly_what_its_role_allows(client, staff, settings,
 
 
 # Routes that are no role's business: everyone may sign in and out.
-OPEN_ROUTES = {"login", "logout"}
+OPEN_ROUTES = {"login", "logout", "sso_start", "sso_callback"}
 
 
 class _AnyValue(dict):
