@@ -37,6 +37,8 @@ logger = logging.getLogger(__name__)
 
 MARKER = ".varanto-site"  # marks a folder as a static site Varanto wrote, which a later run may replace
 LIVE_ONLY = ("/admin/", "/hallinta/", "/api/", "/i18n/")
+# Public pages that only the running application can answer: search, and subscribing by e-mail.
+LIVE_NAMESPACES = ("search", "notifications")
 LINK = re.compile(r"""(?P<attr>(?<![\w-])(?:href|src|action))=(?P<quote>["'])(?P<url>/(?!/)[^"']*)(?P=quote)""")
 CSS_URL = re.compile(r"""url\((?P<quote>["']?)(?P<url>/(?!/)[^)"']*)(?P=quote)\)""")
 TEXT_TYPES = ("text/html", "text/css")
@@ -61,17 +63,17 @@ def file_for(path: str) -> str:
 
 
 def _live_only(path: str) -> bool:
-    """Whether only the running application can answer `path`: a static copy cannot search."""
+    """Whether only the running application can answer `path`: a static copy cannot search or subscribe."""
     if path.startswith(LIVE_ONLY):
         return True
-    return any(_resolves_to_search(path, language) for language, _name in settings.LANGUAGES)
+    return any(_resolves_to_live_only(path, language) for language, _name in settings.LANGUAGES)
 
 
-def _resolves_to_search(path: str, language: str) -> bool:
+def _resolves_to_live_only(path: str, language: str) -> bool:
     # A language prefix resolves only while its language is active.
     with translation.override(language):
         try:
-            return resolve(path).namespace == "search"
+            return resolve(path).namespace in LIVE_NAMESPACES
         except Resolver404:
             return False
 

@@ -117,6 +117,15 @@ def test_the_search_box_searches_the_live_site(site):
     assert not list(site.rglob("haku"))
 
 
+def test_subscribing_by_e_mail_goes_to_the_live_site_and_the_feed_is_a_file(site):
+    for prefix in ("", "sv/"):
+        page = (site / prefix / "imatran-kaupunki/julkaisut/index.html").read_text("utf-8")
+        assert f'href="https://varanto.example.fi/{prefix}imatran-kaupunki/tilaa/"' in page
+        assert 'href="atom.xml"' in page
+        assert (site / prefix / "imatran-kaupunki/julkaisut/atom.xml").is_file()
+    assert not list(site.rglob("tilaa"))
+
+
 def test_links_to_the_back_office_and_api_go_to_the_live_site():
     html = '<a href="/hallinta/">kirjaudu</a> <a href="/api/v1/docs/">API</a> <a href="/org/">etusivu</a>'
     assert relink(html, "org/tietovaranto/x/index.html", "https://varanto.example.fi") == (
