@@ -110,6 +110,18 @@ SSO_REFUSALS = {
 }
 
 
+# The events about one record, whose details name it (`catalog.services.common.record_audit`).
+RECORD_KINDS = (
+    AuditKind.RECORD_CREATE,
+    AuditKind.RECORD_EDIT,
+    AuditKind.RECORD_DELETE,
+    AuditKind.RECORD_RESTORE,
+    AuditKind.REVIEW_SUBMITTED,
+    AuditKind.CHANGE_APPROVED,
+    AuditKind.CHANGE_RETURNED,
+)
+
+
 class AuditEvent(models.Model):
     """Lokitapahtuma: a security-relevant event, readable by administrators.
 
@@ -193,7 +205,9 @@ class AuditEvent(models.Model):
                 "changed": detail.get("changed", 0),
                 "removed": detail.get("removed", 0),
             }
-        if self.kind in (AuditKind.RECORD_DELETE, AuditKind.RECORD_RESTORE):
+        if self.kind in RECORD_KINDS:
             noun = next((k.noun for k in declarations.KINDS if k.slug and k.slug == detail.get("record")), None)
-            return f"{capfirst(noun or detail.get('record', ''))} {detail.get('name', '')} ({detail.get('key', '')})"
+            text = f"{capfirst(noun or detail.get('record', ''))} {detail.get('name', '')}"
+            text += f" ({detail['key']})" if detail.get("key") else ""
+            return f"{text}: {detail['comment']}" if detail.get("comment") else text
         return ""
