@@ -1,5 +1,7 @@
 """Single sign-on's rules: who an identity signs in as, what links it, and the roles the provider gives."""
 
+import socket
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ImproperlyConfigured
@@ -117,3 +119,14 @@ def test_without_a_provider_configured_the_sign_in_page_has_passwords_only_and_s
     assert reverse("backoffice:sso_start") not in page
     assert client.get(reverse("backoffice:sso_start")).status_code == 404
     assert client.get(reverse("backoffice:sso_callback"), {"code": "x", "state": "y"}).status_code == 404
+
+
+def test_a_provider_that_does_not_answer_sends_the_official_back_to_sign_in_saying_so(client, db, settings):
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        settings.OIDC_ISSUER = f"http://127.0.0.1:{probe.getsockname()[1]}"
+    settings.OIDC_RP_CLIENT_ID = "varanto"
+    settings.OIDC_TIMEOUT = 2
+    response = client.get(reverse("backoffice:sso_start"))
+    assert (response.status_code, response["Location"]) == (302, reverse("backoffice:login") + "?sso=failed")
+    assert "ei onnistunut" in client.get(response["Location"]).content.decode()
