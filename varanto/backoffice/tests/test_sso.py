@@ -8,6 +8,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 
 from varanto.accounts.models import AuditEvent, AuditKind, Membership, Role, SsoIdentity
+from varanto.backoffice.sso.checks import sso_configuration_check
 from varanto.backoffice.sso.roles import mapped_roles
 from varanto.backoffice.sso.services import SignInRefused, sso_user_resolve
 
@@ -130,3 +131,13 @@ def test_a_provider_that_does_not_answer_sends_the_official_back_to_sign_in_sayi
     response = client.get(reverse("backoffice:sso_start"))
     assert (response.status_code, response["Location"]) == (302, reverse("backoffice:login") + "?sso=failed")
     assert "ei onnistunut" in client.get(response["Location"]).content.decode()
+
+
+def test_the_system_check_names_a_wrong_role_map_and_a_missing_secret(settings):
+    settings.OIDC_ISSUER = ISSUER
+    settings.OIDC_RP_CLIENT_ID = "varanto"
+    settings.OIDC_RP_CLIENT_SECRET = ""
+    settings.OIDC_ROLE_MAP = {"Varanto.Editor": "imatran-kaupunki"}
+    found = {message.id: message.msg for message in sso_configuration_check()}
+    assert set(found) == {"varanto.sso.E002", "varanto.sso.E003"}
+    assert "Varanto.Editor=imatran-kaupunki" in found["varanto.sso.E003"]
