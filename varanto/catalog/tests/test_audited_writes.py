@@ -9,6 +9,7 @@ from varanto.catalog.models import DataResource, ReviewStatus
 from varanto.catalog.services import (
     data_resource_review,
     data_resource_update,
+    impact_assessment_create,
     record_restore,
     section_create,
     section_update,
@@ -71,3 +72,18 @@ def test_restoring_a_version_is_audited_once_as_a_restore(official):
 def test_an_import_is_one_audit_row_not_one_per_record(imatra):
     assert AuditEvent.objects.filter(kind=AuditKind.CATALOG_IMPORT, organization=imatra).count() == 1
     assert not AuditEvent.objects.filter(kind__in=[AuditKind.RECORD_CREATE, AuditKind.RECORD_EDIT]).exists()
+
+
+def test_an_impact_assessment_is_audited_under_its_own_name(official):
+    organization = OrganizationFactory()
+    assessment = impact_assessment_create(
+        organization=organization,
+        subject_kind="system",
+        subject_key="asianhallinta",
+        subject_name="Asianhallinta",
+        affected={},
+        data={"title": "Uusi asianhallinta"},
+        acting_user=official,
+    )
+    created = AuditEvent.objects.get(kind=AuditKind.RECORD_CREATE)
+    assert created.summary == f"Muutosvaikutusten arviointi {assessment}"
