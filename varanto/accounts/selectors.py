@@ -6,7 +6,7 @@ from django.db.models import Q, QuerySet
 
 from varanto.catalog.models import Organization
 
-from .models import AuditEvent, AuditKind, Membership
+from .models import AuditEvent, AuditKind, Membership, SsoIdentity
 
 SIGN_IN_KINDS = (AuditKind.SIGN_IN, AuditKind.SIGN_IN_FAILED, AuditKind.SIGN_OUT)
 
@@ -63,3 +63,8 @@ def audit_usernames(organization: Organization) -> list[str]:
         .order_by("user__username")
         .values_list("user__username", flat=True)
     )
+
+
+def sso_identities(user) -> list[SsoIdentity]:
+    """The identity provider accounts the user signs in as (single sign-on)."""
+    return list(SsoIdentity.objects.filter(user=user).order_by("issuer"))

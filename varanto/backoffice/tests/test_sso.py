@@ -141,3 +141,14 @@ def test_the_system_check_names_a_wrong_role_map_and_a_missing_secret(settings):
     found = {message.id: message.msg for message in sso_configuration_check()}
     assert set(found) == {"varanto.sso.E002", "varanto.sso.E003"}
     assert "Varanto.Editor=imatran-kaupunki" in found["varanto.sso.E003"]
+
+
+def test_the_member_page_names_the_identity_and_warns_that_the_provider_decides_roles(client, role_map, settings):
+    settings.OIDC_ISSUER, settings.OIDC_RP_CLIENT_ID = ISSUER, "varanto"
+    user = sso_user_resolve(issuer=ISSUER, claims=claims("s-4", "uusi@imatra.example", roles=["Varanto.Editor"]))
+    membership = Membership.objects.get(user=user, organization=role_map.organization)
+    client.force_login(role_map.administrator)
+    page = client.get(reverse("backoffice:membership", args=[role_map.organization.slug, membership.pk]))
+    text = page.content.decode()
+    assert f"Kirjautuu kertakirjautumisella: {ISSUER} (viimeksi " in text
+    assert "Organisaation tunnistuspalvelu päättää roolit" in text

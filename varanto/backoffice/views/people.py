@@ -17,13 +17,15 @@ from django.utils.translation import gettext_lazy
 from varanto.accounts import services as accounts
 from varanto.accounts.models import AuditKind, Membership, Role
 from varanto.accounts.permissions import Action, access_organization, may_manage_user, require_password_reset
-from varanto.accounts.selectors import audit_events, audit_usernames, organization_members
+from varanto.accounts.selectors import audit_events, audit_usernames, organization_members, sso_identities
 from varanto.api.services import membership_end
 from varanto.catalog.services import organization_own_approval_set
 from varanto.interchange.formats.csv import MEDIA_TYPE as CSV_MEDIA_TYPE
 
 from ..audit_export import audit_csv
 from ..forms.people import AddUserForm, AuditFilterForm, MembershipForm
+from ..sso.config import sso_enabled
+from ..sso.roles import governed_organizations
 from .common import form_errors_from, page, staff_view
 
 
@@ -135,6 +137,8 @@ def membership(request, org: str, pk: int):
             "form": form,
             "password": password,
             "may_reset_password": may_manage_user(request.user, member.user),
+            "sso_identities": sso_identities(member.user),
+            "sso_governed": sso_enabled() and organization.slug in governed_organizations(),
         },
     )
 
