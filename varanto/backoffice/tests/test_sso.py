@@ -152,3 +152,12 @@ def test_the_member_page_names_the_identity_and_warns_that_the_provider_decides_
     text = page.content.decode()
     assert f"Kirjautuu kertakirjautumisella: {ISSUER} (viimeksi " in text
     assert "Organisaation tunnistuspalvelu päättää roolit" in text
+
+
+def test_a_deactivated_users_single_sign_on_session_ends(client, staff):
+    client.force_login(staff.editor, backend="varanto.backoffice.sso.backend.SsoBackend")
+    home = reverse("backoffice:my_resources", args=[staff.organization.slug])
+    assert client.get(home).status_code == 200
+    staff.editor.is_active = False
+    staff.editor.save()
+    assert client.get(home)["Location"].startswith(reverse("backoffice:login"))
