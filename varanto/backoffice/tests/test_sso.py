@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
+from django.utils import translation
 
 from varanto.accounts.models import AuditEvent, AuditKind, Membership, Role, SsoIdentity
 from varanto.backoffice.sso.checks import sso_configuration_check
@@ -103,7 +104,8 @@ def test_the_provider_changes_and_takes_away_roles_audited_as_from_sso(role_map)
         ("editor", "publisher", "sso"),
         ("publisher", None, "sso"),
     ]
-    assert "(kertakirjautumisesta)" in changes[0].summary
+    with translation.override("fi"):
+        assert "(kertakirjautumisesta)" in changes[0].summary
 
 
 def test_roles_in_organisations_the_map_does_not_name_are_left_as_given(role_map, settings):

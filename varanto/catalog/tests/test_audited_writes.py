@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.utils import translation
 
 from varanto.accounts.models import AuditEvent, AuditKind
 from varanto.accounts.permissions import Action
@@ -86,4 +87,5 @@ def test_an_impact_assessment_is_audited_under_its_own_name(official):
         acting_user=official,
     )
     created = AuditEvent.objects.get(kind=AuditKind.RECORD_CREATE)
-    assert created.summary == f"Muutosvaikutusten arviointi {assessment}"
+    with translation.override("fi"):
+        assert created.summary == f"Muutosvaikutusten arviointi {assessment}"
