@@ -101,6 +101,8 @@ def test_an_organisations_own_swedish_and_english_texts_are_searched_in_their_la
         return [hit.document.name for hit in search_resources(query=query, organization=organization).hits]
 
     assert names("simhallarna") == ["Ympäristöterveys"]  # in no vocabulary: only the organisation's text has it
+    hit = search_resources(query="simhallarna", organization=organization).hits[0]
+    assert "<mark>simhallarnas</mark>" in hit.snippet.html
     assert names("board game") == ["Kirjasto"]
 
 
