@@ -26,7 +26,7 @@ from .vocabulary import Concept, default_concepts
 LANGUAGES = {"sv": "swedish", "en": "english"}
 # A phrase of the vocabulary is at most this many words (stop words left out).
 MAX_PHRASE = 4
-# Swedish joins compound parts with a linking letter: "bygglov|s|ritningar", "skol|e|barn" hardly.
+# Swedish often joins compound parts with an s: "bygglov|s|ritningar".
 LINKING = "s"
 MIN_PIECE = 3
 # A compound's head alone stands for it only when it is this long ("sommarjobb" → jobb is too short; "barnbibliotek" → bibliotek).
