@@ -694,7 +694,7 @@ RESOURCE = RecordKind(
         Relation("systems", "system_links", link=("system", "system"), text="usage", noun=_("system"), group="systems"),
         Relation("processes", "processes", noun=_("process"), group="processes"),
     ),
-    bookkeeping=(*OWNED, "review_status", "review_comment"),
+    bookkeeping=(*OWNED, "review_status", "review_comment", "starter_draft"),
     groups=(
         Group("basic", _("Basic information"), last=("notes",)),
         Group("systems", _("Information systems")),

@@ -15,3 +15,8 @@ def organization_find(wanted: str) -> Organization | None:
         if len(found) == 1:
             return found[0]
     return None
+
+
+def organization_name_taken(name: str) -> bool:
+    """Whether a new organisation may not take this name: another has it (in any case) or finds by it."""
+    return organization_find(name) is not None or Organization.objects.filter(name__iexact=name.strip()).exists()

@@ -164,17 +164,28 @@ def record_export(obj: models.Model, *, audience: Audience = Audience.INTERNAL) 
 def catalog_export(organization: Organization, *, audience: Audience = Audience.INTERNAL) -> dict:
     """The organisation's whole catalogue as a `varanto.catalog/1` dict."""
 
-    def every(model: type[models.Model]) -> list[dict]:
-        return [record_export(obj, audience=audience) for obj in exportable(model).filter(organization=organization)]
+    def every(model: type[models.Model], **hidden) -> list[dict]:
+        records = exportable(model).filter(organization=organization)
+        if audience is Audience.PUBLIC and hidden:
+            records = records.exclude(**hidden)
+        return [record_export(obj, audience=audience) for obj in records]
 
+    # A resource of the starter model no official has confirmed yet is no part of the public view.
+    resources = every(DataResource, starter_draft=True)
+    datasets = every(OpenDataset)
+    if audience is Audience.PUBLIC:
+        shown = {r["key"] for r in resources}
+        for dataset in datasets:
+            if dataset["resource"] not in shown:
+                dataset["resource"] = None
     return {
         "format": FORMAT,
         "organization": organization_export(organization, audience=audience),
         "sections": every(Section),
-        "resources": every(DataResource),
+        "resources": resources,
         "systems": every(InformationSystem),
         "processes": every(Process),
-        "open_data": {"datasets": every(OpenDataset), "services": every(DataService)},
+        "open_data": {"datasets": datasets, "services": every(DataService)},
     }
 
 

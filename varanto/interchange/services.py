@@ -149,11 +149,14 @@ def _changes(record: models.Model, spec: Spec, item: dict, label: str) -> list[t
 
 
 class _Import:
-    def __init__(self, organization: Organization, stamp: Stamp, changes: ChangeSet, *, new_organization: bool):
+    def __init__(
+        self, organization: Organization, stamp: Stamp, changes: ChangeSet, *, new_organization: bool, starter: bool
+    ):
         self.organization = organization
         self.stamp = stamp
         self.changes = changes
         self.new_organization = new_organization
+        self.starter = starter
 
     def existing(self, model) -> dict[str, models.Model]:
         return {r.key: r for r in model.objects.select_for_update().filter(organization=self.organization)}
@@ -226,24 +229,40 @@ def catalog_import(
     organization: Organization | None = None,
     replace: bool = False,
     dry_run: bool = False,
+    starter: bool = False,
 ) -> ImportSummary:
     """Write a canonical catalogue into `organization` (default: the one its name finds, or a new one).
 
     Every history row it writes carries `acting_user` and `reason` (e.g. "tuonti: imatra.json");
     one audit row records the import. With `replace=True` records missing from the file are
-    deleted; without, they are kept. With `dry_run=True` nothing is kept. Raises CatalogError.
+    deleted; without, they are kept. With `dry_run=True` nothing is kept. With `starter=True` the
+    new data resources are drafts of the starter model (aloitusmalli): awaiting review and out of the
+    public view until a publisher approves each. Raises CatalogError.
     The summary's `warnings` name what the values' rules changed (control characters removed).
     """
     with value_warnings() as warnings:
         summary = _catalog_import(
-            data, acting_user=acting_user, reason=reason, organization=organization, replace=replace, dry_run=dry_run
+            data,
+            acting_user=acting_user,
+            reason=reason,
+            organization=organization,
+            replace=replace,
+            dry_run=dry_run,
+            starter=starter,
         )
     summary.warnings = warnings
     return summary
 
 
 def _catalog_import(
-    data: dict, *, acting_user, reason: str, organization: Organization | None, replace: bool, dry_run: bool
+    data: dict,
+    *,
+    acting_user,
+    reason: str,
+    organization: Organization | None,
+    replace: bool,
+    dry_run: bool,
+    starter: bool,
 ) -> ImportSummary:
     catalog_validate(data)
     org_data = dict(data["organization"])
@@ -284,7 +303,7 @@ def _catalog_import(
                 changes.changed.append(
                     RecordChange(Organization, organization.slug, organization.name, [c for _, c in fields])
                 )
-    run = _Import(organization, stamp, changes, new_organization=created)
+    run = _Import(organization, stamp, changes, new_organization=created, starter=starter)
     _write_records(run, data, replace)
     open_data = data.get("open_data", {})
     summary = ImportSummary(
@@ -311,6 +330,7 @@ def _catalog_import(
         reason=reason,
         created=created,
         replace=replace,
+        starter=starter,
         added=len(changes.added),
         changed=len(changes.changed),
         removed=len(changes.removed),
@@ -406,7 +426,9 @@ def _write_records(run: _Import, data: dict, replace: bool) -> None:
     resources = {}
     for position, item in enumerate(data["resources"]):
         # A resource added to an existing catalogue awaits review, as one added in the back office.
-        new = {} if run.new_organization else {"review_status": ReviewStatus.READY_FOR_REVIEW}
+        new: dict = {} if run.new_organization else {"review_status": ReviewStatus.READY_FOR_REVIEW}
+        if run.starter:
+            new = {"review_status": ReviewStatus.READY_FOR_REVIEW, "starter_draft": True}
         resources[item["key"]] = run.upsert(
             DataResource,
             RESOURCE_FIELDS,

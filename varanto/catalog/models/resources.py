@@ -90,6 +90,9 @@ class DataResource(OrganizationOwned, Responsible):
         models.CharField(_("review status"), max_length=20, choices=ReviewStatus.choices, default=ReviewStatus.CURRENT)
     )
     review_comment = internal(models.TextField(_("review comment"), blank=True))
+    # Aloitusmallin luonnos: made from the starter model, not yet confirmed by an official; kept out
+    # of the public view until a publisher approves it (`interchange.starter`).
+    starter_draft = internal(models.BooleanField(_("starter model draft"), default=False))
     last_reviewed = internal(models.DateField(_("last reviewed"), null=True, blank=True))
     review_cycle_months = internal(models.PositiveSmallIntegerField(_("review cycle (months)"), default=12))
 

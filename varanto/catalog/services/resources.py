@@ -195,7 +195,8 @@ def data_resource_review(
     if action is Action.APPROVE:
         current.last_reviewed = timezone.localdate()
         current.review_comment = ""
-        fields += ["last_reviewed", "review_comment"]
+        current.starter_draft = False  # an official's approval confirms a resource of the starter model
+        fields += ["last_reviewed", "review_comment", "starter_draft"]
     elif comment:
         current.review_comment = comment
         fields.append("review_comment")

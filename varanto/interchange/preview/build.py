@@ -1,0 +1,217 @@
+"""The preview of an import (esikatselu): what was recognised, beside the source, and what importing would change.
+
+`import_preview` is the one entry the back office and `varanto import --dry-run` use: read the sources
+(`reading.catalog_read`), apply the corrections and the organisation's remembered labels
+(`corrections`), and make the import as a dry run through `interchange.services.catalog_import`, so the
+change set shown is exactly what importing does. Nothing is written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from varanto.catalog.models import Organization
+from varanto.catalog.selectors import organization_name_taken
+
+from ..models import ImportLabelMapping
+from ..services import ImportSummary, catalog_import
+from ..textpage.labels import match_label
+from ..validation import CatalogError
+from .corrections import UnknownLabel, corrections_apply, unknown_labels
+from .reading import Finding, Reading, Source, catalog_read
+
+BULLET = re.compile(r"^\s*(?:[-–•*]|\d+[.)])\s+")
+
+
+@dataclass
+class SourceLine:
+    number: int
+    text: str
+    kind: str = ""  # "resource" (a heading recognised as one), "field", "unplaced" or ""
+    note: str = ""  # what the reader said of the line
+
+
+@dataclass
+class SourceView:
+    name: str
+    lines: list[SourceLine]
+
+
+@dataclass
+class ResourceView:
+    """A recognised data resource as the preview shows it."""
+
+    key: str
+    name: str
+    responsible: str
+    purpose: str
+    key_datasets: list[str]
+    systems: list[str]
+    notes: str
+    source: str = ""  # "file, line n" where its heading stands, when found
+    line: int = 0
+
+
+@dataclass
+class SectionView:
+    key: str
+    name: str
+    resources: list[ResourceView]
+    paragraphs: list[str]  # its description's paragraphs: text a heading of which may be a resource
+
+
+@dataclass
+class Preview:
+    organization: Organization | None  # the existing organisation imported into; None: a new one
+    organization_name: str = ""
+    problems: list[str] = field(default_factory=list)  # why nothing can be imported
+    sections: list[SectionView] = field(default_factory=list)
+    sources: list[SourceView] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    unknown: list[UnknownLabel] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # corrections that no longer apply
+    summary: ImportSummary | None = None  # the dry run's
+    catalog: dict | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and self.summary is not None
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.level == "warning"]
+
+    @property
+    def resource_count(self) -> int:
+        return sum(len(s.resources) for s in self.sections)
+
+
+def organization_labels(organization: Organization | None) -> dict[str, str]:
+    """The labels the organisation's documents use, as mapped before (folded label → field)."""
+    if organization is None:
+        return {}
+    return dict(ImportLabelMapping.objects.filter(organization=organization).values_list("label", "field"))
+
+
+def import_preview(
+    sources: list[Source],
+    *,
+    organization: Organization | None,
+    organization_name: str = "",
+    corrections: list[dict] | None = None,
+    acting_user=None,
+) -> Preview:
+    """The preview of importing `sources` into `organization` (None: a new organisation, named
+    `organization_name` or as the document names itself). Never raises CatalogError: its problems are
+    the preview's."""
+    name = organization.name if organization else organization_name.strip() or None
+    preview = Preview(organization=organization, organization_name=name or "")
+    try:
+        reading = catalog_read(sources, organization_name=name)
+    except CatalogError as exc:
+        preview.problems = list(exc.problems)
+        preview.sources = [_source_view(s, [], {}) for s in sources]
+        return preview
+    catalog, preview.skipped = corrections_apply(reading.catalog, corrections or [], organization_labels(organization))
+    return catalog_preview(preview, reading, catalog, sources, acting_user=acting_user)
+
+
+def catalog_preview(
+    preview: Preview, reading: Reading, catalog: dict, sources: list[Source], *, acting_user=None, replace=False
+) -> Preview:
+    """Fill the preview from a read and corrected catalogue: the dry run, the sections and the source views."""
+    preview.catalog = catalog
+    preview.findings = reading.findings
+    preview.organization_name = preview.organization_name or catalog.get("organization", {}).get("name", "")
+    try:
+        if preview.organization is None and organization_name_taken(preview.organization_name):
+            raise CatalogError(
+                [_("An organisation named %(name)s already exists.") % {"name": preview.organization_name}]
+            )
+        preview.summary = catalog_import(
+            catalog, acting_user=acting_user, organization=preview.organization, replace=replace, dry_run=True
+        )
+    except CatalogError as exc:
+        preview.problems = list(exc.problems)
+    preview.unknown = unknown_labels(catalog)
+    headings = _headings(catalog, reading, sources)
+    preview.sections = [
+        SectionView(
+            section["key"],
+            section["name"],
+            [
+                _resource_view(r, headings.get(r["key"]), sources)
+                for r in catalog["resources"]
+                if r["section"] == section["key"]
+            ],
+            [p.strip() for p in re.split(r"\n\s*\n", section.get("description") or "") if p.strip()],
+        )
+        for section in catalog["sections"]
+    ]
+    preview.sources = [
+        _source_view(
+            source,
+            [f for f in reading.findings if f.source == index],
+            {line: key for key, (i, line) in headings.items() if i == index},
+        )
+        for index, source in enumerate(sources)
+    ]
+    return preview
+
+
+def _headings(catalog: dict, reading: Reading, sources: list[Source]) -> dict[str, tuple[int, int]]:
+    """Where each resource's heading stands: (source index, line number), by its name, in order."""
+    lines = {i: s.text().splitlines() for i, s in enumerate(sources)}
+    after: dict[int, int] = {}
+    out = {}
+    for resource in catalog["resources"]:
+        index = reading.origin.get(resource["key"], 0)
+        name = resource["name"].casefold()
+        start = after.get(index, 0)
+        for number, text in enumerate(lines.get(index, [])[start:], start=start + 1):
+            if name in text.casefold():
+                out[resource["key"]] = (index, number)
+                after[index] = number
+                break
+    return out
+
+
+def _resource_view(resource: dict, heading: tuple[int, int] | None, sources: list[Source]) -> ResourceView:
+    responsible = resource.get("responsible") or {}
+    view = ResourceView(
+        key=resource["key"],
+        name=resource["name"],
+        responsible=responsible.get("title") or responsible.get("organization") or "",
+        purpose=resource.get("purpose", ""),
+        key_datasets=list(resource.get("key_datasets", [])),
+        systems=[s["name"] + (f" ({s['usage']})" if s.get("usage") else "") for s in resource.get("systems", [])],
+        notes=resource.get("notes", ""),
+    )
+    if heading:
+        view.source = sources[heading[0]].safe_name
+        view.line = heading[1]
+    return view
+
+
+def _source_view(source: Source, findings: list[Finding], headings: dict[int, str]) -> SourceView:
+    """The source's lines, each marked with what the reader made of it (text files; others by name only)."""
+    if source.safe_name.lower().endswith((".xlsx", ".xlsm", ".zip", ".json")) or b"\x00" in source.data[:8192]:
+        return SourceView(source.safe_name, [])
+    notes = {f.line: f for f in findings if f.line}
+    out = []
+    for number, text in enumerate(source.text().splitlines(), start=1):
+        finding = notes.get(number)
+        label = BULLET.sub("", text).partition(":")
+        if number in headings:
+            kind = "resource"
+        elif finding is not None and finding.level == "warning":
+            kind = "unplaced"
+        elif label[1] and match_label(label[0]):
+            kind = "field"
+        else:
+            kind = ""
+        out.append(SourceLine(number, text, kind, finding.message if finding else ""))
+    return SourceView(source.safe_name, out)
