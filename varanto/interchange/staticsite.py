@@ -78,8 +78,18 @@ def _resolves_to_live_only(path: str, language: str) -> bool:
             return False
 
 
+def _search_language(path: str) -> str | None:
+    """The language of a search page's address, None when `path` is no search page."""
+    return next((language for language, _name in settings.LANGUAGES if _resolves_to_search(path, language)), None)
+
+
 def _relative(url: str, page_file: str, live_url: str) -> str:
     parts = urlsplit(url)
+    aggregate = settings.SEARCH_AGGREGATE_URL
+    if aggregate and (language := _search_language(parts.path)):
+        # The copy's search forms go to the installation that searches every organisation.
+        with translation.override(language):
+            return aggregate + reverse("search:site_results")
     if _live_only(parts.path):
         return live_url + url
     target = file_for(parts.path)
