@@ -51,7 +51,8 @@ class ResourceView:
     key_datasets: list[str]
     systems: list[str]
     notes: str
-    source: str = ""  # "file, line n" where its heading stands, when found
+    source: str = ""  # the file where its heading stands, when found
+    source_index: int = 0
     line: int = 0
 
 
@@ -191,8 +192,8 @@ def _resource_view(resource: dict, heading: tuple[int, int] | None, sources: lis
         notes=resource.get("notes", ""),
     )
     if heading:
+        view.source_index, view.line = heading
         view.source = sources[heading[0]].safe_name
-        view.line = heading[1]
     return view
 
 

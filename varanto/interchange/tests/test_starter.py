@@ -84,5 +84,6 @@ def test_starter_command_creates_the_organisation_and_refuses_a_taken_name(capsy
     call_command("starter", "Pikkulan kunta", "--type", "municipality")
     assert "drafts awaiting review" in capsys.readouterr().out
     assert DataResource.objects.filter(organization__name="Pikkulan kunta", starter_draft=True).exists()
-    with pytest.raises(CommandError, match="already exists"):
+    with pytest.raises(CommandError, match="Pikkulan kunta"):
         call_command("starter", "Pikkulan kunta")
+    assert Organization.objects.count() == 1
