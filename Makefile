@@ -6,15 +6,18 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # Debian packages: Chromium for the browser tests, Voikko for Finnish search,
-# gettext for translations, nginx and wrk for the benchmarks.
-DEBIAN_PACKAGES := chromium libvoikko1 voikko-fi gettext nginx-light wrk
+# gettext for translations, nginx and wrk for the benchmarks, Node.js (with npm) for the
+# OpenID provider the single sign-on test runs (varanto/testing/oidc).
+DEBIAN_PACKAGES := chromium libvoikko1 voikko-fi gettext nginx-light wrk nodejs
+OIDC_TEST_PROVIDER := varanto/testing/oidc
 
 .PHONY: install run dev test test-sqlite test-postgres bench demo-data messages clean
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml requirements.lock
+$(STAMP): pyproject.toml requirements.lock $(OIDC_TEST_PROVIDER)/package-lock.json
 	@scripts/install-system-packages $(DEBIAN_PACKAGES)
+	command -v npm >/dev/null && npm ci --prefix $(OIDC_TEST_PROVIDER) --ignore-scripts --no-audit --no-fund --silent || true
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -c requirements.lock -e ".[test]"

@@ -16,6 +16,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
 ]
 urlpatterns += i18n_patterns(
     path("", include("varanto.search.urls")),
+    path("", include("varanto.notifications.urls")),
     path("", include("varanto.public.urls")),
     prefix_default_language=False,
 )

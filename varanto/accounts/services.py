@@ -96,8 +96,10 @@ def user_password_reset(*, user, acting_user, organization: Organization | None 
 
 
 @transaction.atomic
-def membership_set(*, organization: Organization, user, role: Role, acting_user) -> Membership:
+def membership_set(*, organization: Organization, user, role: Role, acting_user, source: str = "") -> Membership:
     """Give `user` the `role` in the organisation (creating the membership); audited as a role change.
+
+    `source` names what decided it when no person did ("sso": the identity provider's groups).
 
     An administrator may bring in only a user they answer for (`permissions.may_manage_user`):
     otherwise they could act, or let an integration act, under another organisation's official's name.
@@ -120,12 +122,13 @@ def membership_set(*, organization: Organization, user, role: Role, acting_user)
         target=user.get_username(),
         old_role=old_role,
         new_role=str(membership.role),
+        **({"source": source} if source else {}),
     )
     return membership
 
 
 @transaction.atomic
-def membership_remove(*, membership: Membership, acting_user) -> None:
+def membership_remove(*, membership: Membership, acting_user, source: str = "") -> None:
     """Take the user's role in the organisation away; audited as a role change.
 
     Ending a membership from the back office goes through `api.services.membership_end`, which first
@@ -138,6 +141,7 @@ def membership_remove(*, membership: Membership, acting_user) -> None:
         target=membership.user.get_username(),
         old_role=membership.role,
         new_role=None,
+        **({"source": source} if source else {}),
     )
     membership.delete()
 

@@ -3,7 +3,8 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from .views import imports, integrations, lists, people, records, reports, resources, review
+from .sso import views as sso
+from .views import imports, integrations, lists, notifications, people, records, reports, resources, review
 from .views.common import chosen_language
 from .views.kinds import KINDS, Kind
 
@@ -43,19 +44,12 @@ def _record_urls(kind: Kind, segment: str) -> list:
 
 
 urlpatterns = [
-    path(
-        "kirjaudu/",
-        chosen_language(
-            auth_views.LoginView.as_view(
-                template_name="backoffice/login.html",
-                redirect_authenticated_user=True,
-                next_page=reverse_lazy("backoffice:home"),
-            )
-        ),
-        name="login",
-    ),
+    path("kirjaudu/", chosen_language(sso.SignIn.as_view()), name="login"),
+    path("kirjaudu/sso/", chosen_language(sso.SsoStart.as_view()), name="sso_start"),
+    path("kirjaudu/sso/paluu/", sso.SsoCallback.as_view(), name="sso_callback"),
     path("kirjaudu-ulos/", auth_views.LogoutView.as_view(next_page=reverse_lazy("backoffice:login")), name="logout"),
     path("salasana/", people.PasswordChange.as_view(), name="password"),
+    path("muistutukset/", notifications.reminders, name="reminders"),
     path("", lists.home, name="home"),
     # Before the organisation's pages, so that these are not taken for an organisation's short name.
     path("tuo/", imports.import_start, name="import_new"),
@@ -100,6 +94,7 @@ urlpatterns = [
     path("<slug:org>/kaavio.svg", reports.graph_svg, name="graph_svg"),
     path("<slug:org>/kayttajat/", people.users, name="users"),
     path("<slug:org>/kayttajat/<int:pk>/", people.membership, name="membership"),
+    path("<slug:org>/kayttajat/<int:pk>/muistutus/", notifications.reminder_preview, name="reminder_preview"),
     path("<slug:org>/kayttajat/hyvaksynta/", people.own_approval, name="own_approval"),
     path("<slug:org>/integraatiot/", integrations.integrations, name="integrations"),
     path("<slug:org>/integraatiot/<int:pk>/peru/", integrations.integration_revoke, name="integration_revoke"),

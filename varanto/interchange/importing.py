@@ -3,49 +3,98 @@
 Each format's reader returns (catalog dict, findings); nothing is written here:
 `interchange.services.catalog_import` writes the result in one transaction. Formats: a published page
 (text), the canonical JSON, an Excel workbook (xlsx) and CSV files (csv: a zip, a folder, or
-one file of the folder) in the layout `varanto export` writes.
+one file of the folder) in the layout `varanto export` writes, and a description in any other
+layout (text, HTML, DOCX, PDF, a table, a folder of them), which `documents` recognises.
 """
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
+from .documents import Recognition, recognise, recognition_catalog
+from .documents.preview import preview_lines
 from .formats.csv import read_csv
 from .formats.notes import Note
+from .formats.tables.layout import TABLES
 from .formats.xlsx import read_xlsx
-from .limits import json_parse
-from .textpage import Finding, parse_page
+from .limits import file_size_check, json_parse, xml_parse, zip_size_check
+from .textpage import Finding, is_page_style, parse_page
 from .textpage.source import read_text
 from .validation import CatalogError
 
-FORMATS = ("auto", "text", "json", "xlsx", "csv")
+FORMATS = ("auto", "text", "json", "xlsx", "csv", "html", "docx", "pdf", "table", "document")
+# A description in any layout, read by `documents`: by this format the command is told to read it so.
+DOCUMENT_FORMATS = ("html", "docx", "pdf", "table", "document")
 TABLE_READERS = {"xlsx": read_xlsx, "csv": read_csv}
 
 
 def detect_format(path: Path, text: str | None = None) -> str:
-    """The format by the file's name (a folder is CSV files), else by its text."""
+    """The format by the file's name, else by its text. A workbook, CSV file or folder in Varanto's own
+    layout is "xlsx" or "csv"; a table, page or folder of pages in any other layout is a description
+    ("table", "html", "docx", "pdf", "document")."""
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        return "xlsx"
-    if suffix in (".csv", ".zip") or path.is_dir():
+        return "xlsx" if _own_workbook(path) else "table"
+    if suffix in (".html", ".htm", ".xhtml"):
+        return "html"
+    if suffix in (".docx", ".pdf"):
+        return suffix[1:]
+    if path.is_dir():
+        return "csv" if _own_tables(path) else "document"
+    if suffix == ".zip":
         return "csv"
+    if suffix == ".csv":
+        return "csv" if _own_tables(path.parent) or path.name.casefold() in _own_files() else "table"
     if suffix == ".json" or (text or "").lstrip().startswith("{"):
         return "json"
     return "text"
 
 
+def _own_files() -> set[str]:
+    return {t.file_name.casefold() for t in TABLES}
+
+
+def _own_tables(folder: Path) -> bool:
+    """Whether a folder holds the CSV files `varanto export` writes."""
+    return folder.is_dir() and any(p.name.casefold() in _own_files() for p in folder.iterdir())
+
+
+def _own_workbook(path: Path) -> bool:
+    """Whether a workbook has a sheet `varanto export` writes (its sheet names, read without openpyxl)."""
+    try:
+        file_size_check(path)
+        with zipfile.ZipFile(path) as archive:
+            zip_size_check(path, archive)
+            root = xml_parse(archive.read("xl/workbook.xml"), f"{path}: xl/workbook.xml")
+    except (zipfile.BadZipFile, KeyError, OSError, CatalogError):
+        return True  # not a workbook that can be read: its own reader says why
+    titles = {t.title.casefold() for t in TABLES}
+    return any((sheet.get("name") or "").casefold() in titles for sheet in root.iter() if sheet.tag.endswith("sheet"))
+
+
 def read_catalog(
-    path: Path, *, fmt: str = "auto", organization_name: str | None = None, allow_undated: bool = False
-) -> tuple[dict, Sequence[Finding | Note]]:
+    path: Path,
+    *,
+    fmt: str = "auto",
+    organization_name: str | None = None,
+    allow_undated: bool = False,
+    allow_partial: bool = False,
+) -> tuple[dict, Sequence[Finding | Note | Preview]]:
     """The canonical dict in `path` and what the reader noticed. Raises CatalogError.
 
-    `allow_undated` accepts a text page without its update date, which is otherwise taken as cut short.
+    A text page in the City of Imatra's style is read by `textpage`, which takes a page without its
+    update date as cut short unless `allow_undated`; any other description (text, HTML, DOCX, PDF,
+    a folder of them) by `documents`, which refuses a file that looks cut short unless `allow_partial`.
     """
     if not path.exists():
         raise CatalogError([f"{path}: no such file"])
     if fmt == "auto" and detect_format(path) in TABLE_READERS:
         fmt = detect_format(path)
+    if fmt in DOCUMENT_FORMATS or (fmt == "auto" and detect_format(path) in DOCUMENT_FORMATS):
+        return read_description([path], organization_name=organization_name, allow_partial=allow_partial)
     if fmt in TABLE_READERS:
         catalog, notes = TABLE_READERS[fmt](path)
         if organization_name:
@@ -61,6 +110,8 @@ def read_catalog(
         if isinstance(data, dict) and organization_name:
             _organization(data, path)["name"] = organization_name
         return data, findings
+    if fmt == "text" and not is_page_style(text):
+        return read_description([path], organization_name=organization_name, allow_partial=allow_partial)
     if fmt == "text":
         try:
             result = parse_page(text, organization_name=organization_name, allow_undated=allow_undated)
@@ -68,6 +119,59 @@ def read_catalog(
             raise CatalogError([f"{path}: {p}" for p in exc.problems]) from None
         return result.catalog, findings + result.findings
     raise CatalogError([f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}"])
+
+
+def read_description(
+    sources: Sequence, *, organization_name: str | None = None, allow_partial: bool = False
+) -> tuple[dict, list[Finding | Note | Preview]]:
+    """The canonical dict of a description in any layout (`documents.recognise`) and what was found.
+
+    CatalogError when nothing at all is recognised, when the organisation is not known, or when a
+    file looks cut short and `allow_partial` is not given; anything less is a warning.
+    """
+    recognition = recognise(sources, organization_name=organization_name)
+    findings: list[Finding | Note | Preview] = [
+        Finding(0, f"{w.where}: {w.text}", "warning") for w in recognition.warnings
+    ]
+    if recognition.cut_short:
+        if not allow_partial:
+            raise CatalogError(
+                [
+                    f"{reason}; the file may be cut short. If it is all there is, import it with --allow-partial."
+                    for reason in recognition.cut_short
+                ]
+            )
+        findings += [
+            Finding(0, f"{reason}; imported as it is (--allow-partial)", "warning") for reason in recognition.cut_short
+        ]
+    if not recognition.resources:
+        names = ", ".join(d.name for d in recognition.documents)
+        raise CatalogError(
+            [
+                f"{names}: no structure recognised: no data resources found (a heading followed by labelled "
+                "fields such as 'Käyttötarkoitus:', a list of names under a heading, or a table with a "
+                "'Tietovaranto' column). Is this a publicity description?"
+            ]
+        )
+    if not (organization_name or recognition.organization):
+        raise CatalogError(["the description does not say whose it is; give the organisation with --organization NAME"])
+    findings += [
+        Finding(0, f"{r.where}: {r.name}: confidence {r.confidence:.2f} ({'; '.join(r.reasons)})")
+        for r in recognition.resources
+    ]
+    findings.append(Preview(recognition))
+    return recognition_catalog(recognition, organization_name), findings
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What the recogniser found, passed with the findings so that a dry run can show it."""
+
+    recognition: Recognition
+    level: str = "preview"
+
+    def __str__(self) -> str:
+        return "\n".join(preview_lines(self.recognition))
 
 
 def _organization(catalog: dict, path: Path) -> dict:

@@ -2,12 +2,14 @@
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.utils.translation import get_language
 
 from varanto.public.http import published_page
 from varanto.public.pages import page_context
 
 from .forms import FACET_PARAMETERS, PAGE_PARAMETER, SearchForm
-from .selectors import search_resources, search_state
+from .referrals import PAGE_LANGUAGES
+from .selectors import search_referrals, search_resources, search_state
 
 RESULTS_PER_PAGE = 20
 PARAMETER_OF_FACET = {facet: param for param, facet in FACET_PARAMETERS.items()}
@@ -20,8 +22,9 @@ def results(request, current):
     form = SearchForm(request.GET)
     form.is_valid()
     query = form.cleaned_data.get("q", "")
-    context.update(form=form, query=query, results=None, page=None, facets=[])
+    context.update(form=form, query=query, results=None, page=None, facets=[], referrals=[])
     if query and not form.errors:
+        context["referrals"] = page_referrals(query, context["publication"].organization)
         # Reads the index the publishing service built; a GET never builds one.
         found = search_resources(query=query, organization=context["publication"].organization, filters=form.filters())
         page = Paginator(found.hits, RESULTS_PER_PAGE).get_page(request.GET.get(PAGE_PARAMETER))
@@ -32,6 +35,13 @@ def results(request, current):
             page_links=_page_links(request.GET, page),
         )
     return render(request, "search/results.html", context, status=400 if form.errors else 200)
+
+
+def page_referrals(query: str, organization) -> list[dict]:
+    """The referrals of a query, in the page's language."""
+    language = (get_language() or "fi")[:2]
+    language = language if language in PAGE_LANGUAGES else "fi"
+    return [rule.in_language(language) for rule in search_referrals(query=query, organization=organization)]
 
 
 def _with(params, **changes) -> str:

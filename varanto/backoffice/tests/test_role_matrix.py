@@ -89,6 +89,14 @@ CASES = [
         {"old_password": [PASSWORD], "new_password1": ["Uusi-Salasana-2026"], "new_password2": ["Uusi-Salasana-2026"]},
         prepare=_known_passwords,
     ),
+    Case("own reminder settings", "/hallinta/muistutukset/", SIGNED_IN),
+    Case(
+        "own reminder settings change",
+        "/hallinta/muistutukset/",
+        SIGNED_IN,
+        "post",
+        {"frequency": ["monthly"], "language": ["sv"]},
+    ),
     Case("my resources", ORG + "/", MEMBERS),
     Case("resource list", ORG + "/tietovarannot/", MEMBERS),
     Case("resource page", ORG + "/tietovarannot/vesihuolto/", MEMBERS),
@@ -270,6 +278,7 @@ CASES = [
     Case("membership", ORG + "/kayttajat/{membership}/", ADMIN),
     Case("role change", ORG + "/kayttajat/{membership}/", ADMIN, "post", {"role": ["publisher"]}),
     Case("new password for a member", ORG + "/kayttajat/{membership}/", ADMIN, "post", {"reset_password": [""]}),
+    Case("a member's reminder preview", ORG + "/kayttajat/{membership}/muistutus/", ADMIN),
     Case("four-eyes setting", ORG + "/kayttajat/hyvaksynta/", ADMIN, "post", {"own_approval_allowed": ["yes"]}),
     Case("remove a member", ORG + "/kayttajat/{membership}/", ADMIN, "post", {"remove": [""]}),
     Case("audit log", ORG + "/loki/", ADMIN),
@@ -381,7 +390,7 @@ def test_every_role_can_do_exactly_what_its_role_allows(client, staff, settings,
 
 
 # Routes that are no role's business: everyone may sign in and out.
-OPEN_ROUTES = {"login", "logout"}
+OPEN_ROUTES = {"login", "logout", "sso_start", "sso_callback"}
 
 
 class _AnyValue(dict):

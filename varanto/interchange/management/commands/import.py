@@ -24,7 +24,8 @@ class Command(OrganizationCommand):
     help = (
         "Import a catalogue: a publicity description page as published (text), the canonical JSON, "
         "an Excel workbook (xlsx) or CSV files (csv: a zip, a folder or one of its files) in the layout "
-        "`varanto export` writes. All or nothing: on any error nothing is written."
+        "`varanto export` writes, or a description in another layout (text, HTML, DOCX, PDF, a folder of them). "
+        "All or nothing: on any error nothing is written."
     )
 
     def add_arguments(self, parser):
@@ -46,15 +47,33 @@ class Command(OrganizationCommand):
             action="store_true",
             help="accept a text page without its 'Päivitetty' date (otherwise taken as a file cut short)",
         )
+        parser.add_argument(
+            "--allow-partial",
+            action="store_true",
+            help="import a description that looks cut short (ends mid-word, mid-list or with its HTML unclosed)",
+        )
 
     def handle(
-        self, *args, path: Path, format: str, organization, dry_run: bool, replace: bool, allow_undated: bool, **options
+        self,
+        *args,
+        path: Path,
+        format: str,
+        organization,
+        dry_run: bool,
+        replace: bool,
+        allow_undated: bool,
+        allow_partial: bool,
+        **options,
     ):
         verbosity = options["verbosity"]
         target = organization_find(organization) if organization else None
         try:
             catalog, findings = read_catalog(
-                path, fmt=format, organization_name=target.name if target else organization, allow_undated=allow_undated
+                path,
+                fmt=format,
+                organization_name=target.name if target else organization,
+                allow_undated=allow_undated,
+                allow_partial=allow_partial,
             )
             catalog_validate(catalog)
         except CatalogError as exc:
@@ -69,8 +88,12 @@ class Command(OrganizationCommand):
             self.stderr.write(self.style.WARNING(f"{path}: … and {more} more warnings (IMPORT_MAX_WARNINGS={shown})"))
         if verbosity >= 2:
             for finding in findings:
-                if finding.level != "warning":
+                if finding.level not in ("warning", "preview"):
                     self.stdout.write(f"{path}: {finding}")
+        if dry_run or verbosity >= 2:
+            for finding in findings:
+                if finding.level == "preview":
+                    self.stdout.write(str(finding))
 
         into = target or organization_find(catalog["organization"]["name"])
         labels = organization_labels(into)

@@ -1,0 +1,78 @@
+"""Plain text (and the text of a PDF page) into blocks, guessing what the layout shows.
+
+Plain text shows no heading levels: a short line that does not end a sentence is taken as a
+heading of unknown level (0), one in capitals as level 1. A bullet ("•", "-", "–", "*") or a
+number ("1)", "2.") starts a list item; a numbered short line before other text is a chapter
+heading. Web-page furniture ("Tekstikoko", "Sivukartta") is dropped with a note; a skip link
+("Siirry sisältöön") marks where a web page begins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ...textpage.source import clean, decode_text
+from ..blocks import Block, Document, Kind, Location
+from ..recognition.vocabulary import vocabulary
+
+BULLET = re.compile(r"^\s*(?P<marker>[•\-–—*·▪◦‣●○■□➢►]|\d{1,2}[.)](?!\d)|[a-zåäö]\))\s*(?P<text>\S.*)$")
+SENTENCE_END = re.compile(r"[.,;!]\s*$|[.!]\W*$")
+LABEL_VALUE = re.compile(r"^[^:]{1,80}:\s*\S")
+
+
+def _is_heading(text: str) -> bool:
+    return (
+        len(text) <= 120
+        and not SENTENCE_END.search(text)
+        and not LABEL_VALUE.match(text)
+        and (text[:1].isupper() or text[:1].isdigit())
+    )
+
+
+def _numbered_neighbour(lines: list[tuple[Location, str]], index: int) -> bool:
+    """Whether the line before or after is numbered too (a numbered list, not a chapter heading)."""
+    for other in (index - 1, index + 1):
+        if 0 <= other < len(lines):
+            bullet = BULLET.match(lines[other][1])
+            if bullet and bullet["marker"][0].isdigit():
+                return True
+    return False
+
+
+def line_blocks(lines: Iterable[tuple[Location, str]], notes: list[str]) -> list[Block]:
+    """Blocks of lines of text, each with where it stands."""
+    words = vocabulary()
+    candidates = [(at, clean(t)) for at, t in lines]
+    candidates = [(at, t) for at, t in candidates if t]
+    blocks: list[Block] = []
+    for index, (at, text) in enumerate(candidates):
+        if words.is_skip_link(text):
+            blocks.append(Block(Kind.PAGE, "", at))
+            continue
+        if words.is_clutter(text):
+            notes.append(f"{at}: page furniture {text!r} left out")
+            continue
+        bullet = BULLET.match(text)
+        if bullet:
+            marker, body = bullet["marker"], bullet["text"].strip()
+            if marker[0].isdigit() and _is_heading(body) and not _numbered_neighbour(candidates, index):
+                blocks.append(Block(Kind.HEADING, body, at, level=0, marker=marker))
+            else:
+                depth = 1 + (len(text) - len(text.lstrip())) // 4
+                blocks.append(Block(Kind.ITEM, body, at, level=depth, marker=marker))
+        elif _is_heading(text):
+            letters = [ch for ch in text if ch.isalpha()]
+            capitals = len(letters) >= 4 and all(ch.isupper() for ch in letters)
+            blocks.append(Block(Kind.HEADING, text, at, level=1 if capitals else 0))
+        else:
+            blocks.append(Block(Kind.PARAGRAPH, text, at))
+    return blocks
+
+
+def read_plain_text(name: str, raw: bytes) -> Document:
+    text, notes = decode_text(raw, name)
+    document = Document(name=name, notes=[f"{name}, {n}" for n in notes])
+    lines = re.split(r"\r\n|\r|\n", text)
+    document.blocks = line_blocks(((Location(name, line=n), t) for n, t in enumerate(lines, 1)), document.notes)
+    return document

@@ -1,0 +1,345 @@
+"""The recogniser (tunnistin): one walk over a description's blocks finding its data resources.
+
+A data resource starts at
+- a heading (or a page's title) followed by labelled fields, as "Label: value" paragraphs or
+  items or as field headings ("Käyttötarkoitus", "Mitä tietoja … sisältää?"), with at most a
+  description paragraph between;
+- a paragraph or item that names it before its labels ("Hallintoasioiden tietovaranto. Käyttötarkoitus: …");
+- an item of a list of names under a group heading ("Hallinnon tietovarantoja"), whose
+  responsible may follow in one sentence for the whole group ("Vastuuhenkilönä toimii hallintojohtaja.");
+- a table row whose header names the resource's column ("Tietovaranto").
+Text no field claims goes into the notes of the resource it stands in (or the description of
+its section) and is listed in `unplaced` with its location.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..blocks import Block, Kind, Location
+from .inline import Labelled, labelled
+from .model import Corrections, Located, RecognisedResource, RecognisedSection, RecognisedSystem, Unplaced
+from .systems import item_systems, name_systems, sentence_systems
+from .vocabulary import Vocabulary, normalised
+
+RESPONSIBLE_SENTENCE = re.compile(
+    r"^(?:vastuuhenkilö(?:nä|t)?|vastuutahona|vastuuyksikkönä|vastuussa|ansvarig(?:a)?|ansvarsperson(?:er)?)"
+    r"\s+(?:toimii|toimivat|on|ovat|är|är\s+en)\s+(?P<who>.+?)\.?$",
+    re.I,
+)
+DISCLOSURE_SENTENCE = re.compile(r"salassa pidettäv|julkis|sekretessbelag|offentlig", re.I)
+NAME_COLUMN = ("tietovaranto", "tietovarannon nimi", "nimi", "rekisteri", "informationsresurs", "namn", "name")
+SECTION_COLUMN = ("toimiala", "palvelualue", "osio", "tulosalue", "sektor", "verksamhetsområde", "section")
+LIST_FIELDS = ("key_datasets", "search_criteria", "keywords", "systems")
+NAME_WORDS = 14
+
+
+class _Builder:
+    """A resource being read: its fields as lists of (text, location, is an item)."""
+
+    def __init__(self, name: str, where: Location, block: int, section: str, confidence: float, reason: str):
+        self.resource = RecognisedResource(name=name, where=where, block=block, section=section)
+        self.resource.confidence = confidence
+        self.resource.reasons.append(reason)
+        self.parts: dict[str, list[tuple[str, Location, bool]]] = {}
+        self.open = True  # takes fields (a name in a list of names takes none)
+        self.level = 0  # the level of the heading that named it (0: not known)
+
+    def add(self, fld: str, text: str, where: Location, item: bool = False) -> None:
+        if fld == "responsible":
+            if text:
+                self.resource.responsible = Located(text.rstrip("."), where)
+            return
+        self.parts.setdefault(fld, []).append((text, where, item))
+
+    def finish(self) -> RecognisedResource:
+        resource = self.resource
+        for fld, parts in self.parts.items():
+            items = tuple(t for t, _, item in parts if item and t)
+            if fld in LIST_FIELDS and items:
+                prose = [t for t, _, item in parts if not item and t]
+                for text in prose:
+                    resource.notes.append(Located(text, parts[0][1]))
+                resource.fields[fld] = Located("\n".join(items), parts[0][1], items)
+            else:
+                text = "\n".join(t for t, _, _ in parts if t)
+                if text:
+                    resource.fields[fld] = Located(text, parts[0][1], items)
+        labelled_fields = len(resource.fields) + (resource.responsible is not None)
+        if labelled_fields >= 2:
+            resource.confidence = max(resource.confidence, 0.9)
+        return resource
+
+
+class Recogniser:
+    def __init__(self, blocks: list[Block], words: Vocabulary, corrections: Corrections | None = None):
+        self.blocks = blocks
+        self.words = words
+        self.corrections = corrections or Corrections()
+        self.labels = [self._labelled(b) for b in blocks]
+        self.sections: list[RecognisedSection] = []
+        self.resources: list[RecognisedResource] = []
+        self.unplaced: list[Unplaced] = []
+        self.current: _Builder | None = None
+        self.field: str | None = None  # the field a field heading opened
+        self.group: list[_Builder] = []  # the resources of a list of names, awaiting their responsible
+        self.in_list = False
+
+    # -- what each block is -------------------------------------------------------------
+
+    def _labelled(self, block: Block) -> Labelled | None:
+        if block.kind in (Kind.PARAGRAPH, Kind.ITEM):
+            return labelled(block.text, self.words)
+        return None
+
+    def _field_heading(self, index: int) -> str | None:
+        block = self.blocks[index]
+        if block.kind != Kind.HEADING or index in self.corrections.resources:
+            return None
+        return self.words.heading_field(block.text)
+
+    def _names_resource(self, index: int) -> bool:
+        """Whether fields follow this heading (a description paragraph may come between)."""
+        if index in self.corrections.resources:
+            return True
+        if index in self.corrections.not_resources:
+            return False
+        paragraphs = 0
+        for j in range(index + 1, min(len(self.blocks), index + 6)):
+            block, found = self.blocks[j], self.labels[j]
+            if self._field_heading(j):
+                return True
+            if found is not None:
+                return not found.name
+            if block.kind == Kind.PARAGRAPH and paragraphs < 2:
+                paragraphs += 1
+                continue
+            return False
+        return False
+
+    def _names_follow(self, index: int) -> bool:
+        """Whether a list of names follows this heading (a group of resources, "Hallinnon tietovarantoja")."""
+        if index in self.corrections.not_resources:
+            return False
+        items = []
+        for j in range(index + 1, len(self.blocks)):
+            block = self.blocks[j]
+            if block.kind != Kind.ITEM:
+                break
+            items.append(block)
+        if not items or any(self.labels[index + 1 + k] for k in range(len(items))):
+            return False
+        names = [b for b in items if _looks_like_name(b.text)]
+        if len(names) < max(1, round(0.8 * len(items))):
+            return False
+        heading = normalised(self.blocks[index].text)
+        grouped = any(word in self.words.not_labels for word in re.split(r"[\s,:]+", heading))
+        after = index + 1 + len(items)
+        sentence = after < len(self.blocks) and bool(RESPONSIBLE_SENTENCE.match(self.blocks[after].text))
+        return grouped or sentence or self.current is None
+
+    # -- the walk ----------------------------------------------------------------------
+
+    def run(self) -> None:
+        for index, block in enumerate(self.blocks):
+            if block.kind == Kind.PAGE:
+                self._close()
+                self.sections.append(RecognisedSection("", None))  # a page's headings are its own
+                if block.text and self._names_resource(index):
+                    self._start(block.text, block.where, index, 0.8, "a page whose title is followed by fields")
+            elif block.kind == Kind.HEADING:
+                self._heading(index, block)
+            elif block.kind == Kind.ROW:
+                self._row(index, block)
+            else:
+                self._text(index, block)
+        self._close()
+
+    def _section(self) -> str:
+        return self.sections[-1].name if self.sections else ""
+
+    def _start(self, name: str, where: Location, index: int, confidence: float, reason: str) -> _Builder:
+        self._close()
+        builder = _Builder(_clean_name(name), where, index, self._section(), confidence, reason)
+        self.current = builder
+        return builder
+
+    def _close(self) -> None:
+        if self.current is not None:
+            self.resources.append(self.current.finish())
+        self.current = None
+        self.field = None
+
+    def _heading(self, index: int, block: Block) -> None:
+        fld = self._field_heading(index)
+        self.in_list = False
+        if fld and self.current is not None and self.current.open:
+            self.field = fld
+            return
+        if self.field and block.text.rstrip().endswith(":") and self.current is not None:
+            self.current.add(self.field, block.text, block.where)  # "… seuraavia tietoja:" introduces the list
+            return
+        if self._names_resource(index):
+            self._start(
+                block.text, block.where, index, 0.85, "a heading followed by labelled fields"
+            ).level = block.level
+            return
+        if self._names_follow(index):
+            self._close()
+            self.sections.append(RecognisedSection(_clean_name(block.text), block.where))
+            self.group = []
+            self.in_list = True
+            return
+        current = self.current
+        if current is not None and current.open and not (block.level and block.level <= (current.level or 6)):
+            self.field = None
+            self._note(block)  # a sub-heading inside the resource
+            return
+        self._close()
+        self.group = []
+        self.sections.append(RecognisedSection(_clean_name(block.text), block.where))
+
+    def _text(self, index: int, block: Block) -> None:
+        found = self.labels[index]
+        sentence = RESPONSIBLE_SENTENCE.match(block.text) if block.kind == Kind.PARAGRAPH else None
+        if sentence and (self.group or self.current is not None):
+            self._responsible(sentence["who"], block.where)
+            return
+        if found is not None and found.name and len(found.name.split()) <= NAME_WORDS:
+            builder = self._start(found.name, block.where, index, 0.85, "a name followed by its labelled fields")
+            self._fields(builder, found, block)
+            return
+        if block.kind == Kind.ITEM and self.in_list and found is None and _looks_like_name(block.text):
+            self._close()
+            builder = _Builder(_clean_name(block.text), block.where, index, self._section(), 0.6, "a name in a list")
+            builder.open = False
+            self.resources.append(builder.resource)
+            self.group.append(builder)
+            return
+        self.in_list = False
+        if self.current is None or not self.current.open:
+            if found is not None and any(f == "responsible" for f, _, _ in found.fields) and self.group:
+                self._responsible(found.fields[0][2], block.where)
+                return
+            self._outside(block)
+            return
+        if found is not None:
+            self._fields(self.current, found, block)
+            return
+        if self.field:
+            self.current.add(self.field, block.text, block.where, block.kind == Kind.ITEM)
+            return
+        if not self.current.parts and block.kind == Kind.PARAGRAPH:
+            self.current.add("description", block.text, block.where)
+            return
+        if (
+            block.kind == Kind.PARAGRAPH
+            and DISCLOSURE_SENTENCE.search(block.text)
+            and "disclosure" not in self.current.parts
+        ):
+            self.current.add("disclosure", block.text, block.where)
+            return
+        self._note(block)
+
+    def _fields(self, builder: _Builder, found: Labelled, block: Block) -> None:
+        self.field = None
+        for fld, label, value in found.fields:
+            if not fld:
+                self._note(Block(block.kind, f"{label}: {value}", block.where))
+                continue
+            builder.add(fld, value, block.where)
+            if not value or value.endswith(":"):
+                self.field = fld  # "Keskeiset tietojärjestelmät:" and the list below
+
+    def _responsible(self, who: str, where: Location) -> None:
+        targets = [b for b in self.group if b.resource.responsible is None] or (
+            [self.current] if self.current is not None else []
+        )
+        for builder in targets:
+            builder.resource.responsible = Located(who.strip().rstrip("."), where)
+            builder.resource.confidence = max(builder.resource.confidence, 0.7)
+            builder.resource.reasons.append("the group's responsible sentence")
+        self.group = []
+
+    def _row(self, index: int, block: Block) -> None:
+        columns = [self._column(h) for h in block.header]
+        if "name" not in columns:
+            self._outside(block)
+            return
+        cells = dict(zip(columns, block.cells, strict=False))
+        name = cells.get("name", "").strip()
+        if not name:
+            self.unplaced.append(Unplaced(" | ".join(block.cells), block.where, "a table row without a name"))
+            return
+        if cells.get("section") and cells["section"] != self._section():
+            self.sections.append(RecognisedSection(cells["section"], block.where))
+        builder = self._start(name, block.where, index, 0.9, "a table row")
+        for column, header, cell in zip(columns, block.header, block.cells, strict=False):
+            if column in ("name", "section") or not cell.strip():
+                continue
+            if column:
+                builder.add(column, cell.strip(), block.where)
+            else:
+                self._note(Block(Kind.PARAGRAPH, f"{header}: {cell}", block.where))
+        self._close()
+
+    def _column(self, header: str) -> str:
+        text = normalised(header)
+        if text in NAME_COLUMN:
+            return "name"
+        if text in SECTION_COLUMN:
+            return "section"
+        return self.words.label_field(text) or ""
+
+    def _note(self, block: Block) -> None:
+        if self.current is None:
+            self._outside(block)
+            return
+        self.current.resource.notes.append(Located(block.text, block.where))
+        self.unplaced.append(Unplaced(block.text, block.where, "no field label", self.current.resource.name))
+
+    def _outside(self, block: Block) -> None:
+        text = " | ".join(block.cells) if block.kind == Kind.ROW else block.text
+        if not self.sections:
+            self.sections.append(RecognisedSection("", None))
+        self.sections[-1].description.append(Located(text, block.where))
+        self.unplaced.append(Unplaced(text, block.where, "text outside any data resource"))
+
+
+def _looks_like_name(text: str) -> bool:
+    text = text.strip().rstrip(".,;")
+    return (
+        bool(text) and (text[0].isupper() or text[0].isdigit()) and len(text.split()) <= NAME_WORDS and "." not in text
+    )
+
+
+def _clean_name(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().rstrip(":,;.").strip()
+
+
+def resource_systems(resource: RecognisedResource) -> None:
+    """Fill `resource.systems` from its systems field, or else from sentences in it and from its name."""
+    found: list[tuple[str, str, Location]] = []
+    systems = resource.fields.get("systems")
+    if systems is not None:
+        pieces = systems.items or tuple(systems.text.split("\n"))
+        for piece in pieces:
+            found += [(n, u, systems.where) for n, u in item_systems(piece)]
+    for fld, located in resource.fields.items():
+        if fld != "systems":
+            found += [(n, u, located.where) for n, u in sentence_systems(located.text)]
+    for note in resource.notes:
+        found += [(n, u, note.where) for n, u in sentence_systems(note.text)]
+    if not found:
+        found = [(n, u, resource.where) for n, u in name_systems(resource.name)]
+    seen: dict[str, RecognisedSystem] = {}
+    for name, usage, where in found:
+        name = name.strip().rstrip(".")
+        if not name:
+            continue
+        known = seen.get(name.casefold())
+        if known is None:
+            seen[name.casefold()] = RecognisedSystem(name, usage, where)
+        elif usage and usage not in known.usage:
+            known.usage = "; ".join(u for u in (known.usage, usage) if u)
+    resource.systems = list(seen.values())

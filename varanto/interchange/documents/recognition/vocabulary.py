@@ -1,0 +1,124 @@
+"""The label vocabulary (otsikkosanasto), kept as data in vocabulary.json: which field a label names.
+
+A label written before a colon ("Tietovarannon käyttötarkoitus: …") matches a field when it
+contains one of the field's stems. A heading with no colon is stricter, since resource names
+contain the same words ("Henkilöstöhallinnon aineistot"): every word of it must be a stem's
+word or a filler ("Keskeiset", "Tietovarannon"), unless it is one of the field's questions.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+FILLERS = frozenset(
+    "keskeiset keskeisimmät tärkeimmät tietovarannon tietovarannossa rekisterin käytettävät käytetyt "
+    "sekä ja tai tiedon tietojen tiedot tärkeät centrala viktigaste informationsresursens och eller "
+    "samt använda key main used".split()
+)
+PUNCTUATION = " \t:;.,?!–-•*"
+
+
+def normalised(label: str) -> str:
+    """A label as compared: case folded, spaces collapsed, without its colon or question mark."""
+    return re.sub(r"\s+", " ", label.casefold()).strip(PUNCTUATION)
+
+
+@dataclass(frozen=True)
+class FieldLabels:
+    field: str
+    stems: tuple[str, ...]
+    questions: tuple[re.Pattern, ...]
+
+
+def _question(form: str) -> re.Pattern:
+    parts = [re.escape(p.strip()) for p in form.split("…")]
+    return re.compile(r"^" + r"(?:\s+\S+)*?\s*".join(parts) + r"\b")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    fields: tuple[FieldLabels, ...]
+    not_labels: frozenset[str]
+    skip_links: frozenset[str]
+    clutter: frozenset[str]
+    extra: tuple[tuple[str, str], ...] = ()  # (normalised label, field or "") an official mapped
+
+    def with_labels(self, labels: dict[str, str]) -> Vocabulary:
+        """The vocabulary with an official's own mappings, which come first ("" maps a label to no field)."""
+        extra = tuple((normalised(k), v) for k, v in labels.items()) + self.extra
+        return Vocabulary(self.fields, self.not_labels, self.skip_links, self.clutter, extra)
+
+    def _mapped(self, text: str) -> str | None:
+        for label, fld in self.extra:
+            if label == text:
+                return fld
+        return None
+
+    def label_field(self, label: str) -> str | None:
+        """The field a label written before a colon names, or None."""
+        text = normalised(label)
+        if not text or len(text) > 80:
+            return None
+        mapped = self._mapped(text)
+        if mapped is not None:
+            return mapped or None
+        if self._group_heading(text):
+            return None
+        return self._question_field(text) or next(
+            (f.field for f in self.fields if any(stem in text for stem in f.stems)), None
+        )
+
+    def heading_field(self, heading: str) -> str | None:
+        """The field a heading (no colon) names, or None when it is a name or a group's heading."""
+        text = normalised(heading)
+        if not text or len(text) > 120:
+            return None
+        mapped = self._mapped(text)
+        if mapped is not None:
+            return mapped or None
+        question = self._question_field(text)
+        if question or len(text) > 60 or self._group_heading(text):
+            return question
+        words = [w for w in re.split(r"[\s/,]+", text) if w and w not in FILLERS]
+        for labels in self.fields:
+            if words and all(any(stem in word for stem in labels.stems) for word in words):
+                return labels.field
+        return None
+
+    def _question_field(self, text: str) -> str | None:
+        for labels in self.fields:
+            if any(q.search(text) for q in labels.questions):
+                return labels.field
+        return None
+
+    def _group_heading(self, text: str) -> bool:
+        return any(word in self.not_labels for word in re.split(r"[\s,]+", text))
+
+    def is_skip_link(self, text: str) -> bool:
+        return normalised(text) in self.skip_links
+
+    def is_clutter(self, text: str) -> bool:
+        return normalised(text) in self.clutter
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    data = json.loads(resources.files(__package__).joinpath("vocabulary.json").read_text("utf-8"))
+    fields = tuple(
+        FieldLabels(
+            entry["field"],
+            tuple(s.casefold() for s in entry["stems"]),
+            tuple(_question(q.casefold()) for q in entry.get("questions", ())),
+        )
+        for entry in data["fields"]
+    )
+    return Vocabulary(
+        fields,
+        frozenset(data["not_labels"]),
+        frozenset(s.casefold() for s in data["skip_links"]),
+        frozenset(s.casefold() for s in data["clutter"]),
+    )

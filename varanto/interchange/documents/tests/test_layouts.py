@@ -1,0 +1,239 @@
+"""Descriptions written for these tests in the layouts real ones use, in text, HTML, DOCX, PDF and
+tables, import with their resources, fields, systems and responsible."""
+
+from pathlib import Path
+
+from varanto.interchange.canonical import catalog_validate
+from varanto.interchange.documents import recognise, recognition_catalog
+from varanto.testing.documents import docx_bytes, pdf_bytes
+
+ORGANIZATION = "Kuuselan kunta"
+
+
+def imported(*sources) -> dict:
+    catalog = recognition_catalog(recognise(list(sources), organization_name=ORGANIZATION))
+    catalog_validate(catalog)
+    return {r["name"]: r for r in catalog["resources"]}
+
+
+def systems(resource: dict) -> list[tuple[str, str]]:
+    return [(s["name"], s["usage"]) for s in resource["systems"]]
+
+
+BULLETS = """Kuuselan kunnan asiakirjajulkisuuskuvaus
+
+Talous
+
+Kunnan talousarvion, kirjanpidon ja laskutuksen tiedot.
+
+• Keskeiset tietoaineistot: talousarvio, tilinpäätös, ostolaskut
+• Tietovarannon tietojärjestelmät: Raindance, laskujen kierrätys (Basware)
+
+Varhaiskasvatus
+
+Varhaiskasvatuksen järjestäminen.
+
+• Keskeiset tietoaineistot: hakemukset, päätökset, varhaiskasvatussuunnitelmat
+• Tietovarannon tietojärjestelmät: Effica, Muksunetti
+"""
+
+
+def test_a_heading_a_description_and_labelled_bullets():
+    resources = imported(("kuvaus.txt", BULLETS.encode()))
+    assert list(resources) == ["Talous", "Varhaiskasvatus"]
+    talous = resources["Talous"]
+    assert talous["purpose"] == "Kunnan talousarvion, kirjanpidon ja laskutuksen tiedot."
+    assert talous["key_datasets"] == ["talousarvio", "tilinpäätös", "ostolaskut"]
+    assert systems(talous) == [("Raindance", ""), ("Basware", "laskujen kierrätys")]
+    assert talous["responsible"] == {}
+
+
+PAGE = """<!DOCTYPE html>
+<html lang="fi"><head><meta charset="utf-8"><title>{name} | Kuuselan kunta</title></head>
+<body><a class="skip" href="#sisalto">Siirry sisältöön</a>
+<header><nav aria-label="Päävalikko"><ul><li><a href="/">Etusivu</a></li><li><a href="/asuminen">Asuminen</a></li></ul></nav>
+<button>Tekstikoko</button></header>
+<main id="sisalto"><h1>{name}</h1>
+<p>Tietovarannon käyttötarkoitus: {purpose}</p>
+<p>Keskeiset tietojärjestelmät: {systems}</p>
+<details><summary>Miten tietoja voi pyytää?</summary><p>Tiedot ovat osittain salassa pidettäviä.</p></details>
+</main>
+<footer><a href="/sivukartta">Sivukartta</a></footer></body></html>
+"""
+
+
+def test_one_web_page_per_resource_in_a_folder(tmp_path):
+    folder = tmp_path / "sivut"
+    folder.mkdir()
+    pages = {
+        "1-rakennusvalvonta.html": ("Rakennusvalvonta", "rakennuslupien käsittely", "Lupapiste, Trimble Locus"),
+        "2-vesihuolto.html": ("Vesihuolto", "vesihuollon laskutus", "KuntaNet"),
+    }
+    for file, (name, purpose, names) in pages.items():
+        (folder / file).write_text(PAGE.format(name=name, purpose=purpose, systems=names), encoding="utf-8")
+    recognition = recognise([folder], organization_name=ORGANIZATION)
+    resources = {r["name"]: r for r in recognition_catalog(recognition)["resources"]}
+    assert list(resources) == ["Rakennusvalvonta", "Vesihuolto"]
+    assert resources["Rakennusvalvonta"]["purpose"] == "rakennuslupien käsittely"
+    assert systems(resources["Rakennusvalvonta"]) == [("Lupapiste", ""), ("Trimble Locus", "")]
+    assert resources["Vesihuolto"]["disclosure"]["level"] == "partial"
+    texts = {b.text for b in recognition.blocks}
+    assert not texts & {"Siirry sisältöön", "Tekstikoko", "Sivukartta", "Etusivu", "Asuminen"}
+    rakennusvalvonta = recognition.resources[0]
+    assert rakennusvalvonta.where.file.endswith("1-rakennusvalvonta.html") and rakennusvalvonta.where.line == 6
+
+
+def test_field_headings_without_colons_and_a_table_in_word():
+    document = docx_bytes(
+        [
+            ("h1", "Kuuselan kunnan tietovarannot"),
+            ("h2", "Sosiaalipalvelut"),
+            ("h3", "Aikuissosiaalityö"),
+            ("h4", "Käyttötarkoitus"),
+            ("p", "Aikuissosiaalityön asiakkuuksien hoito."),
+            ("h4", "Tietojärjestelmät"),
+            ("li", "Pro Consona"),
+            ("li", "asiakirjojen arkistointi (Dynasty)"),
+            ("h4", "Vastuuhenkilö"),
+            ("p", "sosiaalijohtaja"),
+            ("h2", "Muut tietovarannot"),
+            (
+                "table",
+                [
+                    ("Tietovaranto", "Käyttötarkoitus", "Vastuu", "Tietojärjestelmät"),
+                    ("Kirjasto", "lainaus ja asiakkuudet", "kirjastotoimenjohtaja", "Koha"),
+                    ("Liikuntapaikat", "vuorojen varaus", "liikuntasihteeri", "Timmi, Excel"),
+                ],
+            ),
+        ]
+    )
+    resources = imported(("kuvaus.docx", document))
+    assert list(resources) == ["Aikuissosiaalityö", "Kirjasto", "Liikuntapaikat"]
+    aikuis = resources["Aikuissosiaalityö"]
+    assert aikuis["purpose"] == "Aikuissosiaalityön asiakkuuksien hoito."
+    assert systems(aikuis) == [("Pro Consona", ""), ("Dynasty", "asiakirjojen arkistointi")]
+    assert aikuis["responsible"]["title"] == "sosiaalijohtaja"
+    assert resources["Liikuntapaikat"]["responsible"]["title"] == "liikuntasihteeri"
+    assert systems(resources["Liikuntapaikat"]) == [("Timmi", ""), ("Excel", "")]
+
+
+def test_numbered_chapters_and_grouped_names_in_a_pdf():
+    pdf = pdf_bytes(
+        [
+            [
+                "Asiakirjajulkisuuskuvaus",
+                "1. Hallinto",
+                "• Hallintoasioiden tietovaranto. Käyttötarkoitus: päätöksenteko ja asianhallinta. "
+                "Tietojärjestelmät: Dynasty.",
+                "• Henkilöstöhallinnon tietovaranto. Käyttötarkoitus: palvelussuhteiden hoito.",
+                "2. Tekninen toimi",
+            ],
+            [
+                "Tekniset tietovarannot",
+                "• Katujen ja puistojen aineistot,",
+                "• Kiinteistöjen aineistot.",
+                "Vastuuhenkilönä toimii tekninen johtaja.",
+            ],
+        ]
+    )
+    recognition = recognise([("kuvaus.pdf", pdf)], organization_name=ORGANIZATION)
+    resources = {r["name"]: r for r in recognition_catalog(recognition)["resources"]}
+    assert list(resources) == [
+        "Hallintoasioiden tietovaranto",
+        "Henkilöstöhallinnon tietovaranto",
+        "Katujen ja puistojen aineistot",
+        "Kiinteistöjen aineistot",
+    ]
+    assert resources["Hallintoasioiden tietovaranto"]["purpose"] == "päätöksenteko ja asianhallinta."
+    assert systems(resources["Hallintoasioiden tietovaranto"]) == [("Dynasty", "")]
+    assert resources["Kiinteistöjen aineistot"]["responsible"]["title"] == "tekninen johtaja"
+    assert resources["Katujen ja puistojen aineistot"]["responsible"]["title"] == "tekninen johtaja"
+    assert recognition.resources[2].where.page == 2
+    assert recognition.resources[2].confidence < recognition.resources[0].confidence
+
+
+SWEDISH = """Hoppa till innehållet
+
+Offentlighet för information och handlingar - Förvaltningsuppgifter
+
+Vilken information innehåller förvaltningsuppgifterna?
+
+ • bokföring
+ • upphandlingar
+
+I vilket syfte används informationen?
+
+Informationen används för förvaltningen.
+
+Datasystem
+
+ • ekonomiförvaltning (Kieku)
+ • upphandlingssystem (Hilma, Handi)
+
+Hoppa till innehållet
+
+Offentlighet för information och handlingar - Personaluppgifter
+
+Vilken information innehåller personaluppgifterna?
+
+ • löneuppgifter
+
+Datasystem
+
+ • rekrytering (Valtiolle.fi)
+"""
+
+
+def test_question_headings_in_swedish_one_page_per_resource():
+    resources = imported(("beskrivning.txt", SWEDISH.encode()))
+    assert list(resources) == ["Förvaltningsuppgifter", "Personaluppgifter"]
+    forvaltning = resources["Förvaltningsuppgifter"]
+    assert forvaltning["key_datasets"] == ["bokföring", "upphandlingar"]
+    assert forvaltning["purpose"] == "Informationen används för förvaltningen."
+    assert systems(forvaltning) == [
+        ("Kieku", "ekonomiförvaltning"),
+        ("Hilma", "upphandlingssystem"),
+        ("Handi", "upphandlingssystem"),
+    ]
+
+
+ENTRIES = """Tietojärjestelmät ja selosteet
+
+Primus - oppilashallinnon ohjelma
+
+käyttötarkoitus: oppilastietojen hallinta
+vastuuyksikkö: sivistyslautakunta / rehtori
+
+Kirjaston aineistot. Käyttötarkoitus: lainaus. Tiedot tallennetaan kirjastojärjestelmään.
+"""
+
+
+def test_one_entry_per_system_with_lower_case_labels_and_a_system_in_a_sentence():
+    resources = imported(("selosteet.txt", ENTRIES.encode()))
+    primus = resources["Primus - oppilashallinnon ohjelma"]
+    assert systems(primus) == [("Primus", "oppilashallinnon ohjelma")]
+    assert primus["responsible"]["title"] == "sivistyslautakunta / rehtori"
+    assert systems(resources["Kirjaston aineistot"]) == [("kirjastojärjestelmä", "")]
+
+
+def test_a_csv_table_with_its_own_headings(tmp_path):
+    path = tmp_path / "tietovarannot.csv"
+    path.write_text(
+        "Toimiala;Tietovaranto;Tietovarannon käyttötarkoitus;Vastuuhenkilö;Keskeiset tietojärjestelmät\n"
+        "Hallinto;Asianhallinta;asioiden käsittely;hallintojohtaja;Dynasty\n"
+        "Hallinto;Talous;kirjanpito;talousjohtaja;Raindance, Excel\n",
+        encoding="utf-8",
+    )
+    catalog = recognition_catalog(recognise([path], organization_name=ORGANIZATION))
+    assert [(s["name"]) for s in catalog["sections"]] == ["Hallinto"]
+    talous = {r["name"]: r for r in catalog["resources"]}["Talous"]
+    assert talous["responsible"]["title"] == "talousjohtaja"
+    assert systems(talous) == [("Raindance", ""), ("Excel", "")]
+
+
+def test_several_files_import_as_one_organisation(tmp_path):
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text(BULLETS, encoding="utf-8")
+    second.write_text(ENTRIES, encoding="utf-8")
+    resources = imported(first, Path(second))
+    assert {"Talous", "Varhaiskasvatus", "Kirjaston aineistot"} <= set(resources)
