@@ -120,4 +120,9 @@ def correction_from(post) -> dict:
         }
     if kind == "label":
         return {"kind": kind, "label": post.get("label", "")[:100], "field": post.get("field", "")}
+    if kind == "block":
+        block = post.get("block", "")
+        return {"kind": kind, "block": int(block) if block.isdigit() else -1, "resource": post.get("resource") == "1"}
+    if kind == "allow_partial":
+        return {"kind": kind}
     return {"kind": kind}

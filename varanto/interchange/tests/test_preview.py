@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 
 from varanto.catalog.models import DataResource, Organization
 from varanto.catalog.tests.factories import OrganizationFactory
@@ -9,6 +10,13 @@ from varanto.interchange.models import ImportLabelMapping
 from varanto.interchange.preview import Source, import_preview, preview_lines
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _in_english():
+    with translation.override("en"):  # the messages the tests match
+        yield
+
 
 PAGE = """Tietovarannot
 
@@ -190,3 +198,58 @@ def test_import_dry_run_prints_the_preview_and_applies_remembered_labels(tmp_pat
     assert not DataResource.objects.exists()
     call_command("import", str(page), "--organization", "Testilän kunta", "--allow-undated")
     assert "asiakirjat" in " ".join(DataResource.objects.get(key="asianhallinta").key_datasets)
+
+
+HTML_PAGE = """<!DOCTYPE html>
+<html lang="fi"><head><meta charset="utf-8"><title>{name} | Kuuselan kunta</title></head>
+<body><a href="#sisalto">Siirry sisältöön</a>
+<main id="sisalto"><h1>{name}</h1>
+<p>Tietovarannon käyttötarkoitus: {purpose}</p>
+<p>Keskeiset tietojärjestelmät: {systems}</p>
+<p>Tietojen sisältö: {content}</p>
+</main></body></html>
+"""
+
+
+def html_sources() -> list[Source]:
+    pages = [
+        ("1-rakennusvalvonta.html", "Rakennusvalvonta", "rakennuslupien käsittely", "Lupapiste", "luvat"),
+        ("2-vesihuolto.html", "Vesihuolto", "vesihuollon laskutus", "KuntaNet", "liittymät, mittarit"),
+    ]
+    return [
+        Source(file, HTML_PAGE.format(name=name, purpose=purpose, systems=systems, content=content).encode())
+        for file, name, purpose, systems, content in pages
+    ]
+
+
+def test_web_pages_one_per_resource_are_recognised_together_and_shown_block_by_block():
+    result = import_preview(html_sources(), organization=None, organization_name="Kuuselan kunta")
+    assert result.ok, result.problems
+    views = [r for s in result.sections for r in s.resources]
+    assert [(v.name, v.source) for v in views] == [
+        ("Rakennusvalvonta", "1-rakennusvalvonta.html"),
+        ("Vesihuolto", "2-vesihuolto.html"),
+    ]
+    assert views[0].anchor == f"b{views[0].block}"
+    first = result.sources[0]
+    assert [line.kind for line in first.lines if line.anchor == views[0].anchor] == ["resource"]
+    assert "Siirry sisältöön" not in [line.text for line in first.lines]  # page clutter dropped by the reader
+
+
+def test_a_label_mapping_reaches_the_recogniser():
+    corrections = [{"kind": "label", "label": "Tietojen sisältö", "field": "key_datasets"}]
+    result = import_preview(
+        html_sources(), organization=None, organization_name="Kuuselan kunta", corrections=corrections
+    )
+    vesihuolto = resources(result)["vesihuolto"]
+    assert vesihuolto["key_datasets"] == ["liittymät", "mittarit"]
+
+
+def test_a_recognised_heading_is_taken_back_and_another_taken_as_a_resource():
+    result = import_preview(html_sources(), organization=None, organization_name="Kuuselan kunta")
+    block = next(r.block for s in result.sections for r in s.resources if r.name == "Vesihuolto")
+    corrections = [{"kind": "block", "block": block, "resource": False}]
+    result = import_preview(
+        html_sources(), organization=None, organization_name="Kuuselan kunta", corrections=corrections
+    )
+    assert "vesihuolto" not in resources(result)
