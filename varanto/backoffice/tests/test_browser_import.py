@@ -74,3 +74,36 @@ def test_superuser_starts_an_organisation_from_the_starter_model(live_server, br
     assert page.locator(".badge--starter").count() == DataResource.objects.filter(starter_draft=True).count() > 20
     assert_accessible(page)
     screenshot(page, "backoffice-starter-model")
+
+
+WEB_PAGE = """<!DOCTYPE html><html lang="fi"><head><meta charset="utf-8"><title>Rakennusvalvonta | Imatra</title></head>
+<body><a href="#sisalto">Siirry sisältöön</a><main id="sisalto"><h1>Rakennusvalvonta</h1>
+<p>Tietovarannon käyttötarkoitus: rakennuslupien käsittely</p>
+<p>Keskeiset tietojärjestelmät: Lupapiste</p>
+<h2>Yhteistyö ja kuvat</h2>
+<p>Rakennuslupien piirustukset skannattuina.</p>
+</main></body></html>"""
+
+
+def test_a_web_page_is_shown_block_by_block_and_a_heading_taken_as_a_resource(live_server, browser, staff, tmp_path):
+    source = tmp_path / "rakennusvalvonta.html"
+    source.write_text(WEB_PAGE, encoding="utf-8")
+    page = signed_in_page(browser, live_server, staff.administrator)
+    page.goto(f"{live_server.url}/hallinta/{staff.organization.slug}/")
+    page.get_by_role("link", name="Tuo kuvaus").click()
+    page.wait_for_url("**/tuo/")
+    page.set_input_files("#id_uploads", str(source))
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url("**/hallinta/tuonnit/*/")
+    assert page.locator(".import-resource").count() == 1
+    assert "Siirry sisältöön" not in page.locator(".source-lines").inner_text()
+    assert_accessible(page)
+    page.locator(".source-lines li", has_text="Yhteistyö ja kuvat").locator("button").click()
+    page.wait_for_load_state()
+    assert page.locator(".import-resource").count() == 2
+    assert_accessible(page)
+    screenshot(page, "backoffice-import-web-page")
+    page.get_by_role("button", name="Tuo", exact=True).click()
+    page.wait_for_url("**/tarkistus/")
+    added = DataResource.objects.get(organization=staff.organization, name="Yhteistyö ja kuvat")
+    assert added.review_status == "ready_for_review"

@@ -253,3 +253,12 @@ def test_a_recognised_heading_is_taken_back_and_another_taken_as_a_resource():
         html_sources(), organization=None, organization_name="Kuuselan kunta", corrections=corrections
     )
     assert "vesihuolto" not in resources(result)
+
+
+def test_into_an_existing_organisation_what_a_description_does_not_state_keeps_its_value(imatra):
+    page = HTML_PAGE.format(name="Vesihuolto", purpose="Uusi käyttötarkoitus", systems="KeyPro", content="verkosto")
+    result = import_preview([Source("vesihuolto.html", page.encode())], organization=imatra)
+    assert result.ok, result.problems
+    changed = {c.key: {f.path for f in c.fields} for c in result.summary.changes.changed}
+    assert imatra.slug not in changed  # its contacts, texts and update date are not emptied
+    assert "purpose" in changed["vesihuolto"] and not {"disclosure.level", "api.availability"} & changed["vesihuolto"]
