@@ -262,3 +262,14 @@ def test_into_an_existing_organisation_what_a_description_does_not_state_keeps_i
     changed = {c.key: {f.path for f in c.fields} for c in result.summary.changes.changed}
     assert imatra.slug not in changed  # its contacts, texts and update date are not emptied
     assert "purpose" in changed["vesihuolto"] and not {"disclosure.level", "api.availability"} & changed["vesihuolto"]
+
+
+def test_a_description_that_looks_cut_short_is_refused_until_read_as_it_is():
+    page = HTML_PAGE.format(name="Vesihuolto", purpose="laskutus", systems="KeyPro", content="verkosto")
+    cut = Source("vesihuolto.html", page[: page.index("<p>Tietojen sisältö")].encode())
+    refused = import_preview([cut], organization=None, organization_name="Kuuselan kunta")
+    assert not refused.ok and refused.cut_short
+    result = import_preview(
+        [cut], organization=None, organization_name="Kuuselan kunta", corrections=[{"kind": "allow_partial"}]
+    )
+    assert result.ok and [r.name for s in result.sections for r in s.resources] == ["Vesihuolto"]
