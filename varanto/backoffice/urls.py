@@ -4,7 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from .sso import views as sso
-from .views import handover, integrations, lists, notifications, people, records, reports, resources, review
+from .views import handover, imports, integrations, lists, notifications, people, records, reports, resources, review
 from .views.common import chosen_language
 from .views.kinds import KINDS, Kind
 
@@ -51,6 +51,11 @@ urlpatterns = [
     path("salasana/", people.PasswordChange.as_view(), name="password"),
     path("muistutukset/", notifications.reminders, name="reminders"),
     path("", lists.home, name="home"),
+    # Before the organisation's pages, so that these are not taken for an organisation's short name.
+    path("tuo/", imports.import_start, name="import_new"),
+    path("tuonnit/<int:pk>/", imports.import_draft, name="import_draft"),
+    path("tuonnit/<int:pk>/tuo/", imports.import_draft_confirm, name="import_confirm"),
+    path("aloitusmalli/", imports.starter, name="starter"),
     # Record pages first, so that "uusi" (new) is not taken for a record's key.
     *[url for kind in KINDS.values() if kind.owned for url in _record_urls(kind, SEGMENTS[kind.name])],
     path("<slug:org>/", lists.my_resources_view, name="my_resources"),
@@ -95,4 +100,5 @@ urlpatterns = [
     path("<slug:org>/integraatiot/", integrations.integrations, name="integrations"),
     path("<slug:org>/integraatiot/<int:pk>/peru/", integrations.integration_revoke, name="integration_revoke"),
     path("<slug:org>/loki/", people.audit, name="audit"),
+    path("<slug:org>/tuo/", imports.import_start, name="import_start"),
 ]

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .documents import Recognition, recognise, recognition_catalog
+from .documents import Corrections, Recognition, recognise, recognition_catalog
 from .documents.preview import preview_lines
 from .formats.csv import read_csv
 from .formats.notes import Note
@@ -122,14 +122,19 @@ def read_catalog(
 
 
 def read_description(
-    sources: Sequence, *, organization_name: str | None = None, allow_partial: bool = False
+    sources: Sequence,
+    *,
+    organization_name: str | None = None,
+    allow_partial: bool = False,
+    corrections: Corrections | None = None,
 ) -> tuple[dict, list[Finding | Note | Preview]]:
     """The canonical dict of a description in any layout (`documents.recognise`) and what was found.
 
     CatalogError when nothing at all is recognised, when the organisation is not known, or when a
-    file looks cut short and `allow_partial` is not given; anything less is a warning.
+    file looks cut short and `allow_partial` is not given; anything less is a warning. `corrections`
+    are an official's (the back office's preview): label mappings and headings taken or not as resources.
     """
-    recognition = recognise(sources, organization_name=organization_name)
+    recognition = recognise(sources, organization_name=organization_name, corrections=corrections)
     findings: list[Finding | Note | Preview] = [
         Finding(0, f"{w.where}: {w.text}", "warning") for w in recognition.warnings
     ]

@@ -27,6 +27,8 @@ from varanto.catalog.models import (
     Section,
 )
 from varanto.catalog.services import data_service_create, open_dataset_create, process_create, section_create
+from varanto.interchange.drafts import import_draft_create
+from varanto.interchange.preview import Source
 
 from .forms import record_form
 
@@ -74,6 +76,7 @@ def _known_passwords(staff, settings):
 
 
 ORG = "/hallinta/{org}"
+IMPORTED = "KONSERNIPALVELUT\n\nKuntalaisaloitteet, Vastuu: hallintojohtaja\n- Käyttötarkoitus: Aloitteet.\n"
 SIGNED_IN = MEMBERS | {"outsider"}
 CASES = [
     Case("back-office start", "/hallinta/", SIGNED_IN),
@@ -297,6 +300,23 @@ CASES = [
     ),
     Case("integration token revoke page", ORG + "/integraatiot/{token}/peru/", ADMIN),
     Case("integration token revoke", ORG + "/integraatiot/{token}/peru/", ADMIN, "post"),
+    Case("import a description page", ORG + "/tuo/", ADMIN),
+    Case("import a description upload", ORG + "/tuo/", ADMIN, "post", {"text": [IMPORTED]}),
+    # Only a superuser, no role of an organisation, may make a new organisation.
+    Case("import into a new organisation page", "/hallinta/tuo/", set()),
+    Case("import into a new organisation upload", "/hallinta/tuo/", set(), "post", {"text": [IMPORTED]}),
+    Case("starter model page", "/hallinta/aloitusmalli/", set()),
+    Case("starter model create", "/hallinta/aloitusmalli/", set(), "post", {"name": ["Pikkula"]}),
+    # The administrator's own draft: nobody else sees it.
+    Case("import draft preview", "/hallinta/tuonnit/{draft}/", ADMIN),
+    Case(
+        "import draft correction",
+        "/hallinta/tuonnit/{draft}/",
+        ADMIN,
+        "post",
+        {"kind": ["not_resource"], "resource": ["kuntalaisaloitteet"]},
+    ),
+    Case("import draft import", "/hallinta/tuonnit/{draft}/tuo/", ADMIN, "post"),
 ]
 
 
@@ -350,6 +370,9 @@ def test_every_role_can_do_exactly_what_its_role_allows(client, staff, settings,
         "publisher": staff.publisher.pk,
         "section": vesihuolto.section_id,
         "token": token.pk,
+        "draft": import_draft_create(
+            sources=[Source("kuvaus.txt", IMPORTED.encode())], organization=org, acting_user=staff.administrator
+        ).pk,
     }
     if case.prepare:
         case.prepare(staff, settings)

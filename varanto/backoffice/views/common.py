@@ -39,6 +39,7 @@ NAVIGATION = [
     ("graph", _("Relationships"), None),
     ("users", _("Users"), Action.MANAGE_USERS),
     ("integrations", _("Integrations"), Action.MANAGE_INTEGRATIONS),
+    ("import_start", _("Import a description"), Action.IMPORT),
     ("audit", _("Audit log"), Action.VIEW_AUDIT),
 ]
 

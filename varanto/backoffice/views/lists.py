@@ -6,7 +6,7 @@ from django.db.models import Count
 from django.shortcuts import redirect, render
 
 from varanto.accounts.models import Membership, Role
-from varanto.accounts.permissions import Action, access_organization, can, role_of
+from varanto.accounts.permissions import Action, access_organization, can, may_create_organization, role_of
 from varanto.catalog.models import InformationSystem, Organization, Process, ReviewStatus, Section
 
 from ..selectors.attention import attention_list, my_resources, overdue_list, waiting_for_review_count
@@ -30,7 +30,11 @@ def home(request):
         ]
     if len(organizations) == 1:
         return redirect("backoffice:my_resources", organizations[0].slug)
-    return render(request, "backoffice/home.html", {"organizations": organizations})
+    return render(
+        request,
+        "backoffice/home.html",
+        {"organizations": organizations, "may_create": may_create_organization(request.user)},
+    )
 
 
 @staff_view

@@ -16,11 +16,13 @@ from django.utils.translation import gettext as _
 from varanto.catalog.models import Organization
 from varanto.catalog.selectors import organization_name_taken
 
+from ..documents import Recognition
+from ..documents.blocks import Kind
 from ..models import ImportLabelMapping
 from ..services import ImportSummary, catalog_import
 from ..textpage.labels import match_label
 from ..validation import CatalogError
-from .corrections import UnknownLabel, corrections_apply, unknown_labels
+from .corrections import UnknownLabel, corrections_apply, hints_of, unknown_labels
 from .reading import Finding, Reading, Source, catalog_read
 
 BULLET = re.compile(r"^\s*(?:[-–•*]|\d+[.)])\s+")
@@ -32,6 +34,8 @@ class SourceLine:
     text: str
     kind: str = ""  # "resource" (a heading recognised as one), "field", "unplaced" or ""
     note: str = ""  # what the reader said of the line
+    anchor: str = ""  # its id on the page
+    block: int | None = None  # a recognised description's heading block, which may be taken as a resource
 
 
 @dataclass
@@ -51,8 +55,13 @@ class ResourceView:
     key_datasets: list[str]
     systems: list[str]
     notes: str
-    source: str = ""  # "file, line n" where its heading stands, when found
+    source: str = ""  # the file where its heading stands, when found
+    source_index: int = 0
     line: int = 0
+    where: str = ""  # its place in words ("kuvaus.html, page 2")
+    anchor: str = ""  # the id of its heading in the source view
+    block: int | None = None  # its heading block, in a recognised description
+    confidence: float | None = None
 
 
 @dataclass
@@ -75,6 +84,8 @@ class Preview:
     skipped: list[str] = field(default_factory=list)  # corrections that no longer apply
     summary: ImportSummary | None = None  # the dry run's
     catalog: dict | None = None
+    cut_short: bool = False  # refused as looking cut short: an official may read it as it is
+    recognition: Recognition | None = None  # what the recogniser found, where a description went to it
 
     @property
     def ok(self) -> bool:
@@ -109,13 +120,15 @@ def import_preview(
     the preview's."""
     name = organization.name if organization else organization_name.strip() or None
     preview = Preview(organization=organization, organization_name=name or "")
+    labels = organization_labels(organization)
     try:
-        reading = catalog_read(sources, organization_name=name)
+        reading = catalog_read(sources, organization_name=name, hints=hints_of(corrections or [], labels))
     except CatalogError as exc:
         preview.problems = list(exc.problems)
-        preview.sources = [_source_view(s, [], {}) for s in sources]
+        preview.cut_short = any("cut short" in p for p in exc.problems)
+        preview.sources = [_source_view(s, [], {}, i) for i, s in enumerate(sources)]
         return preview
-    catalog, preview.skipped = corrections_apply(reading.catalog, corrections or [], organization_labels(organization))
+    catalog, preview.skipped = corrections_apply(reading.catalog, corrections or [], labels)
     return catalog_preview(preview, reading, catalog, sources, acting_user=acting_user)
 
 
@@ -125,6 +138,7 @@ def catalog_preview(
     """Fill the preview from a read and corrected catalogue: the dry run, the sections and the source views."""
     preview.catalog = catalog
     preview.findings = reading.findings
+    preview.recognition = reading.recognition
     preview.organization_name = preview.organization_name or catalog.get("organization", {}).get("name", "")
     try:
         if preview.organization is None and organization_name_taken(preview.organization_name):
@@ -143,7 +157,7 @@ def catalog_preview(
             section["key"],
             section["name"],
             [
-                _resource_view(r, headings.get(r["key"]), sources)
+                _resource_view(r, headings.get(r["key"]), sources, reading)
                 for r in catalog["resources"]
                 if r["section"] == section["key"]
             ],
@@ -151,11 +165,15 @@ def catalog_preview(
         )
         for section in catalog["sections"]
     ]
+    documents = {d.name for d in reading.recognition.documents} if reading.recognition else set()
     preview.sources = [
-        _source_view(
+        _blocks_view(source, reading)
+        if source.safe_name in documents
+        else _source_view(
             source,
             [f for f in reading.findings if f.source == index],
             {line: key for key, (i, line) in headings.items() if i == index},
+            index,
         )
         for index, source in enumerate(sources)
     ]
@@ -169,6 +187,8 @@ def _headings(catalog: dict, reading: Reading, sources: list[Source]) -> dict[st
     out = {}
     for resource in catalog["resources"]:
         index = reading.origin.get(resource["key"], 0)
+        if resource["key"] in reading.recognised:
+            continue  # the recogniser says where it stands
         name = resource["name"].casefold()
         start = after.get(index, 0)
         for number, text in enumerate(lines.get(index, [])[start:], start=start + 1):
@@ -179,7 +199,9 @@ def _headings(catalog: dict, reading: Reading, sources: list[Source]) -> dict[st
     return out
 
 
-def _resource_view(resource: dict, heading: tuple[int, int] | None, sources: list[Source]) -> ResourceView:
+def _resource_view(
+    resource: dict, heading: tuple[int, int] | None, sources: list[Source], reading: Reading
+) -> ResourceView:
     responsible = resource.get("responsible") or {}
     view = ResourceView(
         key=resource["key"],
@@ -190,13 +212,48 @@ def _resource_view(resource: dict, heading: tuple[int, int] | None, sources: lis
         systems=[s["name"] + (f" ({s['usage']})" if s.get("usage") else "") for s in resource.get("systems", [])],
         notes=resource.get("notes", ""),
     )
-    if heading:
+    recognised = reading.recognised.get(resource["key"])
+    if recognised is not None:
+        view.block, view.confidence = recognised.block, recognised.confidence
+        view.source_index = reading.origin.get(resource["key"], 0)
+        view.source, view.line, view.where = recognised.where.file, recognised.where.line or 0, str(recognised.where)
+        view.anchor = f"b{recognised.block}"
+    elif heading:
+        view.source_index, view.line = heading
         view.source = sources[heading[0]].safe_name
-        view.line = heading[1]
+        view.where = f"{view.source}, {view.line}"
+        view.anchor = f"l{view.source_index}-{view.line}"
     return view
 
 
-def _source_view(source: Source, findings: list[Finding], headings: dict[int, str]) -> SourceView:
+def _blocks_view(source: Source, reading: Reading) -> SourceView:
+    """A recognised document as the recogniser read it, block by block, each marked with what became of it."""
+    recognition = reading.recognition
+    assert recognition is not None
+    names = {r.block for r in recognition.resources}
+    unplaced = {u.where: u.reason for u in recognition.unplaced}
+    placed = {located.where for r in recognition.resources for located in r.fields.values()}
+    placed |= {r.responsible.where for r in recognition.resources if r.responsible}
+    placed |= {s.where for r in recognition.resources for s in r.systems}
+    lines = []
+    for index, block in enumerate(recognition.blocks):
+        if block.where.file != source.safe_name or block.kind == Kind.PAGE:
+            continue
+        if index in names:
+            kind = "resource"
+        elif block.where in unplaced:
+            kind = "unplaced"
+        elif block.where in placed:
+            kind = "field"
+        else:
+            kind = ""
+        heading = index if block.kind == Kind.HEADING and index not in names else None
+        number = block.where.line or block.where.row or index
+        lines.append(SourceLine(number, block.text, kind, unplaced.get(block.where, ""), f"b{index}", heading))
+    return SourceView(source.safe_name, lines)
+
+
+def _source_view(source: Source, findings: list[Finding], headings: dict[int, str], index: int = 0) -> SourceView:
     """The source's lines, each marked with what the reader made of it (text files; others by name only)."""
     if source.safe_name.lower().endswith((".xlsx", ".xlsm", ".zip", ".json")) or b"\x00" in source.data[:8192]:
         return SourceView(source.safe_name, [])
@@ -213,5 +270,5 @@ def _source_view(source: Source, findings: list[Finding], headings: dict[int, st
             kind = "field"
         else:
             kind = ""
-        out.append(SourceLine(number, text, kind, finding.message if finding else ""))
+        out.append(SourceLine(number, text, kind, finding.message if finding else "", f"l{index}-{number}"))
     return SourceView(source.safe_name, out)

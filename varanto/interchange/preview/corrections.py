@@ -13,6 +13,10 @@ They work on the canonical dict, whichever reader made it, so they survive a cha
   the field (remembered as an ImportLabelMapping); a "Label: value" paragraph of a resource's notes
   goes to that field.
 
+Two more go to the readers rather than the dict (`hints_of`): {"kind": "block", "block": n, "resource":
+bool}, a heading block of a recognised description taken, or never taken, as a resource's name; and
+{"kind": "allow_partial"}, read a description that looks cut short as it is.
+
 A correction that no longer finds what it names is skipped and reported.
 """
 
@@ -29,8 +33,10 @@ from varanto.core.keys import make_key
 from ..models import LabelField
 from ..textpage.systems import parse_systems
 from ..textpage.wording import parse_responsible, split_items
+from .reading import Hints
 
-KINDS = ("not_resource", "resource", "merge", "split", "label")
+KINDS = ("not_resource", "resource", "merge", "split", "label", "block", "allow_partial")
+READER_KINDS = ("block", "allow_partial")
 MAX_CORRECTIONS = 500
 LABELLED = re.compile(r"^\s*(?P<label>[^:\n/]{1,80}?)\s*:\s*(?P<value>\S.*)$", re.S)
 LIST_FIELDS = {LabelField.KEY_DATASETS, LabelField.SEARCH_CRITERIA, LabelField.KEYWORDS}
@@ -80,6 +86,27 @@ def corrections_clean(corrections) -> list[dict]:
     return out[:MAX_CORRECTIONS]
 
 
+def hints_of(corrections: list[dict], labels: dict[str, str]) -> Hints:
+    """What of the corrections the readers apply: the labels (the organisation's, then the draft's), the
+    heading blocks taken or not as resources (the last word on a block counts), partial files allowed."""
+    labels = dict(labels)
+    blocks: dict[int, bool] = {}
+    allow_partial = False
+    for correction in corrections_clean(corrections):
+        if correction["kind"] == "label" and correction.get("field") in LabelField.values:
+            labels[label_fold(str(correction.get("label", "")))] = correction["field"]
+        elif correction["kind"] == "block" and isinstance(correction.get("block"), int):
+            blocks[correction["block"]] = bool(correction.get("resource"))
+        elif correction["kind"] == "allow_partial":
+            allow_partial = True
+    return Hints(
+        labels,
+        frozenset(b for b, taken in blocks.items() if taken),
+        frozenset(b for b, taken in blocks.items() if not taken),
+        allow_partial,
+    )
+
+
 def corrections_apply(catalog: dict, corrections: list[dict], labels: dict[str, str]) -> tuple[dict, list[str]]:
     """A corrected copy of the catalogue, and what could not be applied. `labels` are the organisation's
     remembered label mappings (folded label → field); the corrections' own label mappings add to them."""
@@ -92,6 +119,8 @@ def corrections_apply(catalog: dict, corrections: list[dict], labels: dict[str, 
             if correction.get("field") in LabelField.values:
                 labels[label_fold(str(correction.get("label", "")))] = correction["field"]
             continue
+        if kind in READER_KINDS:
+            continue  # applied by the readers (`hints_of`)
         done = {"not_resource": _not_resource, "resource": _resource, "merge": _merge, "split": _split}[kind](
             catalog, correction
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..changes import change_set_lines
+from ..documents.preview import preview_lines as recognition_lines
 from .build import Preview
 
 
@@ -19,10 +20,16 @@ def preview_lines(preview: Preview) -> list[str]:
         + (" (new)" if new else "")
         + f" (updated {org.get('updated') or 'unknown'})"
     ]
+    if preview.recognition is not None:
+        # The recogniser's own account, beside where each thing stands (`documents.preview`).
+        lines += ["", *recognition_lines(preview.recognition)]
     resources = {r["key"]: r for r in catalog.get("resources", [])}
     for section in preview.sections:
+        shown = [view for view in section.resources if view.block is None]  # the recognised are listed above
+        if not shown:
+            continue
         lines += ["", section.name]
-        for view in section.resources:
+        for view in shown:
             resource = resources[view.key]
             disclosure = (resource.get("disclosure") or {}).get("level") or "?"
             api = (resource.get("api") or {}).get("availability") or "?"

@@ -41,11 +41,12 @@ def test_starter_model_creates_every_section_and_resource_of_the_model_as_drafts
     assert event.detail["starter"] is True and event.detail["reason"] == "aloitusmalli"
 
 
-def test_starter_resources_stay_out_of_the_public_view_until_a_publisher_approves_each(official):
+def test_starter_resources_stay_out_of_the_public_view_until_a_publisher_approves_each(client, official):
     organization = starter_organization_create(name="Pikkulan kunta", acting_user=None).organization
     publication = publication_publish(organization=organization, include_unapproved=True)
     assert publication.content["resources"] == []
     assert publication.content["sections"]  # the sections are no draft
+    assert client.get(f"/{organization.slug}/tietovaranto/kirjasto/").status_code == 404
 
     resource = DataResource.objects.get(organization=organization, key="kirjasto")
     approved = data_resource_review(
@@ -54,6 +55,7 @@ def test_starter_resources_stay_out_of_the_public_view_until_a_publisher_approve
     assert not approved.starter_draft and approved.review_status == ReviewStatus.CURRENT
     publication = publication_publish(organization=organization, include_unapproved=True)
     assert [r["key"] for r in publication.content["resources"]] == ["kirjasto"]
+    assert client.get(f"/{organization.slug}/tietovaranto/kirjasto/").status_code == 200
     public = publication.content["resources"][0]
     assert "internal_notes" not in public and "starter_draft" not in public
 
@@ -84,5 +86,6 @@ def test_starter_command_creates_the_organisation_and_refuses_a_taken_name(capsy
     call_command("starter", "Pikkulan kunta", "--type", "municipality")
     assert "drafts awaiting review" in capsys.readouterr().out
     assert DataResource.objects.filter(organization__name="Pikkulan kunta", starter_draft=True).exists()
-    with pytest.raises(CommandError, match="already exists"):
+    with pytest.raises(CommandError, match="Pikkulan kunta"):
         call_command("starter", "Pikkulan kunta")
+    assert Organization.objects.count() == 1

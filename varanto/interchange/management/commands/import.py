@@ -90,7 +90,7 @@ class Command(OrganizationCommand):
             for finding in findings:
                 if finding.level not in ("warning", "preview"):
                     self.stdout.write(f"{path}: {finding}")
-        if dry_run or verbosity >= 2:
+        if verbosity >= 2 and not dry_run:  # a dry run prints it in its preview
             for finding in findings:
                 if finding.level == "preview":
                     self.stdout.write(str(finding))
