@@ -73,6 +73,9 @@ class _Walker:
             bullet = BULLET.match(line) if kind == Kind.PARAGRAPH else None
             if bullet:
                 self.blocks.append(Block(Kind.ITEM, bullet["text"], where, level=1, marker=bullet["marker"]))
+            elif kind == Kind.PARAGRAPH and self.words.heading_field(line):
+                # "<p><strong>Käyttötarkoitus</strong><br>…": a label on its own line heads what follows
+                self.blocks.append(Block(Kind.HEADING, line, where))
             else:
                 self.blocks.append(Block(kind, line, where, **extra))
 
@@ -114,7 +117,9 @@ class _Walker:
 
     def block(self, element, depth: int) -> None:
         tag = element.tag
-        if tag in HEADINGS:
+        if tag == "p" and _emphasised(element):
+            self.emit(Kind.HEADING, _text(element), element, level=0)  # "<p><strong>Name</strong></p>"
+        elif tag in HEADINGS:
             self.emit(Kind.HEADING, _text(element), element, level=HEADINGS[tag])
         elif tag in ("summary", "dt", "caption"):
             self.emit(Kind.HEADING, _text(element), element, level=0)
@@ -164,6 +169,20 @@ class _Walker:
                 self.blocks.append(Block(Kind.PARAGRAPH, f"{cells[0].rstrip(':')}: {cells[1]}", where))
             else:
                 self.blocks.append(Block(Kind.ROW, " | ".join(cells), where, cells=cells, header=header))
+
+
+def _emphasised(element) -> bool:
+    """A paragraph that is one short bold run, as CMS editors write headings."""
+    children = [c for c in element if isinstance(c.tag, str)]
+    text = _text(element)
+    return (
+        len(children) == 1
+        and children[0].tag in ("strong", "b")
+        and not (element.text or "").strip()
+        and not (children[0].tail or "").strip()
+        and 0 < len(text) <= 120
+        and not text.endswith(".")
+    )
 
 
 def _content(root):

@@ -23,12 +23,13 @@ from .systems import item_systems, name_systems, sentence_systems
 from .vocabulary import Vocabulary, normalised
 
 RESPONSIBLE_SENTENCE = re.compile(
-    r"^(?:vastuuhenkilö(?:nä|t)?|vastuutahona|vastuuyksikkönä|vastuussa|ansvarig(?:a)?|ansvarsperson(?:er)?)"
-    r"\s+(?:toimii|toimivat|on|ovat|är|är\s+en)\s+(?P<who>.+?)\.?$",
+    r"^(?:(?:vastuuhenkilö(?:nä|t)?|vastuutahona|vastuuyksikkönä|vastuussa|ansvarig(?:a)?|ansvarsperson(?:er)?)"
+    r"\s+(?:toimii|toimivat|on|ovat|är|är\s+en)"
+    r"|(?:\w+\s+){0,3}?vastaa(?:vat)?|(?:\w+\s+){0,3}?ansvarar\s+(?:\w+\s+)?för\s+\w+)"
+    r"\s+(?P<who>[^.]{2,120}?)\.?$",
     re.I,
 )
 DISCLOSURE_SENTENCE = re.compile(r"salassa pidettäv|julkis|sekretessbelag|offentlig", re.I)
-NAME_COLUMN = ("tietovaranto", "tietovarannon nimi", "nimi", "rekisteri", "informationsresurs", "namn", "name")
 SECTION_COLUMN = ("toimiala", "palvelualue", "osio", "tulosalue", "sektor", "verksamhetsområde", "section")
 LIST_FIELDS = ("key_datasets", "search_criteria", "keywords", "systems")
 NAME_WORDS = 14
@@ -110,7 +111,7 @@ class Recogniser:
             if self._field_heading(j):
                 return True
             if found is not None:
-                return not found.name
+                return not found.name and found.fields[0][0] != "name"
             if block.kind == Kind.PARAGRAPH and paragraphs < 2:
                 paragraphs += 1
                 continue
@@ -205,6 +206,10 @@ class Recogniser:
         if sentence and (self.group or self.current is not None):
             self._responsible(sentence["who"], block.where)
             return
+        if found is not None and found.fields[0][0] == "name":
+            builder = self._start(found.fields[0][2], block.where, index, 0.9, "a name after its label")
+            self._fields(builder, Labelled("", found.fields[1:]), block)
+            return
         if found is not None and found.name and len(found.name.split()) <= NAME_WORDS:
             builder = self._start(found.name, block.where, index, 0.85, "a name followed by its labelled fields")
             self._fields(builder, found, block)
@@ -285,8 +290,6 @@ class Recogniser:
 
     def _column(self, header: str) -> str:
         text = normalised(header)
-        if text in NAME_COLUMN:
-            return "name"
         if text in SECTION_COLUMN:
             return "section"
         return self.words.label_field(text) or ""
@@ -314,6 +317,8 @@ def _looks_like_name(text: str) -> bool:
 
 
 def _clean_name(text: str) -> str:
+    """A name as written, without its chapter number ("3.2 Rakennusvalvonta") or end punctuation."""
+    text = re.sub(r"^\d{1,2}(?:\.\d{1,2})*[.)]?\s+(?=\w)", "", text.strip())
     return re.sub(r"\s+", " ", text).strip().rstrip(":,;.").strip()
 
 

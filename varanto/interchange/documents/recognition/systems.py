@@ -15,6 +15,8 @@ import re
 from ...textpage.wording import split_outside_parens
 
 COMMA = re.compile(r"\s*[,;]\s*")
+# "Dynasty ja Excel": two products; "tutkintopalvelu ja sähköinen asiointipalvelu" stays one.
+AND_PRODUCT = re.compile(r"\s+(?:ja|sekä|och)\s+(?=[A-ZÅÄÖ])")
 TRAILING_PAREN = re.compile(r"^(?P<before>.*?)\s*\((?P<inside>[^()]*)\)\s*$")
 STORED_IN = re.compile(
     r"\b(?:tallenne\w*|tallentuu\w*|kirjataan|käsitellään|ylläpidetään|säilytetään|hallinnoidaan|"
@@ -42,7 +44,12 @@ def item_systems(text: str) -> list[tuple[str, str]]:
     if not text:
         return []
     found: list[tuple[str, str]] = []
-    parts = [p for p in split_outside_parens(text, COMMA) if p]
+    parts = [
+        q
+        for p in split_outside_parens(text, COMMA)
+        for q in (split_outside_parens(p, AND_PRODUCT) if _capitalised(p) else [p])
+        if q
+    ]
     for part in parts:
         paren = TRAILING_PAREN.match(part)
         if paren and not _capitalised(paren["before"]) and paren["before"] and _capitalised(paren["inside"]):

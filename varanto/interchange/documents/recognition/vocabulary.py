@@ -32,6 +32,7 @@ class FieldLabels:
     field: str
     stems: tuple[str, ...]
     questions: tuple[re.Pattern, ...]
+    label_stems: tuple[str, ...] = ()  # matched only in a label before a colon
 
 
 def _question(form: str) -> re.Pattern:
@@ -45,12 +46,13 @@ class Vocabulary:
     not_labels: frozenset[str]
     skip_links: frozenset[str]
     clutter: frozenset[str]
+    name_labels: frozenset[str]
     extra: tuple[tuple[str, str], ...] = ()  # (normalised label, field or "") an official mapped
 
     def with_labels(self, labels: dict[str, str]) -> Vocabulary:
         """The vocabulary with an official's own mappings, which come first ("" maps a label to no field)."""
         extra = tuple((normalised(k), v) for k, v in labels.items()) + self.extra
-        return Vocabulary(self.fields, self.not_labels, self.skip_links, self.clutter, extra)
+        return Vocabulary(self.fields, self.not_labels, self.skip_links, self.clutter, self.name_labels, extra)
 
     def _mapped(self, text: str) -> str | None:
         for label, fld in self.extra:
@@ -59,17 +61,19 @@ class Vocabulary:
         return None
 
     def label_field(self, label: str) -> str | None:
-        """The field a label written before a colon names, or None."""
+        """The field a label written before a colon names ("name" for the resource's own name), or None."""
         text = normalised(label)
         if not text or len(text) > 80:
             return None
         mapped = self._mapped(text)
         if mapped is not None:
             return mapped or None
+        if text in self.name_labels:
+            return "name"
         if self._group_heading(text):
             return None
         return self._question_field(text) or next(
-            (f.field for f in self.fields if any(stem in text for stem in f.stems)), None
+            (f.field for f in self.fields if any(stem in text for stem in f.stems + f.label_stems)), None
         )
 
     def heading_field(self, heading: str) -> str | None:
@@ -113,6 +117,7 @@ def vocabulary() -> Vocabulary:
             entry["field"],
             tuple(s.casefold() for s in entry["stems"]),
             tuple(_question(q.casefold()) for q in entry.get("questions", ())),
+            tuple(s.casefold() for s in entry.get("label_stems", ())),
         )
         for entry in data["fields"]
     )
@@ -121,4 +126,5 @@ def vocabulary() -> Vocabulary:
         frozenset(data["not_labels"]),
         frozenset(s.casefold() for s in data["skip_links"]),
         frozenset(s.casefold() for s in data["clutter"]),
+        frozenset(s.casefold() for s in data["name_labels"]),
     )

@@ -237,3 +237,45 @@ def test_several_files_import_as_one_organisation(tmp_path):
     second.write_text(ENTRIES, encoding="utf-8")
     resources = imported(first, Path(second))
     assert {"Talous", "Varhaiskasvatus", "Kirjaston aineistot"} <= set(resources)
+
+
+ACCORDION = """<html><body><main>
+<h2>3.2 Ympäristöpalvelut</h2>
+<div class="accordion">
+<h3><button aria-expanded="false">Ympäristövalvonta</button></h3>
+<div><p><strong>Käyttötarkoitus</strong><br>ympäristölupien valvonta</p>
+<p><strong>Tietojärjestelmät</strong><br>Dynasty ja Excel</p></div>
+<p><strong>Jätehuolto</strong></p>
+<p>Tietovaranto: Jätehuoltorekisteri. Käyttötarkoitus: jätemaksut.</p>
+<p>Rekisteristä vastaa jätehuoltoinsinööri.</p>
+</div></main></body></html>"""
+
+
+def test_an_accordion_with_bold_labels_and_a_name_after_its_label():
+    resources = imported(("kuvaus.html", ACCORDION.encode()))
+    assert list(resources) == ["Ympäristövalvonta", "Jätehuoltorekisteri"]
+    valvonta = resources["Ympäristövalvonta"]
+    assert valvonta["purpose"] == "ympäristölupien valvonta"
+    assert systems(valvonta) == [("Dynasty", ""), ("Excel", "")]
+    assert resources["Jätehuoltorekisteri"]["purpose"] == "jätemaksut."
+    assert resources["Jätehuoltorekisteri"]["responsible"]["title"] == "jätehuoltoinsinööri"
+
+
+def test_a_workbook_in_its_own_layout_one_row_per_resource(tmp_path):
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Sivistyspalvelut"
+    sheet.append(["Tietovarannon nimi", "Tarkoitus", "Vastuutaho", "Järjestelmät"])
+    sheet.append(["Perusopetus", "opetuksen järjestäminen", "sivistysjohtaja", "Wilma, Primus"])
+    sheet.append([None, None, None, None])
+    sheet.append(["Kirjasto", "lainaus", "kirjastonjohtaja", "Koha"])
+    path = tmp_path / "tietovarannot.xlsx"
+    workbook.save(path)
+    catalog = recognition_catalog(recognise([path], organization_name=ORGANIZATION))
+    assert [s["name"] for s in catalog["sections"]] == ["Sivistyspalvelut"]
+    resources = {r["name"]: r for r in catalog["resources"]}
+    assert list(resources) == ["Perusopetus", "Kirjasto"]
+    assert systems(resources["Perusopetus"]) == [("Wilma", ""), ("Primus", "")]
+    assert resources["Kirjasto"]["responsible"]["title"] == "kirjastonjohtaja"
