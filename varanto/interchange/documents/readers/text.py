@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ...textpage.source import clean, decode_text
+from ...textpage.source import clean, decode_text, split_lines
 from ..blocks import Block, Document, Kind, Location
 from ..recognition.vocabulary import vocabulary
 
@@ -73,6 +73,6 @@ def line_blocks(lines: Iterable[tuple[Location, str]], notes: list[str]) -> list
 def read_plain_text(name: str, raw: bytes) -> Document:
     text, notes = decode_text(raw, name)
     document = Document(name=name, notes=[f"{name}, {n}" for n in notes])
-    lines = re.split(r"\r\n|\r|\n", text)
-    document.blocks = line_blocks(((Location(name, line=n), t) for n, t in enumerate(lines, 1)), document.notes)
+    lines = split_lines(text)  # a heading glued to a bold one ("PALVELUT**Talous, …**") becomes two
+    document.blocks = line_blocks(((Location(name, line=line.number), line.text) for line in lines), document.notes)
     return document

@@ -42,6 +42,11 @@ def _first_label(text: str, words: Vocabulary) -> tuple[str, str, int] | None:
             return name, label, colon.end()
     if words.label_field(head):
         return "", head.strip(), colon.end()
+    # "Imatran kaupungin ostolaskut: Vastuu: konsernitalouspäällikkö"
+    rest = text[colon.end() :]
+    second = COLON.search(rest)
+    if second and head.strip() and len(head.split()) <= 12 and words.label_field(rest[: second.start()]):
+        return head.strip(), rest[: second.start()].strip(), colon.end() + second.end()
     return None
 
 

@@ -181,9 +181,13 @@ class Recogniser:
             self.current.add(self.field, block.text, block.where)  # "… seuraavia tietoja:" introduces the list
             return
         if self._names_resource(index):
-            self._start(
-                block.text, block.where, index, 0.85, "a heading followed by labelled fields"
-            ).level = block.level
+            # "Talous, Vastuu: talousjohtaja": a heading may carry fields after the name
+            inline = labelled(block.text, self.words)
+            name = inline.name if inline is not None and inline.name else block.text
+            builder = self._start(name, block.where, index, 0.85, "a heading followed by labelled fields")
+            builder.level = block.level
+            if inline is not None and inline.name:
+                self._fields(builder, inline, block)
             return
         if self._names_follow(index):
             self._close()
@@ -192,7 +196,7 @@ class Recogniser:
             self.in_list = True
             return
         current = self.current
-        if current is not None and current.open and not (block.level and block.level <= (current.level or 6)):
+        if current is not None and current.open and self._sub_heading(index, current):
             self.field = None
             self._note(block)  # a sub-heading inside the resource
             return
@@ -200,10 +204,21 @@ class Recogniser:
         self.group = []
         self.sections.append(RecognisedSection(_clean_name(block.text), block.where))
 
+    def _sub_heading(self, index: int, current: _Builder) -> bool:
+        """Whether a heading with no fields after it belongs inside the resource being read: one of a
+        lower level, or, where levels are not known, one that introduces a list ("… voit:") or
+        comes before the resource has any field."""
+        block = self.blocks[index]
+        if block.level:
+            return block.level > (current.level or 6)
+        following = self.blocks[index + 1] if index + 1 < len(self.blocks) else None
+        introduces = block.text.rstrip().endswith(":") or (following is not None and following.kind == Kind.ITEM)
+        return introduces or not current.parts
+
     def _text(self, index: int, block: Block) -> None:
         found = self.labels[index]
         sentence = RESPONSIBLE_SENTENCE.match(block.text) if block.kind == Kind.PARAGRAPH else None
-        if sentence and (self.group or self.current is not None):
+        if sentence and (self.group or (self.current is not None and self.current.resource.responsible is None)):
             self._responsible(sentence["who"], block.where)
             return
         if found is not None and found.fields[0][0] == "name":
@@ -257,9 +272,9 @@ class Recogniser:
                 self.field = fld  # "Keskeiset tietojärjestelmät:" and the list below
 
     def _responsible(self, who: str, where: Location) -> None:
-        targets = [b for b in self.group if b.resource.responsible is None] or (
-            [self.current] if self.current is not None else []
-        )
+        targets = [b for b in self.group if b.resource.responsible is None] or [
+            b for b in (self.current,) if b is not None and b.resource.responsible is None
+        ]
         for builder in targets:
             builder.resource.responsible = Located(who.strip().rstrip("."), where)
             builder.resource.confidence = max(builder.resource.confidence, 0.7)

@@ -1,0 +1,72 @@
+"""The recogniser's own behaviour: an official's corrections, what it reports, and that it reads
+Imatra's style too (which `textpage` imports)."""
+
+from varanto.conftest import IMATRA_PAGE
+from varanto.interchange.documents import Corrections, recognise, recognition_catalog
+from varanto.interchange.documents.blocks import Kind
+from varanto.interchange.importing import read_catalog
+
+TEXT = """Kuuselan kunnan tietovarannot
+
+Rakennusvalvonta
+
+Käyttötarkoitus: rakennuslupien käsittely
+Arkistointi ja muuta: pysyvästi
+Lupatiedot: Lupapiste
+
+Yleistä
+
+Tämä kuvaus päivitetään vuosittain.
+"""
+
+
+def source():
+    return [("kuvaus.txt", TEXT.encode())]
+
+
+def block_index(recognition, text: str) -> int:
+    return next(i for i, b in enumerate(recognition.blocks) if b.text == text)
+
+
+def test_an_unknown_label_is_kept_in_notes_and_reported_with_its_line():
+    recognition = recognise(source())
+    resource = recognition.resources[0]
+    assert [n.text for n in resource.notes] == ["Lupatiedot: Lupapiste"]
+    unplaced = next(u for u in recognition.unplaced if u.text == "Lupatiedot: Lupapiste")
+    assert (unplaced.resource, unplaced.where.line, unplaced.reason) == ("Rakennusvalvonta", 7, "no field label")
+    assert any("Lupatiedot: Lupapiste" in w.text and w.where.line == 7 for w in recognition.warnings)
+
+
+def test_an_official_maps_an_unknown_label_to_a_field():
+    recognition = recognise(source(), corrections=Corrections(labels={"Lupatiedot:": "systems"}))
+    assert [s.name for s in recognition.resources[0].systems] == ["Lupapiste"]
+    assert not recognition.resources[0].notes
+
+
+def test_an_official_marks_a_heading_as_a_resource_or_not():
+    first = recognise(source())
+    rakennusvalvonta, yleista = block_index(first, "Rakennusvalvonta"), block_index(first, "Yleistä")
+    assert [r.name for r in first.resources] == ["Rakennusvalvonta"]
+    corrected = recognise(source(), corrections=Corrections(resources={yleista}, not_resources={rakennusvalvonta}))
+    assert [r.name for r in corrected.resources] == ["Yleistä"]
+    assert corrected.resources[0].block == yleista
+
+
+def test_the_recognition_is_plain_data_with_locations():
+    data = recognise(source()).as_dict()
+    resource = data["resources"][0]
+    assert resource["name"] == "Rakennusvalvonta"
+    assert resource["where"] == {"file": "kuvaus.txt", "line": 3, "text": "kuvaus.txt, line 3"}
+    assert resource["fields"]["purpose"]["text"] == "rakennuslupien käsittely"
+    assert data["blocks"][0]["kind"] == Kind.PAGE
+    assert data["unplaced"][0]["where"]["line"]
+
+
+def test_the_recogniser_reads_imatras_page_with_the_same_resources_as_its_own_parser():
+    expected, _ = read_catalog(IMATRA_PAGE, fmt="text")
+    recognition = recognise([IMATRA_PAGE], organization_name="Imatran kaupunki")
+    catalog = recognition_catalog(recognition)
+    assert [r["name"] for r in catalog["resources"]] == [r["name"] for r in expected["resources"]]
+    assert {r["name"]: r["responsible"] for r in catalog["resources"]} == {
+        r["name"]: r["responsible"] for r in expected["resources"]
+    }
