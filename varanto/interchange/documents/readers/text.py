@@ -40,6 +40,45 @@ def _numbered_neighbour(lines: list[tuple[Location, str]], index: int) -> bool:
     return False
 
 
+def _starts_with_label(text: str) -> bool:
+    head, colon, _ = text.partition(":")
+    return bool(colon) and vocabulary().label_field(head) is not None
+
+
+def unwrapped(lines: list[tuple[Location, str]], *, always: bool = False) -> list[tuple[Location, str]]:
+    """Lines joined where a paragraph was wrapped to a width (a PDF's lines, a text file saved
+    wrapped): a line goes on when the next begins in lower case, or when it fills the width and
+    ends no sentence. `always` says the lines are wrapped (a PDF); else they count as wrapped when
+    many are of nearly the same, modest width."""
+    widths = [len(t.strip()) for _, t in lines if t.strip()]
+    if not widths:
+        return lines
+    width = max(widths)
+    full = sum(1 for w in widths if w >= 0.85 * width)
+    if not always and not (width <= 100 and full >= max(3, len(widths) // 3)):
+        return lines
+    out: list[tuple[Location, str]] = []
+    for at, text in lines:
+        text = text.strip()
+        if out and text and out[-1][1]:
+            before = out[-1][1]
+            goes_on = (
+                len(before) >= width // 2
+                and not SENTENCE_END.search(before)
+                and not before.endswith((":", "?"))
+                and not BULLET.match(text)
+                and not _starts_with_label(text)
+            )
+            if goes_on and (text[:1].islower() or len(before) >= 0.85 * width):
+                if before.endswith("-") and not re.match(r"(ja|tai|sekä|och|eller)\b", text):
+                    out[-1] = (out[-1][0], before + text)
+                else:
+                    out[-1] = (out[-1][0], f"{before} {text}")
+                continue
+        out.append((at, text))
+    return out
+
+
 def line_blocks(lines: Iterable[tuple[Location, str]], notes: list[str]) -> list[Block]:
     """Blocks of lines of text, each with where it stands."""
     words = vocabulary()
@@ -74,5 +113,6 @@ def read_plain_text(name: str, raw: bytes) -> Document:
     text, notes = decode_text(raw, name)
     document = Document(name=name, notes=[f"{name}, {n}" for n in notes])
     lines = split_lines(text)  # a heading glued to a bold one ("PALVELUT**Talous, …**") becomes two
-    document.blocks = line_blocks(((Location(name, line=line.number), line.text) for line in lines), document.notes)
+    numbered = [(Location(name, line=line.number), line.text) for line in lines]
+    document.blocks = line_blocks(unwrapped(numbered), document.notes)
     return document

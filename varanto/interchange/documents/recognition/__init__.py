@@ -19,13 +19,14 @@ __all__ = ["Corrections", "Recognition", "recognise", "recognition_catalog"]
 
 Source = Path | tuple[str, bytes]
 ORGANIZATION_GENITIVE = re.compile(
-    r"\b((?:[A-ZÅÄÖ][\w-]*\s+)?[A-ZÅÄÖ][\w-]*n)\s+(kaupungin|kunnan|kuntayhtymän|hyvinvointialueen)\b"
+    r"\b((?:[A-ZÅÄÖ][\w-]*\s+)?[A-ZÅÄÖ][\w-]*n)\s+(kaupungin|kunnan|kuntayhtymän|hyvinvointialueen|liiton)\b"
 )
 NOMINATIVE = {
     "kaupungin": "kaupunki",
     "kunnan": "kunta",
     "kuntayhtymän": "kuntayhtymä",
     "hyvinvointialueen": "hyvinvointialue",
+    "liiton": "liitto",
 }
 TITLE_SEPARATOR = re.compile(r"\s+[-–|:]\s+")
 

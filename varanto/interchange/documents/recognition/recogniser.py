@@ -111,7 +111,8 @@ class Recogniser:
             if self._field_heading(j):
                 return True
             if found is not None:
-                return not found.name and found.fields[0][0] != "name"
+                # a "Lisätietoja: …" line alone makes no resource of the heading above it
+                return not found.name and found.fields[0][0] not in ("name", "notes", "links", "")
             if block.kind == Kind.PARAGRAPH and paragraphs < 2:
                 paragraphs += 1
                 continue
@@ -231,7 +232,13 @@ class Recogniser:
             return
         if block.kind == Kind.ITEM and self.in_list and found is None and _looks_like_name(block.text):
             self._close()
-            builder = _Builder(_clean_name(block.text), block.where, index, self._section(), 0.6, "a name in a list")
+            # "Asianhallinta: asioiden käsittely" – a name and what it is for
+            name, _, description = block.text.partition(": ")
+            if not description or len(name.split()) > 6:
+                name, description = block.text, ""
+            builder = _Builder(_clean_name(name), block.where, index, self._section(), 0.6, "a name in a list")
+            if description:
+                builder.resource.fields["description"] = Located(description.strip(), block.where)
             builder.open = False
             self.resources.append(builder.resource)
             self.group.append(builder)

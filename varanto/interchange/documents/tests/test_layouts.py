@@ -279,3 +279,28 @@ def test_a_workbook_in_its_own_layout_one_row_per_resource(tmp_path):
     assert list(resources) == ["Perusopetus", "Kirjasto"]
     assert systems(resources["Perusopetus"]) == [("Wilma", ""), ("Primus", "")]
     assert resources["Kirjasto"]["responsible"]["title"] == "kirjastonjohtaja"
+
+
+def test_a_pdfs_wrapped_lines_are_read_as_the_paragraphs_they_were():
+    pdf = pdf_bytes(
+        [
+            [
+                "Tietovarannot",
+                "Asianhallinta",
+                "Käyttötarkoitus: kunnan asioiden vireillepano, käsittely, päätöksenteko ja",
+                "arkistointi sekä asiakirjojen julkisuuden ja salassapidon hallinta koko",
+                "elinkaaren ajan.",
+                "Tietojärjestelmät: Dynasty, Kuntarekry",
+                "Vastuuhenkilö",
+                "hallintojohtaja",
+            ]
+        ]
+    )
+    resources = imported(("kuvaus.pdf", pdf))
+    asianhallinta = resources["Asianhallinta"]
+    assert asianhallinta["purpose"] == (
+        "kunnan asioiden vireillepano, käsittely, päätöksenteko ja arkistointi sekä asiakirjojen "
+        "julkisuuden ja salassapidon hallinta koko elinkaaren ajan."
+    )
+    assert systems(asianhallinta) == [("Dynasty", ""), ("Kuntarekry", "")]
+    assert asianhallinta["responsible"]["title"] == "hallintojohtaja"
