@@ -95,4 +95,4 @@ def _table(table, name: str, number: int, document: Document) -> None:
 
 
 def _header_like(row: tuple[str, ...]) -> bool:
-    return vocabulary().label_field(row[0]) == "name"
+    return vocabulary().is_header(row)

@@ -138,7 +138,7 @@ class _Walker:
     def item(self, element, depth: int, marker: str) -> None:
         nested = [c for c in element if isinstance(c.tag, str) and c.tag in ("ul", "ol", "table", "p", "div")]
         if not nested:
-            self.emit(Kind.ITEM, _text(element), element, level=depth, marker=marker)
+            self.emit(Kind.ITEM, _bold_start(element) or _text(element), element, level=depth, marker=marker)
             return
         own = [element.text or ""]
         for child in element:
@@ -160,7 +160,9 @@ class _Walker:
             if not any(cells):
                 continue
             if not header and (
-                all(c.tag == "th" for c in row if c.tag in ("td", "th")) or row.getparent().tag == "thead"
+                all(c.tag == "th" for c in row if c.tag in ("td", "th"))
+                or row.getparent().tag == "thead"
+                or (index == 0 and self.words.is_header(cells))
             ):
                 header = cells
                 continue
@@ -169,6 +171,17 @@ class _Walker:
                 self.blocks.append(Block(Kind.PARAGRAPH, f"{cells[0].rstrip(':')}: {cells[1]}", where))
             else:
                 self.blocks.append(Block(Kind.ROW, " | ".join(cells), where, cells=cells, header=header))
+
+
+def _bold_start(element) -> str:
+    """ "<li><strong>Lastensuojelu</strong> asiakastiedot</li>" as "Lastensuojelu: asiakastiedot": the
+    bold start names the item; "" when the item does not start in bold."""
+    children = [c for c in element if isinstance(c.tag, str)]
+    if not children or children[0].tag not in ("strong", "b") or (element.text or "").strip():
+        return ""
+    name = _text(children[0]).strip().rstrip(":")
+    rest = _text(element)[len(_text(children[0])) :].strip().lstrip(":–-").strip()
+    return f"{name}: {rest}" if name and rest and ":" not in name else ""
 
 
 def _emphasised(element) -> bool:

@@ -19,7 +19,7 @@ import re
 from ..blocks import Block, Kind, Location
 from .inline import Labelled, labelled
 from .model import Corrections, Located, RecognisedResource, RecognisedSection, RecognisedSystem, Unplaced
-from .systems import item_systems, name_systems, sentence_systems
+from .systems import function_of_product, item_systems, name_systems, sentence_systems
 from .vocabulary import Vocabulary, normalised
 
 RESPONSIBLE_SENTENCE = re.compile(
@@ -33,6 +33,7 @@ DISCLOSURE_SENTENCE = re.compile(r"salassa pidettäv|julkis|sekretessbelag|offen
 SECTION_COLUMN = ("toimiala", "palvelualue", "osio", "tulosalue", "sektor", "verksamhetsområde", "section")
 LIST_FIELDS = ("key_datasets", "search_criteria", "keywords", "systems")
 NAME_WORDS = 14
+NAME_AND_WHAT = re.compile(r"^(?P<name>(?:\S+\s+){0,5}?\S+?)(?::|\s+[–-])\s+(?P<what>[a-zåäö].*)$")
 
 
 class _Builder:
@@ -232,10 +233,9 @@ class Recogniser:
             return
         if block.kind == Kind.ITEM and self.in_list and found is None and _looks_like_name(block.text):
             self._close()
-            # "Asianhallinta: asioiden käsittely" – a name and what it is for
-            name, _, description = block.text.partition(": ")
-            if not description or len(name.split()) > 6:
-                name, description = block.text, ""
+            # "Asianhallinta: asioiden käsittely", "Lastensuojelu – asiakastiedot": a name and what it is for
+            parts = NAME_AND_WHAT.match(block.text)
+            name, description = (parts["name"], parts["what"]) if parts else (block.text, "")
             builder = _Builder(_clean_name(name), block.where, index, self._section(), 0.6, "a name in a list")
             if description:
                 builder.resource.fields["description"] = Located(description.strip(), block.where)
@@ -352,6 +352,9 @@ def resource_systems(resource: RecognisedResource) -> None:
         pieces = systems.items or tuple(systems.text.split("\n"))
         for piece in pieces:
             found += [(n, u, systems.where) for n, u in item_systems(piece)]
+    description = resource.fields.get("description")
+    if systems is None and description is not None and function_of_product(description.text):
+        found += [(n, u, description.where) for n, u in item_systems(description.text)]  # "– asiakastiedot (Lifecare)"
     for fld, located in resource.fields.items():
         if fld != "systems":
             found += [(n, u, located.where) for n, u in sentence_systems(located.text)]

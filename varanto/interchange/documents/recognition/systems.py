@@ -38,6 +38,12 @@ def _capitalised(text: str) -> bool:
     return bool(text) and (text[0].isupper() or text[0].isdigit() or any(ch.isupper() for ch in text.split()[0][1:]))
 
 
+def function_of_product(text: str) -> bool:
+    """Whether `text` is written "function (Product)"."""
+    paren = TRAILING_PAREN.match(text.strip().rstrip(".;"))
+    return bool(paren and paren["before"] and not _capitalised(paren["before"]) and _capitalised(paren["inside"]))
+
+
 def item_systems(text: str) -> list[tuple[str, str]]:
     """(name, usage) pairs in one list item or one comma-separated value."""
     text = text.strip().rstrip(".;")
@@ -52,7 +58,7 @@ def item_systems(text: str) -> list[tuple[str, str]]:
     ]
     for part in parts:
         paren = TRAILING_PAREN.match(part)
-        if paren and not _capitalised(paren["before"]) and paren["before"] and _capitalised(paren["inside"]):
+        if paren and function_of_product(part):
             # "function (Product, Product)": the products, used for the function
             for product in split_outside_parens(paren["inside"], COMMA):
                 if product:

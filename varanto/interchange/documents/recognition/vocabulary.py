@@ -102,6 +102,11 @@ class Vocabulary:
     def _group_heading(self, text: str) -> bool:
         return any(word in self.not_labels for word in re.split(r"[\s,]+", text))
 
+    def is_header(self, cells: tuple[str, ...]) -> bool:
+        """Whether a table's row names its columns: the resource's name column, or two field labels."""
+        found = [self.label_field(cell) for cell in cells if cell]
+        return "name" in found or sum(1 for f in found if f) >= 2
+
     def is_skip_link(self, text: str) -> bool:
         return normalised(text) in self.skip_links
 

@@ -304,3 +304,24 @@ def test_a_pdfs_wrapped_lines_are_read_as_the_paragraphs_they_were():
     )
     assert systems(asianhallinta) == [("Dynasty", ""), ("Kuntarekry", "")]
     assert asianhallinta["responsible"]["title"] == "hallintojohtaja"
+
+
+GROUPS = """<html><body><main>
+<h2>Sosiaalipalveluiden tietovarannot</h2>
+<ul><li><strong>Lastensuojelu</strong> – lastensuojelun asiakastiedot (Lifecare)</li>
+<li><strong>Aikuissosiaalityö</strong> – toimeentulotuki ja sosiaaliohjaus (Lifecare)</li></ul>
+<p>Vastuuhenkilö: sosiaalipalvelujohtaja</p>
+<h2>Hallinnon tietovarannot</h2>
+<table><tr><td><b>Tietovaranto</b></td><td><b>Kuvaus</b></td><td><b>Tietojärjestelmät</b></td></tr>
+<tr><td>Henkilöstöhallinto</td><td>palvelussuhteet</td><td>Sarastia, Populus</td></tr></table>
+</main></body></html>"""
+
+
+def test_bold_names_in_a_grouped_list_and_a_table_whose_header_is_not_marked_as_one():
+    resources = imported(("kuvaus.html", GROUPS.encode()))
+    assert list(resources) == ["Lastensuojelu", "Aikuissosiaalityö", "Henkilöstöhallinto"]
+    assert resources["Lastensuojelu"]["purpose"] == "lastensuojelun asiakastiedot (Lifecare)"
+    assert systems(resources["Lastensuojelu"]) == [("Lifecare", "lastensuojelun asiakastiedot")]
+    assert resources["Aikuissosiaalityö"]["responsible"]["title"] == "sosiaalipalvelujohtaja"
+    assert resources["Henkilöstöhallinto"]["purpose"] == "palvelussuhteet"
+    assert systems(resources["Henkilöstöhallinto"]) == [("Sarastia", ""), ("Populus", "")]
