@@ -65,15 +65,20 @@ def main() -> int:
     call_command("migrate", verbosity=0)
     path = Path(var_dir) / "kuvaus.html"
     path.write_text(page(args.resources), encoding="utf-8")
-    started = time.perf_counter()
+    clocks = [(time.perf_counter(), time.process_time())]
     catalog, _ = read_catalog(path, organization_name="Kuuselan kunta")
-    recognised = time.perf_counter()
+    clocks.append((time.perf_counter(), time.process_time()))
     catalog_import(catalog, acting_user=None, reason="bench")
-    done = time.perf_counter()
+    clocks.append((time.perf_counter(), time.process_time()))
+
+    def took(start: int, end: int) -> str:
+        # CPU time beside wall time: on a shared machine the wall clock also counts other work
+        return f"{clocks[end][0] - clocks[start][0]:.2f} s (CPU {clocks[end][1] - clocks[start][1]:.2f} s)"
+
     print(f"HTML description of {path.stat().st_size / 1000:.0f} kB with {args.resources} data resources")
-    print(f"  read and recognised in {recognised - started:.2f} s ({len(catalog['resources'])} resources)")
-    print(f"  imported in            {done - recognised:.2f} s ({DataResource.objects.count()} written)")
-    print(f"  total                  {done - started:.2f} s")
+    print(f"  read and recognised: {took(0, 1)}, {len(catalog['resources'])} resources")
+    print(f"  imported:            {took(1, 2)}, {DataResource.objects.count()} written")
+    print(f"  total:               {took(0, 2)}")
     return 0
 
 

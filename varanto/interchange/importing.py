@@ -123,7 +123,7 @@ def read_catalog(
 
 def read_description(
     sources: Sequence, *, organization_name: str | None = None, allow_partial: bool = False
-) -> tuple[dict, list[Finding | Note | Preview]]:
+) -> tuple[dict, Sequence[Finding | Note | Preview]]:
     """The canonical dict of a description in any layout (`documents.recognise`) and what was found.
 
     CatalogError when nothing at all is recognised, when the organisation is not known, or when a

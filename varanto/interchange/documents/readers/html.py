@@ -218,12 +218,14 @@ def _decoded(name: str, raw: bytes) -> str:
 
 
 def read_html(name: str, raw: bytes) -> Document:
+    parser = html.HTMLParser(remove_comments=True, no_network=True)
     try:
-        root = html.document_fromstring(
-            _decoded(name, raw), parser=html.HTMLParser(remove_comments=True, no_network=True)
-        )
+        root = html.document_fromstring(_decoded(name, raw), parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise CatalogError([f"{name}: not an HTML page that can be read ({exc})"]) from None
+    if any("Excessive depth" in error.message for error in parser.error_log):
+        # libxml2 stops at 256 levels; what is deeper is lost, so the page is not read at all
+        raise CatalogError([f"{name}: the page's elements nest deeper than 256 levels; no description needs that"])
     document = Document(name=name)
     title = root.findtext(".//title") or ""
     document.title = SPACE.sub(" ", title).strip()
