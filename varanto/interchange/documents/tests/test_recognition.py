@@ -1,9 +1,12 @@
 """The recogniser's own behaviour: an official's corrections, what it reports, and that it reads
 Imatra's style too (which `textpage` imports)."""
 
+import pytest
+
 from varanto.conftest import IMATRA_PAGE
 from varanto.interchange.documents import Corrections, recognise, recognition_catalog
 from varanto.interchange.documents.blocks import Kind
+from varanto.interchange.documents.recognition.systems import item_systems, sentence_systems
 from varanto.interchange.importing import read_catalog
 
 TEXT = """Kuuselan kunnan tietovarannot
@@ -70,3 +73,36 @@ def test_the_recogniser_reads_imatras_page_with_the_same_resources_as_its_own_pa
     assert {r["name"]: r["responsible"] for r in catalog["resources"]} == {
         r["name"]: r["responsible"] for r in expected["resources"]
     }
+
+
+@pytest.mark.parametrize(
+    ("written", "systems"),
+    [
+        (
+            "Effica Varhaiskasvatus, Muksunetti, Läsnä-sovellus",
+            [("Effica Varhaiskasvatus", ""), ("Muksunetti", ""), ("Läsnä-sovellus", "")],
+        ),
+        (
+            "verot ja tullimaksut (Veroreskontra, Massi)",
+            [("Veroreskontra", "verot ja tullimaksut"), ("Massi", "verot ja tullimaksut")],
+        ),
+        ("Tullin yritysasiakasrekisteri (ASKARE)", [("Tullin yritysasiakasrekisteri (ASKARE)", "")]),
+        ("Varda-järjestelmä (kansallinen)", [("Varda-järjestelmä (kansallinen)", "")]),
+        ("Hellewi, kansalaisopiston hallintaohjelma", [("Hellewi", "kansalaisopiston hallintaohjelma")]),
+        ("Dynasty ja Excel", [("Dynasty", ""), ("Excel", "")]),
+        (
+            "YTL:n tutkintopalvelu ja sähköinen asiointipalvelu",
+            [("YTL:n tutkintopalvelu ja sähköinen asiointipalvelu", "")],
+        ),
+    ],
+)
+def test_systems_in_the_forms_officials_write_them(written, systems):
+    assert item_systems(written) == systems
+
+
+def test_a_system_inside_a_sentence():
+    assert sentence_systems("Tiedot tallennetaan asianhallintajärjestelmään.") == [("asianhallintajärjestelmä", "")]
+    assert sentence_systems("Asiarekisteriä ylläpidetään asiankäsittelyjärjestelmässä (Dynasty).") == [
+        ("Dynasty", "asiankäsittelyjärjestelmä")
+    ]
+    assert sentence_systems("Tietoja käytetään tulli- ja ilmoitusjärjestelmien kehittämiseen.") == []
