@@ -95,7 +95,13 @@ def line_blocks(lines: Iterable[tuple[Location, str]], notes: list[str]) -> list
         bullet = BULLET.match(text)
         if bullet:
             marker, body = bullet["marker"], bullet["text"].strip()
-            if marker[0].isdigit() and _is_heading(body) and not _numbered_neighbour(candidates, index):
+            after_label = index > 0 and words.heading_field(candidates[index - 1][1]) is not None
+            if (
+                marker[0].isdigit()
+                and _is_heading(body)
+                and not after_label
+                and not _numbered_neighbour(candidates, index)
+            ):
                 blocks.append(Block(Kind.HEADING, body, at, level=0, marker=marker))
             else:
                 depth = 1 + (len(text) - len(text.lstrip())) // 4
