@@ -86,6 +86,7 @@ class Recogniser:
         self.field: str | None = None  # the field a field heading opened
         self.group: list[_Builder] = []  # the resources of a list of names, awaiting their responsible
         self.in_list = False
+        self.section_block: int | None = None  # the heading that began the last section, if it may yet be a resource
 
     # -- what each block is -------------------------------------------------------------
 
@@ -182,6 +183,9 @@ class Recogniser:
         if self.field and block.text.rstrip().endswith(":") and self.current is not None:
             self.current.add(self.field, block.text, block.where)  # "… seuraavia tietoja:" introduces the list
             return
+        if fld and self.current is None and self._promote_section():
+            self.field = fld
+            return
         if self._names_resource(index):
             # "Talous, Vastuu: talousjohtaja": a heading may carry fields after the name
             inline = labelled(block.text, self.words)
@@ -194,6 +198,7 @@ class Recogniser:
         if self._names_follow(index):
             self._close()
             self.sections.append(RecognisedSection(_clean_name(block.text), block.where))
+            self.section_block = None
             self.group = []
             self.in_list = True
             return
@@ -205,6 +210,7 @@ class Recogniser:
         self._close()
         self.group = []
         self.sections.append(RecognisedSection(_clean_name(block.text), block.where))
+        self.section_block = index
 
     def _sub_heading(self, index: int, current: _Builder) -> bool:
         """Whether a heading with no fields after it belongs inside the resource being read: one of a
@@ -216,6 +222,23 @@ class Recogniser:
         following = self.blocks[index + 1] if index + 1 < len(self.blocks) else None
         introduces = block.text.rstrip().endswith(":") or (following is not None and following.kind == Kind.ITEM)
         return introduces or not current.parts
+
+    def _promote_section(self) -> bool:
+        """A field heading after a heading with more text than a description under it: that heading
+        named a resource after all ("Rakennusvalvonta", three paragraphs, "Tietojärjestelmät")."""
+        if not self.sections or self.sections[-1].where is None or self.section_block is None:
+            return False
+        section = self.sections[-1]
+        if any(r.section == section.name for r in self.resources):
+            return False
+        self.sections.pop()
+        builder = self._start(section.name, section.where, self.section_block, 0.75, "a heading whose fields follow")
+        for located in section.description:
+            builder.add("description", located.text, located.where)
+        placed = {(d.where, d.text) for d in section.description}
+        self.unplaced = [u for u in self.unplaced if u.resource or (u.where, u.text) not in placed]
+        self.section_block = None
+        return True
 
     def _text(self, index: int, block: Block) -> None:
         found = self.labels[index]

@@ -325,3 +325,28 @@ def test_bold_names_in_a_grouped_list_and_a_table_whose_header_is_not_marked_as_
     assert resources["Aikuissosiaalityö"]["responsible"]["title"] == "sosiaalipalvelujohtaja"
     assert resources["Henkilöstöhallinto"]["purpose"] == "palvelussuhteet"
     assert systems(resources["Henkilöstöhallinto"]) == [("Sarastia", ""), ("Populus", "")]
+
+
+LONG_INTRODUCTION = """Kuuselan kunnan tietovarannot
+
+Rakennusvalvonta
+
+Rakennusvalvonta valvoo rakentamista kunnassa.
+
+Se myöntää rakennusluvat ja tekee katselmukset.
+
+Rakennusvalvonnan asiakirjat säilytetään pysyvästi.
+
+Tietojärjestelmät
+- Lupapiste
+- Trimble Locus
+"""
+
+
+def test_a_heading_whose_fields_come_after_several_paragraphs_is_a_resource():
+    recognition = recognise([("kuvaus.txt", LONG_INTRODUCTION.encode())], organization_name=ORGANIZATION)
+    (resource,) = recognition_catalog(recognition)["resources"]
+    assert resource["name"] == "Rakennusvalvonta"
+    assert resource["purpose"].startswith("Rakennusvalvonta valvoo rakentamista kunnassa.")
+    assert systems(resource) == [("Lupapiste", ""), ("Trimble Locus", "")]
+    assert not recognition.unplaced
