@@ -226,13 +226,14 @@ class Recogniser:
     def _promote_section(self) -> bool:
         """A field heading after a heading with more text than a description under it: that heading
         named a resource after all ("Rakennusvalvonta", three paragraphs, "Tietojärjestelmät")."""
-        if not self.sections or self.sections[-1].where is None or self.section_block is None:
+        section = self.sections[-1] if self.sections else None
+        if section is None or section.where is None or self.section_block is None:
             return False
-        section = self.sections[-1]
+        where = section.where
         if any(r.section == section.name for r in self.resources):
             return False
         self.sections.pop()
-        builder = self._start(section.name, section.where, self.section_block, 0.75, "a heading whose fields follow")
+        builder = self._start(section.name, where, self.section_block, 0.75, "a heading whose fields follow")
         for located in section.description:
             builder.add("description", located.text, located.where)
         placed = {(d.where, d.text) for d in section.description}
