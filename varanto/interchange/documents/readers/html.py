@@ -23,6 +23,12 @@ DROPPED = frozenset(
     "input textarea label canvas audio video map".split()
 )
 DROPPED_ROLES = frozenset(("navigation", "banner", "contentinfo", "search", "complementary", "dialog", "menu"))
+# Cookie banners, breadcrumbs, share buttons and text only for screen readers ("avautuu uuteen ikkunaan")
+FURNITURE_CLASS = re.compile(
+    r"cookie|consent|breadcrumb|murupolku|share|social|skip-?link|sr-only|visually-hidden|screen-reader|"
+    r"element-invisible|print-?button",
+    re.I,
+)
 HEADINGS = {f"h{n}": n for n in range(1, 7)}
 BLOCKS = frozenset(
     "p div section article main li ul ol dl dt dd table tr td th thead tbody tfoot caption details "
@@ -81,6 +87,8 @@ class _Walker:
 
     def dropped(self, element) -> bool:
         if element.tag in DROPPED or (element.get("role") or "") in DROPPED_ROLES:
+            return True
+        if FURNITURE_CLASS.search(f"{element.get('class') or ''} {element.get('id') or ''}"):
             return True
         if element.get("hidden") is not None or element.get("aria-hidden") == "true":
             return True
