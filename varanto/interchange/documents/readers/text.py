@@ -24,6 +24,7 @@ LABEL_VALUE = re.compile(r"^[^:]{1,80}:\s*\S")
 def _is_heading(text: str) -> bool:
     return (
         len(text) <= 120
+        and vocabulary().dash_label(text) is None
         and not SENTENCE_END.search(text)
         and not LABEL_VALUE.match(text)
         and (text[:1].isupper() or text[:1].isdigit())
@@ -58,32 +59,33 @@ def unwrapped(lines: list[tuple[Location, str]], *, always: bool = False) -> lis
     if not always and not (width <= 100 and full >= max(3, len(widths) // 3)):
         return lines
     out: list[tuple[Location, str]] = []
-    for at, text in lines:
-        text = text.strip()
-        if out and text and out[-1][1]:
+    for at, written in lines:
+        text = written.strip()
+        if out and text and out[-1][1].strip():
             before = out[-1][1]
             goes_on = (
-                len(before) >= width // 2
+                len(before.strip()) >= width // 2
                 and not SENTENCE_END.search(before)
                 and not before.endswith((":", "?"))
                 and not BULLET.match(text)
                 and not _starts_with_label(text)
             )
-            if goes_on and (text[:1].islower() or len(before) >= 0.85 * width):
+            if goes_on and (text[:1].islower() or len(before.strip()) >= 0.85 * width):
                 if before.endswith("-") and not re.match(r"(ja|tai|sekä|och|eller)\b", text):
                     out[-1] = (out[-1][0], before + text)
                 else:
                     out[-1] = (out[-1][0], f"{before} {text}")
                 continue
-        out.append((at, text))
+        out.append((at, written))  # as written: its indentation tells a sub-item from an item
     return out
 
 
 def line_blocks(lines: Iterable[tuple[Location, str]], notes: list[str]) -> list[Block]:
     """Blocks of lines of text, each with where it stands."""
     words = vocabulary()
-    candidates = [(at, clean(t)) for at, t in lines]
-    candidates = [(at, t) for at, t in candidates if t]
+    kept = [(at, clean(t), len(t) - len(t.lstrip())) for at, t in lines]
+    kept = [line for line in kept if line[1]]
+    candidates = [(at, t) for at, t, _ in kept]
     blocks: list[Block] = []
     for index, (at, text) in enumerate(candidates):
         if words.is_skip_link(text):
@@ -104,7 +106,7 @@ def line_blocks(lines: Iterable[tuple[Location, str]], notes: list[str]) -> list
             ):
                 blocks.append(Block(Kind.HEADING, body, at, level=0, marker=marker))
             else:
-                depth = 1 + (len(text) - len(text.lstrip())) // 4
+                depth = 1 + kept[index][2] // 2  # "  - Käyttötarkoitus: …" under "- Kaavoitus"
                 blocks.append(Block(Kind.ITEM, body, at, level=depth, marker=marker))
         elif _is_heading(text):
             letters = [ch for ch in text if ch.isalpha()]
@@ -119,6 +121,9 @@ def read_plain_text(name: str, raw: bytes) -> Document:
     text, notes = decode_text(raw, name)
     document = Document(name=name, notes=[f"{name}, {n}" for n in notes])
     lines = split_lines(text)  # a heading glued to a bold one ("PALVELUT**Talous, …**") becomes two
-    numbered = [(Location(name, line=line.number), line.text) for line in lines]
+    raws = re.split(r"\r\n|\r|\n", text)
+    indents = [len(raw.expandtabs(4)) - len(raw.expandtabs(4).lstrip()) for raw in raws]
+    # split_lines cleans each line; its indentation is kept, since it tells a sub-item from an item
+    numbered = [(Location(name, line=line.number), " " * indents[line.number - 1] + line.text) for line in lines]
     document.blocks = line_blocks(unwrapped(numbered), document.notes)
     return document

@@ -27,6 +27,9 @@ class Labelled:
 def _first_label(text: str, words: Vocabulary) -> tuple[str, str, int] | None:
     """(name, label, end of the colon) of the text's first label, or None."""
     colon = COLON.search(text)
+    dashed = words.dash_label(text)
+    if dashed and (not colon or colon.start() > dashed[1]):
+        return "", dashed[0], dashed[1]
     if not colon:
         return None
     head = text[: colon.start()]

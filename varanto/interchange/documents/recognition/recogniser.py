@@ -25,7 +25,9 @@ from .vocabulary import Vocabulary, normalised
 RESPONSIBLE_SENTENCE = re.compile(
     r"^(?:(?:vastuuhenkilö(?:nä|t)?|vastuutahona|vastuuyksikkönä|vastuussa|ansvarig(?:a)?|ansvarsperson(?:er)?)"
     r"\s+(?:toimii|toimivat|on|ovat|är|är\s+en)"
-    r"|(?:\w+\s+){0,3}?vastaa(?:vat)?|(?:\w+\s+){0,3}?ansvarar\s+(?:\w+\s+)?för\s+\w+)"
+    # "Rekisteristä vastaa …", "Hallinnon tietovarannoista vastaa …", "För registret ansvarar …"
+    r"|(?:\w+\s+){0,2}?(?:tietovarann\w*|tietovaran\w*|rekister\w*|tiedoista|aineisto\w*)\s+vastaa(?:vat)?"
+    r"|(?:\w+\s+){0,3}?ansvarar\s+(?:\w+\s+)?för\s+\w+|för\s+\w+\s+ansvarar)"
     r"\s+(?P<who>[^.]{2,120}?)\.?$",
     re.I,
 )
@@ -86,6 +88,7 @@ class Recogniser:
         self.field: str | None = None  # the field a field heading opened
         self.group: list[_Builder] = []  # the resources of a list of names, awaiting their responsible
         self.in_list = False
+        self.group_responsible: Located | None = None  # a sentence before a list of names, for each of them
         self.section_block: int | None = None  # the heading that began the last section, if it may yet be a resource
 
     # -- what each block is -------------------------------------------------------------
@@ -125,21 +128,26 @@ class Recogniser:
         """Whether a list of names follows this heading (a group of resources, "Hallinnon tietovarantoja")."""
         if index in self.corrections.not_resources:
             return False
+        first = index + 1
+        if first < len(self.blocks) and self.blocks[first].kind == Kind.PARAGRAPH:
+            first += 1  # a sentence may stand before the names ("Tietovarannoista vastaa hallintojohtaja.")
         items = []
-        for j in range(index + 1, len(self.blocks)):
+        for j in range(first, len(self.blocks)):
             block = self.blocks[j]
             if block.kind != Kind.ITEM:
                 break
             items.append(block)
-        if not items or any(self.labels[index + 1 + k] for k in range(len(items))):
+        if not items or any(self.labels[first + k] for k in range(len(items))):
             return False
         names = [b for b in items if _looks_like_name(b.text)]
         if len(names) < max(1, round(0.8 * len(items))):
             return False
         heading = normalised(self.blocks[index].text)
         grouped = any(word in self.words.not_labels for word in re.split(r"[\s,:]+", heading))
-        after = index + 1 + len(items)
-        sentence = after < len(self.blocks) and bool(RESPONSIBLE_SENTENCE.match(self.blocks[after].text))
+        after = first + len(items)
+        sentence = any(
+            j < len(self.blocks) and RESPONSIBLE_SENTENCE.match(self.blocks[j].text) for j in (index + 1, after)
+        )
         return grouped or sentence or self.current is None
 
     # -- the walk ----------------------------------------------------------------------
@@ -200,6 +208,7 @@ class Recogniser:
             self.sections.append(RecognisedSection(_clean_name(block.text), block.where))
             self.section_block = None
             self.group = []
+            self.group_responsible = None
             self.in_list = True
             return
         current = self.current
@@ -244,6 +253,9 @@ class Recogniser:
     def _text(self, index: int, block: Block) -> None:
         found = self.labels[index]
         sentence = RESPONSIBLE_SENTENCE.match(block.text) if block.kind == Kind.PARAGRAPH else None
+        if sentence and self.in_list and not self.group:
+            self.group_responsible = Located(sentence["who"].strip().rstrip("."), block.where)  # for the names below
+            return
         if sentence and (self.group or (self.current is not None and self.current.resource.responsible is None)):
             self._responsible(sentence["who"], block.where)
             return
@@ -255,6 +267,19 @@ class Recogniser:
             builder = self._start(found.name, block.where, index, 0.85, "a name followed by its labelled fields")
             self._fields(builder, found, block)
             return
+        following = self.blocks[index + 1] if index + 1 < len(self.blocks) else None
+        sub_fields = self.labels[index + 1] if following is not None else None
+        if (
+            block.kind == Kind.ITEM
+            and found is None
+            and following is not None
+            and following.kind == Kind.ITEM
+            and following.level > block.level
+            and sub_fields is not None
+            and not sub_fields.name
+        ):
+            self._start(block.text, block.where, index, 0.85, "a list item whose sub-items are its fields")
+            return
         if block.kind == Kind.ITEM and self.in_list and found is None and _looks_like_name(block.text):
             self._close()
             # "Asianhallinta: asioiden käsittely", "Lastensuojelu – asiakastiedot": a name and what it is for
@@ -264,8 +289,15 @@ class Recogniser:
             if description:
                 builder.resource.fields["description"] = Located(description.strip(), block.where)
             builder.open = False
+            if self.group_responsible is not None:
+                builder.resource.responsible = self.group_responsible
+                builder.resource.confidence = 0.7
+                builder.resource.reasons.append("the group's responsible sentence")
             self.resources.append(builder.resource)
             self.group.append(builder)
+            return
+        if self.in_list and not self.group and block.kind == Kind.PARAGRAPH:
+            self._outside(block)  # an introduction before the names
             return
         self.in_list = False
         if self.current is None or not self.current.open:

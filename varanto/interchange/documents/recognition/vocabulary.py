@@ -20,6 +20,7 @@ FILLERS = frozenset(
     "samt använda key main used".split()
 )
 PUNCTUATION = " \t:;.,?!–-•*"
+DASH_LABEL = re.compile(r"^(?P<label>[^–:]{2,60}?)\s+[–—-]\s+(?P<value>\S.*)$")
 
 
 def normalised(label: str) -> str:
@@ -101,6 +102,13 @@ class Vocabulary:
 
     def _group_heading(self, text: str) -> bool:
         return any(word in self.not_labels for word in re.split(r"[\s,]+", text))
+
+    def dash_label(self, text: str) -> tuple[str, int] | None:
+        """ "Käyttötarkoitus – asioiden käsittely": (the label, where its value starts), or None."""
+        match = DASH_LABEL.match(text)
+        if match and self.heading_field(match["label"]):
+            return match["label"], match.start("value")
+        return None
 
     def is_header(self, cells: tuple[str, ...]) -> bool:
         """Whether a table's row names its columns: the resource's name column, or two field labels."""

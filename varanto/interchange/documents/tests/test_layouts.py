@@ -352,3 +352,28 @@ def test_a_heading_whose_fields_come_after_several_paragraphs_is_a_resource():
     assert resource["purpose"].startswith("Rakennusvalvonta valvoo rakentamista kunnassa.")
     assert systems(resource) == [("Lupapiste", ""), ("Trimble Locus", "")]
     assert not recognition.unplaced
+
+
+RESPONSIBLE_FIRST = """Hallinnon tietovarannot
+
+Hallinnon tietovarannoista vastaa hallintojohtaja.
+
+- Asianhallinta
+- Henkilöstöhallinto
+
+Teknisen toimen tietovarannot
+
+- Kaavoitus
+  - Käyttötarkoitus – kaavojen laatiminen
+"""
+
+
+def test_a_groups_responsible_written_before_its_names_and_labels_after_a_dash():
+    resources = imported(("kuvaus.txt", RESPONSIBLE_FIRST.encode()))
+    assert [(name, r["responsible"].get("title")) for name, r in resources.items()] == [
+        ("Asianhallinta", "hallintojohtaja"),
+        ("Henkilöstöhallinto", "hallintojohtaja"),
+        ("Kaavoitus", None),
+    ]
+    dashed = recognise([("kuvaus.txt", b"Kaavoitus\n- K\xc3\xa4ytt\xc3\xb6tarkoitus \xe2\x80\x93 kaavat\n")])
+    assert dashed.resources[0].fields["purpose"].text == "kaavat"
