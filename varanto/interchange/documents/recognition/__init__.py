@@ -12,7 +12,8 @@ from ..readers import read_document, read_path
 from ..truncation import cut_short
 from .catalog import recognition_catalog
 from .model import Corrections, Located, RecognisedResource, RecognisedSystem, Recognition
-from .recogniser import Recogniser, resource_systems
+from .recogniser import Recogniser
+from .systems import resource_systems
 from .vocabulary import vocabulary
 
 __all__ = ["Corrections", "Recognition", "recognise", "recognition_catalog"]

@@ -1,10 +1,12 @@
 """The recogniser (tunnistin): one walk over a description's blocks finding its data resources.
 
 A data resource starts at
-- a heading (or a page's title) followed by labelled fields, as "Label: value" paragraphs or
-  items or as field headings ("Käyttötarkoitus", "Mitä tietoja … sisältää?"), with at most a
-  description paragraph between;
-- a paragraph or item that names it before its labels ("Hallintoasioiden tietovaranto. Käyttötarkoitus: …");
+- a heading (or a page's title) followed by labelled fields, as "Label: value" (or "Label – value")
+  paragraphs or items or as field headings ("Käyttötarkoitus", "Mitä tietoja … sisältää?"), with
+  at most two description paragraphs between (or more, when no other heading comes before the fields);
+- a paragraph or item that names it before its labels ("Hallintoasioiden tietovaranto. Käyttötarkoitus: …"),
+  or after a name label ("Tietovaranto: Rakennusvalvonta");
+- a list item whose sub-items are its fields;
 - an item of a list of names under a group heading ("Hallinnon tietovarantoja"), whose
   responsible may follow in one sentence for the whole group ("Vastuuhenkilönä toimii hallintojohtaja.");
 - a table row whose header names the resource's column ("Tietovaranto").
@@ -18,8 +20,7 @@ import re
 
 from ..blocks import Block, Kind, Location
 from .inline import Labelled, labelled
-from .model import Corrections, Located, RecognisedResource, RecognisedSection, RecognisedSystem, Unplaced
-from .systems import function_of_product, item_systems, name_systems, sentence_systems
+from .model import Corrections, Located, RecognisedResource, RecognisedSection, Unplaced
 from .vocabulary import Vocabulary, normalised
 
 RESPONSIBLE_SENTENCE = re.compile(
@@ -398,34 +399,3 @@ def _clean_name(text: str) -> str:
     """A name as written, without its chapter number ("3.2 Rakennusvalvonta") or end punctuation."""
     text = re.sub(r"^\d{1,2}(?:\.\d{1,2})*[.)]?\s+(?=\w)", "", text.strip())
     return re.sub(r"\s+", " ", text).strip().rstrip(":,;.").strip()
-
-
-def resource_systems(resource: RecognisedResource) -> None:
-    """Fill `resource.systems` from its systems field, or else from sentences in it and from its name."""
-    found: list[tuple[str, str, Location]] = []
-    systems = resource.fields.get("systems")
-    if systems is not None:
-        pieces = systems.items or tuple(systems.text.split("\n"))
-        for piece in pieces:
-            found += [(n, u, systems.where) for n, u in item_systems(piece)]
-    description = resource.fields.get("description")
-    if systems is None and description is not None and function_of_product(description.text):
-        found += [(n, u, description.where) for n, u in item_systems(description.text)]  # "– asiakastiedot (Lifecare)"
-    for fld, located in resource.fields.items():
-        if fld != "systems":
-            found += [(n, u, located.where) for n, u in sentence_systems(located.text)]
-    for note in resource.notes:
-        found += [(n, u, note.where) for n, u in sentence_systems(note.text)]
-    if not found:
-        found = [(n, u, resource.where) for n, u in name_systems(resource.name)]
-    seen: dict[str, RecognisedSystem] = {}
-    for name, usage, where in found:
-        name = name.strip().rstrip(".")
-        if not name:
-            continue
-        known = seen.get(name.casefold())
-        if known is None:
-            seen[name.casefold()] = RecognisedSystem(name, usage, where)
-        elif usage and usage not in known.usage:
-            known.usage = "; ".join(u for u in (known.usage, usage) if u)
-    resource.systems = list(seen.values())
