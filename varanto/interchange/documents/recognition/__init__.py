@@ -74,6 +74,7 @@ def recognise(
     renamed = {old: r.name for old, r in zip(before, resources, strict=True) if old != r.name}
     for unplaced in recogniser.unplaced:
         unplaced.resource = renamed.get(unplaced.resource, unplaced.resource)
+    resources = _once_each(resources)
     for resource in resources:
         resource_systems(resource)
     _entries_per_system(resources)
@@ -110,6 +111,24 @@ def _shared_title_parts(resources: list[RecognisedResource]) -> None:
                 rest = parts[1:] if position == 0 else parts[:-1]
                 resource.name = " - ".join(rest)
             return
+
+
+def _once_each(resources: list[RecognisedResource]) -> list[RecognisedResource]:
+    """A resource named twice (in an index page's list and on its own page) is the better-recognised
+    one, with the responsible the other gives when it gives none, where it was first named."""
+    best: dict[str, RecognisedResource] = {}
+    for resource in resources:
+        key = resource.name.casefold()
+        known = best.get(key)
+        if known is None:
+            best[key] = resource
+            continue
+        keep, other = (resource, known) if resource.confidence > known.confidence else (known, resource)
+        if keep.responsible is None:
+            keep.responsible = other.responsible
+        keep.reasons.append(f"also named at {other.where}")
+        best[key] = keep
+    return list(best.values())  # in the order they were first named
 
 
 def _entries_per_system(resources: list[RecognisedResource]) -> None:

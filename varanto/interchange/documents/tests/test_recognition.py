@@ -106,3 +106,14 @@ def test_a_system_inside_a_sentence():
         ("Dynasty", "asiankäsittelyjärjestelmä")
     ]
     assert sentence_systems("Tietoja käytetään tulli- ja ilmoitusjärjestelmien kehittämiseen.") == []
+
+
+def test_a_resource_listed_on_an_index_page_and_described_on_its_own_is_one_resource():
+    index = "Tietovarannot\n\n- Varhaiskasvatus\n- Perusopetus\n\nVastuuhenkilönä toimii sivistysjohtaja.\n"
+    page = "Hyppää sisältöön\n\nVarhaiskasvatus\n\nTietovarannon käyttötarkoitus: varhaiskasvatus\n"
+    recognition = recognise([("index.txt", index.encode()), ("varhaiskasvatus.txt", page.encode())])
+    assert [(r.name, r.where.file) for r in recognition.resources] == [
+        ("Varhaiskasvatus", "varhaiskasvatus.txt"),
+        ("Perusopetus", "index.txt"),
+    ]
+    assert recognition.resources[0].responsible.text == "sivistysjohtaja"
