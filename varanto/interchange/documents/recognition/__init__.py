@@ -69,6 +69,7 @@ def recognise(
     recogniser = Recogniser(blocks, words, corrections)
     recogniser.run()
     resources = recogniser.resources
+    _named_by_page_titles(resources, {d.name: d.title for d in documents})
     before = [r.name for r in resources]
     _shared_title_parts(resources)
     renamed = {old: r.name for old, r in zip(before, resources, strict=True) if old != r.name}
@@ -95,6 +96,20 @@ def recognise(
         warnings=warnings,
         cut_short=[f"{d.name}: {d.cut_short}" for d in documents if d.cut_short],
     )
+
+
+def _named_by_page_titles(resources: list[RecognisedResource], titles: dict[str, str]) -> None:
+    """Pages that all head their resource alike ("Asiakirjajulkisuuskuvaus") name it in their titles."""
+    by_name: dict[str, list[RecognisedResource]] = {}
+    for resource in resources:
+        by_name.setdefault(resource.name.casefold(), []).append(resource)
+    for same in by_name.values():
+        files = [r.where.file for r in same]
+        named = [titles.get(f, "") for f in files]
+        if len(same) > 1 and len(set(files)) == len(files) and all(named) and len(set(named)) == len(named):
+            for resource, title in zip(same, named, strict=True):
+                resource.reasons.append(f"named by its page's title, not its heading {resource.name!r}")
+                resource.name = title
 
 
 def _shared_title_parts(resources: list[RecognisedResource]) -> None:

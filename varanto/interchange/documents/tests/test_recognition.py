@@ -117,3 +117,12 @@ def test_a_resource_listed_on_an_index_page_and_described_on_its_own_is_one_reso
         ("Perusopetus", "index.txt"),
     ]
     assert recognition.resources[0].responsible.text == "sivistysjohtaja"
+
+
+def test_pages_that_all_head_their_resource_alike_name_it_in_their_titles():
+    page = (
+        "<html><head><title>{} – Kuuselan kunta</title></head><body><main><h1>Asiakirjajulkisuuskuvaus</h1>"
+        "<p>Käyttötarkoitus: {}</p></main></body></html>"
+    )
+    pages = [(f"{n}.html", page.format(n, n.lower()).encode()) for n in ("Kirjasto", "Liikunta")]
+    assert [r.name for r in recognise(pages).resources] == ["Kirjasto", "Liikunta"]
