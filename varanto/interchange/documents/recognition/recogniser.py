@@ -36,6 +36,7 @@ DISCLOSURE_SENTENCE = re.compile(r"salassa pidettäv|julkis|sekretessbelag|offen
 SECTION_COLUMN = ("toimiala", "palvelualue", "osio", "tulosalue", "sektor", "verksamhetsområde", "section")
 LIST_FIELDS = ("key_datasets", "search_criteria", "keywords", "systems")
 NAME_WORDS = 14
+CONTACT = re.compile(r"@|https?://|www\.|\+?\d[\d ()-]{6,}\d")  # an address or a phone number is no resource
 NAME_AND_WHAT = re.compile(r"^(?P<name>(?:\S+\s+){0,5}?\S+?)(?::|\s+[–-])\s+(?P<what>[a-zåäö].*)$")
 
 
@@ -127,7 +128,7 @@ class Recogniser:
 
     def _names_follow(self, index: int) -> bool:
         """Whether a list of names follows this heading (a group of resources, "Hallinnon tietovarantoja")."""
-        if index in self.corrections.not_resources:
+        if index in self.corrections.not_resources or self.words.lists_no_resources(self.blocks[index].text):
             return False
         first = index + 1
         if first < len(self.blocks) and self.blocks[first].kind == Kind.PARAGRAPH:
@@ -390,6 +391,8 @@ class Recogniser:
 
 def _looks_like_name(text: str) -> bool:
     text = text.strip().rstrip(".,;")
+    if CONTACT.search(text):
+        return False
     return (
         bool(text) and (text[0].isupper() or text[0].isdigit()) and len(text.split()) <= NAME_WORDS and "." not in text
     )

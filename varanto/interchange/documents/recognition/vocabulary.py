@@ -48,12 +48,15 @@ class Vocabulary:
     skip_links: frozenset[str]
     clutter: frozenset[str]
     name_labels: frozenset[str]
+    not_groups: frozenset[str]
     extra: tuple[tuple[str, str], ...] = ()  # (normalised label, field or "") an official mapped
 
     def with_labels(self, labels: dict[str, str]) -> Vocabulary:
         """The vocabulary with an official's own mappings, which come first ("" maps a label to no field)."""
         extra = tuple((normalised(k), v) for k, v in labels.items()) + self.extra
-        return Vocabulary(self.fields, self.not_labels, self.skip_links, self.clutter, self.name_labels, extra)
+        return Vocabulary(
+            self.fields, self.not_labels, self.skip_links, self.clutter, self.name_labels, self.not_groups, extra
+        )
 
     def _mapped(self, text: str) -> str | None:
         for label, fld in self.extra:
@@ -115,6 +118,10 @@ class Vocabulary:
         found = [self.label_field(cell) for cell in cells if cell]
         return "name" in found or sum(1 for f in found if f) >= 2
 
+    def lists_no_resources(self, heading: str) -> bool:
+        """Whether a heading's list is contacts, links or attachments, not resources ("Yhteystiedot")."""
+        return normalised(heading) in self.not_groups
+
     def is_skip_link(self, text: str) -> bool:
         return normalised(text) in self.skip_links
 
@@ -140,4 +147,5 @@ def vocabulary() -> Vocabulary:
         frozenset(s.casefold() for s in data["skip_links"]),
         frozenset(s.casefold() for s in data["clutter"]),
         frozenset(s.casefold() for s in data["name_labels"]),
+        frozenset(s.casefold() for s in data["not_groups"]),
     )

@@ -126,3 +126,10 @@ def test_pages_that_all_head_their_resource_alike_name_it_in_their_titles():
     )
     pages = [(f"{n}.html", page.format(n, n.lower()).encode()) for n in ("Kirjasto", "Liikunta")]
     assert [r.name for r in recognise(pages).resources] == ["Kirjasto", "Liikunta"]
+
+
+def test_contacts_and_links_listed_under_their_headings_are_no_resources():
+    text = "Talous\n\nKäyttötarkoitus: kirjanpito\n\nYhteystiedot\n\n- Kirjaamo\n- Puhelin 040 123 4567\n"
+    recognition = recognise([("kuvaus.txt", text.encode())])
+    assert [r.name for r in recognition.resources] == ["Talous"]
+    assert {u.text for u in recognition.unplaced} >= {"Kirjaamo", "Puhelin 040 123 4567"}
