@@ -166,3 +166,12 @@ def test_entities_in_an_html_page_are_left_unexpanded(tmp_path):
     page = HTML.replace("<!DOCTYPE html>", f"<!DOCTYPE html [{entities}]>").replace("luvat", "&e7;")
     call_command("import", str(write(tmp_path, "bomb.html", page.encode())), "--organization", "Kuuselan kunta")
     assert DataResource.objects.get().purpose == "&e7;"
+
+
+def test_a_value_longer_than_its_field_is_kept_whole_in_notes_and_the_rest_imports(tmp_path):
+    who = "hallintojohtaja " * 20
+    text = f"Talous\n\nKäyttötarkoitus: kirjanpito\nVastuu: {who}\n"
+    call_command("import", str(write(tmp_path, "kuvaus.txt", text.encode())), "--organization", "Kuuselan kunta")
+    resource = DataResource.objects.get()
+    assert resource.responsible_title == ""
+    assert who.strip() in resource.notes
