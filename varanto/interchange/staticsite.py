@@ -66,21 +66,21 @@ def _live_only(path: str) -> bool:
     """Whether only the running application can answer `path`: a static copy cannot search or subscribe."""
     if path.startswith(LIVE_ONLY):
         return True
-    return any(_resolves_to_live_only(path, language) for language, _name in settings.LANGUAGES)
+    return any(_namespace(path, language) in LIVE_NAMESPACES for language, _name in settings.LANGUAGES)
 
 
-def _resolves_to_live_only(path: str, language: str) -> bool:
+def _namespace(path: str, language: str) -> str | None:
     # A language prefix resolves only while its language is active.
     with translation.override(language):
         try:
-            return resolve(path).namespace in LIVE_NAMESPACES
+            return resolve(path).namespace
         except Resolver404:
-            return False
+            return None
 
 
 def _search_language(path: str) -> str | None:
     """The language of a search page's address, None when `path` is no search page."""
-    return next((language for language, _name in settings.LANGUAGES if _resolves_to_search(path, language)), None)
+    return next((language for language, _name in settings.LANGUAGES if _namespace(path, language) == "search"), None)
 
 
 def _relative(url: str, page_file: str, live_url: str) -> str:
