@@ -3,7 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from .views import integrations, lists, people, records, reports, resources, review
+from .views import branding, integrations, lists, people, records, reports, resources, review
 from .views.common import chosen_language
 from .views.kinds import KINDS, Kind
 
@@ -99,4 +99,5 @@ urlpatterns = [
     path("<slug:org>/integraatiot/", integrations.integrations, name="integrations"),
     path("<slug:org>/integraatiot/<int:pk>/peru/", integrations.integration_revoke, name="integration_revoke"),
     path("<slug:org>/loki/", people.audit, name="audit"),
+    path("<slug:org>/tunnus/", branding.logo, name="logo"),
 ]

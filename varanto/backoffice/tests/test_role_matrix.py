@@ -7,6 +7,7 @@ the back office's URLs and fails for any route and HTTP method without a case, s
 view cannot land unchecked.
 """
 
+import io
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -27,6 +28,7 @@ from varanto.catalog.models import (
     Section,
 )
 from varanto.catalog.services import data_service_create, open_dataset_create, process_create, section_create
+from varanto.catalog.tests.test_logos import png
 
 from .forms import record_form
 
@@ -59,6 +61,16 @@ def _edit_form(path, **changes):
         return data
 
     return build
+
+
+class _Rereadable(io.BytesIO):
+    """A file the test client may send once for each role: every read starts from the beginning."""
+
+    name = "logo.png"
+
+    def read(self, *args):
+        self.seek(0)
+        return super().read(*args)
 
 
 PASSWORD = "Vanha-Salasana-2025"
@@ -270,6 +282,8 @@ CASES = [
     Case("four-eyes setting", ORG + "/kayttajat/hyvaksynta/", ADMIN, "post", {"own_approval_allowed": ["yes"]}),
     Case("remove a member", ORG + "/kayttajat/{membership}/", ADMIN, "post", {"remove": [""]}),
     Case("audit log", ORG + "/loki/", ADMIN),
+    Case("logo page", ORG + "/tunnus/", ADMIN),
+    Case("logo upload", ORG + "/tunnus/", ADMIN, "post", lambda client, values: {"image": _Rereadable(png())}),
     Case("integrations", ORG + "/integraatiot/", ADMIN),
     Case(
         "integration token create",
