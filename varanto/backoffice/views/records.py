@@ -16,6 +16,8 @@ from varanto.catalog.services import EditConflict, deleted_records, record_resto
 from varanto.catalog.services.common import value_warnings
 
 from ..forms.common import EditPage
+from ..selectors.attention import attention_list
+from ..selectors.completeness import filling_fields
 from ..selectors.display import Names, differences, reason_text
 from .common import conflict_page, form_errors_from, next_url, page, posted_version, staff_view
 from .kinds import KINDS, Kind
@@ -79,7 +81,8 @@ def _edit(request, kind: Kind, organization, record):
                 form_errors_from(exc, edit.form)
                 status = 400
             else:
-                messages.success(request, _("Saved."))
+                # A resource's change goes to review as it is saved: say so, in the words of its state.
+                messages.success(request, _("Saved and sent for review.") if kind.declaration.reviewed else _("Saved."))
                 for warning in warnings:
                     messages.warning(request, warning)
                 return redirect(record_url(kind, organization, saved))
@@ -92,13 +95,15 @@ def _edit(request, kind: Kind, organization, record):
         if record is not None and kind.name != "organization"
         else reverse("backoffice:my_resources", args=[organization.slug])
     )
+    layout = _layout(edit)
     return page(
         request,
         "backoffice/record_form.html",
         organization,
         {
             "edit": edit,
-            "layout": _layout(edit),
+            "layout": layout,
+            "missing": _missing(kind, organization, record, layout),
             "record": record,
             "kind": kind,
             "cancel_url": cancel_url,
@@ -108,7 +113,30 @@ def _edit(request, kind: Kind, organization, record):
 
 
 def _layout(edit: EditPage) -> list[dict]:
-    return [{**group, "formset": edit.formsets.get(group["formset"])} for group in edit.form.layout()]
+    return [
+        {**group, "formset": edit.formsets.get(group["formset"]), "anchor": f"osa-{number}"}
+        for number, group in enumerate(edit.form.layout(), start=1)
+    ]
+
+
+# Completeness items filled by a list or relation rather than a field of their own.
+ITEM_FIELDS = {"systems": ("systems",), "processes": ("processes",), "privacy_notice": ("links",)}
+
+
+def _missing(kind: Kind, organization, record, layout: list[dict]) -> list[dict]:
+    """What §5 and §28 still ask of a data resource, each linked to the part of the form that gives it."""
+    if kind.name != "resource" or record is None:
+        return []
+    anchors: dict[str, str] = {}
+    for group in layout:
+        for name in [field.name for field in group["fields"]] + [group["formset"].prefix if group["formset"] else ""]:
+            anchors.setdefault(name, group["anchor"])
+    items = []
+    for requirement in attention_list(organization, [record])[0].completeness.missing:
+        names = filling_fields(kind.declaration, requirement.code) or ITEM_FIELDS.get(requirement.code, ())
+        anchor = next((anchors[name] for name in names if name in anchors), "")
+        items.append({"label": requirement.label, "law": requirement.law, "anchor": anchor})
+    return items
 
 
 @staff_view(methods=("GET", "POST"))
