@@ -296,6 +296,13 @@ CASES = [
     Case("integration token revoke", ORG + "/integraatiot/{token}/peru/", ADMIN, "post"),
 ]
 
+# Each restore first shows what it would change (GET), to whoever may restore.
+CASES += [
+    Case(f"{case.name}: what it would change", case.path, case.allowed)
+    for case in list(CASES)
+    if case.method == "post" and case.path.endswith("/palauta/")
+]
+
 
 def _outcome(response) -> str:
     if response.status_code == 403:

@@ -12,7 +12,7 @@ from simple_history.utils import get_history_manager_for_model
 
 from varanto.accounts.permissions import AccessDenied, Action, access_organization, can, require
 from varanto.catalog.models import InformationSystem
-from varanto.catalog.services import EditConflict, deleted_records, record_restore, record_states
+from varanto.catalog.services import EditConflict, deleted_records, record_restore, record_states, state_at, state_of
 from varanto.catalog.services.common import value_warnings
 
 from ..forms.common import EditPage
@@ -246,12 +246,39 @@ def record_history(request, org: str, kind: str, key: str | None = None):
     )
 
 
-@staff_view(methods=("POST",))
+def _restore_confirm(request, spec: Kind, organization, pk: int, record, history_id: int, key: str | None):
+    """The version to restore against the record as it is now, field by field, and the button that restores it."""
+    try:
+        version = state_at(spec.model, pk, history_id)
+    except LookupError:
+        raise AccessDenied(_("No such version.")) from None
+    # A deleted record is compared as it was deleted (its relations gone).
+    now = state_of(record) if record is not None else record_states(spec.model, pk)[-1].values
+    history_url = (
+        reverse("backoffice:organization_history", args=[organization.slug])
+        if spec.name == "organization"
+        else reverse(f"backoffice:{spec.name}_history", args=[organization.slug, key])
+    )
+    context = {
+        "kind": spec,
+        "record": record,
+        "version": version,
+        "name": version.values.get("name", "") or str(record or ""),
+        "changes": differences(spec.model, now, version.values, Names(organization.pk)),
+        "history_url": history_url,
+    }
+    return page(request, "backoffice/record_restore.html", organization, context)
+
+
+@staff_view(methods=("GET", "POST"))
 def record_restore_view(request, org: str, kind: str, history_id: int, key: str | None = None):
+    """Restoring an earlier version: first what would change and a confirmation (GET), then the restore (POST)."""
     organization = access_organization(request.user, org)
     spec = KINDS[kind]
     pk, record = _history_target(request, spec, organization, key)
     require(request.user, Action.RESTORE, record if record is not None else organization)
+    if request.method == "GET":
+        return _restore_confirm(request, spec, organization, pk, record, history_id, key)
     try:
         result = record_restore(
             model=spec.model,
