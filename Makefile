@@ -32,7 +32,8 @@ run: install
 	@# Back-office users for trying each role on the demo; passwords are printed when first made.
 	$(BIN)/varanto createdemousers --organization imatran-kaupunki
 	$(BIN)/varanto collectstatic --no-input -v0
-	@echo "Varanto: http://$(HOST):$(PORT)/"
+	@echo "Varanto: $${PUBLIC_BASE_URL:-http://$(HOST):$(PORT)}/"
+	@echo "Request texts, DCAT and the API link to $${PUBLIC_BASE_URL:-the address each page is asked at} (set PUBLIC_BASE_URL to fix one)."
 	$(BIN)/granian --interface wsgi --host $(HOST) --port $(PORT) --workers 2 --blocking-threads 1 varanto.wsgi:application
 
 # Django's development server, reloading on code changes.

@@ -5,7 +5,8 @@ Environment variables (all optional for local use):
   SECRET_KEY        required when DEBUG is off in production; locally one is generated into var/
   DEBUG             "true" for development error pages (default false)
   ALLOWED_HOSTS     comma-separated host names (default: localhost names)
-  PUBLIC_BASE_URL   absolute address of the public site, used in exports (default http://127.0.0.1:8000)
+  PUBLIC_BASE_URL   absolute address of the public site, for request texts, DCAT and the API's links (default:
+                    the address each request was sent to; outside a request http://127.0.0.1:8000)
   SEARCH_AGGREGATE_URL  a Varanto installation searching every organisation (its /haku/), where static
                     copies' search forms go (default: this site's own search)
   VARANTO_VAR_DIR   where the SQLite database, the secret key and logs live (default ./var)
@@ -44,7 +45,8 @@ DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env.str("SECRET_KEY", default="") or _local_secret_key()
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
-PUBLIC_BASE_URL = env.str("PUBLIC_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Empty: taken from each request (varanto.core.addresses.public_base_url).
+PUBLIC_BASE_URL = env.str("PUBLIC_BASE_URL", default="").rstrip("/")
 # A Varanto installation that searches every organisation (its /haku/): static copies' search forms go there.
 SEARCH_AGGREGATE_URL = env.str("SEARCH_AGGREGATE_URL", default="").rstrip("/")
 

@@ -4,7 +4,19 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from .sso import views as sso
-from .views import handover, imports, integrations, lists, notifications, people, records, reports, resources, review
+from .views import (
+    branding,
+    handover,
+    imports,
+    integrations,
+    lists,
+    notifications,
+    people,
+    records,
+    reports,
+    resources,
+    review,
+)
 from .views.common import chosen_language
 from .views.kinds import KINDS, Kind
 
@@ -101,4 +113,5 @@ urlpatterns = [
     path("<slug:org>/integraatiot/<int:pk>/peru/", integrations.integration_revoke, name="integration_revoke"),
     path("<slug:org>/loki/", people.audit, name="audit"),
     path("<slug:org>/tuo/", imports.import_start, name="import_start"),
+    path("<slug:org>/tunnus/", branding.logo, name="logo"),
 ]

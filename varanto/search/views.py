@@ -1,12 +1,17 @@
 """The public search results pages, usable without JavaScript: one organisation's, /<org>/haku/?q=…,
-and every hosted organisation's together, /haku/?q=… (a regional or national aggregate)."""
+and every hosted organisation's together, /haku/?q=… (a regional or national aggregate); and the search
+in the browser that the static copy of the site uses instead (`in_browser`)."""
+
+import json
 
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 
 from varanto.public.http import published_page
 from varanto.public.pages import page_context
+from varanto.public.translation import content_text
 
 from .forms import FACET_PARAMETERS, PAGE_PARAMETER, SearchForm
 from .referrals import PAGE_LANGUAGES
@@ -83,3 +88,35 @@ def _page_links(params, page) -> dict:
         else None,
         "next": _with(params, **{PAGE_PARAMETER: str(page.next_page_number())}) if page.has_next() else None,
     }
+
+
+@published_page
+def in_browser(request, current):
+    """Haku selaimessa: a search page that finds resources by their words with a script, no server needed."""
+    return render(request, "search/in_browser.html", page_context(current))
+
+
+@published_page
+def in_browser_index(request, current):
+    """What `in_browser` searches: each resource's key and its public words in the page's language, as a script
+    (a script file loads from disk, where a JSON file could not be fetched)."""
+    language = get_language()
+    documents = []
+    for entry in current.catalog.resources:
+        record = entry.record
+        documents.append(
+            {
+                "key": entry.key,
+                "name": content_text(record, "name", language)[0],
+                "section": content_text(entry.section, "name", language)[0],
+                "text": " ".join(
+                    [
+                        content_text(record, "purpose", language)[0],
+                        *(record.get("key_datasets") or []),
+                        *(record.get("keywords") or []),
+                    ]
+                ),
+            }
+        )
+    script = "window.varantoSearchIndex = " + json.dumps(documents, ensure_ascii=False).replace("</", "<\\/") + ";\n"
+    return HttpResponse(script, content_type="text/javascript; charset=utf-8")

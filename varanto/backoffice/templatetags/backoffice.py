@@ -3,7 +3,7 @@
 from django import template
 
 from varanto.catalog.declarations import kind_of
-from varanto.catalog.models import DisclosureLevel, ReviewStatus
+from varanto.catalog.models import DisclosureLevel
 
 from ..selectors.fields import detail_entries
 from ..selectors.impact import PERSON_ROLES
@@ -25,17 +25,6 @@ def record_fields(record, *groups: str) -> list:
 @register.filter
 def person_role(code: str) -> str:
     return str(PERSON_ROLES.get(code, code))
-
-
-@register.filter
-def status_class(status: str) -> str:
-    """A CSS modifier for a review status badge."""
-    classes: dict[str, str] = {
-        ReviewStatus.READY_FOR_REVIEW: "ready",
-        ReviewStatus.RETURNED: "returned",
-        ReviewStatus.CURRENT: "current",
-    }
-    return classes.get(status, "current")
 
 
 @register.filter

@@ -7,6 +7,7 @@ the back office's URLs and fails for any route and HTTP method without a case, s
 view cannot land unchecked.
 """
 
+import io
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -27,6 +28,7 @@ from varanto.catalog.models import (
     Section,
 )
 from varanto.catalog.services import data_service_create, open_dataset_create, process_create, section_create
+from varanto.catalog.tests.test_logos import png
 from varanto.interchange.drafts import import_draft_create
 from varanto.interchange.preview import Source
 
@@ -61,6 +63,16 @@ def _edit_form(path, **changes):
         return data
 
     return build
+
+
+class _Rereadable(io.BytesIO):
+    """A file the test client may send once for each role: every read starts from the beginning."""
+
+    name = "logo.png"
+
+    def read(self, *args):
+        self.seek(0)
+        return super().read(*args)
 
 
 PASSWORD = "Vanha-Salasana-2025"
@@ -290,6 +302,8 @@ CASES = [
     Case("four-eyes setting", ORG + "/kayttajat/hyvaksynta/", ADMIN, "post", {"own_approval_allowed": ["yes"]}),
     Case("remove a member", ORG + "/kayttajat/{membership}/", ADMIN, "post", {"remove": [""]}),
     Case("audit log", ORG + "/loki/", ADMIN),
+    Case("logo page", ORG + "/tunnus/", ADMIN),
+    Case("logo upload", ORG + "/tunnus/", ADMIN, "post", lambda client, values: {"image": _Rereadable(png())}),
     Case("integrations", ORG + "/integraatiot/", ADMIN),
     Case(
         "integration token create",
@@ -317,6 +331,13 @@ CASES = [
         {"kind": ["not_resource"], "resource": ["kuntalaisaloitteet"]},
     ),
     Case("import draft import", "/hallinta/tuonnit/{draft}/tuo/", ADMIN, "post"),
+]
+
+# Each restore first shows what it would change (GET), to whoever may restore.
+CASES += [
+    Case(f"{case.name}: what it would change", case.path, case.allowed)
+    for case in list(CASES)
+    if case.method == "post" and case.path.endswith("/palauta/")
 ]
 
 

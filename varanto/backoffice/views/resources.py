@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from varanto.accounts.permissions import (
     WORKFLOW,
@@ -37,6 +38,14 @@ def _published_changes(organization, resource: DataResource):
         return False, []
     current = next(r for r in public_catalog(organization)["resources"] if r["key"] == resource.key)
     return True, resource_changes(published, current)
+
+
+# What a review move did, said as an official would say it ("Lähetetty tarkistettavaksi").
+MOVE_DONE = {
+    Action.SUBMIT: gettext_lazy("Sent for review: %(resource)s."),
+    Action.APPROVE: gettext_lazy("Approved: %(resource)s."),
+    Action.RETURN: gettext_lazy("Returned to the editor for changes: %(resource)s."),
+}
 
 
 @staff_view
@@ -87,9 +96,7 @@ def resource_review(request, org: str, key: str):
         for message in exc.messages:
             messages.error(request, message)
     else:
-        messages.success(
-            request, _("%(resource)s: %(move)s – done.") % {"resource": resource, "move": WORKFLOW[action].label}
-        )
+        messages.success(request, str(MOVE_DONE[action]) % {"resource": resource})
     return redirect(next_url(request, detail))
 
 

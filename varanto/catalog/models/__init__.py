@@ -5,7 +5,7 @@ One module per kind of record; import them from here.
 
 from .assessments import AssessmentSubject, ImpactAssessment
 from .opendata import DataService, OpenDataset, ServiceLayer
-from .organization import ContactPerson, Organization, OrganizationType
+from .organization import ContactPerson, Organization, OrganizationLogo, OrganizationType
 from .processes import Process
 from .resources import ApiAvailability, Archiving, DataResource, DisclosureLevel, ResourceSystem, ReviewStatus
 from .sections import Section, SectionKind
@@ -23,6 +23,7 @@ __all__ = [
     "InformationSystem",
     "OpenDataset",
     "Organization",
+    "OrganizationLogo",
     "OrganizationType",
     "Process",
     "ResourceSystem",

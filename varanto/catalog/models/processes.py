@@ -15,7 +15,9 @@ class Process(OrganizationOwned, Responsible):
     function_class = models.CharField(
         _("function class"), max_length=200, blank=True, help_text=_('Tehtäväluokka, e.g. "00 Hallintoasiat"')
     )
-    systems = models.ManyToManyField("catalog.InformationSystem", blank=True, related_name="processes")
+    systems = models.ManyToManyField(
+        "catalog.InformationSystem", blank=True, related_name="processes", verbose_name=_("information systems")
+    )
     links = models.JSONField(_("links"), default=list, blank=True)
     internal_notes = internal(models.TextField(_("internal notes"), blank=True))
     history = HistoricalRecords(m2m_fields=[systems], bases=[HistorySnapshot])

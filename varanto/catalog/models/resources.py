@@ -81,7 +81,9 @@ class DataResource(OrganizationOwned, Responsible):
     retention_period = models.CharField(_("retention period"), max_length=300, blank=True)
     archiving = models.CharField(_("archiving"), max_length=20, choices=Archiving.choices, blank=True)
     retention_text = models.TextField(_("retention and archiving, as worded"), blank=True)
-    processes = models.ManyToManyField("catalog.Process", blank=True, related_name="resources")
+    processes = models.ManyToManyField(
+        "catalog.Process", blank=True, related_name="resources", verbose_name=_("processes")
+    )
 
     security_measures = internal(models.TextField(_("security measures"), blank=True))
     internal_notes = internal(models.TextField(_("internal notes"), blank=True))

@@ -13,6 +13,7 @@ from varanto.catalog.models import Organization
 from varanto.interchange.staticsite import relink
 from varanto.public.cache import public_caches_clear
 from varanto.publications.services import publication_create
+from varanto.testing.browser import assert_accessible
 from varanto.testing.snapshot import rolled_back
 
 pytestmark = pytest.mark.django_db
@@ -110,11 +111,30 @@ def test_links_are_relative_and_downloads_point_to_where_the_copy_is_served(site
     assert "<https://kuvaus.example.fi/imatran-kaupunki/tietovaranto/vesihuolto/>" in dcat
 
 
-def test_the_search_box_searches_the_live_site(site):
+def test_the_search_box_leads_to_the_search_in_the_browser_of_the_copy(site):
     for prefix in ("", "sv/", "en/"):
         page = (site / prefix / "imatran-kaupunki/tietovaranto/vesihuolto/index.html").read_text("utf-8")
-        assert f'action="https://varanto.example.fi/{prefix}imatran-kaupunki/haku/"' in page
-    assert not list(site.rglob("haku"))
+        assert 'action="../../haku/selain/index.html"' in page
+        assert "varanto.example.fi/" + prefix + "imatran-kaupunki/haku/" not in page
+        assert (site / prefix / "imatran-kaupunki/haku/selain/hakemisto.js").is_file()
+
+
+@pytest.mark.browser
+def test_the_copy_opened_from_disk_finds_resources_without_a_server(site, page):
+    page.goto((site / "en/imatran-kaupunki/index.html").as_uri())
+    page.locator("#search-q").fill("vesihuolto")
+    page.get_by_role("button", name="Search").click()
+    assert page.url.startswith((site / "en/imatran-kaupunki/haku/selain/index.html").as_uri())
+    results = page.locator("#in-browser-results a")
+    assert "Vesihuolto" in results.all_inner_texts()
+    assert page.locator("#in-browser-count").inner_text().startswith("Data resources found:")
+    assert_accessible(page)
+    results.filter(has_text="Vesihuolto").first.click()
+    assert page.url == (site / "en/imatran-kaupunki/tietovaranto/vesihuolto/index.html").as_uri()
+
+    page.goto((site / "imatran-kaupunki/haku/selain/index.html").as_uri() + "?q=ei-mitaan-tallaista")
+    assert page.locator("#in-browser-results li").count() == 0
+    assert page.locator("#in-browser-count").inner_text().startswith("Yhtään tietovarantoa ei löytynyt")
 
 
 def test_subscribing_by_e_mail_goes_to_the_live_site_and_the_feed_is_a_file(site):

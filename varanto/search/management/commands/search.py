@@ -5,6 +5,7 @@ from django.core.management.base import CommandError
 from django.urls import reverse
 from django.utils import translation
 
+from varanto.core.addresses import public_base_url
 from varanto.core.commands import OrganizationCommand
 from varanto.search.selectors import has_publications, search_referrals, search_resources
 from varanto.search.services import search_index_ensure_current
@@ -71,7 +72,7 @@ class Command(OrganizationCommand):
             "key": document.resource_key,
             "organization": hit.organization.name,
             "section": document.section_name,
-            "url": settings.PUBLIC_BASE_URL + path,
+            "url": public_base_url() + path,
             "score": hit.score,
             "snippet": snippet.text if snippet else "",
             "snippet_label": snippet.label if snippet else "",
