@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.db.models import F
+
 from varanto.catalog import declarations
 from varanto.catalog.declarations import canonical_pairs
 from varanto.catalog.models import DocumentType, Organization, ProcessAction, TaskClass
@@ -25,25 +27,41 @@ def _first(item: dict, *names: str) -> dict:
     return {**{n: item[n] for n in names if n in item}, **{k: v for k, v in item.items() if k not in names}}
 
 
+def _linked(record, relation: str, attr: str = "key"):
+    """A linked record's key (a system's name): read with the rows where the whole plan is read
+    (`records_management_export` annotates "linked_<relation>_<attr>"), else through the relation."""
+    annotated = f"linked_{relation}_{attr}"
+    if annotated in record.__dict__:
+        return record.__dict__[annotated]
+    if getattr(record, f"{relation}_id") is None:
+        return None
+    return getattr(getattr(record, relation), attr)
+
+
 def task_class_export(task_class: TaskClass, *, audience: Audience = Audience.INTERNAL) -> dict:
     item = _dump(task_class, TASK_CLASS_FIELDS, audience)
-    item["parent"] = task_class.parent.key if task_class.parent_id and task_class.parent else None
+    item["parent"] = _linked(task_class, "parent")
     return _first(item, "key", "code", "name", "parent")
 
 
 def action_export(action: ProcessAction, *, audience: Audience = Audience.INTERNAL) -> dict:
     item = _dump(action, ACTION_FIELDS, audience)
-    item["task_class"] = action.task_class.key
-    item["parent"] = action.parent.key if action.parent_id and action.parent else None
+    item["task_class"] = _linked(action, "task_class")
+    item["parent"] = _linked(action, "parent")
     return _first(item, "key", "task_class", "parent", "name")
 
 
 def document_type_export(document_type: DocumentType, *, audience: Audience = Audience.INTERNAL) -> dict:
     item = _dump(document_type, DOCUMENT_TYPE_FIELDS, audience)
-    item["action"] = document_type.action.key
-    item["system"] = document_type.system.name if document_type.system else None
-    item["resource"] = document_type.resource.key if document_type.resource else None
+    item["action"] = _linked(document_type, "action")
+    item["system"] = _linked(document_type, "system", "name")
+    item["resource"] = _linked(document_type, "resource")
     return _first(item, "key", "action", "document_class", "name")
+
+
+def _with_links(queryset, *links: str):
+    """The rows with their links' keys (or names) read alongside as plain values, not as records."""
+    return queryset.annotate(**{f"linked_{link.replace('__', '_')}": F(link) for link in links})
 
 
 # record kind -> (its export, select_related, prefetch_related), as `canonical.EXPORTS`
@@ -73,12 +91,16 @@ def plan_order(actions: Iterable[ProcessAction]) -> list[ProcessAction]:
 
 def records_management_export(organization: Organization, *, audience: Audience = Audience.INTERNAL) -> dict:
     """The organisation's records management plan, in plan order (a fixed number of queries)."""
-    classes = list(TaskClass.objects.filter(organization=organization).select_related("parent").order_by("code", "id"))
+    classes = list(
+        _with_links(TaskClass.objects.filter(organization=organization), "parent__key").order_by("code", "id")
+    )
     rank = {c.pk: i for i, c in enumerate(classes)}
-    actions = ProcessAction.objects.filter(organization=organization).select_related("task_class", "parent")
+    actions = _with_links(ProcessAction.objects.filter(organization=organization), "task_class__key", "parent__key")
     ordered = plan_order(sorted(actions, key=lambda a: (rank[a.task_class_id], a.position, a.pk)))
     place = {a.pk: i for i, a in enumerate(ordered)}
-    documents = DocumentType.objects.filter(organization=organization).select_related("action", "system", "resource")
+    documents = _with_links(
+        DocumentType.objects.filter(organization=organization), "action__key", "system__name", "resource__key"
+    )
     return {
         "task_classes": [task_class_export(c, audience=audience) for c in classes],
         "actions": [action_export(a, audience=audience) for a in ordered],

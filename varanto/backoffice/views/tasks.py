@@ -4,10 +4,11 @@ actions, document types; one page at a time, so that a plan of thousands of rows
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 
 from varanto.accounts.permissions import access_organization
-from varanto.catalog.models import DocumentType, ProcessAction, TaskClass
+from varanto.catalog.models import DocumentType, Process, ProcessAction, TaskClass
 
 from .common import page, staff_view
 
@@ -18,13 +19,20 @@ def _page(request, rows):
     return Paginator(rows, PAGE_SIZE).get_page(request.GET.get("sivu"))
 
 
+def _count(model, link: str):
+    """How many `model` rows link to each row listed, counted for the rows of the page only (a subquery,
+    not a join over the whole plan)."""
+    counted = model.objects.filter(**{link: OuterRef("pk")}).order_by().values(link).annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
 @staff_view
 def task_class_list(request, org: str):
     organization = access_organization(request.user, org)
     classes = (
         TaskClass.objects.filter(organization=organization)
         .select_related("parent")
-        .annotate(action_count=Count("actions", distinct=True), process_count=Count("processes", distinct=True))
+        .annotate(action_count=_count(ProcessAction, "task_class"), process_count=_count(Process, "task_class"))
         .order_by("code", "id")
     )
     return page(request, "backoffice/task_class_list.html", organization, {"page": _page(request, classes)})
@@ -43,8 +51,8 @@ def action_list(request, org: str):
     actions = (
         ProcessAction.objects.filter(organization=organization)
         .select_related("task_class", "parent")
-        .annotate(document_count=Count("document_types"))
-        .order_by("task_class__code", "position", "id")
+        .annotate(document_count=_count(DocumentType, "action"))
+        .order_by("position", "id")  # plan order, as the import places them (a sort of the table itself)
     )
     actions, task_class = _in_class(request, actions, organization)
     context = {"page": _page(request, actions), "task_class": task_class}
@@ -57,7 +65,7 @@ def document_type_list(request, org: str):
     documents = (
         DocumentType.objects.filter(organization=organization)
         .select_related("action__task_class", "system", "resource")
-        .order_by("action__task_class__code", "action__position", "position", "id")
+        .order_by("position", "id")
     )
     wanted = request.GET.get("luokka", "")
     task_class = TaskClass.objects.filter(organization=organization, key=wanted).first() if wanted else None

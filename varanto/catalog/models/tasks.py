@@ -175,6 +175,8 @@ class ProcessAction(OrganizationOwned):
 
     class Meta(OrganizationOwned.Meta):
         constraints = [models.UniqueConstraint(fields=["organization", "key"], name="process_action_key_unique")]
+        # The back office pages through thousands in plan order.
+        indexes = [models.Index(fields=["organization", "position", "id"], name="process_action_plan_order")]
         verbose_name = _("phase or action")
         verbose_name_plural = _("phases and actions")
 
@@ -234,6 +236,7 @@ class DocumentType(OrganizationOwned, RecordsMetadata):
 
     class Meta(OrganizationOwned.Meta):
         constraints = [models.UniqueConstraint(fields=["organization", "key"], name="document_type_key_unique")]
+        indexes = [models.Index(fields=["organization", "position", "id"], name="document_type_plan_order")]
         verbose_name = _("document type")
         verbose_name_plural = _("document types")
 

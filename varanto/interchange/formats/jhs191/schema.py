@@ -27,8 +27,12 @@ def _schema(name: str) -> etree.XMLSchema:
 
 def schema_errors(data: bytes, *, relaxed: bool = False, limit: int = 50) -> list[str]:
     """What makes `data` invalid against the standard schema (or helerm's relaxed one), line by line."""
+    return tree_errors(etree.fromstring(data, _parser()), relaxed=relaxed, limit=limit)
+
+
+def tree_errors(document, *, relaxed: bool = False, limit: int = 50) -> list[str]:
+    """`schema_errors` of a document built in memory."""
     schema = _schema(HELSINKI if relaxed else STANDARD)
-    document = etree.fromstring(data, _parser())
     if schema.validate(document):
         return []
     return [f"line {e.line}: {e.message}" for e in list(schema.error_log)[:limit]]

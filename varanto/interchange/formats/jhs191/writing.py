@@ -10,9 +10,11 @@ with nothing of a handling process (a heading such as "10 Henkilöstöasiat") is
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from xml.etree.ElementTree import Element, SubElement, indent, register_namespace, tostring
 
-from .schema import NS, schema_errors
+from lxml import etree
+from lxml.etree import Element, SubElement, indent, tostring
+
+from .schema import NS, tree_errors
 
 RESTRICTIONS = (  # (canonical key, element), in the schema's order
     ("publicity_class", "JulkisuusluokkaKoodi"),
@@ -57,12 +59,12 @@ def _q(name: str) -> str:
     return f"{{{NS}}}{name}"
 
 
-def _text(parent: Element, name: str, value) -> None:
+def _text(parent: etree._Element, name: str, value) -> None:
     if value not in (None, ""):
         SubElement(parent, _q(name)).text = str(value)
 
 
-def _title(parent: Element, item: dict) -> None:
+def _title(parent: etree._Element, item: dict) -> None:
     title = SubElement(parent, _q("Nimeke"))
     texts = {"fi": item["name"]} | {
         lang: t["name"] for lang, t in (item.get("translations") or {}).items() if t.get("name")
@@ -77,13 +79,13 @@ def _merged(own: dict, inherited: dict) -> dict:
     return {k: own.get(k) if own.get(k) not in (None, "") else inherited.get(k) for k in {*own, *inherited}}
 
 
-def _restrictions(parent: Element, values: dict) -> None:
+def _restrictions(parent: etree._Element, values: dict) -> None:
     element = SubElement(parent, _q("Kayttorajoitustiedot"))
     for key, name in RESTRICTIONS:
         _text(element, name, values.get(key))
 
 
-def _retention(parent: Element, values: dict) -> None:
+def _retention(parent: etree._Element, values: dict) -> None:
     element = SubElement(parent, _q("Sailytysaikatiedot"))
     for key, name in RETENTION:
         _text(element, name, values.get(key))
@@ -117,8 +119,7 @@ def plan_xml(catalog: dict, *, validate: bool = True) -> PlanExport:
     for document in plan.get("document_types", []):
         documents_in.setdefault(document["action"], []).append(document)
 
-    register_namespace("tos", NS)
-    root = Element(_q("Tos"))
+    root = Element(_q("Tos"), nsmap={"tos": NS})
     info = SubElement(root, _q("TosTiedot"), {_q("id"): "tos"})
     _title(info, {"name": f"{organization['name']}: tiedonohjaussuunnitelma"})
     registry = (organization.get("information_requests") or {}).get("registry_office") or {}
@@ -127,7 +128,7 @@ def plan_xml(catalog: dict, *, validate: bool = True) -> PlanExport:
     _text(info, "OrganisaatioNimi", organization["name"])
     export = PlanExport(xml=b"")
 
-    def action_element(parent: Element, action: dict, task_class: dict) -> None:
+    def action_element(parent: etree._Element, action: dict, task_class: dict) -> None:
         element = SubElement(parent, _q("Toimenpidetiedot"), {_q("id"): action["key"]})
         _text(element, "ToimenpideluokkaTeksti", action.get("action_class") or action["name"])
         _text(element, "ToimenpiteenKuvausTeksti", action.get("description"))
@@ -165,8 +166,8 @@ def plan_xml(catalog: dict, *, validate: bool = True) -> PlanExport:
             action_element(process, phase, task_class)
         export.written += 1
     indent(root)
-    export.xml = b'<?xml version="1.0" encoding="utf-8"?>\n' + tostring(root, encoding="utf-8", xml_declaration=False)
+    export.xml = tostring(root, encoding="utf-8", xml_declaration=True)
     if validate and export.written:
-        errors = schema_errors(export.xml)
+        errors = tree_errors(root)
         assert not errors, f"the JHS 191 export is invalid: {errors[:5]}"
     return export
