@@ -71,3 +71,12 @@ def test_a_viewer_sees_the_plan_but_cannot_add_to_it(client, staff):
     url = reverse("backoffice:task_class_create", args=[staff.organization.slug])
     assert client.post(url, {"code": "10", "name": "Henkilöstöasiat"}).status_code in (302, 403)
     assert not TaskClass.objects.filter(code="10").exists()
+
+
+def test_retiring_a_system_lists_the_document_types_kept_there_with_their_retention(client, staff):
+    client.force_login(staff.viewer)
+    key = staff.organization.systems.get(name="KeyPro").key
+    page = client.get(reverse("backoffice:impact_report", args=[staff.organization.slug, "system", key]))
+    text = page.content.decode()
+    assert "Tiedonohjaussuunnitelman asiakirjatyypit (1)" in text
+    assert "Vesijohtoverkon kartta (esimerkki)" in text and "pysyvä (KA/13089/07.01.01.03.01/2008)" in text
