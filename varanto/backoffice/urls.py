@@ -16,6 +16,7 @@ from .views import (
     reports,
     resources,
     review,
+    tasks,
 )
 from .views.common import chosen_language
 from .views.kinds import KINDS, Kind
@@ -30,6 +31,9 @@ SEGMENTS = {
     "process": "prosessit",
     "dataset": "avoin-data",
     "service": "rajapintapalvelut",
+    "task_class": "tehtavaluokat",
+    "action": "toimenpiteet",
+    "document_type": "asiakirjatyypit",
 }
 
 
@@ -78,6 +82,9 @@ urlpatterns = [
     path("<slug:org>/jarjestelmat/<slug:key>/", resources.system_detail, name="system_detail"),
     path("<slug:org>/toimialat/", lists.section_list, name="section_list"),
     path("<slug:org>/prosessit/", lists.process_list, name="process_list"),
+    path("<slug:org>/tehtavaluokat/", tasks.task_class_list, name="task_class_list"),
+    path("<slug:org>/toimenpiteet/", tasks.action_list, name="action_list"),
+    path("<slug:org>/asiakirjatyypit/", tasks.document_type_list, name="document_type_list"),
     path("<slug:org>/myohassa/", lists.overdue, name="overdue"),
     path("<slug:org>/poistetut/", records.deleted, name="deleted"),
     path("<slug:org>/yhteystiedot/", records.record_edit, {"kind": "organization"}, name="organization_edit"),

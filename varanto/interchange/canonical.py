@@ -14,13 +14,11 @@ processes) are handled beside them, by key or name.
 from __future__ import annotations
 
 import datetime
-import enum
 
 from django.db import models
 
 from varanto.catalog import declarations
 from varanto.catalog.declarations import canonical_pairs
-from varanto.catalog.fields import is_internal, public_translations
 from varanto.catalog.models import (
     DataResource,
     DataService,
@@ -31,17 +29,12 @@ from varanto.catalog.models import (
     Section,
 )
 
+from . import records_plan
+from .dumping import Audience, Spec, _dump, _model_field
 from .validation import CatalogError, validate_catalog
 
 FORMAT = "varanto.catalog/1"
 
-
-class Audience(enum.Enum):
-    INTERNAL = "internal"  # the whole working model, for staff and backups
-    PUBLIC = "public"  # what a publication holds
-
-
-Spec = tuple[tuple[str, str], ...]
 
 # Derived from the one declaration of every kind and field (varanto.catalog.declarations).
 ORGANIZATION_FIELDS: Spec = canonical_pairs(declarations.ORGANIZATION)
@@ -57,41 +50,6 @@ LAYER_FIELDS: Spec = canonical_pairs(declarations.LAYER)
 
 
 # --- export -----------------------------------------------------------------------------
-
-
-def _model_field(model: type[models.Model], attr: str) -> models.Field:
-    """The field a spec names: specs name only the model's own fields, never a reverse relation."""
-    model_field = model._meta.get_field(attr)
-    assert isinstance(model_field, models.Field)
-    return model_field
-
-
-def _to_json(model_field: models.Field, value):
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    if model_field.choices and value == "":
-        return None
-    return value
-
-
-def _set_path(target: dict, path: str, value) -> None:
-    *parents, last = path.split(".")
-    for part in parents:
-        target = target.setdefault(part, {})
-    target[last] = value
-
-
-def _dump(obj: models.Model, spec: Spec, audience: Audience) -> dict:
-    out: dict = {}
-    model = type(obj)
-    for path, attr in spec:
-        if audience is Audience.PUBLIC and is_internal(model, attr):
-            continue
-        value = getattr(obj, attr)
-        if audience is Audience.PUBLIC and attr == "translations":
-            value = public_translations(model, value)  # a stored translation of an internal field stays internal
-        _set_path(out, path, _to_json(_model_field(model, attr), value))
-    return out
 
 
 def organization_export(organization: Organization, *, audience: Audience = Audience.INTERNAL) -> dict:
@@ -123,6 +81,7 @@ def system_export(system: InformationSystem, *, audience: Audience = Audience.IN
 def process_export(process: Process, *, audience: Audience = Audience.INTERNAL) -> dict:
     item = _dump(process, PROCESS_FIELDS, audience)
     item["systems"] = [s.name for s in process.systems.all()]
+    item["task_class"] = process.task_class.key if process.task_class else None
     return item
 
 
@@ -144,9 +103,10 @@ EXPORTS: dict[type[models.Model], tuple] = {
     Section: (section_export, (), ()),
     DataResource: (resource_export, ("section",), ("system_links__system", "processes")),
     InformationSystem: (system_export, (), ("interfaces__target",)),
-    Process: (process_export, (), ("systems",)),
+    Process: (process_export, ("task_class",), ("systems",)),
     OpenDataset: (dataset_export, ("resource",), ()),
     DataService: (service_export, (), ("layers",)),
+    **records_plan.EXPORTS,
 }
 
 
@@ -186,6 +146,7 @@ def catalog_export(organization: Organization, *, audience: Audience = Audience.
         "systems": every(InformationSystem),
         "processes": every(Process),
         "open_data": {"datasets": datasets, "services": every(DataService)},
+        "records_management": records_plan.records_management_export(organization, audience=audience),
     }
 
 
@@ -268,6 +229,7 @@ def _check_references(data: dict) -> list[str]:
     for i, dataset in enumerate(open_data.get("datasets", [])):
         if dataset.get("resource") and dataset["resource"] not in resource_keys:
             errors.append(f"open_data.datasets[{i}].resource: no data resource has the key {dataset['resource']!r}")
+    errors += records_plan.reference_errors(data, systems, resource_keys)
     return errors
 
 

@@ -3,8 +3,10 @@
 Each format's reader returns (catalog dict, findings); nothing is written here:
 `interchange.services.catalog_import` writes the result in one transaction. Formats: a published page
 (text), the canonical JSON, an Excel workbook (xlsx) and CSV files (csv: a zip, a folder, or
-one file of the folder) in the layout `varanto export` writes, and a description in any other
-layout (text, HTML, DOCX, PDF, a table, a folder of them), which `documents` recognises.
+one file of the folder) in the layout `varanto export` writes, a description in any other
+layout (text, HTML, DOCX, PDF, a table, a folder of them), which `documents` recognises, and a
+JHS 191 records management plan (jhs191, XML) or a task classification (classification: a CSV of
+code and title), both read as the organisation's catalogue with the file's plan in it (`plan_reading`).
 """
 
 from __future__ import annotations
@@ -17,18 +19,34 @@ from pathlib import Path
 from .documents import Corrections, Recognition, recognise, recognition_catalog
 from .documents.preview import preview_lines
 from .formats.csv import read_csv
+from .formats.jhs191 import looks_like_plan
 from .formats.notes import Note
 from .formats.tables.layout import TABLES
 from .formats.xlsx import read_xlsx
 from .limits import file_size_check, json_parse, xml_parse, zip_size_check
+from .plan_reading import looks_like_classification, read_classification, read_jhs191
 from .textpage import Finding, is_page_style, parse_page
 from .textpage.source import read_text
 from .validation import CatalogError
 
-FORMATS = ("auto", "text", "json", "xlsx", "csv", "html", "docx", "pdf", "table", "document")
+FORMATS = (
+    "auto",
+    "text",
+    "json",
+    "xlsx",
+    "csv",
+    "html",
+    "docx",
+    "pdf",
+    "table",
+    "document",
+    "jhs191",
+    "classification",
+)
 # A description in any layout, read by `documents`: by this format the command is told to read it so.
 DOCUMENT_FORMATS = ("html", "docx", "pdf", "table", "document")
 TABLE_READERS = {"xlsx": read_xlsx, "csv": read_csv}
+PLAN_READERS = {"jhs191": read_jhs191, "classification": read_classification}  # the records management plan
 
 
 def detect_format(path: Path, text: str | None = None) -> str:
@@ -47,7 +65,13 @@ def detect_format(path: Path, text: str | None = None) -> str:
     if suffix == ".zip":
         return "csv"
     if suffix == ".csv":
-        return "csv" if _own_tables(path.parent) or path.name.casefold() in _own_files() else "table"
+        if _own_tables(path.parent) or path.name.casefold() in _own_files():
+            return "csv"
+        return "classification" if path.is_file() and looks_like_classification(path) else "table"
+    if suffix == ".xml" and path.is_file():
+        with path.open("rb") as file:
+            if looks_like_plan(file.read(2000)):
+                return "jhs191"
     if suffix == ".json" or (text or "").lstrip().startswith("{"):
         return "json"
     return "text"
@@ -93,6 +117,11 @@ def read_catalog(
         raise CatalogError([f"{path}: no such file"])
     if fmt == "auto" and detect_format(path) in TABLE_READERS:
         fmt = detect_format(path)
+    if fmt == "auto" and detect_format(path) in PLAN_READERS:
+        fmt = detect_format(path)
+    if fmt in PLAN_READERS:
+        plan_catalog, plan_notes = PLAN_READERS[fmt](path, organization_name)
+        return plan_catalog, plan_notes
     if fmt in DOCUMENT_FORMATS or (fmt == "auto" and detect_format(path) in DOCUMENT_FORMATS):
         return read_description([path], organization_name=organization_name, allow_partial=allow_partial)
     if fmt in TABLE_READERS:

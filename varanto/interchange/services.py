@@ -52,6 +52,7 @@ from varanto.catalog.services.values import cleaner_of
 from varanto.core.keys import make_key
 from varanto.publications.diff import FieldChange
 
+from . import records_plan_import
 from .canonical import (
     DATASET_FIELDS,
     LAYER_FIELDS,
@@ -63,10 +64,9 @@ from .canonical import (
     SYSTEM_FIELDS,
     Spec,
     _load,
-    _model_field,
-    _to_json,
     catalog_validate,
 )
+from .dumping import _model_field, _to_json
 from .validation import CatalogError
 
 REASON = "tuonti"
@@ -318,6 +318,11 @@ def _catalog_import(
             "open data sets": len(open_data.get("datasets", [])),
             "data services": len(open_data.get("services", [])),
             "contacts": len(org_data.get("contacts", [])),
+            **{
+                name.replace("_", " "): len(items)
+                for name, items in (data.get("records_management") or {}).items()
+                if items
+            },
         },
     )
     if dry_run:
@@ -381,6 +386,7 @@ def _write_records(run: _Import, data: dict, replace: bool) -> None:
             with _named(InformationSystem, item["name"]):
                 interfaces(item)(systems_by_key[item["key"]])
     systems_by_key = {item["key"]: systems_by_key[item["key"]] for item in data["systems"]}
+    task_classes = records_plan_import.task_classes_write(run, data)
 
     def process_relations(item):
         def write(process):
@@ -394,7 +400,13 @@ def _write_records(run: _Import, data: dict, replace: bool) -> None:
 
     processes = {
         item["key"]: run.upsert(
-            Process, PROCESS_FIELDS, old[Process], item, position, relations=process_relations(item)
+            Process,
+            PROCESS_FIELDS,
+            old[Process],
+            item,
+            position,
+            relations=process_relations(item),
+            refs={"task_class": task_classes.get(item["task_class"] or "")} if "task_class" in item else None,
         )
         for position, item in enumerate(data.get("processes", []))
     }
@@ -440,6 +452,7 @@ def _write_records(run: _Import, data: dict, replace: bool) -> None:
             new=new,
         )
 
+    records_plan_import.rest_write(run, data, task_classes, system, resources)
     open_data = data.get("open_data", {})
     for position, item in enumerate(open_data.get("datasets", [])):
         resource = resources.get(item.get("resource") or "")
@@ -461,6 +474,7 @@ def _write_records(run: _Import, data: dict, replace: bool) -> None:
         replace,
         lambda r: _service_delete(r, stamp),
     )
+    records_plan_import.remove_missing(run, data, replace)
     run.remove(
         missing(DataResource, resources),
         replace,

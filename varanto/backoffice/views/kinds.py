@@ -21,6 +21,7 @@ from varanto.catalog.services.registry import KindServices
 
 from ..forms.records import OrganizationForm, ProcessForm, RecordForm, ResourceForm, SectionForm, SystemForm
 from ..forms.rows import ContactRows, DataFlowRows, InterfaceRows, LinkRows, ResourceSystemRows
+from ..forms.tasks import DocumentTypeForm, ProcessActionForm, TaskClassForm
 
 if TYPE_CHECKING:
     from django.db import models
@@ -60,6 +61,9 @@ EDITING: dict[str, Editing] = {  # by `RecordKind.slug`
     "system": Editing(SystemForm, {"interfaces": InterfaceRows}, _system_rows, has_detail_page=True),
     "section": Editing(SectionForm),
     "process": Editing(ProcessForm, {"links": LinkRows}, lambda record: {"links": record.links}),
+    "task_class": Editing(TaskClassForm),
+    "action": Editing(ProcessActionForm),
+    "document_type": Editing(DocumentTypeForm),
     "organization": Editing(
         OrganizationForm,
         {"contacts": ContactRows},

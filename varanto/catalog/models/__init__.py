@@ -10,6 +10,15 @@ from .processes import Process
 from .resources import ApiAvailability, Archiving, DataResource, DisclosureLevel, ResourceSystem, ReviewStatus
 from .sections import Section, SectionKind
 from .systems import InformationSystem, SystemInterface
+from .tasks import (
+    DocumentType,
+    PersonalDataClass,
+    ProcessAction,
+    ProtectionLevel,
+    PublicityClass,
+    SecurityClass,
+    TaskClass,
+)
 
 __all__ = [
     "ApiAvailability",
@@ -19,17 +28,24 @@ __all__ = [
     "DataResource",
     "DataService",
     "DisclosureLevel",
+    "DocumentType",
     "ImpactAssessment",
     "InformationSystem",
     "OpenDataset",
     "Organization",
     "OrganizationLogo",
     "OrganizationType",
+    "PersonalDataClass",
     "Process",
+    "ProcessAction",
+    "ProtectionLevel",
+    "PublicityClass",
     "ResourceSystem",
     "ReviewStatus",
     "Section",
     "SectionKind",
+    "SecurityClass",
     "ServiceLayer",
     "SystemInterface",
+    "TaskClass",
 ]

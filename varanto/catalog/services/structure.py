@@ -113,6 +113,8 @@ def process_relink(process: Process, referred_by: dict, stamp: Stamp, warnings: 
 
 
 def process_write(process: Process, data: dict, stamp: Stamp) -> list[str]:
+    if data.get("task_class") is not None:
+        same_organization(process.organization_id, [data["task_class"]], "task_class")
     changed = assign(process, data, PROCESS.fields, relations=PROCESS.relations)
     process.full_clean()
     if "systems" in data:
