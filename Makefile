@@ -56,6 +56,8 @@ bench: install
 	$(BIN)/python bench/search.py
 	$(BIN)/python bench/public_api.py
 	$(BIN)/python bench/load.py
+	$(BIN)/python bench/import_real.py
+	$(BIN)/python bench/import_html.py
 
 # Regenerates demo/imatra.catalog.json from the published page with the importer.
 demo-data: install

@@ -6,6 +6,8 @@ Environment variables (all optional for local use):
   DEBUG             "true" for development error pages (default false)
   ALLOWED_HOSTS     comma-separated host names (default: localhost names)
   PUBLIC_BASE_URL   absolute address of the public site, used in exports (default http://127.0.0.1:8000)
+  SEARCH_AGGREGATE_URL  a Varanto installation searching every organisation (its /haku/), where static
+                    copies' search forms go (default: this site's own search)
   VARANTO_VAR_DIR   where the SQLite database, the secret key and logs live (default ./var)
   LOG_LEVEL         INFO by default
   SIGN_IN_FAILURE_LIMIT, SIGN_IN_LOCKOUT_MINUTES   sign-in throttling (default 5 failures, 15 minutes)
@@ -43,6 +45,8 @@ SECRET_KEY = env.str("SECRET_KEY", default="") or _local_secret_key()
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 PUBLIC_BASE_URL = env.str("PUBLIC_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# A Varanto installation that searches every organisation (its /haku/): static copies' search forms go there.
+SEARCH_AGGREGATE_URL = env.str("SEARCH_AGGREGATE_URL", default="").rstrip("/")
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -1,5 +1,6 @@
 """Staff roles per organisation, editors' assignments, and the audit log."""
 
+from django.apps import apps
 from django.conf import settings
 from django.db import models
 from django.utils.text import capfirst
@@ -114,6 +115,29 @@ SSO_REFUSALS = {
 }
 
 
+def _record_noun(record: str) -> str:
+    """A record kind's noun, or the model's name for a record that is no declared kind (an impact assessment)."""
+    noun = next((k.noun for k in declarations.KINDS if k.slug and k.slug == record), None)
+    if noun is None and record:
+        try:
+            noun = apps.get_model("catalog", record)._meta.verbose_name
+        except LookupError:
+            noun = record
+    return str(noun or "")
+
+
+# The events about one record, whose details name it (`catalog.services.common.record_audit`).
+RECORD_KINDS = (
+    AuditKind.RECORD_CREATE,
+    AuditKind.RECORD_EDIT,
+    AuditKind.RECORD_DELETE,
+    AuditKind.RECORD_RESTORE,
+    AuditKind.REVIEW_SUBMITTED,
+    AuditKind.CHANGE_APPROVED,
+    AuditKind.CHANGE_RETURNED,
+)
+
+
 class AuditEvent(models.Model):
     """Lokitapahtuma: a security-relevant event, readable by administrators.
 
@@ -215,7 +239,8 @@ class AuditEvent(models.Model):
                 "number": detail.get("number"),
                 "count": detail.get("count", 0),
             }
-        if self.kind in (AuditKind.RECORD_DELETE, AuditKind.RECORD_RESTORE):
-            noun = next((k.noun for k in declarations.KINDS if k.slug and k.slug == detail.get("record")), None)
-            return f"{capfirst(noun or detail.get('record', ''))} {detail.get('name', '')} ({detail.get('key', '')})"
+        if self.kind in RECORD_KINDS:
+            text = f"{capfirst(_record_noun(detail.get('record', '')))} {detail.get('name', '')}"
+            text += f" ({detail['key']})" if detail.get("key") else ""
+            return f"{text}: {detail['comment']}" if detail.get("comment") else text
         return ""

@@ -4,7 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from .sso import views as sso
-from .views import imports, integrations, lists, notifications, people, records, reports, resources, review
+from .views import handover, imports, integrations, lists, notifications, people, records, reports, resources, review
 from .views.common import chosen_language
 from .views.kinds import KINDS, Kind
 
@@ -95,6 +95,7 @@ urlpatterns = [
     path("<slug:org>/kayttajat/", people.users, name="users"),
     path("<slug:org>/kayttajat/<int:pk>/", people.membership, name="membership"),
     path("<slug:org>/kayttajat/<int:pk>/muistutus/", notifications.reminder_preview, name="reminder_preview"),
+    path("<slug:org>/kayttajat/luovutus/", handover.handover, name="handover"),
     path("<slug:org>/kayttajat/hyvaksynta/", people.own_approval, name="own_approval"),
     path("<slug:org>/integraatiot/", integrations.integrations, name="integrations"),
     path("<slug:org>/integraatiot/<int:pk>/peru/", integrations.integration_revoke, name="integration_revoke"),

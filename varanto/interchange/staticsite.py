@@ -37,6 +37,8 @@ logger = logging.getLogger(__name__)
 
 MARKER = ".varanto-site"  # marks a folder as a static site Varanto wrote, which a later run may replace
 LIVE_ONLY = ("/admin/", "/hallinta/", "/api/", "/i18n/")
+# Public pages that only the running application can answer: search, and subscribing by e-mail.
+LIVE_NAMESPACES = ("search", "notifications")
 LINK = re.compile(r"""(?P<attr>(?<![\w-])(?:href|src|action))=(?P<quote>["'])(?P<url>/(?!/)[^"']*)(?P=quote)""")
 CSS_URL = re.compile(r"""url\((?P<quote>["']?)(?P<url>/(?!/)[^)"']*)(?P=quote)\)""")
 TEXT_TYPES = ("text/html", "text/css")
@@ -61,23 +63,33 @@ def file_for(path: str) -> str:
 
 
 def _live_only(path: str) -> bool:
-    """Whether only the running application can answer `path`: a static copy cannot search."""
+    """Whether only the running application can answer `path`: a static copy cannot search or subscribe."""
     if path.startswith(LIVE_ONLY):
         return True
-    return any(_resolves_to_search(path, language) for language, _name in settings.LANGUAGES)
+    return any(_namespace(path, language) in LIVE_NAMESPACES for language, _name in settings.LANGUAGES)
 
 
-def _resolves_to_search(path: str, language: str) -> bool:
+def _namespace(path: str, language: str) -> str | None:
     # A language prefix resolves only while its language is active.
     with translation.override(language):
         try:
-            return resolve(path).namespace == "search"
+            return resolve(path).namespace
         except Resolver404:
-            return False
+            return None
+
+
+def _search_language(path: str) -> str | None:
+    """The language of a search page's address, None when `path` is no search page."""
+    return next((language for language, _name in settings.LANGUAGES if _namespace(path, language) == "search"), None)
 
 
 def _relative(url: str, page_file: str, live_url: str) -> str:
     parts = urlsplit(url)
+    aggregate = settings.SEARCH_AGGREGATE_URL
+    if aggregate and (language := _search_language(parts.path)):
+        # The copy's search forms go to the installation that searches every organisation.
+        with translation.override(language):
+            return aggregate + reverse("search:site_results")
     if _live_only(parts.path):
         return live_url + url
     target = file_for(parts.path)
@@ -195,7 +207,11 @@ def _write_site(outdir: Path, *, base_url: str, live_url: str, progress: Callabl
     report, seen = SiteReport(), set()
     # Downloads and DCAT point to where the static copy will be served.
     static_base = (base_url or settings.PUBLIC_BASE_URL).rstrip("/")
-    with override_settings(PUBLIC_BASE_URL=static_base, ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "testserver"]):
+    # Each page's request activates its language; the override gives the caller its own back.
+    with (
+        override_settings(PUBLIC_BASE_URL=static_base, ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "testserver"]),
+        translation.override(translation.get_language()),
+    ):
         client = Client()
         while queue:
             path = queue.pop(0)

@@ -12,6 +12,11 @@ from django.utils import translation
 logger = logging.getLogger(__name__)
 
 
+def absolute_url(path: str) -> str:
+    """A link for a message: the site's public address and the path."""
+    return settings.PUBLIC_BASE_URL + path
+
+
 def message_build(
     *, to: str, template: str, context: dict, language: str, headers: dict[str, str] | None = None
 ) -> EmailMessage:
@@ -30,8 +35,16 @@ def message_build(
 
 def messages_send(messages: list[EmailMessage]) -> list[bool]:
     """Send each message over one connection; whether each went (a refused one is logged, not raised)."""
+    if not messages:
+        return []
+    connection = get_connection()
+    try:
+        connection.open()
+    except OSError:  # the server is unreachable: nothing went, the next run tries again
+        logger.exception("Cannot reach the mail server: %d message(s) not sent", len(messages))
+        return [False] * len(messages)
     sent = []
-    with get_connection() as connection:
+    with connection:
         for message in messages:
             message.connection = connection
             try:

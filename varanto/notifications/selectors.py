@@ -1,4 +1,4 @@
-"""Reads for notifications: an official's digest (muistutuskooste), preferences, subscribers."""
+"""Reads for reminders: an official's digest (muistutuskooste) and their preference."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 from django.urls import reverse
@@ -17,7 +16,8 @@ from varanto.accounts.permissions import PERMISSIONS, Action
 from varanto.backoffice.selectors.attention import review_due
 from varanto.catalog.models import DataResource, Organization, ReviewStatus
 
-from .models import INTERVALS, Frequency, Reason, ReminderPreference, ReminderSent, Subscription
+from .mail import absolute_url
+from .models import INTERVALS, Frequency, Reason, ReminderPreference, ReminderSent
 
 # A review due within this many days is mentioned already, so there is time to do it.
 REVIEW_LEAD_DAYS = 30
@@ -54,29 +54,24 @@ class Digest:
         return [item for item in self.items if item.reason == reason]
 
 
-def absolute_url(path: str) -> str:
-    return settings.PUBLIC_BASE_URL + path
-
-
-def _resource_item(resource: DataResource, reason: Reason, **extra) -> DigestItem:
+def _resource_item(resource: DataResource, reason: Reason, language: str, **extra) -> DigestItem:
     path = reverse("backoffice:resource_detail", kwargs={"org": resource.organization.slug, "key": resource.key})
-    return DigestItem(
-        resource.organization, "resource", resource.pk, resource.name, reason, absolute_url(path), **extra
-    )
+    name, _translated = resource.translated("name", language)
+    return DigestItem(resource.organization, "resource", resource.pk, name, reason, absolute_url(path), **extra)
 
 
-def _membership_items(membership: Membership, today: datetime.date) -> list[DigestItem]:
+def _membership_items(membership: Membership, today: datetime.date, language: str) -> list[DigestItem]:
     organization = membership.organization
     items = []
     for resource in membership.resources.select_related("organization").order_by("name"):
         if resource.review_status == ReviewStatus.RETURNED:
-            items.append(_resource_item(resource, Reason.RETURNED, comment=resource.review_comment))
+            items.append(_resource_item(resource, Reason.RETURNED, language, comment=resource.review_comment))
         due = review_due(resource, organization)
         if due is None or due <= today + datetime.timedelta(days=REVIEW_LEAD_DAYS):
-            items.append(_resource_item(resource, Reason.REVIEW_DUE, due=due))
+            items.append(_resource_item(resource, Reason.REVIEW_DUE, language, due=due))
     if membership.role in PERMISSIONS[Action.APPROVE].roles:
         waiting = DataResource.objects.filter(organization=organization, review_status=ReviewStatus.READY_FOR_REVIEW)
-        items += [_resource_item(r, Reason.AWAITING_APPROVAL) for r in waiting.select_related("organization")]
+        items += [_resource_item(r, Reason.AWAITING_APPROVAL, language) for r in waiting.select_related("organization")]
     return items
 
 
@@ -89,7 +84,8 @@ def digest_for(user, *, now: datetime.datetime | None = None, fresh_only: bool =
     now = now or timezone.now()
     preference = reminder_preference(user)
     memberships = Membership.objects.filter(user=user).select_related("organization").order_by("organization__name")
-    items = [item for membership in memberships for item in _membership_items(membership, timezone.localdate(now))]
+    today, language = timezone.localdate(now), preference.language
+    items = [item for membership in memberships for item in _membership_items(membership, today, language)]
     if fresh_only:
         interval = INTERVALS.get(Frequency(preference.frequency))
         if interval is None:
@@ -115,7 +111,3 @@ def users_to_remind() -> QuerySet:
         .distinct()
         .order_by("pk")
     )
-
-
-def subscriptions_confirmed(organization: Organization) -> QuerySet[Subscription]:
-    return Subscription.objects.filter(organization=organization, confirmed_at__isnull=False)

@@ -17,9 +17,9 @@ from django.utils import timezone
 from varanto.accounts.models import AuditKind
 from varanto.accounts.services import audit_record
 
-from .mail import message_build, messages_send
+from .mail import absolute_url, message_build, messages_send
 from .models import Frequency, Reason, ReminderPreference, ReminderSent
-from .selectors import Digest, absolute_url, digest_for, users_to_remind
+from .selectors import Digest, digest_for, users_to_remind
 
 REASON_ORDER = (Reason.REVIEW_DUE, Reason.RETURNED, Reason.AWAITING_APPROVAL)
 

@@ -25,9 +25,8 @@ from varanto.catalog.models import Organization
 from varanto.publications.models import Publication
 from varanto.publications.selectors import latest_publication, publication_changes
 
-from .mail import message_build, messages_send
+from .mail import absolute_url, message_build, messages_send
 from .models import Notice, Subscription
-from .selectors import absolute_url, subscriptions_confirmed
 
 logger = logging.getLogger(__name__)
 
@@ -140,8 +139,7 @@ def subscribers_notify(publication: Publication) -> int:
         return 0
     told = Notice.objects.filter(publication=publication).values("subscription_id")
     pending = list(
-        subscriptions_confirmed(publication.organization)
-        .filter(confirmed_at__lte=publication.published_at)
+        Subscription.objects.filter(organization=publication.organization, confirmed_at__lte=publication.published_at)
         .exclude(pk__in=told)
         .select_related("organization")
     )

@@ -26,7 +26,7 @@ from .vocabulary import Concept, default_concepts
 LANGUAGES = {"sv": "swedish", "en": "english"}
 # A phrase of the vocabulary is at most this many words (stop words left out).
 MAX_PHRASE = 4
-# Swedish joins compound parts with a linking letter: "bygglov|s|ritningar", "skol|e|barn" hardly.
+# Swedish often joins compound parts with an s: "bygglov|s|ritningar".
 LINKING = "s"
 MIN_PIECE = 3
 # A compound's head alone stands for it only when it is this long ("sommarjobb" → jobb is too short; "barnbibliotek" → bibliotek).
@@ -35,8 +35,12 @@ MIN_HEAD_ALONE = 5
 _local = threading.local()
 
 
+@lru_cache(maxsize=100_000)
 def stem(language: str, word: str) -> str:
-    """Snowball's stem of a lower-case word in Swedish ("sv") or English ("en")."""
+    """Snowball's stem of a lower-case word in Swedish ("sv") or English ("en").
+
+    Cached: the pure-Python stemmers take most of a millisecond a word, and queries, keywords and
+    translated texts repeat their words."""
     stemmers = getattr(_local, "stemmers", None)
     if stemmers is None:
         stemmers = _local.stemmers = {code: snowballstemmer.stemmer(name) for code, name in LANGUAGES.items()}
@@ -199,6 +203,7 @@ class Vocabulary:
         return None
 
 
+@lru_cache(maxsize=20_000)
 def phrase_key(language: str, term: str) -> tuple[str, ...]:
     """A term as its stemmed words, stop words left out: "freedom of information request" → (freedom, inform, request)."""
     words = [w.lower() for w in _words(term)]

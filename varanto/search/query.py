@@ -120,7 +120,10 @@ def query_words(
         first, *further = [parts[number] for number in sorted(parts)] or [[]]
         also = _also(first, analyzer, thesaurus)
         extra = phrases.get(position, set()).union(*(targets for _shown, targets in also))
-        planned.append(_translated(plan_word(word, len(planned), thesaurus, extra), also, bool(translations)))
+        query_word = plan_word(word, len(planned), thesaurus, extra)
+        if first:
+            query_word.slots += _finnish_parts(first[0], len(planned), analyzer, thesaurus)
+        planned.append(_translated(query_word, also, bool(translations)))
         for part in further:
             part_word = _part_word(word.surface, part, len(planned), analyzer, thesaurus)
             planned.append(_translated(part_word, part_word.also, True))
@@ -134,6 +137,19 @@ def _also(translations: list[Translation], analyzer: Analyzer, thesaurus: Thesau
         targets = finnish_targets(translation.concept, analyzer)
         found.append((translation.shown, frozenset(targets | thesaurus.expand(targets))))
     return tuple(found)
+
+
+def _finnish_parts(translation: Translation, position: int, analyzer: Analyzer, thesaurus: Thesaurus) -> list[Slot]:
+    """The compound parts of the Finnish word shown, as a Finnish query word's part slots would be,
+    counted only where no resource holds the translation itself ("parkeringstillstånd" →
+    pysäköintilupa, which a catalogue may have only as pysäköinti- and -lupa)."""
+    words = analyse_text(translation.shown, analyzer)
+    if len(words) != 1 or not words[0].analysis.is_compound:
+        return []
+    slots = plan_word(words[0], position, thesaurus).slots[1:]
+    for slot in slots:
+        slot.fallbacks = set(slot.alternatives)
+    return slots
 
 
 def _part_word(surface: str, part: list[Translation], position: int, analyzer, thesaurus) -> QueryWord:

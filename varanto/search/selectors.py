@@ -19,7 +19,7 @@ from varanto.publications.models import Publication
 
 from . import sql
 from .analysis import Analyzer, analyse_text, get_analyzer
-from .facets import FACET_NAMES, Facet, facet_counts, matches_filters
+from .facets import FACET_NAMES, ORGANIZATION_FACETS, Facet, facet_counts, matches_filters
 from .languages import default_vocabulary
 from .models import Referral, SearchDocument, SearchIndex, SearchTerm, ThesaurusEntry
 from .query import QueryWord, WeightedTerm, corrected_word, query_words, weighted_terms, word_frequency
@@ -111,12 +111,14 @@ def search_resources(
 ) -> SearchResults:
     """Data resources matching `query` in the organisation's index (None: every organisation's), best first.
 
-    `filters` narrows by facet (section, system, disclosure, api). Without `limit` every
+    `filters` narrows by facet (section, system, disclosure, api; organization when every
+    organisation is searched, with the same ranking as one's own search). Without `limit` every
     match is returned and facets count them all; with it, the best `limit` only. Build missing
     indexes first with `services.search_index_ensure_current`.
     """
     query = " ".join(query.split())[:MAX_QUERY_LENGTH]
-    filters = {k: v for k, v in (filters or {}).items() if k in FACET_NAMES and v}
+    facet_names = FACET_NAMES if organization is None else ORGANIZATION_FACETS
+    filters = {k: v for k, v in (filters or {}).items() if k in facet_names and v}
     scope = _Scope(organization)
     if not scope.document_count or not query:
         return SearchResults(query, [])
@@ -139,7 +141,7 @@ def search_resources(
         query,
         words,
         hits=[SearchHit(d, r, found_words, contributions.get(d.pk, []), analyzer) for r, d in kept],
-        facets=facet_counts([d for _, d in ordered], filters),
+        facets=facet_counts([d for _, d in ordered], filters, facet_names),
         searched_also=_searched_also(words, frequencies),
     )
 

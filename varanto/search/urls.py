@@ -5,5 +5,6 @@ from . import views
 app_name = "search"
 
 urlpatterns = [
+    path("haku/", views.site_results, name="site_results"),
     path("<slug:org>/haku/", views.results, name="results"),
 ]

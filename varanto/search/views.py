@@ -1,4 +1,5 @@
-"""The public search results page, /<org>/haku/?q=…, usable without JavaScript."""
+"""The public search results pages, usable without JavaScript: one organisation's, /<org>/haku/?q=…,
+and every hosted organisation's together, /haku/?q=… (a regional or national aggregate)."""
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
@@ -18,15 +19,24 @@ PARAMETER_OF_FACET = {facet: param for param, facet in FACET_PARAMETERS.items()}
 @published_page(state=search_state)
 def results(request, current):
     """Hakutulokset: data resources of the organisation's latest publication matching the query."""
-    context = page_context(current)
+    return _results(request, page_context(current), current.publication.organization)
+
+
+def site_results(request):
+    """Haku kaikista: every hosted organisation's data resources, ranked as each one's own search ranks
+    them, with an organisation facet. Its answers depend on every index, so it sets no validators."""
+    return _results(request, {"org_slug": None, "site_search": True}, None)
+
+
+def _results(request, context: dict, organization):
     form = SearchForm(request.GET)
     form.is_valid()
     query = form.cleaned_data.get("q", "")
     context.update(form=form, query=query, results=None, page=None, facets=[], referrals=[])
     if query and not form.errors:
-        context["referrals"] = page_referrals(query, context["publication"].organization)
+        context["referrals"] = page_referrals(query, organization)
         # Reads the index the publishing service built; a GET never builds one.
-        found = search_resources(query=query, organization=context["publication"].organization, filters=form.filters())
+        found = search_resources(query=query, organization=organization, filters=form.filters())
         page = Paginator(found.hits, RESULTS_PER_PAGE).get_page(request.GET.get(PAGE_PARAMETER))
         context.update(
             results=found,

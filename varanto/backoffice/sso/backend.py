@@ -44,6 +44,11 @@ class SsoBackend(OIDCAuthenticationBackend):
             sso_refused(issuer=found.issuer, claims={}, reason=reason, request=request)
             return None
 
+    def get_user(self, user_id):
+        # mozilla-django-oidc's would keep a deactivated user's session; Django's own backend does not.
+        user = super().get_user(user_id)
+        return user if user is not None and self.user_can_authenticate(user) else None
+
     def verify_token(self, token, **kwargs):
         """The signature and nonce (mozilla-django-oidc), then the issuer and audience it leaves unchecked."""
         payload = super().verify_token(token, **kwargs)

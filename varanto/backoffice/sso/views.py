@@ -3,9 +3,14 @@ single sign-on steps: off to the provider, and back from it."""
 
 from __future__ import annotations
 
+import logging
+
+import requests
 from django.conf import settings
 from django.contrib.auth.views import LoginView
+from django.core.exceptions import ImproperlyConfigured
 from django.http import Http404
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import get_language
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
@@ -13,6 +18,7 @@ from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthen
 from .config import provider, sso_enabled
 
 FAILED = "sso=failed"
+logger = logging.getLogger(__name__)
 
 
 class SignIn(LoginView):
@@ -42,7 +48,12 @@ class SsoStart(OIDCAuthenticationRequestView):
     def get(self, request):
         if not sso_enabled():
             raise Http404
-        self.OIDC_OP_AUTH_ENDPOINT = provider().authorization_endpoint
+        try:
+            self.OIDC_OP_AUTH_ENDPOINT = provider().authorization_endpoint
+        except (requests.RequestException, ImproperlyConfigured, KeyError, ValueError) as failure:
+            # The provider unreachable or its discovery document wrong: the sign-in page says it failed.
+            logger.error("single sign-on: the provider's discovery document could not be read: %s", failure)
+            return redirect(f"{reverse('backoffice:login')}?{FAILED}")
         self.OIDC_RP_CLIENT_ID = settings.OIDC_RP_CLIENT_ID
         return super().get(request)
 

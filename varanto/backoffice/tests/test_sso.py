@@ -1,11 +1,15 @@
 """Single sign-on's rules: who an identity signs in as, what links it, and the roles the provider gives."""
 
+import socket
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
+from django.utils import translation
 
 from varanto.accounts.models import AuditEvent, AuditKind, Membership, Role, SsoIdentity
+from varanto.backoffice.sso.checks import sso_configuration_check
 from varanto.backoffice.sso.roles import mapped_roles
 from varanto.backoffice.sso.services import SignInRefused, sso_user_resolve
 
@@ -100,7 +104,8 @@ def test_the_provider_changes_and_takes_away_roles_audited_as_from_sso(role_map)
         ("editor", "publisher", "sso"),
         ("publisher", None, "sso"),
     ]
-    assert "(kertakirjautumisesta)" in changes[0].summary
+    with translation.override("fi"):
+        assert "(kertakirjautumisesta)" in changes[0].summary
 
 
 def test_roles_in_organisations_the_map_does_not_name_are_left_as_given(role_map, settings):
@@ -117,3 +122,44 @@ def test_without_a_provider_configured_the_sign_in_page_has_passwords_only_and_s
     assert reverse("backoffice:sso_start") not in page
     assert client.get(reverse("backoffice:sso_start")).status_code == 404
     assert client.get(reverse("backoffice:sso_callback"), {"code": "x", "state": "y"}).status_code == 404
+
+
+def test_a_provider_that_does_not_answer_sends_the_official_back_to_sign_in_saying_so(client, db, settings):
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        settings.OIDC_ISSUER = f"http://127.0.0.1:{probe.getsockname()[1]}"
+    settings.OIDC_RP_CLIENT_ID = "varanto"
+    settings.OIDC_TIMEOUT = 2
+    response = client.get(reverse("backoffice:sso_start"))
+    assert (response.status_code, response["Location"]) == (302, reverse("backoffice:login") + "?sso=failed")
+    assert "ei onnistunut" in client.get(response["Location"]).content.decode()
+
+
+def test_the_system_check_names_a_wrong_role_map_and_a_missing_secret(settings):
+    settings.OIDC_ISSUER = ISSUER
+    settings.OIDC_RP_CLIENT_ID = "varanto"
+    settings.OIDC_RP_CLIENT_SECRET = ""
+    settings.OIDC_ROLE_MAP = {"Varanto.Editor": "imatran-kaupunki"}
+    found = {message.id: message.msg for message in sso_configuration_check()}
+    assert set(found) == {"varanto.sso.E002", "varanto.sso.E003"}
+    assert "Varanto.Editor=imatran-kaupunki" in found["varanto.sso.E003"]
+
+
+def test_the_member_page_names_the_identity_and_warns_that_the_provider_decides_roles(client, role_map, settings):
+    settings.OIDC_ISSUER, settings.OIDC_RP_CLIENT_ID = ISSUER, "varanto"
+    user = sso_user_resolve(issuer=ISSUER, claims=claims("s-4", "uusi@imatra.example", roles=["Varanto.Editor"]))
+    membership = Membership.objects.get(user=user, organization=role_map.organization)
+    client.force_login(role_map.administrator)
+    page = client.get(reverse("backoffice:membership", args=[role_map.organization.slug, membership.pk]))
+    text = page.content.decode()
+    assert f"Kirjautuu kertakirjautumisella: {ISSUER} (viimeksi " in text
+    assert "Organisaation tunnistuspalvelu päättää roolit" in text
+
+
+def test_a_deactivated_users_single_sign_on_session_ends(client, staff):
+    client.force_login(staff.editor, backend="varanto.backoffice.sso.backend.SsoBackend")
+    home = reverse("backoffice:my_resources", args=[staff.organization.slug])
+    assert client.get(home).status_code == 200
+    staff.editor.is_active = False
+    staff.editor.save()
+    assert client.get(home)["Location"].startswith(reverse("backoffice:login"))

@@ -24,14 +24,15 @@ from ..selectors.display import Names, differences
 
 LOGIN_URL = reverse_lazy("backoffice:login")
 
-# (URL name, label, the action the link needs on the organisation, or None for everyone)
+# (URL name, label, the action its page needs on the organisation, or None for everyone): a role is
+# shown only what it can open (tests/test_navigation.py opens every link as every role).
 NAVIGATION = [
     ("my_resources", _("My resources"), None),
     ("resource_list", _("Data resources"), None),
     ("system_list", _("Systems"), None),
     ("section_list", _("Sections"), None),
     ("process_list", _("Processes"), None),
-    ("organization_edit", _("Information requests"), None),
+    ("organization_edit", _("Information requests"), Action.EDIT),
     ("review", _("Review and publish"), None),
     ("completeness", _("Completeness"), None),
     ("impact", _("Impact assessment"), None),

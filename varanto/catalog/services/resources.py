@@ -17,6 +17,7 @@ from .common import (
     assign,
     locked,
     new_record,
+    record_audit,
     record_create,
     record_delete,
     record_save,
@@ -24,6 +25,13 @@ from .common import (
     texts_cleaned,
 )
 from .specs import RESOURCE
+
+# Each review move's row in the audit log (an approval of one's own change has its own, `OWN_CHANGE_APPROVED`).
+REVIEW_AUDITS = {
+    Action.SUBMIT: AuditKind.REVIEW_SUBMITTED,
+    Action.APPROVE: AuditKind.CHANGE_APPROVED,
+    Action.RETURN: AuditKind.CHANGE_RETURNED,
+}
 
 
 def _links_write(resource: DataResource, rows: list[dict], stamp: Stamp) -> bool:
@@ -200,7 +208,8 @@ def data_resource_review(
     elif comment:
         current.review_comment = comment
         fields.append("review_comment")
-    saved = record_save(current, fields, Stamp(acting_user, reason))
+    stamp = Stamp(acting_user, reason)
+    saved = record_save(current, fields, stamp)
     if reason == OWN_APPROVAL:
         audit_record(
             kind=AuditKind.OWN_CHANGE_APPROVED,
@@ -209,6 +218,8 @@ def data_resource_review(
             resource=current.name,
             key=current.key,
         )
+    else:
+        record_audit(REVIEW_AUDITS[action], saved, stamp, **({"comment": comment} if comment else {}))
     return saved
 
 

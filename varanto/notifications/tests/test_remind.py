@@ -88,13 +88,24 @@ def test_the_publisher_hears_of_what_awaits_approval_and_the_editor_of_what_was_
 
 
 def test_each_official_is_reminded_in_their_own_language_or_not_at_all(office, smtp_server):
-    _organization, _overdue, _fresh, editor, publisher = office
+    _organization, overdue, _fresh, editor, publisher = office
+    overdue.translations = {"sv": {"name": "Vattentjänstens kundregister"}}
+    overdue.save(update_fields=["translations"])
     reminder_preference_set(user=editor, frequency=Frequency.WEEKLY, language="sv", acting_user=editor)
     reminder_preference_set(user=publisher, frequency=Frequency.OFF, language="fi", acting_user=publisher)
     _remind()
     (message,) = smtp_server.to("veera@example.org")
     assert message["Content-Language"] == "sv"
-    assert "granskning" in smtp_server.text(message)
+    assert "granskas" in smtp_server.text(message)
+    assert "Vattentjänstens kundregister" in smtp_server.text(message)
     assert not smtp_server.to("jussi@example.org")
     assert ReminderPreference.objects.get(user=editor).language == "sv"
     assert AuditEvent.objects.filter(kind=AuditKind.REMINDER_PREFERENCE).count() == 2
+
+
+def test_while_the_mail_server_is_down_nothing_counts_as_sent_and_the_next_run_sends_it(office, smtp_server, settings):
+    port, settings.EMAIL_PORT = settings.EMAIL_PORT, 9  # nothing listens there
+    assert "Sent 0 reminder" in _remind()
+    settings.EMAIL_PORT = port
+    _remind()
+    assert len(smtp_server.to("veera@example.org")) == 1

@@ -62,3 +62,11 @@ def test_a_withdrawn_publication_leaves_the_feed_and_the_swedish_feed_speaks_swe
 def test_the_publication_history_page_names_its_feed(client, imatra_published):
     html = client.get("/imatran-kaupunki/julkaisut/").content.decode()
     assert '<link rel="alternate" type="application/atom+xml" href="/imatran-kaupunki/julkaisut/atom.xml"' in html
+
+
+def test_the_feed_kept_in_the_page_cache_answers_as_the_first_time(client, imatra_published, atom_schema):
+    first = client.get("/imatran-kaupunki/julkaisut/atom.xml")
+    again = client.get("/imatran-kaupunki/julkaisut/atom.xml")
+    assert again["Content-Type"] == first["Content-Type"] == "application/atom+xml; charset=utf-8"
+    assert again.content == first.content and again["ETag"] == first["ETag"]
+    assert client.get("/imatran-kaupunki/julkaisut/atom.xml", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304

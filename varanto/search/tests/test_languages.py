@@ -101,4 +101,24 @@ def test_an_organisations_own_swedish_and_english_texts_are_searched_in_their_la
         return [hit.document.name for hit in search_resources(query=query, organization=organization).hits]
 
     assert names("simhallarna") == ["Ympäristöterveys"]  # in no vocabulary: only the organisation's text has it
+    hit = search_resources(query="simhallarna", organization=organization).hits[0]
+    assert "<mark>simhallarnas</mark>" in hit.snippet.html
     assert names("board game") == ["Kirjasto"]
+
+
+@pytest.mark.django_db
+def test_a_stored_translation_of_an_internal_field_is_never_searched():
+    organization = OrganizationFactory(name="Kaksikielinen kunta")
+    DataResourceFactory(
+        organization=organization,
+        name="Kirjasto",
+        internal_notes="salasana",
+        translations={"sv": {"name": "Bibliotek", "internal_notes": "hemligtlösenord"}},
+    )
+    publication_create(organization=organization)
+    search_index_ensure_current(organization=organization)
+    assert [h.document.name for h in search_resources(query="bibliotek", organization=organization).hits] == [
+        "Kirjasto"
+    ]
+    assert search_resources(query="hemligtlösenord", organization=organization).hits == []
+    assert search_resources(query="salasana", organization=organization).hits == []

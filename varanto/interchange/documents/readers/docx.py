@@ -20,7 +20,7 @@ from docx.text.paragraph import Paragraph
 from ...limits import zip_size_check, zip_xml_check
 from ...validation import CatalogError
 from ..blocks import Block, Document, Kind, Location
-from ..recognition.recogniser import NAME_COLUMN
+from ..recognition.vocabulary import vocabulary
 from .text import line_blocks
 
 HEADING_STYLE = re.compile(r"^(?:heading|otsikko|rubrik|överskrift)\s*(\d)$", re.I)
@@ -95,4 +95,4 @@ def _table(table, name: str, number: int, document: Document) -> None:
 
 
 def _header_like(row: tuple[str, ...]) -> bool:
-    return row[0].strip().casefold() in NAME_COLUMN
+    return vocabulary().is_header(row)

@@ -23,6 +23,12 @@ DROPPED = frozenset(
     "input textarea label canvas audio video map".split()
 )
 DROPPED_ROLES = frozenset(("navigation", "banner", "contentinfo", "search", "complementary", "dialog", "menu"))
+# Cookie banners, breadcrumbs, share buttons and text only for screen readers ("avautuu uuteen ikkunaan")
+FURNITURE_CLASS = re.compile(
+    r"cookie|consent|breadcrumb|murupolku|share|social|skip-?link|sr-only|visually-hidden|screen-reader|"
+    r"element-invisible|print-?button",
+    re.I,
+)
 HEADINGS = {f"h{n}": n for n in range(1, 7)}
 BLOCKS = frozenset(
     "p div section article main li ul ol dl dt dd table tr td th thead tbody tfoot caption details "
@@ -73,11 +79,16 @@ class _Walker:
             bullet = BULLET.match(line) if kind == Kind.PARAGRAPH else None
             if bullet:
                 self.blocks.append(Block(Kind.ITEM, bullet["text"], where, level=1, marker=bullet["marker"]))
+            elif kind == Kind.PARAGRAPH and self.words.heading_field(line):
+                # "<p><strong>Käyttötarkoitus</strong><br>…": a label on its own line heads what follows
+                self.blocks.append(Block(Kind.HEADING, line, where))
             else:
                 self.blocks.append(Block(kind, line, where, **extra))
 
     def dropped(self, element) -> bool:
         if element.tag in DROPPED or (element.get("role") or "") in DROPPED_ROLES:
+            return True
+        if FURNITURE_CLASS.search(f"{element.get('class') or ''} {element.get('id') or ''}"):
             return True
         if element.get("hidden") is not None or element.get("aria-hidden") == "true":
             return True
@@ -114,7 +125,9 @@ class _Walker:
 
     def block(self, element, depth: int) -> None:
         tag = element.tag
-        if tag in HEADINGS:
+        if tag == "p" and _emphasised(element):
+            self.emit(Kind.HEADING, _text(element), element, level=0)  # "<p><strong>Name</strong></p>"
+        elif tag in HEADINGS:
             self.emit(Kind.HEADING, _text(element), element, level=HEADINGS[tag])
         elif tag in ("summary", "dt", "caption"):
             self.emit(Kind.HEADING, _text(element), element, level=0)
@@ -133,7 +146,7 @@ class _Walker:
     def item(self, element, depth: int, marker: str) -> None:
         nested = [c for c in element if isinstance(c.tag, str) and c.tag in ("ul", "ol", "table", "p", "div")]
         if not nested:
-            self.emit(Kind.ITEM, _text(element), element, level=depth, marker=marker)
+            self.emit(Kind.ITEM, _bold_start(element) or _text(element), element, level=depth, marker=marker)
             return
         own = [element.text or ""]
         for child in element:
@@ -155,7 +168,9 @@ class _Walker:
             if not any(cells):
                 continue
             if not header and (
-                all(c.tag == "th" for c in row if c.tag in ("td", "th")) or row.getparent().tag == "thead"
+                all(c.tag == "th" for c in row if c.tag in ("td", "th"))
+                or row.getparent().tag == "thead"
+                or (index == 0 and self.words.is_header(cells))
             ):
                 header = cells
                 continue
@@ -164,6 +179,31 @@ class _Walker:
                 self.blocks.append(Block(Kind.PARAGRAPH, f"{cells[0].rstrip(':')}: {cells[1]}", where))
             else:
                 self.blocks.append(Block(Kind.ROW, " | ".join(cells), where, cells=cells, header=header))
+
+
+def _bold_start(element) -> str:
+    """ "<li><strong>Lastensuojelu</strong> asiakastiedot</li>" as "Lastensuojelu: asiakastiedot": the
+    bold start names the item; "" when the item does not start in bold."""
+    children = [c for c in element if isinstance(c.tag, str)]
+    if not children or children[0].tag not in ("strong", "b") or (element.text or "").strip():
+        return ""
+    name = _text(children[0]).strip().rstrip(":")
+    rest = _text(element)[len(_text(children[0])) :].strip().lstrip(":–-").strip()
+    return f"{name}: {rest}" if name and rest and ":" not in name else ""
+
+
+def _emphasised(element) -> bool:
+    """A paragraph that is one short bold run, as CMS editors write headings."""
+    children = [c for c in element if isinstance(c.tag, str)]
+    text = _text(element)
+    return (
+        len(children) == 1
+        and children[0].tag in ("strong", "b")
+        and not (element.text or "").strip()
+        and not (children[0].tail or "").strip()
+        and 0 < len(text) <= 120
+        and not text.endswith(".")
+    )
 
 
 def _content(root):
@@ -186,12 +226,14 @@ def _decoded(name: str, raw: bytes) -> str:
 
 
 def read_html(name: str, raw: bytes) -> Document:
+    parser = html.HTMLParser(remove_comments=True, no_network=True)
     try:
-        root = html.document_fromstring(
-            _decoded(name, raw), parser=html.HTMLParser(remove_comments=True, no_network=True)
-        )
+        root = html.document_fromstring(_decoded(name, raw), parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise CatalogError([f"{name}: not an HTML page that can be read ({exc})"]) from None
+    if any("Excessive depth" in error.message for error in parser.error_log):
+        # libxml2 stops at 256 levels; what is deeper is lost, so the page is not read at all
+        raise CatalogError([f"{name}: the page's elements nest deeper than 256 levels; no description needs that"])
     document = Document(name=name)
     title = root.findtext(".//title") or ""
     document.title = SPACE.sub(" ", title).strip()

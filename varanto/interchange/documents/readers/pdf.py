@@ -18,7 +18,7 @@ from pypdf.errors import PyPdfError
 
 from ...validation import CatalogError
 from ..blocks import Document, Location
-from .text import line_blocks
+from .text import line_blocks, unwrapped
 
 MAX_PAGES = 500
 PAGE_NUMBER = re.compile(r"^(?:sivu|sida|page)?\s*\d{1,4}\s*(?:/|\(|of|av|\s)\s*\d{1,4}\)?$|^\d{1,4}$", re.I)
@@ -51,7 +51,7 @@ def read_pdf(name: str, raw: bytes) -> Document:
             lines.append((Location(name, page=number, line=line_number), text))
     if not any(text for _, text in lines):
         raise CatalogError([f"{name}: the PDF has no text to read (a scanned image needs text recognition first)"])
-    document.blocks = line_blocks(lines, document.notes)
+    document.blocks = line_blocks(unwrapped(lines, always=True), document.notes)
     if b"%%EOF" not in raw[-2048:]:
         document.cut_short = "the PDF has no end marker (%%EOF)"
     return document

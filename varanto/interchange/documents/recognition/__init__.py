@@ -12,20 +12,22 @@ from ..readers import read_document, read_path
 from ..truncation import cut_short
 from .catalog import recognition_catalog
 from .model import Corrections, Located, RecognisedResource, RecognisedSystem, Recognition
-from .recogniser import Recogniser, resource_systems
+from .recogniser import Recogniser
+from .systems import resource_systems
 from .vocabulary import vocabulary
 
 __all__ = ["Corrections", "Recognition", "recognise", "recognition_catalog"]
 
 Source = Path | tuple[str, bytes]
 ORGANIZATION_GENITIVE = re.compile(
-    r"\b((?:[A-ZÅÄÖ][\w-]*\s+)?[A-ZÅÄÖ][\w-]*n)\s+(kaupungin|kunnan|kuntayhtymän|hyvinvointialueen)\b"
+    r"\b((?:[A-ZÅÄÖ][\w-]*\s+)?[A-ZÅÄÖ][\w-]*n)\s+(kaupungin|kunnan|kuntayhtymän|hyvinvointialueen|liiton)\b"
 )
 NOMINATIVE = {
     "kaupungin": "kaupunki",
     "kunnan": "kunta",
     "kuntayhtymän": "kuntayhtymä",
     "hyvinvointialueen": "hyvinvointialue",
+    "liiton": "liitto",
 }
 TITLE_SEPARATOR = re.compile(r"\s+[-–|:]\s+")
 
@@ -67,11 +69,13 @@ def recognise(
     recogniser = Recogniser(blocks, words, corrections)
     recogniser.run()
     resources = recogniser.resources
+    _named_by_page_titles(resources, {d.name: d.title for d in documents})
     before = [r.name for r in resources]
     _shared_title_parts(resources)
     renamed = {old: r.name for old, r in zip(before, resources, strict=True) if old != r.name}
     for unplaced in recogniser.unplaced:
         unplaced.resource = renamed.get(unplaced.resource, unplaced.resource)
+    resources = _once_each(resources)
     for resource in resources:
         resource_systems(resource)
     _entries_per_system(resources)
@@ -94,6 +98,20 @@ def recognise(
     )
 
 
+def _named_by_page_titles(resources: list[RecognisedResource], titles: dict[str, str]) -> None:
+    """Pages that all head their resource alike ("Asiakirjajulkisuuskuvaus") name it in their titles."""
+    by_name: dict[str, list[RecognisedResource]] = {}
+    for resource in resources:
+        by_name.setdefault(resource.name.casefold(), []).append(resource)
+    for same in by_name.values():
+        files = [r.where.file for r in same]
+        named = [titles.get(f, "") for f in files]
+        if len(same) > 1 and len(set(files)) == len(files) and all(named) and len(set(named)) == len(named):
+            for resource, title in zip(same, named, strict=True):
+                resource.reasons.append(f"named by its page's title, not its heading {resource.name!r}")
+                resource.name = title
+
+
 def _shared_title_parts(resources: list[RecognisedResource]) -> None:
     """Names taken from page titles lose what every title shares ("Tietojen ja asiakirjojen julkisuus - …")."""
     split = [TITLE_SEPARATOR.split(r.name) for r in resources]
@@ -108,6 +126,24 @@ def _shared_title_parts(resources: list[RecognisedResource]) -> None:
                 rest = parts[1:] if position == 0 else parts[:-1]
                 resource.name = " - ".join(rest)
             return
+
+
+def _once_each(resources: list[RecognisedResource]) -> list[RecognisedResource]:
+    """A resource named twice (in an index page's list and on its own page) is the better-recognised
+    one, with the responsible the other gives when it gives none, where it was first named."""
+    best: dict[str, RecognisedResource] = {}
+    for resource in resources:
+        key = resource.name.casefold()
+        known = best.get(key)
+        if known is None:
+            best[key] = resource
+            continue
+        keep, other = (resource, known) if resource.confidence > known.confidence else (known, resource)
+        if keep.responsible is None:
+            keep.responsible = other.responsible
+        keep.reasons.append(f"also named at {other.where}")
+        best[key] = keep
+    return list(best.values())  # in the order they were first named
 
 
 def _entries_per_system(resources: list[RecognisedResource]) -> None:

@@ -13,6 +13,15 @@ from .model import RecognisedResource, Recognition
 
 URL = re.compile(r"https?://[^\s)>\]]+")
 DEFAULT_SECTION = "Tietovarannot"
+NAME_LENGTH, USAGE_LENGTH = 200, 300  # the model's limits; a longer text is kept whole in notes
+
+
+def _fits(text: str, limit: int) -> bool:
+    return len(text) <= limit
+
+
+def _clipped(name: str) -> str:
+    return name if _fits(name, NAME_LENGTH) else name[: NAME_LENGTH - 1].rstrip() + "…"
 
 
 def _list(resource: RecognisedResource, fld: str) -> list[str]:
@@ -43,6 +52,18 @@ def resource_entry(resource: RecognisedResource, section_key: str, keys: set[str
         text = _text(resource, fld)
         if text and (fld != "privacy_notice" or not URL.search(text)):
             notes.append(f"{label}: {text}" if label else text)
+    if not _fits(resource.name, NAME_LENGTH):
+        notes.insert(0, resource.name)
+    responsible = resource.responsible.text if resource.responsible else ""
+    if not _fits(responsible, NAME_LENGTH):
+        notes.append(f"Vastuu: {responsible}")
+        responsible = ""
+    systems = []
+    for system in resource.systems:
+        if _fits(system.name, NAME_LENGTH) and _fits(system.usage, USAGE_LENGTH):
+            systems.append({"name": system.name, "usage": system.usage})
+        else:
+            notes.append(f"Tietojärjestelmä: {system.name} {system.usage}".strip())
     disclosure_text = _text(resource, "disclosure")
     level, recipients, _ = classify_disclosure(disclosure_text) if disclosure_text else (None, [], "")
     api_text = _text(resource, "api")
@@ -55,16 +76,16 @@ def resource_entry(resource: RecognisedResource, section_key: str, keys: set[str
     personal = _text(resource, "personal_data").casefold()
     privacy = _text(resource, "privacy_notice").casefold()
     return {
-        "key": make_key(resource.name, keys),
-        "name": resource.name,
+        "key": make_key(_clipped(resource.name), keys),
+        "name": _clipped(resource.name),
         "section": section_key,
-        "responsible": parse_responsible(resource.responsible.text) if resource.responsible else {},
+        "responsible": parse_responsible(responsible) if responsible else {},
         "purpose": purpose,
         "key_datasets": _list(resource, "key_datasets"),
         "disclosure": {"level": level, "recipients": recipients, "text": disclosure_text},
         "api": {"availability": availability, "text": api_text},
         "notes": "\n\n".join(n for n in notes if n),
-        "systems": [{"name": s.name, "usage": s.usage} for s in resource.systems],
+        "systems": systems,
         "search_criteria": _list(resource, "search_criteria"),
         "keywords": _list(resource, "keywords"),
         "partners": [],
@@ -105,8 +126,8 @@ def recognition_catalog(recognition: Recognition, organization_name: str | None 
             )
             continue
         sections[section.name] = {
-            "key": make_key(section.name, section_keys),
-            "name": section.name,
+            "key": make_key(_clipped(section.name), section_keys),
+            "name": _clipped(section.name),
             "kind": "sector",
             "members": [],
             "description": text,
@@ -117,8 +138,8 @@ def recognition_catalog(recognition: Recognition, organization_name: str | None 
         section_name = resource.section or DEFAULT_SECTION
         if section_name not in sections:
             sections[section_name] = {
-                "key": make_key(section_name, section_keys),
-                "name": section_name,
+                "key": make_key(_clipped(section_name), section_keys),
+                "name": _clipped(section_name),
                 "kind": "sector",
                 "members": [],
                 "description": "",
@@ -132,9 +153,9 @@ def recognition_catalog(recognition: Recognition, organization_name: str | None 
                 descriptions.append({"title": entry["name"], "text": entry["description"]})
             del sections[entry["name"]]
     system_names: dict[str, str] = {}
-    for resource in recognition.resources:
-        for system in resource.systems:
-            system_names.setdefault(system.name.casefold(), system.name)
+    for entry in resources:
+        for system in entry["systems"]:
+            system_names.setdefault(system["name"].casefold(), system["name"])
     system_keys: set[str] = set()
     return {
         "format": FORMAT,

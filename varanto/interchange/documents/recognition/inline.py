@@ -27,6 +27,9 @@ class Labelled:
 def _first_label(text: str, words: Vocabulary) -> tuple[str, str, int] | None:
     """(name, label, end of the colon) of the text's first label, or None."""
     colon = COLON.search(text)
+    dashed = words.dash_label(text)
+    if dashed and (not colon or colon.start() > dashed[1]):
+        return "", dashed[0], dashed[1]
     if not colon:
         return None
     head = text[: colon.start()]
@@ -42,6 +45,11 @@ def _first_label(text: str, words: Vocabulary) -> tuple[str, str, int] | None:
             return name, label, colon.end()
     if words.label_field(head):
         return "", head.strip(), colon.end()
+    # "Imatran kaupungin ostolaskut: Vastuu: konsernitalouspäällikkö"
+    rest = text[colon.end() :]
+    second = COLON.search(rest)
+    if second and head.strip() and len(head.split()) <= 12 and words.label_field(rest[: second.start()]):
+        return head.strip(), rest[: second.start()].strip(), colon.end() + second.end()
     return None
 
 

@@ -9,9 +9,8 @@ JSON-ready form (for a page, an API or a test).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
-from ..blocks import Document, Location
+from ..blocks import Block, Document, Location
 
 
 @dataclass
@@ -116,7 +115,7 @@ class Recognition:
 
     organization: str | None
     documents: list[Document]
-    blocks: list[Any]
+    blocks: list[Block]
     sections: list[RecognisedSection] = field(default_factory=list)
     resources: list[RecognisedResource] = field(default_factory=list)
     unplaced: list[Unplaced] = field(default_factory=list)

@@ -20,6 +20,7 @@ FILLERS = frozenset(
     "samt använda key main used".split()
 )
 PUNCTUATION = " \t:;.,?!–-•*"
+DASH_LABEL = re.compile(r"^(?P<label>[^–:]{2,60}?)\s+[–—-]\s+(?P<value>\S.*)$")
 
 
 def normalised(label: str) -> str:
@@ -32,6 +33,7 @@ class FieldLabels:
     field: str
     stems: tuple[str, ...]
     questions: tuple[re.Pattern, ...]
+    label_stems: tuple[str, ...] = ()  # matched only in a label before a colon
 
 
 def _question(form: str) -> re.Pattern:
@@ -45,12 +47,16 @@ class Vocabulary:
     not_labels: frozenset[str]
     skip_links: frozenset[str]
     clutter: frozenset[str]
+    name_labels: frozenset[str]
+    not_groups: frozenset[str]
     extra: tuple[tuple[str, str], ...] = ()  # (normalised label, field or "") an official mapped
 
     def with_labels(self, labels: dict[str, str]) -> Vocabulary:
         """The vocabulary with an official's own mappings, which come first ("" maps a label to no field)."""
         extra = tuple((normalised(k), v) for k, v in labels.items()) + self.extra
-        return Vocabulary(self.fields, self.not_labels, self.skip_links, self.clutter, extra)
+        return Vocabulary(
+            self.fields, self.not_labels, self.skip_links, self.clutter, self.name_labels, self.not_groups, extra
+        )
 
     def _mapped(self, text: str) -> str | None:
         for label, fld in self.extra:
@@ -59,17 +65,19 @@ class Vocabulary:
         return None
 
     def label_field(self, label: str) -> str | None:
-        """The field a label written before a colon names, or None."""
+        """The field a label written before a colon names ("name" for the resource's own name), or None."""
         text = normalised(label)
         if not text or len(text) > 80:
             return None
         mapped = self._mapped(text)
         if mapped is not None:
             return mapped or None
+        if text in self.name_labels:
+            return "name"
         if self._group_heading(text):
             return None
         return self._question_field(text) or next(
-            (f.field for f in self.fields if any(stem in text for stem in f.stems)), None
+            (f.field for f in self.fields if any(stem in text for stem in f.stems + f.label_stems)), None
         )
 
     def heading_field(self, heading: str) -> str | None:
@@ -98,6 +106,22 @@ class Vocabulary:
     def _group_heading(self, text: str) -> bool:
         return any(word in self.not_labels for word in re.split(r"[\s,]+", text))
 
+    def dash_label(self, text: str) -> tuple[str, int] | None:
+        """ "Käyttötarkoitus – asioiden käsittely": (the label, where its value starts), or None."""
+        match = DASH_LABEL.match(text)
+        if match and self.heading_field(match["label"]):
+            return match["label"], match.start("value")
+        return None
+
+    def is_header(self, cells: tuple[str, ...]) -> bool:
+        """Whether a table's row names its columns: the resource's name column, or two field labels."""
+        found = [self.label_field(cell) for cell in cells if cell]
+        return "name" in found or sum(1 for f in found if f) >= 2
+
+    def lists_no_resources(self, heading: str) -> bool:
+        """Whether a heading's list is contacts, links or attachments, not resources ("Yhteystiedot")."""
+        return normalised(heading) in self.not_groups
+
     def is_skip_link(self, text: str) -> bool:
         return normalised(text) in self.skip_links
 
@@ -113,6 +137,7 @@ def vocabulary() -> Vocabulary:
             entry["field"],
             tuple(s.casefold() for s in entry["stems"]),
             tuple(_question(q.casefold()) for q in entry.get("questions", ())),
+            tuple(s.casefold() for s in entry.get("label_stems", ())),
         )
         for entry in data["fields"]
     )
@@ -121,4 +146,6 @@ def vocabulary() -> Vocabulary:
         frozenset(data["not_labels"]),
         frozenset(s.casefold() for s in data["skip_links"]),
         frozenset(s.casefold() for s in data["clutter"]),
+        frozenset(s.casefold() for s in data["name_labels"]),
+        frozenset(s.casefold() for s in data["not_groups"]),
     )

@@ -106,6 +106,10 @@ def _bad_files(tmp_path) -> dict:
         ),
         "pdf without text": (write(tmp_path, "image.pdf", pdf_bytes([[]])), "the PDF has no text to read"),
         "binary html": (write(tmp_path, "binary.html", bytes(range(256)) * 8), "binary file"),
+        "html nested too deep": (
+            write(tmp_path, "deep.html", b"<html><body>" + b"<div>" * 5000 + b"<h2>Talous</h2>" + b"</div>" * 5000),
+            "nest deeper than 256 levels",
+        ),
         "prose html": (
             write(
                 tmp_path, "kirje.html", "<html><body><p>Hyvä vastaanottaja.</p><p>Kiitos.</p></body></html>".encode()
@@ -127,6 +131,7 @@ def _bad_files(tmp_path) -> dict:
         "pdf cut short",
         "pdf without text",
         "binary html",
+        "html nested too deep",
         "prose html",
         "empty folder",
     ],
@@ -146,3 +151,27 @@ def test_an_html_page_imports_through_the_import_service(tmp_path):
     resource = DataResource.objects.get()
     assert (resource.name, resource.purpose) == ("Rakennusvalvonta", "luvat")
     assert resource.history.count() == 1
+
+
+def test_several_files_given_at_once_import_as_one_organisation(tmp_path):
+    first = write(tmp_path, "talous.html", HTML.encode())
+    second = write(tmp_path, "kiuruvesi.txt", stripped("kiuruvesi"))
+    call_command("import", str(first), str(second), "--organization", "Kuuselan kunta")
+    assert Organization.objects.get().name == "Kuuselan kunta"
+    assert DataResource.objects.count() == 6
+
+
+def test_entities_in_an_html_page_are_left_unexpanded(tmp_path):
+    entities = "".join(f'<!ENTITY e{n} "{f"&e{n - 1};" * 10 if n else "x" * 10}">' for n in range(8))
+    page = HTML.replace("<!DOCTYPE html>", f"<!DOCTYPE html [{entities}]>").replace("luvat", "&e7;")
+    call_command("import", str(write(tmp_path, "bomb.html", page.encode())), "--organization", "Kuuselan kunta")
+    assert DataResource.objects.get().purpose == "&e7;"
+
+
+def test_a_value_longer_than_its_field_is_kept_whole_in_notes_and_the_rest_imports(tmp_path):
+    who = "hallintojohtaja " * 20
+    text = f"Talous\n\nKäyttötarkoitus: kirjanpito\nVastuu: {who}\n"
+    call_command("import", str(write(tmp_path, "kuvaus.txt", text.encode())), "--organization", "Kuuselan kunta")
+    resource = DataResource.objects.get()
+    assert resource.responsible_title == ""
+    assert who.strip() in resource.notes

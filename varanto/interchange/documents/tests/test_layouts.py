@@ -53,9 +53,10 @@ PAGE = """<!DOCTYPE html>
 <body><a class="skip" href="#sisalto">Siirry sisältöön</a>
 <header><nav aria-label="Päävalikko"><ul><li><a href="/">Etusivu</a></li><li><a href="/asuminen">Asuminen</a></li></ul></nav>
 <button>Tekstikoko</button></header>
-<main id="sisalto"><h1>{name}</h1>
+<div class="cookie-consent"><p>Käytämme evästeitä.</p></div>
+<main id="sisalto"><ol class="breadcrumb"><li>Etusivu</li><li>Hallinto</li></ol><h1>{name}</h1>
 <p>Tietovarannon käyttötarkoitus: {purpose}</p>
-<p>Keskeiset tietojärjestelmät: {systems}</p>
+<p>Keskeiset tietojärjestelmät: {systems}<span class="visually-hidden"> (avautuu uuteen ikkunaan)</span></p>
 <details><summary>Miten tietoja voi pyytää?</summary><p>Tiedot ovat osittain salassa pidettäviä.</p></details>
 </main>
 <footer><a href="/sivukartta">Sivukartta</a></footer></body></html>
@@ -78,9 +79,10 @@ def test_one_web_page_per_resource_in_a_folder(tmp_path):
     assert systems(resources["Rakennusvalvonta"]) == [("Lupapiste", ""), ("Trimble Locus", "")]
     assert resources["Vesihuolto"]["disclosure"]["level"] == "partial"
     texts = {b.text for b in recognition.blocks}
-    assert not texts & {"Siirry sisältöön", "Tekstikoko", "Sivukartta", "Etusivu", "Asuminen"}
+    assert not texts & {"Siirry sisältöön", "Tekstikoko", "Sivukartta", "Etusivu", "Asuminen", "Käytämme evästeitä."}
+    assert not recognition.unplaced
     rakennusvalvonta = recognition.resources[0]
-    assert rakennusvalvonta.where.file.endswith("1-rakennusvalvonta.html") and rakennusvalvonta.where.line == 6
+    assert rakennusvalvonta.where.file.endswith("1-rakennusvalvonta.html") and rakennusvalvonta.where.line == 7
 
 
 def test_field_headings_without_colons_and_a_table_in_word():
@@ -237,3 +239,141 @@ def test_several_files_import_as_one_organisation(tmp_path):
     second.write_text(ENTRIES, encoding="utf-8")
     resources = imported(first, Path(second))
     assert {"Talous", "Varhaiskasvatus", "Kirjaston aineistot"} <= set(resources)
+
+
+ACCORDION = """<html><body><main>
+<h2>3.2 Ympäristöpalvelut</h2>
+<div class="accordion">
+<h3><button aria-expanded="false">Ympäristövalvonta</button></h3>
+<div><p><strong>Käyttötarkoitus</strong><br>ympäristölupien valvonta</p>
+<p><strong>Tietojärjestelmät</strong><br>Dynasty ja Excel</p></div>
+<p><strong>Jätehuolto</strong></p>
+<p>Tietovaranto: Jätehuoltorekisteri. Käyttötarkoitus: jätemaksut.</p>
+<p>Rekisteristä vastaa jätehuoltoinsinööri.</p>
+</div></main></body></html>"""
+
+
+def test_an_accordion_with_bold_labels_and_a_name_after_its_label():
+    resources = imported(("kuvaus.html", ACCORDION.encode()))
+    assert list(resources) == ["Ympäristövalvonta", "Jätehuoltorekisteri"]
+    valvonta = resources["Ympäristövalvonta"]
+    assert valvonta["purpose"] == "ympäristölupien valvonta"
+    assert systems(valvonta) == [("Dynasty", ""), ("Excel", "")]
+    assert resources["Jätehuoltorekisteri"]["purpose"] == "jätemaksut."
+    assert resources["Jätehuoltorekisteri"]["responsible"]["title"] == "jätehuoltoinsinööri"
+
+
+def test_a_workbook_in_its_own_layout_one_row_per_resource(tmp_path):
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Sivistyspalvelut"
+    sheet.append(["Tietovarannon nimi", "Tarkoitus", "Vastuutaho", "Järjestelmät"])
+    sheet.append(["Perusopetus", "opetuksen järjestäminen", "sivistysjohtaja", "Wilma, Primus"])
+    sheet.append([None, None, None, None])
+    sheet.append(["Kirjasto", "lainaus", "kirjastonjohtaja", "Koha"])
+    path = tmp_path / "tietovarannot.xlsx"
+    workbook.save(path)
+    catalog = recognition_catalog(recognise([path], organization_name=ORGANIZATION))
+    assert [s["name"] for s in catalog["sections"]] == ["Sivistyspalvelut"]
+    resources = {r["name"]: r for r in catalog["resources"]}
+    assert list(resources) == ["Perusopetus", "Kirjasto"]
+    assert systems(resources["Perusopetus"]) == [("Wilma", ""), ("Primus", "")]
+    assert resources["Kirjasto"]["responsible"]["title"] == "kirjastonjohtaja"
+
+
+def test_a_pdfs_wrapped_lines_are_read_as_the_paragraphs_they_were():
+    pdf = pdf_bytes(
+        [
+            [
+                "Tietovarannot",
+                "Asianhallinta",
+                "Käyttötarkoitus: kunnan asioiden vireillepano, käsittely, päätöksenteko ja",
+                "arkistointi sekä asiakirjojen julkisuuden ja salassapidon hallinta koko",
+                "elinkaaren ajan.",
+                "Tietojärjestelmät: Dynasty, Kuntarekry",
+                "Vastuuhenkilö",
+                "hallintojohtaja",
+            ]
+        ]
+    )
+    resources = imported(("kuvaus.pdf", pdf))
+    asianhallinta = resources["Asianhallinta"]
+    assert asianhallinta["purpose"] == (
+        "kunnan asioiden vireillepano, käsittely, päätöksenteko ja arkistointi sekä asiakirjojen "
+        "julkisuuden ja salassapidon hallinta koko elinkaaren ajan."
+    )
+    assert systems(asianhallinta) == [("Dynasty", ""), ("Kuntarekry", "")]
+    assert asianhallinta["responsible"]["title"] == "hallintojohtaja"
+
+
+GROUPS = """<html><body><main>
+<h2>Sosiaalipalveluiden tietovarannot</h2>
+<ul><li><strong>Lastensuojelu</strong> – lastensuojelun asiakastiedot (Lifecare)</li>
+<li><strong>Aikuissosiaalityö</strong> – toimeentulotuki ja sosiaaliohjaus (Lifecare)</li></ul>
+<p>Vastuuhenkilö: sosiaalipalvelujohtaja</p>
+<h2>Hallinnon tietovarannot</h2>
+<table><tr><td><b>Tietovaranto</b></td><td><b>Kuvaus</b></td><td><b>Tietojärjestelmät</b></td></tr>
+<tr><td>Henkilöstöhallinto</td><td>palvelussuhteet</td><td>Sarastia, Populus</td></tr></table>
+</main></body></html>"""
+
+
+def test_bold_names_in_a_grouped_list_and_a_table_whose_header_is_not_marked_as_one():
+    resources = imported(("kuvaus.html", GROUPS.encode()))
+    assert list(resources) == ["Lastensuojelu", "Aikuissosiaalityö", "Henkilöstöhallinto"]
+    assert resources["Lastensuojelu"]["purpose"] == "lastensuojelun asiakastiedot (Lifecare)"
+    assert systems(resources["Lastensuojelu"]) == [("Lifecare", "lastensuojelun asiakastiedot")]
+    assert resources["Aikuissosiaalityö"]["responsible"]["title"] == "sosiaalipalvelujohtaja"
+    assert resources["Henkilöstöhallinto"]["purpose"] == "palvelussuhteet"
+    assert systems(resources["Henkilöstöhallinto"]) == [("Sarastia", ""), ("Populus", "")]
+
+
+LONG_INTRODUCTION = """Kuuselan kunnan tietovarannot
+
+Rakennusvalvonta
+
+Rakennusvalvonta valvoo rakentamista kunnassa.
+
+Se myöntää rakennusluvat ja tekee katselmukset.
+
+Rakennusvalvonnan asiakirjat säilytetään pysyvästi.
+
+Tietojärjestelmät
+- Lupapiste
+- Trimble Locus
+"""
+
+
+def test_a_heading_whose_fields_come_after_several_paragraphs_is_a_resource():
+    recognition = recognise([("kuvaus.txt", LONG_INTRODUCTION.encode())], organization_name=ORGANIZATION)
+    (resource,) = recognition_catalog(recognition)["resources"]
+    assert resource["name"] == "Rakennusvalvonta"
+    assert resource["purpose"].startswith("Rakennusvalvonta valvoo rakentamista kunnassa.")
+    assert systems(resource) == [("Lupapiste", ""), ("Trimble Locus", "")]
+    assert not recognition.unplaced
+
+
+RESPONSIBLE_FIRST = """Hallinnon tietovarannot
+
+Hallinnon tietovarannoista vastaa hallintojohtaja.
+
+- Asianhallinta
+- Henkilöstöhallinto
+
+Teknisen toimen tietovarannot
+
+- Kaavoitus
+  - Käyttötarkoitus – kaavojen laatiminen
+"""
+
+
+def test_a_groups_responsible_written_before_its_names_and_labels_after_a_dash():
+    resources = imported(("kuvaus.txt", RESPONSIBLE_FIRST.encode()))
+    assert [(name, r["responsible"].get("title")) for name, r in resources.items()] == [
+        ("Asianhallinta", "hallintojohtaja"),
+        ("Henkilöstöhallinto", "hallintojohtaja"),
+        ("Kaavoitus", None),
+    ]
+    dashed = recognise([("kuvaus.txt", b"Kaavoitus\n- K\xc3\xa4ytt\xc3\xb6tarkoitus \xe2\x80\x93 kaavat\n")])
+    assert dashed.resources[0].fields["purpose"].text == "kaavat"

@@ -6,7 +6,7 @@ from django.core.management.base import CommandError
 from varanto.catalog.selectors import organization_find
 from varanto.core.commands import OrganizationCommand, organizations_listed
 from varanto.interchange.canonical import catalog_validate
-from varanto.interchange.importing import FORMATS, read_catalog
+from varanto.interchange.importing import FORMATS, read_catalog, read_description
 from varanto.interchange.preview import (
     Preview,
     Source,
@@ -29,7 +29,9 @@ class Command(OrganizationCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("path", type=Path, help="the file to import")
+        parser.add_argument(
+            "path", type=Path, nargs="+", help="the file to import (several: one description, page by page)"
+        )
         parser.add_argument("--format", choices=FORMATS, default="auto", help="file format (default: from the file)")
         self.add_organization_argument(
             parser,
@@ -56,7 +58,7 @@ class Command(OrganizationCommand):
     def handle(
         self,
         *args,
-        path: Path,
+        path: list[Path],
         format: str,
         organization,
         dry_run: bool,
@@ -67,29 +69,37 @@ class Command(OrganizationCommand):
     ):
         verbosity = options["verbosity"]
         target = organization_find(organization) if organization else None
+        paths, shown_as = path, ", ".join(str(p) for p in path)
         try:
-            catalog, findings = read_catalog(
-                path,
-                fmt=format,
-                organization_name=target.name if target else organization,
-                allow_undated=allow_undated,
-                allow_partial=allow_partial,
-            )
+            if len(paths) > 1:
+                catalog, findings = read_description(
+                    paths, organization_name=target.name if target else organization, allow_partial=allow_partial
+                )
+            else:
+                catalog, findings = read_catalog(
+                    paths[0],
+                    fmt=format,
+                    organization_name=target.name if target else organization,
+                    allow_undated=allow_undated,
+                    allow_partial=allow_partial,
+                )
             catalog_validate(catalog)
         except CatalogError as exc:
-            raise CommandError(self._problems(path, exc)) from None
+            raise CommandError(self._problems(shown_as, exc)) from None
 
         warnings = [f for f in findings if f.level == "warning"]
         shown = settings.IMPORT_MAX_WARNINGS
         for finding in warnings[:shown]:
-            self.stderr.write(self.style.WARNING(f"{path}: {finding}"))
+            self.stderr.write(self.style.WARNING(f"{shown_as}: {finding}"))
         if len(warnings) > shown:
             more = len(warnings) - shown
-            self.stderr.write(self.style.WARNING(f"{path}: … and {more} more warnings (IMPORT_MAX_WARNINGS={shown})"))
+            self.stderr.write(
+                self.style.WARNING(f"{shown_as}: … and {more} more warnings (IMPORT_MAX_WARNINGS={shown})")
+            )
         if verbosity >= 2:
             for finding in findings:
                 if finding.level not in ("warning", "preview"):
-                    self.stdout.write(f"{path}: {finding}")
+                    self.stdout.write(f"{shown_as}: {finding}")
         if verbosity >= 2 and not dry_run:  # a dry run prints it in its preview
             for finding in findings:
                 if finding.level == "preview":
@@ -104,27 +114,27 @@ class Command(OrganizationCommand):
                 Preview(organization=into),
                 Reading.of(catalog, findings),
                 catalog,
-                [Source(path.name, path.read_bytes())] if path.is_file() else [],
+                [Source(p.name, p.read_bytes()) for p in paths if p.is_file()],
                 replace=replace,
             )
             if preview.summary is None:
-                raise CommandError(self._problems(path, CatalogError(preview.problems)))
+                raise CommandError(self._problems(shown_as, CatalogError(preview.problems)))
             summary = preview.summary
         else:
-            self.stdout.write(f"Importing {path} …")
+            self.stdout.write(f"Importing {shown_as} …")
             try:
                 summary = catalog_import(
                     catalog,
                     acting_user=None,
-                    reason=f"tuonti: {path.name}",
+                    reason=f"tuonti: {', '.join(p.name for p in paths)}",
                     organization=target,
                     replace=replace,
                     dry_run=dry_run,
                 )
             except CatalogError as exc:
-                raise CommandError(self._problems(path, exc)) from None
+                raise CommandError(self._problems(shown_as, exc)) from None
         for warning in summary.warnings:
-            self.stderr.write(self.style.WARNING(f"{path}: {warning}"))
+            self.stderr.write(self.style.WARNING(f"{shown_as}: {warning}"))
         if summary.created:
             note = (
                 f"creates a new organisation {summary.organization.name!r} (short name {summary.organization.slug!r})"
@@ -147,10 +157,10 @@ class Command(OrganizationCommand):
         if changes.kept:
             self.stdout.write(f"{len(changes.kept)} records not in the file were kept; --replace removes them.")
 
-    def _problems(self, path: Path, exc: CatalogError) -> str:
+    def _problems(self, shown_as: str, exc: CatalogError) -> str:
         shown = exc.problems[:50]
         more = len(exc.problems) - len(shown)
-        lines = [f"Nothing was imported from {path}:"] + [f"  - {p}" for p in shown]
+        lines = [f"Nothing was imported from {shown_as}:"] + [f"  - {p}" for p in shown]
         if more:
             lines.append(f"  … and {more} more")
         return "\n".join(lines)
