@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from varanto.catalog.models import Organization
+from varanto.catalog.models import DataResource, Organization
 from varanto.catalog.selectors import organization_name_taken
 
 from ..documents import Recognition
@@ -129,7 +129,33 @@ def import_preview(
         preview.sources = [_source_view(s, [], {}, i) for i, s in enumerate(sources)]
         return preview
     catalog, preview.skipped = corrections_apply(reading.catalog, corrections or [], labels)
+    if organization is not None:
+        _sections_kept(catalog, reading, organization)
     return catalog_preview(preview, reading, catalog, sources, acting_user=acting_user)
+
+
+def _sections_kept(catalog: dict, reading: Reading, organization: Organization) -> None:
+    """A recognised resource whose description names no section stays in the section it has (a web page of
+    one resource rarely names its section); the placeholder section left with no resources goes."""
+    unplaced = [
+        r for r in catalog["resources"] if r["key"] in reading.recognised and not reading.recognised[r["key"]].section
+    ]
+    if not unplaced:
+        return
+    existing = {
+        r.key: r.section for r in DataResource.objects.filter(organization=organization).select_related("section")
+    }
+    keys = {s["key"] for s in catalog["sections"]}
+    for resource in unplaced:
+        section = existing.get(resource["key"])
+        if section is None:
+            continue
+        resource["section"] = section.key
+        if section.key not in keys:
+            keys.add(section.key)
+            catalog["sections"].append({"key": section.key, "name": section.name})
+    used = {r["section"] for r in catalog["resources"]}
+    catalog["sections"] = [s for s in catalog["sections"] if s["key"] in used]
 
 
 def catalog_preview(

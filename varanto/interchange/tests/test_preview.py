@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import translation
 
-from varanto.catalog.models import DataResource, Organization
+from varanto.catalog.models import DataResource, Organization, Section
 from varanto.catalog.tests.factories import OrganizationFactory
 from varanto.interchange.models import ImportLabelMapping
 from varanto.interchange.preview import Source, import_preview, preview_lines
@@ -262,6 +262,8 @@ def test_into_an_existing_organisation_what_a_description_does_not_state_keeps_i
     changed = {c.key: {f.path for f in c.fields} for c in result.summary.changes.changed}
     assert imatra.slug not in changed  # its contacts, texts and update date are not emptied
     assert "purpose" in changed["vesihuolto"] and not {"disclosure.level", "api.availability"} & changed["vesihuolto"]
+    assert "section" not in changed["vesihuolto"]  # a page naming no section leaves it where it is
+    assert not [a for a in result.summary.changes.added if a.model is Section]
 
 
 def test_a_description_that_looks_cut_short_is_refused_until_read_as_it_is():

@@ -76,13 +76,14 @@ class Command(OrganizationCommand):
                     paths, organization_name=target.name if target else organization, allow_partial=allow_partial
                 )
             else:
-                catalog, findings = read_catalog(
+                catalog, read = read_catalog(
                     paths[0],
                     fmt=format,
                     organization_name=target.name if target else organization,
                     allow_undated=allow_undated,
                     allow_partial=allow_partial,
                 )
+                findings = list(read)
             catalog_validate(catalog)
         except CatalogError as exc:
             raise CommandError(self._problems(shown_as, exc)) from None
