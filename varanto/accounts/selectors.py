@@ -1,10 +1,10 @@
 """Reads on staff, roles and the audit log."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from varanto.catalog.models import Organization
 
-from .models import AuditEvent, AuditKind, Membership
+from .models import AuditEvent, AuditKind, Membership, Role
 
 SIGN_IN_KINDS = (AuditKind.SIGN_IN, AuditKind.SIGN_IN_FAILED, AuditKind.SIGN_OUT)
 
@@ -32,3 +32,23 @@ def audit_events(organization: Organization, *, kind: str | None = None) -> Quer
     if kind:
         events = events.filter(kind=kind)
     return events.select_related("user").order_by("-occurred_at", "-id")
+
+
+def editor_loads(organization: Organization) -> list[Membership]:
+    """The organisation's editors, each with `resource_count`: how many data resources they answer for."""
+    return list(
+        Membership.objects.filter(organization=organization, role=Role.EDITOR)
+        .select_related("user")
+        .annotate(resource_count=Count("resources", distinct=True))
+        .order_by("user__first_name", "user__username")
+    )
+
+
+def resource_editors(organization: Organization) -> dict[int, Membership]:
+    """Each data resource's responsible editor (the first by user name where several share one), by resource id."""
+    found: dict[int, Membership] = {}
+    memberships = Membership.objects.filter(organization=organization).select_related("user").order_by("user__username")
+    for membership in memberships.prefetch_related("resources"):
+        for resource in membership.resources.all():
+            found.setdefault(resource.pk, membership)
+    return found
