@@ -2,11 +2,11 @@
 
 import datetime
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from varanto.catalog.models import Organization
 
-from .models import AuditEvent, AuditKind, Membership, SsoIdentity
+from .models import AuditEvent, AuditKind, Membership, Role, SsoIdentity
 
 SIGN_IN_KINDS = (AuditKind.SIGN_IN, AuditKind.SIGN_IN_FAILED, AuditKind.SIGN_OUT)
 
@@ -68,3 +68,23 @@ def audit_usernames(organization: Organization) -> list[str]:
 def sso_identities(user) -> list[SsoIdentity]:
     """The identity provider accounts the user signs in as (single sign-on)."""
     return list(SsoIdentity.objects.filter(user=user).order_by("issuer"))
+
+
+def editor_loads(organization: Organization) -> list[Membership]:
+    """The organisation's editors, each with `resource_count`: how many data resources they answer for."""
+    return list(
+        Membership.objects.filter(organization=organization, role=Role.EDITOR)
+        .select_related("user")
+        .annotate(resource_count=Count("resources", distinct=True))
+        .order_by("user__first_name", "user__username")
+    )
+
+
+def resource_editors(organization: Organization) -> dict[int, Membership]:
+    """Each data resource's responsible editor (the first by user name where several share one), by resource id."""
+    found: dict[int, Membership] = {}
+    memberships = Membership.objects.filter(organization=organization).select_related("user").order_by("user__username")
+    for membership in memberships.prefetch_related("resources"):
+        for resource in membership.resources.all():
+            found.setdefault(resource.pk, membership)
+    return found

@@ -177,3 +177,28 @@ def membership_assign(
             removed=sorted(str(record) for record in before - after),
         )
     return membership
+
+
+@transaction.atomic
+def resource_editor_set(*, resource: DataResource, membership: Membership | None, acting_user) -> None:
+    """Make `membership`'s user the one editor responsible for the data resource (None: nobody).
+
+    Each editor whose assignments change is audited as `membership_assign` does.
+    """
+    if membership is not None and membership.organization_id != resource.organization_id:
+        raise ValueError(f"{membership} belongs to another organisation than {resource}")
+    holders = Membership.objects.filter(organization_id=resource.organization_id, resources=resource)
+    if membership is not None:
+        holders = holders.exclude(pk=membership.pk)
+    for holder in holders:
+        others = [r for r in holder.resources.all() if r.pk != resource.pk]
+        membership_assign(
+            membership=holder, resources=others, systems=list(holder.systems.all()), acting_user=acting_user
+        )
+    if membership is not None and not membership.resources.filter(pk=resource.pk).exists():
+        membership_assign(
+            membership=membership,
+            resources=[*membership.resources.all(), resource],
+            systems=list(membership.systems.all()),
+            acting_user=acting_user,
+        )

@@ -78,6 +78,7 @@ urlpatterns = [
     path("<slug:org>/tietovarannot/", lists.resource_list, name="resource_list"),
     path("<slug:org>/tietovarannot/<slug:key>/", resources.resource_detail, name="resource_detail"),
     path("<slug:org>/tietovarannot/<slug:key>/tarkistus/", resources.resource_review, name="resource_review"),
+    path("<slug:org>/tietovarannot/<slug:key>/vastuu/", resources.resource_editor, name="resource_editor"),
     path("<slug:org>/jarjestelmat/", lists.system_list, name="system_list"),
     path("<slug:org>/jarjestelmat/<slug:key>/", resources.system_detail, name="system_detail"),
     path("<slug:org>/toimialat/", lists.section_list, name="section_list"),

@@ -30,3 +30,9 @@ def person_role(code: str) -> str:
 @register.filter
 def joined(values, separator: str = ", ") -> str:
     return separator.join(str(v) for v in values or [])
+
+
+@register.filter
+def for_resource(by_resource: dict, resource):
+    """`editor_of|for_resource:resource`: the entry of a table kept by resource id."""
+    return by_resource.get(resource.pk)

@@ -302,6 +302,15 @@ CASES = [
     Case("four-eyes setting", ORG + "/kayttajat/hyvaksynta/", ADMIN, "post", {"own_approval_allowed": ["yes"]}),
     Case("remove a member", ORG + "/kayttajat/{membership}/", ADMIN, "post", {"remove": [""]}),
     Case("audit log", ORG + "/loki/", ADMIN),
+    Case(
+        "responsible editor change",
+        ORG + "/tietovarannot/vesihuolto/vastuu/",
+        ADMIN,
+        "post",
+        lambda client, values: {
+            "editor": [str(client.get(ORG.format(**values) + "/tietovarannot/").context["editors"][0].pk)]
+        },
+    ),
     Case("logo page", ORG + "/tunnus/", ADMIN),
     Case("logo upload", ORG + "/tunnus/", ADMIN, "post", lambda client, values: {"image": _Rereadable(png())}),
     Case("integrations", ORG + "/integraatiot/", ADMIN),

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 
 from varanto.accounts.models import Membership, Role
 from varanto.accounts.permissions import Action, access_organization, can, may_create_organization, role_of
+from varanto.accounts.selectors import editor_loads, resource_editors
 from varanto.catalog.models import InformationSystem, Organization, Process, Section
 
 from ..selectors.attention import RecordState, attention_list, my_resources, overdue_list, waiting_for_review_count
@@ -72,6 +73,8 @@ def resource_list(request, org: str):
             "states": RecordState.choices,
             "section": section,
             "sections": Section.objects.filter(organization=organization),
+            "editors": editor_loads(organization) if can(request.user, Action.MANAGE_USERS, organization) else [],
+            "editor_of": resource_editors(organization),
         },
     )
 
