@@ -43,6 +43,8 @@ SECRET_KEY = env.str("SECRET_KEY", default="") or _local_secret_key()
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 PUBLIC_BASE_URL = env.str("PUBLIC_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Headless Chromium that prints back-office reports to PDF (Debian's package; the browser tests use it too).
+CHROMIUM_PATH = env.str("CHROMIUM", default="/usr/bin/chromium")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
