@@ -205,8 +205,11 @@ def graph(request, org: str):
         "backoffice/graph.html",
         organization,
         {
-            "graph": relationship_graph(organization, focus),
+            "graph": relationship_graph(organization, focus, cluster=request.GET.get("kaikki") != "1"),
             "focus": focus,
+            "every": request.GET.get("kaikki") == "1",
+            "sections": Section.objects.filter(organization=organization),
+            "systems": InformationSystem.objects.filter(organization=organization).order_by("name"),
         },
     )
 
@@ -218,7 +221,9 @@ def graph_svg(request, org: str):
     svg = render_to_string(
         "backoffice/graph.svg",
         {
-            "graph": relationship_graph(organization, request.GET.get("kohde") or None),
+            "graph": relationship_graph(
+                organization, request.GET.get("kohde") or None, cluster=request.GET.get("kaikki") != "1"
+            ),
             "organization": organization,
             "standalone": True,
         },
