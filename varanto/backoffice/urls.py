@@ -4,7 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from .sso import views as sso
-from .views import integrations, lists, notifications, people, records, reports, resources, review
+from .views import bulk, integrations, lists, notifications, people, records, reports, resources, review
 from .views.common import chosen_language
 from .views.kinds import KINDS, Kind
 
@@ -80,6 +80,7 @@ urlpatterns = [
     path("<slug:org>/julkaise/", review.publish, name="publish"),
     path("<slug:org>/julkaisut/<int:number>/peru/", review.withdraw, name="publication_withdraw"),
     path("<slug:org>/kattavuus/", reports.completeness, name="completeness"),
+    path("<slug:org>/joukkomuokkaus/", bulk.bulk_edit, name="bulk_edit"),
     path("<slug:org>/katsaus/", reports.board, name="board"),
     path("<slug:org>/katsaus.pdf", reports.board_pdf, name="board_pdf"),
     path("<slug:org>/vaikutukset/", reports.impact, name="impact"),

@@ -36,6 +36,7 @@ NAVIGATION = [
     ("completeness", _("Completeness"), None),
     ("impact", _("Impact assessment"), None),
     ("graph", _("Relationships"), None),
+    ("bulk_edit", _("Bulk edit"), Action.APPROVE),
     ("users", _("Users"), Action.MANAGE_USERS),
     ("integrations", _("Integrations"), Action.MANAGE_INTEGRATIONS),
     ("audit", _("Audit log"), Action.VIEW_AUDIT),
