@@ -27,8 +27,11 @@ def _static_file(name: str) -> bytes | None:
     return Path(found).read_bytes() if isinstance(found, str) else None
 
 
-def _answer(route) -> None:
+def _answer(route, html: str) -> None:
     url = route.request.url
+    if url == f"{ORIGIN}/":
+        route.fulfill(body=html, content_type="text/html; charset=utf-8")
+        return
     path = url.removeprefix(ORIGIN)
     if url.startswith(ORIGIN) and path.startswith(settings.STATIC_URL):
         name = path.removeprefix(settings.STATIC_URL).split("?")[0]
@@ -48,14 +51,7 @@ def html_to_pdf(html: str) -> bytes:
         try:
             page = browser.new_page(java_script_enabled=False)
             page.set_default_timeout(TIMEOUT_MS)
-            page.route(
-                "**/*",
-                lambda route: (
-                    route.fulfill(body=html, content_type="text/html; charset=utf-8")
-                    if route.request.url == f"{ORIGIN}/"
-                    else _answer(route)
-                ),
-            )
+            page.route("**/*", lambda route: _answer(route, html))
             page.goto(f"{ORIGIN}/", wait_until="load")
             return page.pdf(format="A4", print_background=True, prefer_css_page_size=True)
         finally:
