@@ -49,6 +49,8 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 PUBLIC_BASE_URL = env.str("PUBLIC_BASE_URL", default="").rstrip("/")
 # A Varanto installation that searches every organisation (its /haku/): static copies' search forms go there.
 SEARCH_AGGREGATE_URL = env.str("SEARCH_AGGREGATE_URL", default="").rstrip("/")
+# Headless Chromium that prints back-office reports to PDF (Debian's package; the browser tests use it too).
+CHROMIUM_PATH = env.str("CHROMIUM", default="/usr/bin/chromium")
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -6,6 +6,7 @@ from django.urls import path, reverse_lazy
 from .sso import views as sso
 from .views import (
     branding,
+    bulk,
     handover,
     imports,
     integrations,
@@ -105,6 +106,9 @@ urlpatterns = [
     path("<slug:org>/julkaise/", review.publish, name="publish"),
     path("<slug:org>/julkaisut/<int:number>/peru/", review.withdraw, name="publication_withdraw"),
     path("<slug:org>/kattavuus/", reports.completeness, name="completeness"),
+    path("<slug:org>/joukkomuokkaus/", bulk.bulk_edit, name="bulk_edit"),
+    path("<slug:org>/katsaus/", reports.board, name="board"),
+    path("<slug:org>/katsaus.pdf", reports.board_pdf, name="board_pdf"),
     path("<slug:org>/vaikutukset/", reports.impact, name="impact"),
     path("<slug:org>/vaikutukset/<str:kind>/<slug:key>/", reports.impact_report_view, name="impact_report"),
     path("<slug:org>/arviot/<int:pk>/", reports.assessment_detail, name="assessment"),

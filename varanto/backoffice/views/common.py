@@ -38,6 +38,7 @@ NAVIGATION = [
     ("completeness", _("Completeness"), None),
     ("impact", _("Impact assessment"), None),
     ("graph", _("Relationships"), None),
+    ("bulk_edit", _("Bulk edit"), Action.APPROVE),
     ("users", _("Users"), Action.MANAGE_USERS),
     ("integrations", _("Integrations"), Action.MANAGE_INTEGRATIONS),
     ("import_start", _("Import a description"), Action.IMPORT),

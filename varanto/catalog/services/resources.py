@@ -105,16 +105,19 @@ def data_resource_create(*, organization: Organization, data: dict, acting_user)
 
 
 @transaction.atomic
-def data_resource_update(*, resource: DataResource, data: dict, expected_version: int, acting_user) -> DataResource:
+def data_resource_update(
+    *, resource: DataResource, data: dict, expected_version: int, acting_user, reason: str = "edit"
+) -> DataResource:
     """Change the fields and relations in `data`, as edited from `expected_version`.
 
     `data` keys: the fields of `specs.RESOURCE` plus "systems" ([{"system": InformationSystem,
     "usage": str}]) and "processes" ([Process]); absent keys stay as they are. A change marks
     the resource ready for review. Raises EditConflict if the resource moved on from
-    `expected_version`, ValidationError naming the field for bad input.
+    `expected_version`, ValidationError naming the field for bad input. `reason` goes into the
+    history row ("edit", or "edit:bulk" for a bulk edit).
     """
     current = locked(DataResource, resource.pk, expected_version)
-    stamp = Stamp(acting_user, "edit")
+    stamp = Stamp(acting_user, reason)
     changed = resource_write(current, data, stamp)
     if not changed:
         return current
