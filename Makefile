@@ -6,15 +6,18 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # Debian packages: Chromium for the browser tests, Voikko for Finnish search,
-# gettext for translations, nginx and wrk for the benchmarks.
-DEBIAN_PACKAGES := chromium libvoikko1 voikko-fi gettext nginx-light wrk
+# gettext for translations, nginx and wrk for the benchmarks, Node.js (with npm) for the
+# OpenID provider the single sign-on test runs (varanto/testing/oidc).
+DEBIAN_PACKAGES := chromium libvoikko1 voikko-fi gettext nginx-light wrk nodejs
+OIDC_TEST_PROVIDER := varanto/testing/oidc
 
 .PHONY: install run dev test test-sqlite test-postgres bench demo-data messages clean
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml requirements.lock
+$(STAMP): pyproject.toml requirements.lock $(OIDC_TEST_PROVIDER)/package-lock.json
 	@scripts/install-system-packages $(DEBIAN_PACKAGES)
+	command -v npm >/dev/null && npm ci --prefix $(OIDC_TEST_PROVIDER) --ignore-scripts --no-audit --no-fund --silent || true
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -c requirements.lock -e ".[test]"
@@ -29,7 +32,8 @@ run: install
 	@# Back-office users for trying each role on the demo; passwords are printed when first made.
 	$(BIN)/varanto createdemousers --organization imatran-kaupunki
 	$(BIN)/varanto collectstatic --no-input -v0
-	@echo "Varanto: http://$(HOST):$(PORT)/"
+	@echo "Varanto: $${PUBLIC_BASE_URL:-http://$(HOST):$(PORT)}/"
+	@echo "Request texts, DCAT and the API link to $${PUBLIC_BASE_URL:-the address each page is asked at} (set PUBLIC_BASE_URL to fix one)."
 	$(BIN)/granian --interface wsgi --host $(HOST) --port $(PORT) --workers 2 --blocking-threads 1 varanto.wsgi:application
 
 # Django's development server, reloading on code changes.
@@ -53,6 +57,8 @@ bench: install
 	$(BIN)/python bench/search.py
 	$(BIN)/python bench/public_api.py
 	$(BIN)/python bench/load.py
+	$(BIN)/python bench/import_real.py
+	$(BIN)/python bench/import_html.py
 
 # Regenerates demo/imatra.catalog.json from the published page with the importer.
 demo-data: install

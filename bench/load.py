@@ -1,4 +1,5 @@
-"""Bounded load test: the front page, a resource page, search and the public API under 32 connections.
+"""Bounded load test: the front page, a resource page, search (Finnish, Swedish, English, every
+organisation's) and the public API under 32 connections.
 
 Starts the demo on a fresh temporary SQLite database (migrate, loaddemo, collectstatic), serves it
 with Granian as `make run` does (2 workers, 1 blocking thread each), checks each address answers
@@ -8,7 +9,7 @@ after --timeout seconds, and any answer other than 2xx/3xx). Between addresses i
 server has worked off what the last one left queued, so that no address is charged for another.
 Exits 1 if any request failed.
 
-    .venv/bin/python bench/load.py [--seconds 30] [--connections 32] [--workers 2] [--timeout 10]
+    .venv/bin/python bench/load.py [--seconds 30] [--connections 32] [--workers 2] [--timeout 10] [--only search]
 """
 
 from __future__ import annotations
@@ -29,6 +30,10 @@ ADDRESSES = {
     "front page": "/imatran-kaupunki/",
     "resource page": "/imatran-kaupunki/tietovaranto/vesihuolto/",
     "search": "/imatran-kaupunki/haku/?q=rakennuslupa",
+    "search, sv": "/sv/imatran-kaupunki/haku/?q=bygglovsritningar",
+    "search, en": "/en/imatran-kaupunki/haku/?q=building+permit+drawings",
+    "search, referral": "/en/imatran-kaupunki/haku/?q=health+centre+records",
+    "search, all orgs": "/haku/?q=p%C3%A4iv%C3%A4koti",
     "public API": "/api/v1/organizations/imatran-kaupunki/resources/",
 }
 
@@ -59,7 +64,9 @@ def main() -> int:
     parser.add_argument(
         "--timeout", type=int, default=10, help="seconds before a request counts as failed (default 10)"
     )
+    parser.add_argument("--only", help="load only the addresses whose name starts with this (e.g. search)")
     args = parser.parse_args()
+    addresses = {name: path for name, path in ADDRESSES.items() if name.startswith(args.only or "")}
 
     with tempfile.TemporaryDirectory(prefix="varanto-load-") as tmp:
         work = Path(tmp)
@@ -77,9 +84,9 @@ def main() -> int:
         with granian(env, port=port, workers=args.workers, log=work / "granian.log"):
             base = f"http://127.0.0.1:{port}"
             wait_until_up(base + ADDRESSES["front page"])
-            for path in ADDRESSES.values():
+            for path in addresses.values():
                 fetch(base + path)  # 200 or an error now, not 32 × 30 s of them
-            for name, path in ADDRESSES.items():
+            for name, path in addresses.items():
                 _drained(base)
                 print(f"Loading {name} ({path}) for {args.seconds} s …", flush=True)
                 results[name] = wrk(
@@ -99,9 +106,9 @@ def report(results: dict[str, LoadResult], args) -> int:
         f"{args.connections} connections, {args.seconds} s per address, Granian with {args.workers} workers, "
         f"a request failed after {args.timeout} s"
     )
-    print(f"{'address':<15} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}")
+    print(f"{'address':<17} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}")
     for name, r in results.items():
-        print(f"{name:<15} {r.requests_per_second:>9.0f} {r.p50_ms:>8.2f} {r.p99_ms:>8.2f} {r.errors:>7}")
+        print(f"{name:<17} {r.requests_per_second:>9.0f} {r.p50_ms:>8.2f} {r.p99_ms:>8.2f} {r.errors:>7}")
     errors = sum(r.errors for r in results.values())
     print()
     print("no errors" if errors == 0 else f"{errors} requests failed")

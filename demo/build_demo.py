@@ -1,8 +1,9 @@
 """Builds demo/imatra.catalog.json: the City of Imatra's published page read by Varanto's
 importer, plus the registry office details the page itself does not give
-(demo/imatra-supplement.json) and a few processes and interfaces that are clearly labelled
-EXAMPLES, not Imatra's own (demo/imatra-examples.json), written out in full canonical form
-by the exporter.
+(demo/imatra-supplement.json), a few processes and interfaces that are clearly labelled
+EXAMPLES, not Imatra's own (demo/imatra-examples.json), and an EXAMPLE records management plan
+for three of its data resources (demo/imatra-example-plan.json, invented for the demo and
+labelled so, never Imatra's own), written out in full canonical form by the exporter.
 
 Run with `make demo-data`; it uses a throwaway database and leaves yours alone.
 """
@@ -36,6 +37,8 @@ def build() -> dict:
             *resource.get("processes", []),
             *examples["resource_processes"].get(resource["key"], []),
         ]
+    example = json.loads((HERE / "imatra-example-plan.json").read_text("utf-8"))
+    catalog["records_management"] = example["records_management"]
     summary = catalog_import(catalog, acting_user=None, replace=True)
     return catalog_export(summary.organization)
 

@@ -5,10 +5,15 @@ Environment variables (all optional for local use):
   SECRET_KEY        required when DEBUG is off in production; locally one is generated into var/
   DEBUG             "true" for development error pages (default false)
   ALLOWED_HOSTS     comma-separated host names (default: localhost names)
-  PUBLIC_BASE_URL   absolute address of the public site, used in exports (default http://127.0.0.1:8000)
+  PUBLIC_BASE_URL   absolute address of the public site, for request texts, DCAT and the API's links (default:
+                    the address each request was sent to; outside a request http://127.0.0.1:8000)
+  SEARCH_AGGREGATE_URL  a Varanto installation searching every organisation (its /haku/), where static
+                    copies' search forms go (default: this site's own search)
   VARANTO_VAR_DIR   where the SQLite database, the secret key and logs live (default ./var)
   LOG_LEVEL         INFO by default
   SIGN_IN_FAILURE_LIMIT, SIGN_IN_LOCKOUT_MINUTES   sign-in throttling (default 5 failures, 15 minutes)
+  EMAIL_URL         how mail is sent, e.g. smtp+tls://user:password@mail.example.org:587 (default: printed
+                    to the console); DEFAULT_FROM_EMAIL the sender address. See the block "e-mail" below
   SECURE_*, SQLITE_BUSY_TIMEOUT, PUBLIC_EMBED_FRAME_ANCESTORS: see the blocks "deployment security",
                     "database" and "content security policy" below
 """
@@ -40,7 +45,12 @@ DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env.str("SECRET_KEY", default="") or _local_secret_key()
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
-PUBLIC_BASE_URL = env.str("PUBLIC_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Empty: taken from each request (varanto.core.addresses.public_base_url).
+PUBLIC_BASE_URL = env.str("PUBLIC_BASE_URL", default="").rstrip("/")
+# A Varanto installation that searches every organisation (its /haku/): static copies' search forms go there.
+SEARCH_AGGREGATE_URL = env.str("SEARCH_AGGREGATE_URL", default="").rstrip("/")
+# Headless Chromium that prints back-office reports to PDF (Debian's package; the browser tests use it too).
+CHROMIUM_PATH = env.str("CHROMIUM", default="/usr/bin/chromium")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -61,6 +71,7 @@ INSTALLED_APPS = [
     "varanto.backoffice",
     "varanto.api",
     "varanto.backup",
+    "varanto.notifications",
 ]
 
 MIDDLEWARE = [
@@ -262,3 +273,42 @@ AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "varanto.accounts.lockout.client_address"
 AXES_LOCKOUT_CALLABLE = "varanto.accounts.lockout.lockout_response"
 AXES_VERBOSE = False
+
+# --- e-mail (notifications) ---
+# Reminders to officials and notices to the public's subscribers go through Django's mail, configured
+# by one EMAIL_URL: smtp://host:25, smtp+tls://user:password@host:587 (STARTTLS), smtp+ssl://host:465,
+# consolemail:// (printed, the default for development), memorymail:// or dummymail://. Tests replace it
+# with a real SMTP server of their own (varanto/testing/smtp.py).
+_EMAIL = env.email_url("EMAIL_URL", default="consolemail://")
+EMAIL_BACKEND = _EMAIL["EMAIL_BACKEND"]
+EMAIL_HOST = _EMAIL.get("EMAIL_HOST") or "localhost"
+EMAIL_PORT = _EMAIL.get("EMAIL_PORT") or 25
+EMAIL_HOST_USER = _EMAIL.get("EMAIL_HOST_USER") or ""
+EMAIL_HOST_PASSWORD = _EMAIL.get("EMAIL_HOST_PASSWORD") or ""
+EMAIL_USE_TLS = bool(_EMAIL.get("EMAIL_USE_TLS"))
+EMAIL_USE_SSL = bool(_EMAIL.get("EMAIL_USE_SSL"))
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="varanto@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
+# --- single sign-on (OpenID Connect: backoffice/sso, mozilla-django-oidc; docs/single-sign-on.md) ---
+# On when OIDC_ISSUER and OIDC_CLIENT_ID are set; the endpoints come from the issuer's discovery
+# document. Local passwords keep working beside it.
+OIDC_ISSUER = env.str("OIDC_ISSUER", default="").rstrip("/")
+OIDC_RP_CLIENT_ID = env.str("OIDC_CLIENT_ID", default="")
+OIDC_RP_CLIENT_SECRET = env.str("OIDC_CLIENT_SECRET", default="")
+OIDC_PROVIDER_NAME = env.str("OIDC_PROVIDER_NAME", default="")  # on the sign-in button
+OIDC_RP_SIGN_ALGO = env.str("OIDC_SIGN_ALGORITHM", default="RS256")
+OIDC_RP_SCOPES = env.str("OIDC_SCOPES", default="openid email profile")
+# The claim holding the user's groups or app roles, and which value gives which role where:
+# "value=organisation-short-name:role,…"; the provider then decides the roles in those organisations.
+OIDC_ROLE_CLAIM = env.str("OIDC_ROLE_CLAIM", default="groups")
+OIDC_ROLE_MAP = env.dict("OIDC_ROLE_MAP", default={})
+# An existing user is linked on first sign-in by e-mail only when the provider says it verified it
+# (or OIDC_TRUST_EMAIL says every address it issues is the organisation's own).
+OIDC_MATCH_EMAIL = env.bool("OIDC_MATCH_EMAIL", default=True)
+OIDC_TRUST_EMAIL = env.bool("OIDC_TRUST_EMAIL", default=False)
+OIDC_CREATE_USER = env.bool("OIDC_CREATE_USER", default=True)  # only when the role map gives a role
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = env.float("OIDC_TIMEOUT", default=10.0)
+OIDC_AUTHENTICATION_CALLBACK_URL = "backoffice:sso_callback"
+AUTHENTICATION_BACKENDS += ["varanto.backoffice.sso.backend.SsoBackend"]

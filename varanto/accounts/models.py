@@ -1,5 +1,6 @@
 """Staff roles per organisation, editors' assignments, and the audit log."""
 
+from django.apps import apps
 from django.conf import settings
 from django.db import models
 from django.utils.text import capfirst
@@ -44,6 +45,33 @@ class Membership(models.Model):
         return f"{self.user} – {self.organization}: {self.get_role_display()}"
 
 
+class SsoIdentity(models.Model):
+    """Kertakirjautumistunniste: the identity provider's account (issuer + subject) a user signs in as.
+
+    A user is found by this pair, never again by e-mail once linked, so an address changed or reused
+    at the provider cannot take over another official's account.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sso_identities")
+    issuer = models.CharField(_("issuer"), max_length=300)
+    subject = models.CharField(_("subject"), max_length=255)
+    email = models.EmailField(_("e-mail at the provider"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_sign_in = models.DateTimeField(_("last sign-in"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["issuer", "subject"]
+        constraints = [
+            models.UniqueConstraint(fields=["issuer", "subject"], name="sso_identity_unique"),
+            models.UniqueConstraint(fields=["user", "issuer"], name="sso_identity_one_per_issuer"),
+        ]
+        verbose_name = _("single sign-on identity")
+        verbose_name_plural = _("single sign-on identities")
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.issuer} {self.subject}"
+
+
 class AuditKind(models.TextChoices):
     SIGN_IN = "sign_in", _("signed in")
     SIGN_IN_FAILED = "sign_in_failed", _("failed sign-in")
@@ -61,6 +89,53 @@ class AuditKind(models.TextChoices):
     OWN_APPROVAL_SETTING = "own_approval_setting", _("approving one's own changes allowed or not")
     RECORD_DELETE = "record_delete", _("record deleted")
     RECORD_RESTORE = "record_restore", _("record restored")
+    REMINDERS_SENT = "reminders_sent", _("reminders sent")
+    REMINDER_PREFERENCE = "reminder_preference", _("reminder preference changed")
+    HANDOVER = "handover", _("responsibility handed over")
+    SUBSCRIBERS_NOTIFIED = "subscribers_notified", _("subscribers notified")
+    RECORD_CREATE = "record_create", _("record created")
+    RECORD_EDIT = "record_edit", _("record edited")
+    REVIEW_SUBMITTED = "review_submitted", _("sent for review")
+    CHANGE_APPROVED = "change_approved", _("change approved")
+    CHANGE_RETURNED = "change_returned", _("change returned to the editor")
+    SSO_IDENTITY_LINKED = "sso_identity_linked", _("single sign-on identity linked")
+    SSO_SIGN_IN_REFUSED = "sso_sign_in_refused", _("single sign-on refused")
+
+
+# Why a single sign-on was refused (`backoffice.sso.services`), as the audit log says it.
+SSO_REFUSALS = {
+    "no_account": _("no user with this verified e-mail address, and no role from the provider"),
+    "email_unverified": _("the provider has not verified the e-mail address"),
+    "email_ambiguous": _("several users have this e-mail address"),
+    "email_taken": _("the user with this e-mail address is linked to another identity at the provider"),
+    "superuser": _("Django admin users sign in with their password"),
+    "inactive": _("the user is deactivated"),
+    "token": _("the provider's token failed its checks"),
+    "provider": _("the provider did not answer"),
+}
+
+
+def _record_noun(record: str) -> str:
+    """A record kind's noun, or the model's name for a record that is no declared kind (an impact assessment)."""
+    noun = next((k.noun for k in declarations.KINDS if k.slug and k.slug == record), None)
+    if noun is None and record:
+        try:
+            noun = apps.get_model("catalog", record)._meta.verbose_name
+        except LookupError:
+            noun = record
+    return str(noun or "")
+
+
+# The events about one record, whose details name it (`catalog.services.common.record_audit`).
+RECORD_KINDS = (
+    AuditKind.RECORD_CREATE,
+    AuditKind.RECORD_EDIT,
+    AuditKind.RECORD_DELETE,
+    AuditKind.RECORD_RESTORE,
+    AuditKind.REVIEW_SUBMITTED,
+    AuditKind.CHANGE_APPROVED,
+    AuditKind.CHANGE_RETURNED,
+)
 
 
 class AuditEvent(models.Model):
@@ -104,11 +179,18 @@ class AuditEvent(models.Model):
             return f"{text}: {detail['note']}" if detail.get("note") else str(text)
         if self.kind == AuditKind.ROLE_CHANGE:
             roles = dict(Role.choices)
-            return _("%(user)s: %(old)s → %(new)s") % {
+            text = _("%(user)s: %(old)s → %(new)s") % {
                 "user": detail.get("target", ""),
                 "old": roles.get(detail.get("old_role", ""), "–"),
                 "new": roles.get(detail.get("new_role", ""), "–"),
             }
+            return f"{text} ({_('from single sign-on')})" if detail.get("source") == "sso" else str(text)
+        if self.kind == AuditKind.SIGN_IN and detail.get("issuer"):
+            return _("single sign-on: %(issuer)s") % {"issuer": detail["issuer"]}
+        if self.kind in (AuditKind.SSO_IDENTITY_LINKED, AuditKind.SSO_SIGN_IN_REFUSED):
+            reason = SSO_REFUSALS.get(detail.get("reason", ""), detail.get("reason", ""))
+            parts = [detail.get("issuer", ""), detail.get("email", ""), str(reason)]
+            return ", ".join(str(part) for part in parts if part)
         if self.kind == AuditKind.SIGN_IN_LOCKED_OUT:
             return _("%(failures)s failed attempts: blocked for %(minutes)s minutes") % {
                 "failures": detail.get("failures", ""),
@@ -139,7 +221,26 @@ class AuditEvent(models.Model):
                 "changed": detail.get("changed", 0),
                 "removed": detail.get("removed", 0),
             }
-        if self.kind in (AuditKind.RECORD_DELETE, AuditKind.RECORD_RESTORE):
-            noun = next((k.noun for k in declarations.KINDS if k.slug and k.slug == detail.get("record")), None)
-            return f"{capfirst(noun or detail.get('record', ''))} {detail.get('name', '')} ({detail.get('key', '')})"
+        if self.kind == AuditKind.REMINDERS_SENT:
+            return _("%(messages)s messages, %(items)s items") % {
+                "messages": detail.get("messages", 0),
+                "items": detail.get("items", 0),
+            }
+        if self.kind == AuditKind.REMINDER_PREFERENCE:
+            return f"{detail.get('target', '')}: {detail.get('frequency', '')}, {detail.get('language', '')}"
+        if self.kind == AuditKind.HANDOVER:
+            return _("%(source)s → %(target)s: %(count)s records") % {
+                "source": detail.get("source", ""),
+                "target": detail.get("target", ""),
+                "count": len(detail.get("records", [])),
+            }
+        if self.kind == AuditKind.SUBSCRIBERS_NOTIFIED:
+            return _("publication #%(number)s: %(count)s subscribers") % {
+                "number": detail.get("number"),
+                "count": detail.get("count", 0),
+            }
+        if self.kind in RECORD_KINDS:
+            text = f"{capfirst(_record_noun(detail.get('record', '')))} {detail.get('name', '')}"
+            text += f" ({detail['key']})" if detail.get("key") else ""
+            return f"{text}: {detail['comment']}" if detail.get("comment") else text
         return ""

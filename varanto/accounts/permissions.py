@@ -75,6 +75,7 @@ class Action(enum.StrEnum):
     ASSESS = "assess"  # write a change impact assessment
     MANAGE_USERS = "manage_users"
     MANAGE_INTEGRATIONS = "manage_integrations"  # the organisation's API tokens: list, create, revoke
+    IMPORT = "import"  # import a description into the working model from the back office ("Tuo kuvaus")
     VIEW_AUDIT = "view_audit"
 
 
@@ -101,6 +102,7 @@ PERMISSIONS: dict[Action, Rule] = {
     Action.ASSESS: Rule(STAFF | {Role.EDITOR}),
     Action.MANAGE_USERS: Rule(frozenset({Role.ADMINISTRATOR})),
     Action.MANAGE_INTEGRATIONS: Rule(frozenset({Role.ADMINISTRATOR})),
+    Action.IMPORT: Rule(frozenset({Role.ADMINISTRATOR})),
     Action.VIEW_AUDIT: Rule(frozenset({Role.ADMINISTRATOR})),
 }
 
@@ -241,6 +243,14 @@ def access_kind(user, kind: RecordKind, organization: Organization, key: str | N
         raise AccessDenied(_("No such record, or you may not see it."))
     require(user, action, kind.permission_object(record))
     return record
+
+
+def may_create_organization(user) -> bool:
+    """Whether the user may make a new organisation (from an imported description or the starter model):
+    a superuser, who administers every organisation, and not through a token confined to one."""
+    return (
+        getattr(user, "is_authenticated", False) and user.is_superuser and "_varanto_confined_to" not in user.__dict__
+    )
 
 
 def may_manage_user(user, target) -> bool:

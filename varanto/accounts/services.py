@@ -96,8 +96,10 @@ def user_password_reset(*, user, acting_user, organization: Organization | None 
 
 
 @transaction.atomic
-def membership_set(*, organization: Organization, user, role: Role, acting_user) -> Membership:
+def membership_set(*, organization: Organization, user, role: Role, acting_user, source: str = "") -> Membership:
     """Give `user` the `role` in the organisation (creating the membership); audited as a role change.
+
+    `source` names what decided it when no person did ("sso": the identity provider's groups).
 
     An administrator may bring in only a user they answer for (`permissions.may_manage_user`):
     otherwise they could act, or let an integration act, under another organisation's official's name.
@@ -120,12 +122,13 @@ def membership_set(*, organization: Organization, user, role: Role, acting_user)
         target=user.get_username(),
         old_role=old_role,
         new_role=str(membership.role),
+        **({"source": source} if source else {}),
     )
     return membership
 
 
 @transaction.atomic
-def membership_remove(*, membership: Membership, acting_user) -> None:
+def membership_remove(*, membership: Membership, acting_user, source: str = "") -> None:
     """Take the user's role in the organisation away; audited as a role change.
 
     Ending a membership from the back office goes through `api.services.membership_end`, which first
@@ -138,6 +141,7 @@ def membership_remove(*, membership: Membership, acting_user) -> None:
         target=membership.user.get_username(),
         old_role=membership.role,
         new_role=None,
+        **({"source": source} if source else {}),
     )
     membership.delete()
 
@@ -173,3 +177,28 @@ def membership_assign(
             removed=sorted(str(record) for record in before - after),
         )
     return membership
+
+
+@transaction.atomic
+def resource_editor_set(*, resource: DataResource, membership: Membership | None, acting_user) -> None:
+    """Make `membership`'s user the one editor responsible for the data resource (None: nobody).
+
+    Each editor whose assignments change is audited as `membership_assign` does.
+    """
+    if membership is not None and membership.organization_id != resource.organization_id:
+        raise ValueError(f"{membership} belongs to another organisation than {resource}")
+    holders = Membership.objects.filter(organization_id=resource.organization_id, resources=resource)
+    if membership is not None:
+        holders = holders.exclude(pk=membership.pk)
+    for holder in holders:
+        others = [r for r in holder.resources.all() if r.pk != resource.pk]
+        membership_assign(
+            membership=holder, resources=others, systems=list(holder.systems.all()), acting_user=acting_user
+        )
+    if membership is not None and not membership.resources.filter(pk=resource.pk).exists():
+        membership_assign(
+            membership=membership,
+            resources=[*membership.resources.all(), resource],
+            systems=list(membership.systems.all()),
+            acting_user=acting_user,
+        )

@@ -16,7 +16,9 @@ from .services import audit_record
 
 @receiver(user_logged_in, dispatch_uid="varanto-audit-sign-in")
 def audit_sign_in(sender, request, user, **kwargs):
-    audit_record(kind=AuditKind.SIGN_IN, user=user, request=request)
+    # A single sign-on names the identity provider (set by `backoffice.sso.services.sso_user_resolve`).
+    issuer = getattr(user, "sso_issuer", "")
+    audit_record(kind=AuditKind.SIGN_IN, user=user, request=request, **({"issuer": issuer} if issuer else {}))
 
 
 @receiver(user_logged_out, dispatch_uid="varanto-audit-sign-out")

@@ -25,6 +25,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from varanto.core.addresses import public_base_url
 from varanto.interchange.formats import FORMATS
 from varanto.interchange.links import PublicLinks
 from varanto.public import cache
@@ -127,7 +128,7 @@ class PublishedView(PublicView):
             kept = cache.answers.get(key)
             if kept is not None and kept.publication_id == publication.id:
                 return HttpResponse(kept.content, status=kept.status, headers=dict(kept.headers))
-            response = Response(self.answer(request, current, PublicLinks(org), **kwargs))
+            response = Response(self.answer(request, current, PublicLinks(org, public_base_url(request)), **kwargs))
             marker = (org, publication.id, key, int(publication.published_at.timestamp()))
             response.varanto_answer = marker
             return response

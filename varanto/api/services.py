@@ -93,7 +93,7 @@ def integration_token_revoke(*, token: IntegrationToken, acting_user) -> Integra
 
 
 @transaction.atomic
-def membership_end(*, membership: Membership, acting_user) -> None:
+def membership_end(*, membership: Membership, acting_user, source: str = "") -> None:
     """End the user's membership of the organisation, revoking the organisation's tokens acting as them.
 
     Otherwise a token would outlive the membership, and come back to life if the user were added
@@ -105,7 +105,7 @@ def membership_end(*, membership: Membership, acting_user) -> None:
     ).select_related("user", "organization")
     for token in tokens:
         integration_token_revoke(token=token, acting_user=acting_user)
-    membership_remove(membership=membership, acting_user=acting_user)
+    membership_remove(membership=membership, acting_user=acting_user, source=source)
 
 
 def _audit(kind: AuditKind, token: IntegrationToken, acting_user) -> None:

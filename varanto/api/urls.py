@@ -2,7 +2,7 @@
 tokens), the OpenAPI schema and its docs."""
 
 from django.http import JsonResponse
-from django.urls import path, re_path
+from django.urls import path, re_path, reverse
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from . import public_views as public
@@ -20,7 +20,27 @@ def not_found(request, *args, **kwargs):
 ORG = "organizations/<str:org>/"
 WORKING = "working/<str:org>/"
 
+
+def api_root(request):
+    """/api/v1/: where the API's parts are, so that the address the README gives answers."""
+    if request.method not in ("GET", "HEAD"):
+        return JsonResponse({"detail": "Method not allowed."}, status=405)
+
+    def url(name: str) -> str:
+        return request.build_absolute_uri(reverse(f"api:{name}"))
+
+    return JsonResponse(
+        {
+            "organizations": url("organizations"),
+            "schema": url("schema"),
+            "docs": url("docs"),
+            "working": request.build_absolute_uri(reverse("api:root")) + "working/{org}/",
+        }
+    )
+
+
 urlpatterns = [
+    path("", api_root, name="root"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path(
         "docs/",

@@ -7,3 +7,6 @@ class BackofficeConfig(AppConfig):
 
     name = "varanto.backoffice"
     verbose_name = _("Back office")
+
+    def ready(self):
+        from .sso import checks  # noqa: F401  (registers the single sign-on configuration check)

@@ -29,13 +29,16 @@ from varanto.catalog.models import (
     ContactPerson,
     DataResource,
     DataService,
+    DocumentType,
     InformationSystem,
     OpenDataset,
     Organization,
     Process,
+    ProcessAction,
     Section,
     ServiceLayer,
     SystemInterface,
+    TaskClass,
 )
 
 
@@ -695,7 +698,7 @@ RESOURCE = RecordKind(
         Relation("systems", "system_links", link=("system", "system"), text="usage", noun=_("system"), group="systems"),
         Relation("processes", "processes", noun=_("process"), group="processes"),
     ),
-    bookkeeping=(*OWNED, "review_status", "review_comment"),
+    bookkeeping=(*OWNED, "review_status", "review_comment", "starter_draft"),
     groups=(
         Group("basic", _("Basic information"), last=("notes",)),
         Group("systems", _("Information systems")),
@@ -724,6 +727,7 @@ RESOURCE = RecordKind(
         "retention_period",
         "processes",
         "datasets",
+        "document_types",
         "notes",
         "keywords",
     ),
@@ -784,6 +788,15 @@ PROCESS = RecordKind(
             T.TEXT,
             _("Function class"),
             column=("Tehtäväluokka", "Esim. 00 Hallintoasiat."),
+            group="basic",
+        ),
+        F(
+            "task_class",
+            "task_class",
+            T.REFERENCE,
+            _("Task class"),
+            canonical=False,
+            column=("Tehtäväluokka (TOS)", "Tiedonohjaussuunnitelman tehtäväluokan tunniste."),
             group="basic",
         ),
         F(
@@ -943,6 +956,235 @@ LAYER = RecordKind(
     part=True,
 )
 
+
+# --- the records management plan (tiedonohjaussuunnitelma, JHS 191) ----------------------------
+
+# Usage restrictions and retention (käyttörajoitus- ja säilytysaikatiedot), as a task class's handling
+# process and a document type both hold them.
+RECORDS_METADATA = (
+    F(
+        "publicity_class",
+        "restrictions.publicity_class",
+        T.CHOICE,
+        _("Publicity class"),
+        column=(
+            "Julkisuusluokka",
+            "JHS 191: 1 julkinen, 2 osittain salassa pidettävä, 3 salassa pidettävä, 4 ei-julkinen.",
+        ),
+        group="restrictions",
+    ),
+    F(
+        "secrecy_period",
+        "restrictions.secrecy_period",
+        T.COUNT,
+        _("Secrecy period (years)"),
+        column=("Salassapitoaika", "Vuosina; pakollinen salassa pidettävälle."),
+        group="restrictions",
+    ),
+    F(
+        "secrecy_ground",
+        "restrictions.secrecy_ground",
+        T.TEXT,
+        _("Secrecy ground"),
+        column=("Salassapitoperuste", "Esim. JulkL 24.1 § 25 k; pakollinen salassa pidettävälle."),
+        group="restrictions",
+    ),
+    F(
+        "secrecy_counting",
+        "restrictions.secrecy_counting",
+        T.TEXT,
+        _("Secrecy counted from"),
+        column=("Salassapidon laskentaperuste", "Esim. asian ratkaisu."),
+        group="restrictions",
+    ),
+    F(
+        "personal_data",
+        "restrictions.personal_data",
+        T.CHOICE,
+        _("Personal data"),
+        column=("Henkilötietoluonne", "1 ei henkilötietoja, 2 sisältää henkilötietoja, 3 erityisiä henkilötietoja."),
+        group="restrictions",
+    ),
+    F(
+        "protection_level",
+        "restrictions.protection_level",
+        T.CHOICE,
+        column=("Suojaustaso", "Sisäinen: ST I–ST IV (1–4)."),
+        group="internal",
+    ),
+    F(
+        "security_class",
+        "restrictions.security_class",
+        T.CHOICE,
+        column=("Turvallisuusluokka", "Sisäinen: 1–4."),
+        group="internal",
+    ),
+    F(
+        "retention_period",
+        "retention.period",
+        T.COUNT,
+        _("Retention period (years)"),
+        column=("Säilytysaika", "Vuosina; −1 on pysyvä säilytys."),
+        group="retention",
+    ),
+    F(
+        "retention_reason",
+        "retention.reason",
+        T.TEXT,
+        _("Retention reason"),
+        column=("Säilytysajan peruste", "Laki tai Arkistolaitoksen päätös; pakollinen säilytysajalle."),
+        group="retention",
+    ),
+    F(
+        "retention_counting",
+        "retention.counting",
+        T.TEXT,
+        _("Retention counted from"),
+        column=("Säilytysajan laskentaperuste", "Esim. asian lopullinen ratkaisu; ei pysyvälle."),
+        group="retention",
+    ),
+    F(
+        "system_name",
+        "system_name",
+        T.TEXT,
+        _("Information system (as named in the plan)"),
+        column=("Tietojärjestelmä (TOS)", "Järjestelmän nimi tiedonohjaussuunnitelmassa."),
+        group="retention",
+    ),
+)
+RECORDS_GROUPS = (
+    Group("restrictions", _("Usage restrictions")),
+    Group("retention", _("Retention")),
+    INTERNAL,
+)
+
+TASK_CLASS = RecordKind(
+    "records_management.task_classes",
+    TaskClass,
+    (
+        KEY,
+        F("code", "code", T.TEXT, _("Code"), column=("Luokitustunnus", "Pakollinen, esim. 10 03 03."), group="basic"),
+        F("name", "name", T.TEXT, _("Class title"), column=("Nimeke", "Pakollinen."), group="basic"),
+        F(
+            "parent",
+            "parent",
+            T.REFERENCE,
+            _("Parent class"),
+            canonical=False,
+            column=("Yläluokka", "Yläluokan tunniste; tyhjä on pääluokka."),
+            group="basic",
+        ),
+        replace(DESCRIPTION, label=_("Description")),
+        *RECORDS_METADATA,
+        INTERNAL_NOTES,
+        TRANSLATIONS,
+    ),
+    bookkeeping=OWNED,
+    groups=(Group("basic", _("Task class")), *RECORDS_GROUPS),
+    slug="task_class",
+    noun=_("task class"),
+)
+
+PROCESS_ACTION = RecordKind(
+    "records_management.actions",
+    ProcessAction,
+    (
+        KEY,
+        F(
+            "task_class",
+            "task_class",
+            T.REFERENCE,
+            _("Task class"),
+            canonical=False,
+            column=("Tehtäväluokka", "Pakollinen. Tehtäväluokan tunniste."),
+            group="basic",
+        ),
+        F(
+            "parent",
+            "parent",
+            T.REFERENCE,
+            _("Phase"),
+            canonical=False,
+            column=("Vaihe", "Vaiheen tunniste; tyhjä on käsittelyprosessin vaihe."),
+            group="basic",
+        ),
+        NAME,
+        F(
+            "action_class",
+            "action_class",
+            T.TEXT,
+            _("Action class"),
+            column=("Toimenpideluokka", "Esim. vireilletulo, valmistelu, päätöksenteko."),
+            group="basic",
+        ),
+        DESCRIPTION,
+        F(
+            "system_name",
+            "system_name",
+            T.TEXT,
+            _("Information system (as named in the plan)"),
+            column=("Tietojärjestelmä (TOS)", "Järjestelmän nimi tiedonohjaussuunnitelmassa."),
+            group="basic",
+        ),
+        TRANSLATIONS,
+    ),
+    bookkeeping=OWNED,
+    groups=(Group("basic", _("Phase or action")),),
+    slug="action",
+    noun=_("phase or action"),
+)
+
+DOCUMENT_TYPE = RecordKind(
+    "records_management.document_types",
+    DocumentType,
+    (
+        KEY,
+        F(
+            "action",
+            "action",
+            T.REFERENCE,
+            _("Action"),
+            canonical=False,
+            column=("Toimenpide", "Pakollinen. Toimenpiteen tunniste."),
+            group="basic",
+        ),
+        F(
+            "document_class",
+            "document_class",
+            T.TEXT,
+            _("Document class"),
+            column=("Asiakirjaluokka", "Pakollinen, esim. Päätös."),
+            group="basic",
+        ),
+        replace(NAME, column=("Nimi", "Pakollinen. Tarkenne, esim. Rakennuslupapäätös.")),
+        F(
+            "system",
+            "system",
+            T.REFERENCE,
+            _("Information system"),
+            canonical=False,
+            column=("Järjestelmä", "Järjestelmä, jossa asiakirjaa säilytetään (nimi)."),
+            group="basic",
+        ),
+        F(
+            "resource",
+            "resource",
+            T.REFERENCE,
+            _("Data resource"),
+            canonical=False,
+            column=("Tietovaranto", "Tietovarannon tunniste."),
+            group="basic",
+        ),
+        *RECORDS_METADATA,
+        INTERNAL_NOTES,
+        TRANSLATIONS,
+    ),
+    bookkeeping=OWNED,
+    groups=(Group("basic", _("Document type")), *RECORDS_GROUPS),
+    slug="document_type",
+    noun=_("document type"),
+)
+
 KINDS: tuple[RecordKind, ...] = (
     ORGANIZATION,
     CONTACT,
@@ -954,6 +1196,9 @@ KINDS: tuple[RecordKind, ...] = (
     DATASET,
     SERVICE,
     LAYER,
+    TASK_CLASS,
+    PROCESS_ACTION,
+    DOCUMENT_TYPE,
 )
 BY_MODEL: dict[type[models.Model], RecordKind] = {k.model: k for k in KINDS}
 

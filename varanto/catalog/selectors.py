@@ -1,6 +1,8 @@
 """Read queries on the working model."""
 
-from .models import Organization
+from datetime import datetime
+
+from .models import Organization, OrganizationLogo
 
 
 def organization_find(wanted: str) -> Organization | None:
@@ -15,3 +17,18 @@ def organization_find(wanted: str) -> Organization | None:
         if len(found) == 1:
             return found[0]
     return None
+
+
+def organization_name_taken(name: str) -> bool:
+    """Whether a new organisation may not take this name: another has it (in any case) or finds by it."""
+    return organization_find(name) is not None or Organization.objects.filter(name__iexact=name.strip()).exists()
+
+
+def organization_logo_get(organization_slug: str) -> OrganizationLogo | None:
+    """The organisation's logo (tunnus) with its bytes, or None."""
+    return OrganizationLogo.objects.filter(organization__slug=organization_slug).first()
+
+
+def organization_logo_shown(organization_slug: str, published_at: datetime) -> bool:
+    """Whether the pages of a publication made at `published_at` show the logo: it was first uploaded before."""
+    return OrganizationLogo.objects.filter(organization__slug=organization_slug, created_at__lte=published_at).exists()

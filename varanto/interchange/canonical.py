@@ -14,13 +14,11 @@ processes) are handled beside them, by key or name.
 from __future__ import annotations
 
 import datetime
-import enum
 
 from django.db import models
 
 from varanto.catalog import declarations
 from varanto.catalog.declarations import canonical_pairs
-from varanto.catalog.fields import is_internal, public_translations
 from varanto.catalog.models import (
     DataResource,
     DataService,
@@ -33,17 +31,12 @@ from varanto.catalog.models import (
 )
 from varanto.core.keys import make_key
 
+from . import records_plan
+from .dumping import Audience, Spec, _dump, _model_field
 from .validation import CatalogError, validate_catalog
 
 FORMAT = "varanto.catalog/1"
 
-
-class Audience(enum.Enum):
-    INTERNAL = "internal"  # the whole working model, for staff and backups
-    PUBLIC = "public"  # what a publication holds
-
-
-Spec = tuple[tuple[str, str], ...]
 
 # Derived from the one declaration of every kind and field (varanto.catalog.declarations).
 ORGANIZATION_FIELDS: Spec = canonical_pairs(declarations.ORGANIZATION)
@@ -60,41 +53,6 @@ LAYER_FIELDS: Spec = canonical_pairs(declarations.LAYER)
 
 
 # --- export -----------------------------------------------------------------------------
-
-
-def _model_field(model: type[models.Model], attr: str) -> models.Field:
-    """The field a spec names: specs name only the model's own fields, never a reverse relation."""
-    model_field = model._meta.get_field(attr)
-    assert isinstance(model_field, models.Field)
-    return model_field
-
-
-def _to_json(model_field: models.Field, value):
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    if model_field.choices and value == "":
-        return None
-    return value
-
-
-def _set_path(target: dict, path: str, value) -> None:
-    *parents, last = path.split(".")
-    for part in parents:
-        target = target.setdefault(part, {})
-    target[last] = value
-
-
-def _dump(obj: models.Model, spec: Spec, audience: Audience) -> dict:
-    out: dict = {}
-    model = type(obj)
-    for path, attr in spec:
-        if audience is Audience.PUBLIC and is_internal(model, attr):
-            continue
-        value = getattr(obj, attr)
-        if audience is Audience.PUBLIC and attr == "translations":
-            value = public_translations(model, value)  # a stored translation of an internal field stays internal
-        _set_path(out, path, _to_json(_model_field(model, attr), value))
-    return out
 
 
 def organization_export(organization: Organization, *, audience: Audience = Audience.INTERNAL) -> dict:
@@ -127,6 +85,7 @@ def process_export(process: Process, *, audience: Audience = Audience.INTERNAL) 
     item["parent"] = process.parent.key if process.parent else None
     item["systems"] = [s.name for s in process.systems.all()]
     item["inputs"] = [p.key for p in process.inputs.all()]
+    item["task_class"] = process.task_class.key if process.task_class else None
     return item
 
 
@@ -154,10 +113,11 @@ EXPORTS: dict[type[models.Model], tuple] = {
     Section: (section_export, (), ()),
     DataResource: (resource_export, ("section",), ("system_links__system", "processes")),
     InformationSystem: (system_export, (), ()),
-    Process: (process_export, ("parent",), ("systems", "inputs")),
+    Process: (process_export, ("parent", "task_class"), ("systems", "inputs")),
     SystemInterface: (interface_export, ("source", "target"), ()),
     OpenDataset: (dataset_export, ("resource",), ()),
     DataService: (service_export, (), ("layers",)),
+    **records_plan.EXPORTS,
 }
 
 
@@ -175,18 +135,30 @@ def record_export(obj: models.Model, *, audience: Audience = Audience.INTERNAL) 
 def catalog_export(organization: Organization, *, audience: Audience = Audience.INTERNAL) -> dict:
     """The organisation's whole catalogue as a `varanto.catalog/1` dict."""
 
-    def every(model: type[models.Model]) -> list[dict]:
-        return [record_export(obj, audience=audience) for obj in exportable(model).filter(organization=organization)]
+    def every(model: type[models.Model], **hidden) -> list[dict]:
+        records = exportable(model).filter(organization=organization)
+        if audience is Audience.PUBLIC and hidden:
+            records = records.exclude(**hidden)
+        return [record_export(obj, audience=audience) for obj in records]
 
+    # A resource of the starter model no official has confirmed yet is no part of the public view.
+    resources = every(DataResource, starter_draft=True)
+    datasets = every(OpenDataset)
+    if audience is Audience.PUBLIC:
+        shown = {r["key"] for r in resources}
+        for dataset in datasets:
+            if dataset["resource"] not in shown:
+                dataset["resource"] = None
     return {
         "format": FORMAT,
         "organization": organization_export(organization, audience=audience),
         "sections": every(Section),
-        "resources": every(DataResource),
+        "resources": resources,
         "systems": every(InformationSystem),
         "processes": every(Process),
         "interfaces": every(SystemInterface),
-        "open_data": {"datasets": every(OpenDataset), "services": every(DataService)},
+        "open_data": {"datasets": datasets, "services": every(DataService)},
+        "records_management": records_plan.records_management_export(organization, audience=audience),
     }
 
 
@@ -277,6 +249,7 @@ def _check_references(data: dict) -> list[str]:
     for i, dataset in enumerate(open_data.get("datasets", [])):
         if dataset.get("resource") and dataset["resource"] not in resource_keys:
             errors.append(f"open_data.datasets[{i}].resource: no data resource has the key {dataset['resource']!r}")
+    errors += records_plan.reference_errors(data, systems, resource_keys)
     return errors
 
 

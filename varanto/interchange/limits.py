@@ -9,6 +9,7 @@ the settings (IMPORT_MAX_*); each refusal is a CatalogError that names the file 
 from __future__ import annotations
 
 import json
+import re
 import zipfile
 from pathlib import Path
 from xml.etree.ElementTree import Element, ParseError
@@ -62,6 +63,45 @@ def zip_size_check(path: Path, archive: zipfile.ZipFile) -> None:
                 f"{_mb(max_unpacked_bytes())} (IMPORT_MAX_UNPACKED_MB)"
             ]
         )
+
+
+XML_PROLOG_BYTES = 1_000_000  # a prolog (declaration, comments) longer than this is not a real document's
+DOCTYPE = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.I)
+
+
+def zip_xml_check(path: Path, archive: zipfile.ZipFile, what: str) -> None:
+    """CatalogError if an XML part of a zip (a workbook's, a Word document's) declares a DTD or entities.
+
+    Checked before any library parses the parts: openpyxl and python-docx read through lxml, which
+    accepts a DTD. A DTD can only stand before the root element, so each part's prolog is read."""
+    for member in archive.infolist():
+        if not member.filename.lower().endswith((".xml", ".rels", ".vml")):
+            continue
+        with archive.open(member) as part:
+            head = part.read(XML_PROLOG_BYTES)
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+            head = head.decode("utf-16", errors="replace").encode()
+        if DOCTYPE.search(_prolog(head)):
+            raise CatalogError([f"{path}: {what}'s XML has a DTD or entities, which are not read"])
+
+
+def _prolog(head: bytes) -> bytes:
+    """What stands before an XML document's root element (its declaration, comments, a DTD)."""
+    position = 0
+    while True:
+        start = head.find(b"<", position)
+        if start < 0 or start + 1 >= len(head):
+            return head
+        if head[start + 1 : start + 4] == b"!--":
+            end = head.find(b"-->", start)
+            position = len(head) if end < 0 else end + 3
+        elif head[start + 1 : start + 2] in (b"?", b"!"):
+            if head[start + 1 : start + 2] == b"!":
+                return head  # a DOCTYPE (or other declaration) before the root
+            end = head.find(b"?>", start)
+            position = len(head) if end < 0 else end + 2
+        else:
+            return head[:start]
 
 
 def decode_bom(raw: bytes) -> tuple[str, str] | None:

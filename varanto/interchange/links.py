@@ -13,16 +13,18 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
+from varanto.core.addresses import public_base_url
+
 
 @dataclass(frozen=True)
 class PublicLinks:
-    """Links to one organisation's public description, rooted at `base_url` (settings.PUBLIC_BASE_URL)."""
+    """Links to one organisation's public description, rooted at `base_url` (`public_base_url()`)."""
 
     organization: str  # the organisation's slug
     base_url: str = ""
 
     def __post_init__(self):
-        object.__setattr__(self, "base_url", (self.base_url or settings.PUBLIC_BASE_URL).rstrip("/"))
+        object.__setattr__(self, "base_url", (self.base_url or public_base_url()).rstrip("/"))
 
     def _url(self, name: str, **kwargs) -> str:
         with translation.override(settings.LANGUAGE_CODE):

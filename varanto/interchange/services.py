@@ -52,6 +52,7 @@ from varanto.catalog.services.values import cleaner_of
 from varanto.core.keys import make_key
 from varanto.publications.diff import FieldChange
 
+from . import records_plan_import
 from .canonical import (
     DATASET_FIELDS,
     INTERFACE_FIELDS,
@@ -64,10 +65,9 @@ from .canonical import (
     SYSTEM_FIELDS,
     Spec,
     _load,
-    _model_field,
-    _to_json,
     catalog_validate,
 )
+from .dumping import _model_field, _to_json
 from .validation import CatalogError
 
 REASON = "tuonti"
@@ -150,11 +150,14 @@ def _changes(record: models.Model, spec: Spec, item: dict, label: str) -> list[t
 
 
 class _Import:
-    def __init__(self, organization: Organization, stamp: Stamp, changes: ChangeSet, *, new_organization: bool):
+    def __init__(
+        self, organization: Organization, stamp: Stamp, changes: ChangeSet, *, new_organization: bool, starter: bool
+    ):
         self.organization = organization
         self.stamp = stamp
         self.changes = changes
         self.new_organization = new_organization
+        self.starter = starter
 
     def existing(self, model) -> dict[str, models.Model]:
         return {r.key: r for r in model.objects.select_for_update().filter(organization=self.organization)}
@@ -227,24 +230,40 @@ def catalog_import(
     organization: Organization | None = None,
     replace: bool = False,
     dry_run: bool = False,
+    starter: bool = False,
 ) -> ImportSummary:
     """Write a canonical catalogue into `organization` (default: the one its name finds, or a new one).
 
     Every history row it writes carries `acting_user` and `reason` (e.g. "tuonti: imatra.json");
     one audit row records the import. With `replace=True` records missing from the file are
-    deleted; without, they are kept. With `dry_run=True` nothing is kept. Raises CatalogError.
+    deleted; without, they are kept. With `dry_run=True` nothing is kept. With `starter=True` the
+    new data resources are drafts of the starter model (aloitusmalli): awaiting review and out of the
+    public view until a publisher approves each. Raises CatalogError.
     The summary's `warnings` name what the values' rules changed (control characters removed).
     """
     with value_warnings() as warnings:
         summary = _catalog_import(
-            data, acting_user=acting_user, reason=reason, organization=organization, replace=replace, dry_run=dry_run
+            data,
+            acting_user=acting_user,
+            reason=reason,
+            organization=organization,
+            replace=replace,
+            dry_run=dry_run,
+            starter=starter,
         )
     summary.warnings = warnings
     return summary
 
 
 def _catalog_import(
-    data: dict, *, acting_user, reason: str, organization: Organization | None, replace: bool, dry_run: bool
+    data: dict,
+    *,
+    acting_user,
+    reason: str,
+    organization: Organization | None,
+    replace: bool,
+    dry_run: bool,
+    starter: bool,
 ) -> ImportSummary:
     catalog_validate(data)
     org_data = dict(data["organization"])
@@ -285,7 +304,7 @@ def _catalog_import(
                 changes.changed.append(
                     RecordChange(Organization, organization.slug, organization.name, [c for _, c in fields])
                 )
-    run = _Import(organization, stamp, changes, new_organization=created)
+    run = _Import(organization, stamp, changes, new_organization=created, starter=starter)
     _write_records(run, data, replace)
     open_data = data.get("open_data", {})
     summary = ImportSummary(
@@ -301,6 +320,11 @@ def _catalog_import(
             "open data sets": len(open_data.get("datasets", [])),
             "data services": len(open_data.get("services", [])),
             "contacts": len(org_data.get("contacts", [])),
+            **{
+                name.replace("_", " "): len(items)
+                for name, items in (data.get("records_management") or {}).items()
+                if items
+            },
         },
     )
     if dry_run:
@@ -313,6 +337,7 @@ def _catalog_import(
         reason=reason,
         created=created,
         replace=replace,
+        starter=starter,
         added=len(changes.added),
         changed=len(changes.changed),
         removed=len(changes.removed),
@@ -345,7 +370,8 @@ def _write_records(run: _Import, data: dict, replace: bool) -> None:
         if item["key"] in old[InformationSystem]:
             run.upsert(InformationSystem, SYSTEM_FIELDS, old[InformationSystem], item, position)
     systems_by_key = {item["key"]: systems_by_key[item["key"]] for item in data["systems"]}
-    processes = _processes_write(run, data.get("processes", []), old[Process], system)
+    task_classes = records_plan_import.task_classes_write(run, data)
+    processes = _processes_write(run, data.get("processes", []), old[Process], system, task_classes)
     interfaces = {
         item["key"]: run.upsert(
             SystemInterface,
@@ -385,7 +411,9 @@ def _write_records(run: _Import, data: dict, replace: bool) -> None:
     resources = {}
     for position, item in enumerate(data["resources"]):
         # A resource added to an existing catalogue awaits review, as one added in the back office.
-        new = {} if run.new_organization else {"review_status": ReviewStatus.READY_FOR_REVIEW}
+        new: dict = {} if run.new_organization else {"review_status": ReviewStatus.READY_FOR_REVIEW}
+        if run.starter:
+            new = {"review_status": ReviewStatus.READY_FOR_REVIEW, "starter_draft": True}
         resources[item["key"]] = run.upsert(
             DataResource,
             RESOURCE_FIELDS,
@@ -397,6 +425,7 @@ def _write_records(run: _Import, data: dict, replace: bool) -> None:
             new=new,
         )
 
+    records_plan_import.rest_write(run, data, task_classes, system, resources)
     open_data = data.get("open_data", {})
     for position, item in enumerate(open_data.get("datasets", [])):
         resource = resources.get(item.get("resource") or "")
@@ -418,6 +447,7 @@ def _write_records(run: _Import, data: dict, replace: bool) -> None:
         replace,
         lambda r: _service_delete(r, stamp),
     )
+    records_plan_import.remove_missing(run, data, replace)
     run.remove(
         missing(DataResource, resources),
         replace,
@@ -433,7 +463,7 @@ def _write_records(run: _Import, data: dict, replace: bool) -> None:
     run.remove(missing(Section, sections), replace, lambda r: record_delete(r, stamp))
 
 
-def _processes_write(run: _Import, items: list[dict], old: dict, system) -> dict[str, Process]:
+def _processes_write(run: _Import, items: list[dict], old: dict, system, task_classes: dict) -> dict[str, Process]:
     """Processes refer to each other (parent, inputs) in any order: the new ones are inserted first
     without a history row, then every process gets its fields and links, each new one its one
     creation row ("+") holding them."""
@@ -479,6 +509,8 @@ def _processes_write(run: _Import, items: list[dict], old: dict, system) -> dict
 
     for position, item in enumerate(items):
         refs = {"parent": by_key[item["parent"]] if item.get("parent") else None} if "parent" in item else {}
+        if "task_class" in item:
+            refs["task_class"] = task_classes.get(item["task_class"] or "")
         if item["key"] not in created:
             run.upsert(Process, PROCESS_FIELDS, old, item, position, relations=links(item), refs=refs)
             continue

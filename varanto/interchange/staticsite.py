@@ -4,8 +4,9 @@ The real views render each page through Django's test client, so the copy is exa
 site serves. Starting from every organisation's pages (by their URL names) the builder follows
 each link within the site; a page at /org/tietovaranto/x/ becomes org/tietovaranto/x/index.html
 and every root-relative link is rewritten relative to the file that holds it, so the folder can
-be served from any address by any web server (or opened from disk). Links and forms to what only
-the running application can do (search, the back office, the API) point to the live site instead.
+be served from any address by any web server (or opened from disk). The search form leads to the
+search in the browser (`search:in_browser`), which needs no server; links to what only the running
+application can do (the back office, the API) point to the live site.
 """
 
 from __future__ import annotations
@@ -23,9 +24,10 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.http import HttpResponse
 from django.test import Client, override_settings
-from django.urls import Resolver404, resolve, reverse
+from django.urls import Resolver404, ResolverMatch, resolve, reverse
 from django.utils import translation
 
+from varanto.core.addresses import public_base_url
 from varanto.publications.catalog import PublishedCatalog
 from varanto.publications.models import Publication
 
@@ -37,6 +39,10 @@ logger = logging.getLogger(__name__)
 
 MARKER = ".varanto-site"  # marks a folder as a static site Varanto wrote, which a later run may replace
 LIVE_ONLY = ("/admin/", "/hallinta/", "/api/", "/i18n/")
+# Public pages that only the running application can answer: subscribing by e-mail, and the search across
+# every organisation.
+LIVE_NAMESPACES = ("notifications",)
+LIVE_VIEWS = ("search:site_results",)
 LINK = re.compile(r"""(?P<attr>(?<![\w-])(?:href|src|action))=(?P<quote>["'])(?P<url>/(?!/)[^"']*)(?P=quote)""")
 CSS_URL = re.compile(r"""url\((?P<quote>["']?)(?P<url>/(?!/)[^)"']*)(?P=quote)\)""")
 TEXT_TYPES = ("text/html", "text/css")
@@ -61,26 +67,56 @@ def file_for(path: str) -> str:
 
 
 def _live_only(path: str) -> bool:
-    """Whether only the running application can answer `path`: a static copy cannot search."""
+    """Whether only the running application can answer `path`: subscribing, and the search across every
+    organisation (an organisation's own search page is stood in for by the search in the browser)."""
     if path.startswith(LIVE_ONLY):
         return True
-    return any(_resolves_to_search(path, language) for language, _name in settings.LANGUAGES)
+    matches = [_resolved(path, language) for language, _name in settings.LANGUAGES]
+    return any(m and (m.namespace in LIVE_NAMESPACES or m.view_name in LIVE_VIEWS) for m in matches)
 
 
-def _resolves_to_search(path: str, language: str) -> bool:
+def _resolved(path: str, language: str) -> ResolverMatch | None:
     # A language prefix resolves only while its language is active.
     with translation.override(language):
         try:
-            return resolve(path).namespace == "search"
+            return resolve(path)
         except Resolver404:
-            return False
+            return None
+
+
+def _search_language(path: str) -> str | None:
+    """The language of a search page's address, None when `path` is no search page."""
+    return next(
+        (
+            language
+            for language, _name in settings.LANGUAGES
+            if (m := _resolved(path, language)) and m.namespace == "search"
+        ),
+        None,
+    )
+
+
+def _in_browser_search(path: str) -> str | None:
+    """The search in the browser standing in for `path` when it is the server's search page, else None."""
+    for language, _name in settings.LANGUAGES:
+        match = _resolved(path, language)
+        if match and match.view_name == "search:results":
+            with translation.override(language):
+                return reverse("search:in_browser", kwargs=match.kwargs)
+    return None
 
 
 def _relative(url: str, page_file: str, live_url: str) -> str:
     parts = urlsplit(url)
+    aggregate = settings.SEARCH_AGGREGATE_URL
+    if aggregate and (language := _search_language(parts.path)):
+        # The copy's search forms go to the installation that searches every organisation.
+        with translation.override(language):
+            return aggregate + reverse("search:site_results")
     if _live_only(parts.path):
         return live_url + url
-    target = file_for(parts.path)
+    path = _in_browser_search(parts.path) or parts.path
+    target = file_for(path)
     relative = posixpath.relpath(target, posixpath.dirname(page_file) or ".")
     return relative + (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
 
@@ -93,7 +129,8 @@ def relink(text: str, page_file: str, live_url: str) -> str:
 
 def _links(text: str) -> list[str]:
     found = [m["url"] for m in LINK.finditer(text)] + [m["url"] for m in CSS_URL.finditer(text)]
-    return [path for path in (urlsplit(url).path for url in found) if not _live_only(path)]
+    paths = [_in_browser_search(path) or path for path in (urlsplit(url).path for url in found)]
+    return [path for path in paths if not _live_only(path)]
 
 
 def _starting_points(publication: Publication) -> list[str]:
@@ -191,11 +228,15 @@ def _write_site(outdir: Path, *, base_url: str, live_url: str, progress: Callabl
     for publication in served.order_by("organization__slug", "-number"):
         latest.setdefault(publication.organization.slug, publication)
     queue = [path for publication in latest.values() for path in _starting_points(publication)]
-    live_url = (live_url or settings.PUBLIC_BASE_URL).rstrip("/")
+    live_url = (live_url or public_base_url()).rstrip("/")
     report, seen = SiteReport(), set()
     # Downloads and DCAT point to where the static copy will be served.
-    static_base = (base_url or settings.PUBLIC_BASE_URL).rstrip("/")
-    with override_settings(PUBLIC_BASE_URL=static_base, ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "testserver"]):
+    static_base = (base_url or public_base_url()).rstrip("/")
+    # Each page's request activates its language; the override gives the caller its own back.
+    with (
+        override_settings(PUBLIC_BASE_URL=static_base, ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "testserver"]),
+        translation.override(translation.get_language()),
+    ):
         client = Client()
         while queue:
             path = queue.pop(0)

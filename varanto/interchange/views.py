@@ -7,6 +7,8 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import content_disposition_header, http_date
 from django.views.decorators.http import require_safe
 
+from varanto.core.addresses import public_base_url
+
 from . import downloads
 
 MAX_AGE = 60
@@ -37,7 +39,7 @@ def _send(request: HttpRequest, download: downloads.Download | None) -> HttpResp
 @require_safe
 def publication_file(request: HttpRequest, org: str, fmt: str) -> HttpResponse:
     """The latest publication in one format (json, csv, xlsx, dcat-ttl, dcat-rdf, dcat-jsonld)."""
-    return _send(request, downloads.publication_download(org_slug=org, fmt=fmt))
+    return _send(request, downloads.publication_download(org_slug=org, fmt=fmt, base_url=public_base_url(request)))
 
 
 @require_safe

@@ -121,6 +121,11 @@ pages = _PageCache()
 answers = _PageCache()
 
 
+def page_key(host: str, path: str) -> str:
+    """Pages are kept by host and path: where PUBLIC_BASE_URL is not set, a page names the host it was asked at."""
+    return f"{host}{path}"
+
+
 def current_publication(org_slug: str) -> CurrentPublication | None:
     """The organisation's latest publication not withdrawn and its catalogue, or None (no such organisation, or none)."""
     return publications.get(org_slug)

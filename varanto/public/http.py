@@ -138,7 +138,7 @@ class PublishedPageCacheMiddleware:
 
     def __call__(self, request: HttpRequest):
         if _cacheable_request(request) and _allowed_host(request):
-            page = cache.pages.get(request.path_info)
+            page = cache.pages.get(cache.page_key(request.get_host(), request.path_info))
             if page is not None:
                 current = cache.current_publication(page.org_slug)
                 if current is not None and current.publication.id == page.publication_id:
@@ -167,7 +167,7 @@ class PublishedPageCacheMiddleware:
             return
         org_slug, publication_id, etag, last_modified = marker
         cache.pages.put(
-            request.path_info,
+            cache.page_key(request.get_host(), request.path_info),
             cache.CachedPage(
                 org_slug=org_slug,
                 publication_id=publication_id,

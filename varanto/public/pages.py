@@ -8,18 +8,24 @@ Other apps' pages that extend `public/base.html` (the search results page, for o
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.http import Http404, HttpRequest
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrOrPromise as StrOrPromise
 
 from .cache import CurrentPublication, current_publication
 
 # The downloads the front page offers when the downloads app provides them (`downloads:file`).
-DOWNLOAD_FORMATS: tuple[tuple[str, str], ...] = (
-    ("json", "JSON (varanto.catalog/1)"),
-    ("csv", "CSV"),
-    ("xlsx", "Excel (XLSX)"),
-    ("dcat-ttl", "DCAT-AP (Turtle)"),
+# Labels say what a resident gets, then the format's name for those who look for it.
+DOWNLOAD_FORMATS: tuple[tuple[str, StrOrPromise], ...] = (
+    ("xlsx", _("Spreadsheet for Excel or LibreOffice (XLSX)")),
+    ("csv", _("Tables as text files, zipped (CSV)")),
+    ("json", _("The whole description for programs (JSON)")),
+    ("dcat-ttl", _("Metadata for open data portals (DCAT-AP, Turtle)")),
 )
 
 
@@ -50,7 +56,7 @@ def publication_page_context(request: HttpRequest, org_slug: str) -> dict:
 @dataclass(frozen=True)
 class DownloadLink:
     fmt: str
-    label: str
+    label: StrOrPromise
     url: str
 
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "public"
 
@@ -15,6 +15,7 @@ urlpatterns = [
     path("<slug:org>/jarjestelma/<slug:key>/", views.system, name="system"),
     path("<slug:org>/avoin-data/", views.open_data, name="open_data"),
     path("<slug:org>/julkaisut/", views.history, name="history"),
+    path("<slug:org>/julkaisut/atom.xml", feeds.publications_feed, name="feed"),
     path("<slug:org>/julkaisut/<int:number>/", views.publication, name="publication"),
     path("<slug:org>/julkaisut/<int:number>/muutokset/", views.diff, name="diff"),
     path("<slug:org>/upotus/", views.embed, name="embed"),

@@ -12,6 +12,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.clickjacking import xframe_options_exempt
 
+from varanto.core.addresses import public_base_url
 from varanto.publications.catalog import PublishedCatalog
 from varanto.publications.selectors import (
     publication_by_number,
@@ -76,7 +77,7 @@ def resource(request, current, key):
         catalog=current.catalog,
         entry=entry,
         publication=current.publication,
-        page_url=settings.PUBLIC_BASE_URL + request.path,
+        page_url=public_base_url(request) + request.path,
     )
     return _page(request, current, "resource", entry=entry, information_request=information_request)
 

@@ -34,6 +34,8 @@ class ResourceEntry:
     datasets: tuple[dict, ...]
     # Who decides on disclosure: the resource's own authority, else the organisation's; "" when neither says.
     deciding_authority: str
+    # Its document types (asiakirjatyypit) by data group (the document class, "Päätös"), in plan order.
+    document_groups: tuple[tuple[str, tuple[dict, ...]], ...] = ()
 
     @property
     def key(self) -> str:
@@ -98,6 +100,11 @@ class PublishedCatalog:
             if dataset.get("resource"):
                 datasets_by_resource[dataset["resource"]].append(dataset)
         organization_authority = (self.organization.get("information_requests") or {}).get("deciding_authority", "")
+        documents_by_resource: dict[str, dict[str, list[dict]]] = defaultdict(dict)
+        for document in (content.get("records_management") or {}).get("document_types", []):
+            if document.get("resource"):
+                groups = documents_by_resource[document["resource"]]
+                groups.setdefault(document["document_class"], []).append(document)
 
         self.resources: list[ResourceEntry] = [
             ResourceEntry(
@@ -110,6 +117,9 @@ class PublishedCatalog:
                 processes=tuple(processes[key] for key in record.get("processes", []) if key in processes),
                 datasets=tuple(datasets_by_resource[record["key"]]),
                 deciding_authority=(record.get("disclosure") or {}).get("deciding_authority") or organization_authority,
+                document_groups=tuple(
+                    (group, tuple(documents)) for group, documents in documents_by_resource[record["key"]].items()
+                ),
             )
             for record in content["resources"]
         ]

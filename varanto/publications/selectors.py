@@ -73,6 +73,18 @@ def publication_changes(publication: Publication) -> CatalogDiff | None:
     return catalog_diff(previous.content, publication.content)
 
 
+def publications_with_changes(
+    *, organization: Organization, limit: int
+) -> list[tuple[Publication, CatalogDiff | None]]:
+    """The `limit` newest served publications, newest first, each with what changed since the served one
+    before it (None for the first); one query for `limit` + 1 publications, whatever their number."""
+    served = list(Publication.objects.served().filter(organization=organization).latest_first()[: limit + 1])
+    return [
+        (publication, catalog_diff(served[i + 1].content, publication.content) if i + 1 < len(served) else None)
+        for i, publication in enumerate(served[:limit])
+    ]
+
+
 def publication_catalog(publication: Publication) -> dict:
     """The publication as a catalogue document: its content with the `publication` header the
     JSON Schema defines (number, time, note), for downloads and APIs."""

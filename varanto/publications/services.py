@@ -19,6 +19,7 @@ from varanto.accounts.models import AuditKind
 from varanto.accounts.services import audit_record
 from varanto.catalog.models import Organization
 from varanto.interchange.canonical import Audience, catalog_export
+from varanto.notifications.subscriptions import subscribers_notify
 from varanto.public import cache as public_cache
 from varanto.public.cache import publication_memo_forget
 from varanto.search.models import SearchIndex
@@ -82,6 +83,8 @@ def _store(*, organization: Organization, content: dict, digest: str, number: in
     # Indexing after commit cannot hold up or undo the publication; `varanto search_index`
     # builds an index that is missing.
     transaction.on_commit(lambda: search_index_publication(publication), robust=True)
+    # Subscribers hear of it once it is surely made; mail that fails is sent by `varanto notify`.
+    transaction.on_commit(lambda: subscribers_notify(publication), robust=True)
     return publication
 
 

@@ -26,6 +26,7 @@ from varanto.catalog.declarations import UNSEARCHED, FieldDeclaration, ValueType
 from .analysis import Analyzer, analyse_text, word_terms
 from .analysis.base import bare_term
 from .analysis.text import COMPOUND, PART, ROOT, WHOLE
+from .languages import LANGUAGES, foreign_text_terms
 
 NAME, KEYWORDS, DATASETS, OTHER, NOTES = "name", "keywords", "datasets", "other", "notes"
 FIELD_WEIGHTS = {NAME: 100, KEYWORDS: 80, DATASETS: 60, OTHER: 30, NOTES: 15}
@@ -112,6 +113,8 @@ class DocumentSource:
     disclosure_level: str
     api_availability: str
     texts: list[tuple[str, str, str]]  # (field, label, text)
+    # The organisation's own Swedish and English texts: (field, language, text).
+    translated: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -153,6 +156,7 @@ def publication_documents(content: dict) -> list[DocumentSource]:
                 texts=list(
                     _texts(resource, section, [systems.get(n, {}) for n in used], processes, open_data, organization)
                 ),
+                translated=list(_translated(resource)),
             )
         )
     return documents
@@ -199,6 +203,17 @@ def _texts(resource, section, systems, processes, open_data, organization) -> It
                 yield field_name, label, text
 
 
+def _translated(resource: dict) -> Iterable[tuple[str, str, str]]:
+    """(field, language, text) of the resource's Swedish and English translations of searched fields."""
+    for language, values in sorted((resource.get("translations") or {}).items()):
+        if language not in LANGUAGES:
+            continue
+        for decl in SEARCHED:
+            text = (values or {}).get(decl.attr)
+            if isinstance(text, str) and text.strip():
+                yield str(decl.search_weight), language, text
+
+
 def _at(record: dict, path: str) -> Any:
     """The value at a canonical path ("disclosure.text"), None where a level is missing."""
     value: Any = record
@@ -243,6 +258,12 @@ def index_document(source: DocumentSource, analyzer: Analyzer) -> IndexedDocumen
             by_field = best.setdefault(term, {})
             if weight > by_field.get(field_name, (0, ""))[0]:
                 by_field[field_name] = (weight, kind)
+    # Swedish and English texts under their language's stems ("sv:bygglov"), as whole words.
+    for field_name, language, text in source.translated:
+        for term in foreign_text_terms(text, language):
+            by_field = best.setdefault(term, {})
+            if FIELD_WEIGHTS[field_name] > by_field.get(field_name, (0, ""))[0]:
+                by_field[field_name] = (FIELD_WEIGHTS[field_name], WHOLE)
     roles: dict[str, list[str]] = {}  # word → its terms ("tila", "tila-", "-tila")
     for term in best:
         roles.setdefault(bare_term(term), []).append(term)

@@ -22,8 +22,11 @@ FACETS = (
     ("system", _("Information system")),
     ("disclosure", _("Disclosure of data")),
     ("api", _("Technical interface")),
+    ("organization", _("Organisation")),
 )
 FACET_NAMES = tuple(name for name, _label in FACETS)
+# Searching one organisation, its name is no choice.
+ORGANIZATION_FACETS = tuple(name for name in FACET_NAMES if name != "organization")
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,9 @@ def document_values(document: SearchDocument, facet: str) -> list[tuple[str, str
         return [(name, name) for name in document.systems]
     if facet == "disclosure" and document.disclosure_level:
         return [(document.disclosure_level, str(DISCLOSURE.get(document.disclosure_level, document.disclosure_level)))]
+    if facet == "organization":
+        organization = document.index.organization
+        return [(organization.slug, organization.name)]
     if facet == "api" and document.api_availability:
         return [(document.api_availability, str(API.get(document.api_availability, document.api_availability)))]
     return []
@@ -66,9 +72,13 @@ def matches_filters(document: SearchDocument, filters: Mapping[str, str], *, ign
     )
 
 
-def facet_counts(documents: Sequence[SearchDocument], filters: Mapping[str, str]) -> list[Facet]:
+def facet_counts(
+    documents: Sequence[SearchDocument], filters: Mapping[str, str], names: Sequence[str] = FACET_NAMES
+) -> list[Facet]:
     facets = []
     for name, label in FACETS:
+        if name not in names:
+            continue
         counts: Counter[str] = Counter()
         labels: dict[str, str] = {}
         for document in documents:

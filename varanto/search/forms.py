@@ -4,7 +4,13 @@ from django.utils.translation import gettext_lazy as _
 from .selectors import MAX_QUERY_LENGTH
 
 # Query parameters of the results page (Finnish, like the site's paths) → facet names.
-FACET_PARAMETERS = {"osio": "section", "jarjestelma": "system", "luovutus": "disclosure", "rajapinta": "api"}
+FACET_PARAMETERS = {
+    "osio": "section",
+    "jarjestelma": "system",
+    "luovutus": "disclosure",
+    "rajapinta": "api",
+    "organisaatio": "organization",
+}
 PAGE_PARAMETER = "sivu"
 
 
@@ -15,6 +21,7 @@ class SearchForm(forms.Form):
     jarjestelma = forms.CharField(required=False, max_length=300, widget=forms.HiddenInput)
     luovutus = forms.CharField(required=False, max_length=20, widget=forms.HiddenInput)
     rajapinta = forms.CharField(required=False, max_length=20, widget=forms.HiddenInput)
+    organisaatio = forms.CharField(required=False, max_length=100, widget=forms.HiddenInput)
 
     def filters(self) -> dict[str, str]:
         """The chosen facet values, by facet name."""

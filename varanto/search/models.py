@@ -146,3 +146,45 @@ class ThesaurusEntry(models.Model):
         self.term = self.term.strip()
         if not self.expansion_list:
             raise ValidationError({"expansions": _("Give at least one catalogue word, separated by |.")})
+
+
+class Referral(models.Model):
+    """Ohjaus toiselle viranomaiselle: a matter another authority holds, and how a resident asks it.
+
+    Since 2023 health and social care records are the wellbeing services county's, taxes
+    Verohallinto's, and so on: a search for such a matter says who holds it. Each organisation
+    keeps its own table (admin); until it has one, the defaults shipped in data/referrals.csv apply.
+    Keywords are words or phrases separated by "|", matched in any inflected form.
+    """
+
+    organization = models.ForeignKey(
+        "catalog.Organization", on_delete=models.CASCADE, related_name="referrals", verbose_name=_("organisation")
+    )
+    matter = models.SlugField(_("matter"), max_length=50, help_text=_("a short name of the matter, e.g. taxes"))
+    keywords_fi = models.CharField(_("keywords in Finnish"), max_length=2000, help_text=_("separated by |"))
+    keywords_sv = models.CharField(_("keywords in Swedish"), max_length=2000, blank=True)
+    keywords_en = models.CharField(_("keywords in English"), max_length=2000, blank=True)
+    authority_fi = models.CharField(_("authority in Finnish"), max_length=200)
+    authority_sv = models.CharField(_("authority in Swedish"), max_length=200, blank=True)
+    authority_en = models.CharField(_("authority in English"), max_length=200, blank=True)
+    how_to_ask_fi = models.TextField(_("how to ask, in Finnish"), max_length=1000)
+    how_to_ask_sv = models.TextField(_("how to ask, in Swedish"), max_length=1000, blank=True)
+    how_to_ask_en = models.TextField(_("how to ask, in English"), max_length=1000, blank=True)
+    url = models.URLField(_("address"), blank=True, help_text=_("where residents ask, e.g. https://www.vero.fi"))
+
+    class Meta:
+        ordering = ["organization", "matter"]
+        constraints = [models.UniqueConstraint(fields=["organization", "matter"], name="referral_matter_unique")]
+        verbose_name = _("referral")
+        verbose_name_plural = _("referrals")
+
+    def __str__(self) -> str:
+        return f"{self.matter} → {self.authority_fi}"
+
+    def clean(self) -> None:
+        if not _keywords(self.keywords_fi):
+            raise ValidationError({"keywords_fi": _("Give at least one keyword, separated by |.")})
+
+
+def _keywords(value: str) -> list[str]:
+    return [k.strip() for k in value.split(EXPANSION_SEPARATOR) if k.strip()]

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 
 from .analysis import AnalysedWord, Analyzer, analyse_text
 from .analysis.base import bare_term, head_term, in_any_role
+from .languages import Translation, Vocabulary, finnish_targets, foreign_terms, is_foreign_stopword
 from .thesaurus import Thesaurus
 
 EXACT = 1.0
@@ -72,6 +73,8 @@ class QueryWord:
     slots: list[Slot]
     known: bool = True  # the analyser recognised the word (so it is no typo)
     corrected: str | None = None  # the spelling search used instead of a word it could not find
+    # What a Swedish or English word was taken to mean: (the Finnish word shown, its index terms).
+    also: tuple[tuple[str, frozenset[str]], ...] = ()
 
     @property
     def terms(self) -> set[str]:
@@ -84,17 +87,86 @@ class QueryWord:
 
 
 def query_words(
-    text: str, analyzer: Analyzer, thesaurus: Thesaurus, *, implied: frozenset[str] = frozenset()
+    text: str,
+    analyzer: Analyzer,
+    thesaurus: Thesaurus,
+    *,
+    implied: frozenset[str] = frozenset(),
+    vocabulary: Vocabulary | None = None,
 ) -> list[QueryWord]:
     """The meaningful words of a query (all words, if every one is a stop word), each with its slots.
 
     Words whose every base form is `implied` are left out too: within one organisation's
-    catalogue, "Imatran kaupungin" in "Imatran kaupungin budjetti" tells nothing.
+    catalogue, "Imatran kaupungin" in "Imatran kaupungin budjetti" tells nothing. Swedish and
+    English function words no Finnish dictionary knows go the same way. The `vocabulary` adds
+    the Finnish words of Swedish and English words and phrases (languages.py).
     """
     words = analyse_text(text, analyzer) or analyse_text(text, analyzer, keep_stopwords=True)
-    words = ([w for w in words if not w.analysis.lemmas <= implied] or words)[:MAX_WORDS]
+    words = [w for w in words if not w.analysis.lemmas <= implied] or words
+    words = ([w for w in words if w.analysis.known or not is_foreign_stopword(w.surface)] or words)[:MAX_WORDS]
     phrases = thesaurus.expand_phrases(words)
-    return [plan_word(word, position, thesaurus, phrases.get(position, set())) for position, word in enumerate(words)]
+    translations = vocabulary.translate(words) if vocabulary else []
+    # A phrase ("building permit") is one query word: the one it ends with.
+    by_word: dict[int, dict[int, list[Translation]]] = {}
+    absorbed: set[int] = set()
+    for translation in translations:
+        by_word.setdefault(translation.positions[-1], {}).setdefault(translation.part, []).append(translation)
+        absorbed.update(translation.positions[:-1])
+    planned: list[QueryWord] = []
+    for position, word in enumerate(words):
+        parts = by_word.get(position, {})
+        if position in absorbed and not parts:
+            continue
+        first, *further = [parts[number] for number in sorted(parts)] or [[]]
+        also = _also(first, analyzer, thesaurus)
+        extra = phrases.get(position, set()).union(*(targets for _shown, targets in also))
+        query_word = plan_word(word, len(planned), thesaurus, extra)
+        if first:
+            query_word.slots += _finnish_parts(first[0], len(planned), analyzer, thesaurus)
+        planned.append(_translated(query_word, also, bool(translations)))
+        for part in further:
+            part_word = _part_word(word.surface, part, len(planned), analyzer, thesaurus)
+            planned.append(_translated(part_word, part_word.also, True))
+    return planned
+
+
+def _also(translations: list[Translation], analyzer: Analyzer, thesaurus: Thesaurus):
+    """(Finnish word shown, its terms and their lay synonyms) of each translation of one query word."""
+    found = []
+    for translation in translations:
+        targets = finnish_targets(translation.concept, analyzer)
+        found.append((translation.shown, frozenset(targets | thesaurus.expand(targets))))
+    return tuple(found)
+
+
+def _finnish_parts(translation: Translation, position: int, analyzer: Analyzer, thesaurus: Thesaurus) -> list[Slot]:
+    """The compound parts of the Finnish word shown, as a Finnish query word's part slots would be,
+    counted only where no resource holds the translation itself ("parkeringstillstånd" →
+    pysäköintilupa, which a catalogue may have only as pysäköinti- and -lupa)."""
+    words = analyse_text(translation.shown, analyzer)
+    if len(words) != 1 or not words[0].analysis.is_compound:
+        return []
+    slots = plan_word(words[0], position, thesaurus).slots[1:]
+    for slot in slots:
+        slot.fallbacks = set(slot.alternatives)
+    return slots
+
+
+def _part_word(surface: str, part: list[Translation], position: int, analyzer, thesaurus) -> QueryWord:
+    """A further part of a Swedish compound as a query word of its own: its concepts' Finnish words."""
+    also = _also(part, analyzer, thesaurus)
+    slot = Slot(position)
+    slot.offer(thesaurus.in_every_role(set().union(*(targets for _shown, targets in also))), THESAURUS)
+    return QueryWord(surface, [slot], also=also)
+
+
+def _translated(word: QueryWord, also, foreign_query: bool) -> QueryWord:
+    """The word with what it was taken to mean. In a Swedish or English query no word is
+    corrected to a Finnish one ("drawings" is no typo of anything)."""
+    word.also = also
+    if foreign_query:
+        word.known = True
+    return word
 
 
 def plan_word(word: AnalysedWord, position: int, thesaurus: Thesaurus, extra: Set[str] = frozenset()) -> QueryWord:
@@ -108,6 +180,8 @@ def plan_word(word: AnalysedWord, position: int, thesaurus: Thesaurus, extra: Se
     for completion in word.completions:
         own.offer(completion.lemmas, EXACT)
     own.offer(analysis.roots, DERIVED)
+    # The organisation's own Swedish and English texts are indexed under stems of their language.
+    own.offer(foreign_terms(word.surface), EXACT)
     slots = [own]
     if analysis.is_compound:
         share = PARTS_SHARE / len(analysis.parts)

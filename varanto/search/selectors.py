@@ -19,9 +19,11 @@ from varanto.publications.models import Publication
 
 from . import sql
 from .analysis import Analyzer, analyse_text, get_analyzer
-from .facets import FACET_NAMES, Facet, facet_counts, matches_filters
-from .models import SearchDocument, SearchIndex, SearchTerm, ThesaurusEntry
+from .facets import FACET_NAMES, ORGANIZATION_FACETS, Facet, facet_counts, matches_filters
+from .languages import default_vocabulary
+from .models import Referral, SearchDocument, SearchIndex, SearchTerm, ThesaurusEntry
 from .query import QueryWord, WeightedTerm, corrected_word, query_words, weighted_terms, word_frequency
+from .referrals import ReferralRule, default_referrals, matching_referrals, referral_rule
 from .snippets import Segment, Snippet, best_snippet, highlight
 from .spelling import MAX_SUGGESTIONS, one_edit_away, worth_correcting
 from .sql import Ranked, rank_documents
@@ -92,6 +94,8 @@ class SearchResults:
     words: list[QueryWord]
     hits: list[SearchHit] = field(default_factory=list)
     facets: list[Facet] = field(default_factory=list)
+    # Finnish words a Swedish or English query was also searched for ("haettu myös: rakennuslupa").
+    searched_also: list[str] = field(default_factory=list)
 
     @property
     def corrections(self) -> list[QueryWord]:
@@ -107,18 +111,22 @@ def search_resources(
 ) -> SearchResults:
     """Data resources matching `query` in the organisation's index (None: every organisation's), best first.
 
-    `filters` narrows by facet (section, system, disclosure, api). Without `limit` every
+    `filters` narrows by facet (section, system, disclosure, api; organization when every
+    organisation is searched, with the same ranking as one's own search). Without `limit` every
     match is returned and facets count them all; with it, the best `limit` only. Build missing
     indexes first with `services.search_index_ensure_current`.
     """
     query = " ".join(query.split())[:MAX_QUERY_LENGTH]
-    filters = {k: v for k, v in (filters or {}).items() if k in FACET_NAMES and v}
+    facet_names = FACET_NAMES if organization is None else ORGANIZATION_FACETS
+    filters = {k: v for k, v in (filters or {}).items() if k in facet_names and v}
     scope = _Scope(organization)
     if not scope.document_count or not query:
         return SearchResults(query, [])
     analyzer = get_analyzer()
     thesaurus = thesaurus_for(analyzer, scope.thesaurus_entries())
-    words = query_words(query, analyzer, thesaurus, implied=scope.implied_lemmas(analyzer))
+    words = query_words(
+        query, analyzer, thesaurus, implied=scope.implied_lemmas(analyzer), vocabulary=default_vocabulary()
+    )
     frequencies = scope.frequencies({t for w in words for t in w.words})
     words = [_corrected(w, frequencies, scope, analyzer, thesaurus) for w in words]
     rows = weighted_terms(words, frequencies, scope.document_count)
@@ -133,8 +141,32 @@ def search_resources(
         query,
         words,
         hits=[SearchHit(d, r, found_words, contributions.get(d.pk, []), analyzer) for r, d in kept],
-        facets=facet_counts([d for _, d in ordered], filters),
+        facets=facet_counts([d for _, d in ordered], filters, facet_names),
+        searched_also=_searched_also(words, frequencies),
     )
+
+
+def _searched_also(words: list[QueryWord], frequencies: dict[str, int]) -> list[str]:
+    """The Finnish words of the query's Swedish and English words that some resource holds."""
+    shown = [
+        word
+        for query_word in words
+        for word, targets in query_word.also
+        if any(word_frequency(term, frequencies) for term in targets)
+    ]
+    return list(dict.fromkeys(shown))
+
+
+def search_referrals(*, query: str, organization: Organization | None) -> list[ReferralRule]:
+    """Ohjaukset: the matters of the query another authority holds, from the organisation's table
+    (the defaults while it has none, and across every organisation)."""
+    query = " ".join(query.split())[:MAX_QUERY_LENGTH]
+    return matching_referrals(query, referral_rules(organization=organization), get_analyzer()) if query else []
+
+
+def referral_rules(*, organization: Organization | None) -> tuple[ReferralRule, ...]:
+    own = Referral.objects.filter(organization=organization).order_by("matter") if organization else []
+    return tuple(referral_rule(r) for r in own) or default_referrals()
 
 
 def thesaurus_entries(*, organization: Organization):
@@ -147,10 +179,19 @@ SEARCH_VERSION = app_version(Path(__file__).resolve().parent, suffixes={".py", "
 def search_state(org_slug: str) -> str:
     """What search results depend on beside the publication: this search engine and its data, the
     Finnish analyser in use, the index searched (built after the publication commits) and the
-    organisation's own thesaurus entries (which change unpublished)."""
+    organisation's own thesaurus entries and referrals (which change unpublished)."""
     entries = ThesaurusEntry.objects.filter(organization__slug=org_slug).order_by("term")
     index = SearchIndex.objects.filter(organization__slug=org_slug).values_list("pk", "publication_id", "analyzer")
-    return repr([SEARCH_VERSION, get_analyzer().name, *index, *entries.values_list("term", "expansions", "relation")])
+    referrals = Referral.objects.filter(organization__slug=org_slug).order_by("pk").values_list()
+    return repr(
+        [
+            SEARCH_VERSION,
+            get_analyzer().name,
+            *index,
+            *entries.values_list("term", "expansions", "relation"),
+            *referrals,
+        ]
+    )
 
 
 class _Scope:

@@ -21,7 +21,17 @@ from varanto.publications.models import Publication
 
 from .analysis import Analyzer, get_analyzer
 from .documents import document_words, index_document, publication_documents
-from .models import EXPANSION_SEPARATOR, SearchDocument, SearchIndex, SearchPosting, SearchTerm, ThesaurusEntry
+from .models import (
+    EXPANSION_SEPARATOR,
+    Referral,
+    SearchDocument,
+    SearchIndex,
+    SearchPosting,
+    SearchTerm,
+    ThesaurusEntry,
+)
+from .referrals import COLUMNS as REFERRAL_COLUMNS
+from .referrals import default_referrals
 from .selectors import publications_to_index
 from .snippets import snippet_text
 from .sql import insert_rows
@@ -166,3 +176,23 @@ def thesaurus_entries_import(*, organization: Organization, rules: list[Thesauru
         entry.full_clean()
         entry.save()
     return len(rules)
+
+
+@transaction.atomic
+def referrals_defaults_load(*, organization: Organization) -> int:
+    """Copy the default referrals into the organisation's own table, to edit there; matters it has are kept.
+
+    Returns how many were added.
+    """
+    existing = set(Referral.objects.filter(organization=organization).values_list("matter", flat=True))
+    added = 0
+    for rule in default_referrals():
+        if rule.matter in existing:
+            continue
+        referral = Referral(organization=organization, matter=rule.matter)
+        for name in REFERRAL_COLUMNS[1:]:
+            setattr(referral, name, rule.get(name))
+        referral.full_clean()
+        referral.save()
+        added += 1
+    return added

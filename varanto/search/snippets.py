@@ -17,11 +17,13 @@ from django.utils.safestring import mark_safe
 from .analysis import Analyzer, analyse_text, word_terms
 from .analysis.text import WORD
 from .documents import FIELD_WEIGHTS, LABELS, NAME
+from .languages import LANGUAGES, foreign_terms
 
 SNIPPET_WORDS = 30
 WORDS_BEFORE_MATCH = 6
 ELLIPSIS = "…"
 SNIPPET_SCAN_CHARS = 20_000
+FOREIGN_PREFIXES = tuple(f"{code}:" for code in LANGUAGES)
 
 
 def snippet_text(text: str) -> str:
@@ -63,10 +65,14 @@ def highlight(
 
     Words past SNIPPET_SCAN_CHARS from `start` are left unmarked, unanalysed."""
     end = len(text) if end is None else end
+    # Stems of Swedish and English matches ("sv:bygglov"), and the beginnings a word must have to
+    # be worth stemming: a Snowball stem is the word's beginning, but for a last letter ("citi", city).
+    foreign = {term for term in terms if term[:3] in FOREIGN_PREFIXES}
+    beginnings = tuple({term[3:][: max(3, len(term) - 4)] for term in foreign})
     segments: list[Segment] = []
     position = start
     for word in analyse_text(text[start : min(end, start + SNIPPET_SCAN_CHARS)], analyzer):
-        if terms.isdisjoint(word_terms(word)):
+        if terms.isdisjoint(word_terms(word)) and not _foreign_match(word.surface, foreign, beginnings):
             continue
         word_start, word_end = start + word.start, start + word.end
         if word_start > position:
@@ -76,6 +82,11 @@ def highlight(
     if position < end:
         segments.append(Segment(text[position:end]))
     return segments
+
+
+def _foreign_match(surface: str, foreign: set[str], beginnings: tuple[str, ...]) -> bool:
+    """Whether a word of a Swedish or English text matched under its language's stem."""
+    return bool(foreign) and surface.lower().startswith(beginnings) and not foreign.isdisjoint(foreign_terms(surface))
 
 
 def best_snippet(

@@ -1,13 +1,21 @@
-"""The public search results page, /<org>/haku/?q=…, usable without JavaScript."""
+"""The public search results pages, usable without JavaScript: one organisation's, /<org>/haku/?q=…,
+and every hosted organisation's together, /haku/?q=… (a regional or national aggregate); and the search
+in the browser that the static copy of the site uses instead (`in_browser`)."""
+
+import json
 
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
 
 from varanto.public.http import published_page
 from varanto.public.pages import page_context
+from varanto.public.translation import content_text
 
 from .forms import FACET_PARAMETERS, PAGE_PARAMETER, SearchForm
-from .selectors import search_resources, search_state
+from .referrals import PAGE_LANGUAGES
+from .selectors import search_referrals, search_resources, search_state
 
 RESULTS_PER_PAGE = 20
 PARAMETER_OF_FACET = {facet: param for param, facet in FACET_PARAMETERS.items()}
@@ -16,14 +24,24 @@ PARAMETER_OF_FACET = {facet: param for param, facet in FACET_PARAMETERS.items()}
 @published_page(state=search_state)
 def results(request, current):
     """Hakutulokset: data resources of the organisation's latest publication matching the query."""
-    context = page_context(current)
+    return _results(request, page_context(current), current.publication.organization)
+
+
+def site_results(request):
+    """Haku kaikista: every hosted organisation's data resources, ranked as each one's own search ranks
+    them, with an organisation facet. Its answers depend on every index, so it sets no validators."""
+    return _results(request, {"org_slug": None, "site_search": True}, None)
+
+
+def _results(request, context: dict, organization):
     form = SearchForm(request.GET)
     form.is_valid()
     query = form.cleaned_data.get("q", "")
-    context.update(form=form, query=query, results=None, page=None, facets=[])
+    context.update(form=form, query=query, results=None, page=None, facets=[], referrals=[])
     if query and not form.errors:
+        context["referrals"] = page_referrals(query, organization)
         # Reads the index the publishing service built; a GET never builds one.
-        found = search_resources(query=query, organization=context["publication"].organization, filters=form.filters())
+        found = search_resources(query=query, organization=organization, filters=form.filters())
         page = Paginator(found.hits, RESULTS_PER_PAGE).get_page(request.GET.get(PAGE_PARAMETER))
         context.update(
             results=found,
@@ -32,6 +50,13 @@ def results(request, current):
             page_links=_page_links(request.GET, page),
         )
     return render(request, "search/results.html", context, status=400 if form.errors else 200)
+
+
+def page_referrals(query: str, organization) -> list[dict]:
+    """The referrals of a query, in the page's language."""
+    language = (get_language() or "fi")[:2]
+    language = language if language in PAGE_LANGUAGES else "fi"
+    return [rule.in_language(language) for rule in search_referrals(query=query, organization=organization)]
 
 
 def _with(params, **changes) -> str:
@@ -63,3 +88,35 @@ def _page_links(params, page) -> dict:
         else None,
         "next": _with(params, **{PAGE_PARAMETER: str(page.next_page_number())}) if page.has_next() else None,
     }
+
+
+@published_page
+def in_browser(request, current):
+    """Haku selaimessa: a search page that finds resources by their words with a script, no server needed."""
+    return render(request, "search/in_browser.html", page_context(current))
+
+
+@published_page
+def in_browser_index(request, current):
+    """What `in_browser` searches: each resource's key and its public words in the page's language, as a script
+    (a script file loads from disk, where a JSON file could not be fetched)."""
+    language = get_language()
+    documents = []
+    for entry in current.catalog.resources:
+        record = entry.record
+        documents.append(
+            {
+                "key": entry.key,
+                "name": content_text(record, "name", language)[0],
+                "section": content_text(entry.section, "name", language)[0],
+                "text": " ".join(
+                    [
+                        content_text(record, "purpose", language)[0],
+                        *(record.get("key_datasets") or []),
+                        *(record.get("keywords") or []),
+                    ]
+                ),
+            }
+        )
+    script = "window.varantoSearchIndex = " + json.dumps(documents, ensure_ascii=False).replace("</", "<\\/") + ";\n"
+    return HttpResponse(script, content_type="text/javascript; charset=utf-8")

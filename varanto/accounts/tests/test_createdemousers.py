@@ -1,7 +1,7 @@
 import io
 
 import pytest
-from django.contrib.auth import authenticate
+from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
 
 from varanto.accounts.models import Membership, Role
@@ -37,3 +37,9 @@ def test_one_user_per_role_with_a_working_password_printed_once(imatra, rf):
         authenticate(rf.post("/hallinta/kirjaudu/"), username="vesihuolto", password=passwords["vesihuolto"])
         is not None
     )
+
+
+def test_demo_users_have_addresses_on_an_example_domain_so_reminders_reach_no_one_real(imatra):
+    call_command("createdemousers", stdout=io.StringIO())
+    emails = set(get_user_model().objects.filter(memberships__organization=imatra).values_list("email", flat=True))
+    assert emails == {f"{name}@example.org" for name in ("hallinto", "julkaisija", "vesihuolto", "lukija")}

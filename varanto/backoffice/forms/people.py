@@ -54,8 +54,27 @@ class MembershipForm(forms.Form):
 
 
 class AuditFilterForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Event"), required=False)
+    """Narrowing the audit log (lokitapahtumat): by event, user, record and days."""
 
-    def __init__(self, *args, kinds, **kwargs):
+    kind = forms.ChoiceField(label=_("Event"), required=False)
+    username = forms.ChoiceField(label=_("User"), required=False)
+    record = forms.CharField(
+        label=_("Record"),
+        required=False,
+        max_length=200,
+        help_text=_("Its key, or a part of its name"),
+        widget=forms.TextInput(attrs={"aria-describedby": "id_record-help"}),
+    )
+    since = forms.DateField(label=_("Since"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    until = forms.DateField(label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, kinds, usernames, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = [("", _("all events")), *kinds]
+        self.fields["username"].choices = [("", _("all users")), *((name, name) for name in usernames)]
+
+    def narrowing(self) -> dict:
+        """The selector's keyword arguments (`accounts.selectors.audit_events`); nothing when invalid."""
+        if not self.is_valid():
+            return {}
+        return {name: value for name, value in self.cleaned_data.items() if value}

@@ -1,4 +1,5 @@
-"""What needs attention: resources returned, waiting for review, overdue for review, or incomplete."""
+"""What needs attention: resources returned, waiting for review, overdue for review, or incomplete;
+and each resource's one state (`RecordState`), decided here and shown in the same words everywhere."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ import calendar
 import datetime
 from dataclasses import dataclass
 
+from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from varanto.accounts.permissions import role_of
 from varanto.catalog.models import DataResource, Organization, ReviewStatus
@@ -30,6 +33,17 @@ def review_due(resource: DataResource, organization: Organization) -> datetime.d
     return add_months(base, resource.review_cycle_months) if base else None
 
 
+class RecordState(models.TextChoices):
+    """Tila: where a data resource is, for the officials who keep it. One per resource, the first that holds:
+    returned to its editor, waiting for a reviewer, due for review, or up to date. (Saving sends a change for
+    review at once, so no resource rests half-edited.)"""
+
+    RETURNED = "returned", _("Returned for changes")
+    AWAITING_REVIEW = "awaiting_review", _("Waiting for review")
+    OVERDUE = "overdue", _("Review overdue")
+    UP_TO_DATE = "up_to_date", _("Up to date")
+
+
 @dataclass
 class Attention:
     resource: DataResource
@@ -44,6 +58,16 @@ class Attention:
     @property
     def waiting(self) -> bool:
         return self.resource.review_status == ReviewStatus.READY_FOR_REVIEW
+
+    @property
+    def state(self) -> RecordState:
+        if self.returned:
+            return RecordState.RETURNED
+        if self.waiting:
+            return RecordState.AWAITING_REVIEW
+        if self.overdue:
+            return RecordState.OVERDUE
+        return RecordState.UP_TO_DATE
 
     @property
     def needs_attention(self) -> bool:

@@ -20,6 +20,8 @@ from varanto.catalog.models import (
     SystemInterface,
 )
 
+from .impact_plan import document_types_affected
+
 PERSON_ROLES = {"responsible": _("responsible"), "editor": _("editor in Varanto"), "contact": _("contact person")}
 
 SUBJECT_MODELS: dict[str, type[InformationSystem | Section | DataResource]] = {
@@ -169,4 +171,5 @@ def impact_report(organization: Organization, kind: str, key: str) -> dict | Non
         ],
         "open_datasets": [{"name": d.name, "resource": r.name} for r in resources for d in r.open_datasets.all()],
         "people": _people(resources, systems, processes, organization),
+        "document_types": document_types_affected(organization, kind, subject, resources),
     }

@@ -3,7 +3,7 @@
 from django import template
 
 from varanto.catalog.declarations import kind_of
-from varanto.catalog.models import DisclosureLevel, ReviewStatus
+from varanto.catalog.models import DisclosureLevel
 
 from ..selectors.fields import detail_entries
 from ..selectors.impact import PERSON_ROLES
@@ -28,16 +28,11 @@ def person_role(code: str) -> str:
 
 
 @register.filter
-def status_class(status: str) -> str:
-    """A CSS modifier for a review status badge."""
-    classes: dict[str, str] = {
-        ReviewStatus.READY_FOR_REVIEW: "ready",
-        ReviewStatus.RETURNED: "returned",
-        ReviewStatus.CURRENT: "current",
-    }
-    return classes.get(status, "current")
+def joined(values, separator: str = ", ") -> str:
+    return separator.join(str(v) for v in values or [])
 
 
 @register.filter
-def joined(values, separator: str = ", ") -> str:
-    return separator.join(str(v) for v in values or [])
+def for_resource(by_resource: dict, resource):
+    """`editor_of|for_resource:resource`: the entry of a table kept by resource id."""
+    return by_resource.get(resource.pk)

@@ -24,7 +24,15 @@ def test_history_and_restore(live_server, browser, staff):
     assert "Virheellinen teksti" in page.locator(".history__entry").first.inner_text()
     assert_accessible(page)
     screenshot(page, "backoffice-history")
-    page.locator(".history__entry").nth(1).locator("form button").click()
+    page.locator(".history__entry").nth(1).get_by_role("link", name="Palauta versio 1…").click()
+    page.wait_for_url("**/palauta/")
+    changes = page.locator("table.changes").inner_text()
+    assert "Virheellinen teksti" in changes and "Vesihuollon järjestäminen ja hallinta" in changes
+    resource.refresh_from_db()
+    assert resource.version == 2  # nothing restored before the confirmation
+    assert_accessible(page)
+    screenshot(page, "backoffice-restore-confirm")
+    page.get_by_role("button", name="Palauta versio 1").click()
     page.wait_for_url("**/tietovarannot/vesihuolto/")
     resource.refresh_from_db()
     assert (resource.purpose, resource.version) == ("Vesihuollon järjestäminen ja hallinta", 3)
@@ -41,7 +49,11 @@ def test_delete_with_confirmation_and_recovery(live_server, browser, staff):
     page.wait_for_url("**/poistetut/")
     assert not DataResource.objects.filter(organization=staff.organization, key="vesihuolto").exists()
     assert_accessible(page)
-    page.locator("tr", has_text="Vesihuolto").locator("form button").click()
+    page.locator("tr", has_text="Vesihuolto").get_by_role("link", name="Palauta…").click()
+    page.wait_for_url("**/palauta/")  # asked first, with what it brings back
+    assert "KeyPro (verkosto)" in page.locator("table.changes").inner_text()  # its links come back
+    assert_accessible(page)
+    page.locator("main form button").click()
     page.wait_for_url("**/tietovarannot/vesihuolto/")
     assert DataResource.objects.get(organization=staff.organization, key="vesihuolto").system_links.count() == 6
 

@@ -59,7 +59,7 @@ def test_impact_assessment_from_choice_to_printout_and_xlsx(live_server, browser
 
 def test_relationship_graph_highlights_and_focuses(live_server, browser, staff):
     page = signed_in_page(browser, live_server, staff.viewer)
-    page.goto(f"{live_server.url}/hallinta/{staff.organization.slug}/kaavio/")
+    page.goto(f"{live_server.url}/hallinta/{staff.organization.slug}/kaavio/?kaikki=1")
     assert_accessible(page)
     screenshot(page, "backoffice-relationship-graph")
     meita = page.locator('a.node[data-node="recipient:meita"]')

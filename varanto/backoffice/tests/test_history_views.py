@@ -97,3 +97,37 @@ def test_deleting_a_system_shows_and_then_removes_its_uses(client, staff):
     assert not InformationSystem.objects.filter(organization=staff.organization, name="M-Files").exists()
     turvallisuus = DataResource.objects.get(organization=staff.organization, key="turvallisuus")
     assert turvallisuus.history.latest("history_date").history_change_reason == "system-deleted:M-Files"
+
+
+def test_restoring_asks_first_showing_the_version_against_the_record_now(client, staff):
+    client.force_login(staff.editor)
+    org = staff.organization.slug
+    _save(client, f"/hallinta/{org}/tietovarannot/vesihuolto/muokkaa/", purpose="Väärä käyttötarkoitus")
+    resource = DataResource.objects.get(organization=staff.organization, key="vesihuolto")
+    first = resource.history.earliest("history_date")
+    confirm = f"/hallinta/{org}/tietovarannot/vesihuolto/historia/{first.history_id}/palauta/"
+
+    history = client.get(f"/hallinta/{org}/tietovarannot/vesihuolto/historia/").content.decode()
+    assert f'href="{confirm}"' in history and f'action="{confirm}"' not in history  # a link to ask, never a POST
+    page = client.get(confirm)
+    assert page.status_code == 200
+    assert [(c.field, c.before, c.after) for c in page.context["changes"]] == [
+        ("purpose", "Väärä käyttötarkoitus", "Vesihuollon järjestäminen ja hallinta")
+    ]
+    html = page.content.decode()
+    assert "Palautetaanko versio 1?" in html and '<th scope="col">Nyt</th>' in html
+    assert '<button type="submit">Palauta versio 1</button>' in html
+    resource.refresh_from_db()
+    assert resource.version == 2  # asking changed nothing
+
+
+def test_restoring_a_version_and_returning_a_change_are_told_apart(client, staff):
+    from varanto.catalog.models import ReviewStatus
+
+    DataResource.objects.filter(organization=staff.organization, key="vesihuolto").update(
+        review_status=ReviewStatus.READY_FOR_REVIEW
+    )
+    client.force_login(staff.publisher)
+    page = client.get(f"/hallinta/{staff.organization.slug}/tietovarannot/vesihuolto/").content.decode()
+    assert "Palauta muokattavaksi" in page
+    assert "Palauta kommentin kanssa" not in page

@@ -10,16 +10,29 @@ from varanto.api.schemas import WRITTEN
 from varanto.backoffice.urls import SEGMENTS
 from varanto.backoffice.views.kinds import KINDS
 from varanto.catalog import declarations
-from varanto.catalog.models import DataResource, DataService, OpenDataset, Process, Section, SystemInterface
+from varanto.catalog.models import (
+    DataResource,
+    DataService,
+    DocumentType,
+    OpenDataset,
+    Process,
+    ProcessAction,
+    Section,
+    SystemInterface,
+    TaskClass,
+)
 from varanto.catalog.services import (
     data_resource_update,
     data_service_create,
     interface_create,
     open_dataset_create,
     process_create,
+    process_update,
     registry,
     section_create,
 )
+from varanto.catalog.services.documents import document_type_create
+from varanto.catalog.services.tasks import action_create, task_class_create
 
 OWN_RECORDS = [k for k in declarations.KINDS if not k.part]
 
@@ -101,6 +114,8 @@ def _record_of(slug: str, organization):
         resource = DataResource.objects.get(organization=organization, key="vesihuolto")
         data = {"name": "Vesijohtoverkko", "resource": resource}
         return open_dataset_create(organization=organization, data=data, acting_user=None)
+    if slug in ("task_class", "action", "document_type"):
+        return _records_plan_record(slug, organization)
     assert slug == "service"
     layers = [{"title": "Vesijohdot", "name": "vj"}, {"title": "Viemärit", "name": ""}]
     return data_service_create(
@@ -108,8 +123,31 @@ def _record_of(slug: str, organization):
     )
 
 
+def _records_plan_record(slug: str, organization):
+    """A task class serving a process, an action of it, or a document type kept in a system."""
+    task_class = task_class_create(organization=organization, data={"code": "99", "name": "Kokeilu"}, acting_user=None)
+    if slug == "task_class":
+        process = process_create(organization=organization, data={"name": "Kokeilu"}, acting_user=None)
+        process_update(process=process, data={"task_class": task_class}, expected_version=1, acting_user=None)
+        return task_class
+    phase = action_create(
+        organization=organization, data={"task_class": task_class, "name": "Vireilletulo"}, acting_user=None
+    )
+    if slug == "action":
+        return phase
+    system = organization.systems.get(name="KeyPro")
+    data = {"action": phase, "document_class": "Hakemus", "name": "Kokeiluhakemus", "system": system}
+    return document_type_create(organization=organization, data=data, acting_user=None)
+
+
 def _links(record) -> object:
     """What restoring must bring back beside the record's own fields."""
+    if isinstance(record, TaskClass):
+        return sorted(record.processes.values_list("name", flat=True))
+    if isinstance(record, ProcessAction):
+        return record.task_class_id
+    if isinstance(record, DocumentType):
+        return (record.action_id, record.system_id)
     if isinstance(record, Process):
         return sorted(record.resources.values_list("key", flat=True))
     if isinstance(record, OpenDataset):

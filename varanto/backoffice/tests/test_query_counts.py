@@ -15,6 +15,8 @@ PAGES = [
     "/toimialat/",
     "/kattavuus/",
     "/kaavio/",
+    "/katsaus/",
+    "/joukkomuokkaus/",
     "/tarkistus/",
     "/myohassa/",
     "/vaikutukset/system/m-files/",

@@ -131,7 +131,7 @@ def test_assessment_without_a_title_is_refused(client, staff):
 
 def test_graph_connects_sections_resources_systems_and_outside_recipients(client, staff):
     client.force_login(staff.viewer)
-    graph = client.get(f"/hallinta/{staff.organization.slug}/kaavio/").context["graph"]
+    graph = client.get(f"/hallinta/{staff.organization.slug}/kaavio/?kaikki=1").context["graph"]
     ids = {n.id for n in graph.nodes}
     assert {"system:m-files", "recipient:meita", "recipient:koski", "recipient:varda"} <= ids
     assert len([n for n in graph.nodes if n.kind == "resource"]) == 31

@@ -7,6 +7,7 @@ the back office's URLs and fails for any route and HTTP method without a case, s
 view cannot land unchecked.
 """
 
+import io
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -34,6 +35,9 @@ from varanto.catalog.services import (
     process_create,
     section_create,
 )
+from varanto.catalog.tests.test_logos import png
+from varanto.interchange.drafts import import_draft_create
+from varanto.interchange.preview import Source
 
 from .forms import record_form
 
@@ -68,6 +72,16 @@ def _edit_form(path, **changes):
     return build
 
 
+class _Rereadable(io.BytesIO):
+    """A file the test client may send once for each role: every read starts from the beginning."""
+
+    name = "logo.png"
+
+    def read(self, *args):
+        self.seek(0)
+        return super().read(*args)
+
+
 PASSWORD = "Vanha-Salasana-2025"
 
 
@@ -81,6 +95,7 @@ def _known_passwords(staff, settings):
 
 
 ORG = "/hallinta/{org}"
+IMPORTED = "KONSERNIPALVELUT\n\nKuntalaisaloitteet, Vastuu: hallintojohtaja\n- Käyttötarkoitus: Aloitteet.\n"
 SIGNED_IN = MEMBERS | {"outsider"}
 CASES = [
     Case("back-office start", "/hallinta/", SIGNED_IN),
@@ -92,6 +107,14 @@ CASES = [
         "post",
         {"old_password": [PASSWORD], "new_password1": ["Uusi-Salasana-2026"], "new_password2": ["Uusi-Salasana-2026"]},
         prepare=_known_passwords,
+    ),
+    Case("own reminder settings", "/hallinta/muistutukset/", SIGNED_IN),
+    Case(
+        "own reminder settings change",
+        "/hallinta/muistutukset/",
+        SIGNED_IN,
+        "post",
+        {"frequency": ["monthly"], "language": ["sv"]},
     ),
     Case("my resources", ORG + "/", MEMBERS),
     Case("resource list", ORG + "/tietovarannot/", MEMBERS),
@@ -281,6 +304,16 @@ CASES = [
     Case("publication withdraw page", ORG + "/julkaisut/1/peru/", ADMIN),
     Case("publication withdraw", ORG + "/julkaisut/1/peru/", ADMIN, "post", {"reason": ["Virhe"]}),
     Case("completeness", ORG + "/kattavuus/", MEMBERS),
+    Case("board report", ORG + "/katsaus/", MEMBERS),
+    Case("board report PDF", ORG + "/katsaus.pdf", MEMBERS),
+    Case("bulk edit page", ORG + "/joukkomuokkaus/", STAFF),
+    Case(
+        "bulk edit preview",
+        ORG + "/joukkomuokkaus/",
+        STAFF,
+        "post",
+        {"field": ["retention_period"], "text": ["10 v"], "valittu": ["{vesihuolto_id}"], "step": ["preview"]},
+    ),
     Case("impact choice", ORG + "/vaikutukset/", MEMBERS),
     Case("impact report", ORG + "/vaikutukset/system/m-files/", MEMBERS),
     Case("assessment save", ORG + "/vaikutukset/system/m-files/", ASSESSORS, "post", {"title": ["Uusi M-Files"]}),
@@ -301,9 +334,29 @@ CASES = [
     Case("membership", ORG + "/kayttajat/{membership}/", ADMIN),
     Case("role change", ORG + "/kayttajat/{membership}/", ADMIN, "post", {"role": ["publisher"]}),
     Case("new password for a member", ORG + "/kayttajat/{membership}/", ADMIN, "post", {"reset_password": [""]}),
+    Case("a member's reminder preview", ORG + "/kayttajat/{membership}/muistutus/", ADMIN),
+    Case("handover page", ORG + "/kayttajat/luovutus/", ADMIN),
+    Case(
+        "handover",
+        ORG + "/kayttajat/luovutus/",
+        ADMIN,
+        "post",
+        {"source": ["user:{editor}"], "to_user": ["{publisher}"], "confirm": [""]},
+    ),
     Case("four-eyes setting", ORG + "/kayttajat/hyvaksynta/", ADMIN, "post", {"own_approval_allowed": ["yes"]}),
     Case("remove a member", ORG + "/kayttajat/{membership}/", ADMIN, "post", {"remove": [""]}),
     Case("audit log", ORG + "/loki/", ADMIN),
+    Case(
+        "responsible editor change",
+        ORG + "/tietovarannot/vesihuolto/vastuu/",
+        ADMIN,
+        "post",
+        lambda client, values: {
+            "editor": [str(client.get(ORG.format(**values) + "/tietovarannot/").context["editors"][0].pk)]
+        },
+    ),
+    Case("logo page", ORG + "/tunnus/", ADMIN),
+    Case("logo upload", ORG + "/tunnus/", ADMIN, "post", lambda client, values: {"image": _Rereadable(png())}),
     Case("integrations", ORG + "/integraatiot/", ADMIN),
     Case(
         "integration token create",
@@ -314,6 +367,30 @@ CASES = [
     ),
     Case("integration token revoke page", ORG + "/integraatiot/{token}/peru/", ADMIN),
     Case("integration token revoke", ORG + "/integraatiot/{token}/peru/", ADMIN, "post"),
+    Case("import a description page", ORG + "/tuo/", ADMIN),
+    Case("import a description upload", ORG + "/tuo/", ADMIN, "post", {"text": [IMPORTED]}),
+    # Only a superuser, no role of an organisation, may make a new organisation.
+    Case("import into a new organisation page", "/hallinta/tuo/", set()),
+    Case("import into a new organisation upload", "/hallinta/tuo/", set(), "post", {"text": [IMPORTED]}),
+    Case("starter model page", "/hallinta/aloitusmalli/", set()),
+    Case("starter model create", "/hallinta/aloitusmalli/", set(), "post", {"name": ["Pikkula"]}),
+    # The administrator's own draft: nobody else sees it.
+    Case("import draft preview", "/hallinta/tuonnit/{draft}/", ADMIN),
+    Case(
+        "import draft correction",
+        "/hallinta/tuonnit/{draft}/",
+        ADMIN,
+        "post",
+        {"kind": ["not_resource"], "resource": ["kuntalaisaloitteet"]},
+    ),
+    Case("import draft import", "/hallinta/tuonnit/{draft}/tuo/", ADMIN, "post"),
+]
+
+# Each restore first shows what it would change (GET), to whoever may restore.
+CASES += [
+    Case(f"{case.name}: what it would change", case.path, case.allowed)
+    for case in list(CASES)
+    if case.method == "post" and case.path.endswith("/palauta/")
 ]
 
 
@@ -371,8 +448,14 @@ def test_every_role_can_do_exactly_what_its_role_allows(client, staff, settings,
         "assessment": assessment.pk,
         "membership": staff.viewer.memberships.get().pk,
         "viewer": staff.viewer.pk,
+        "editor": staff.editor.pk,
+        "publisher": staff.publisher.pk,
         "section": vesihuolto.section_id,
+        "vesihuolto_id": vesihuolto.pk,
         "token": token.pk,
+        "draft": import_draft_create(
+            sources=[Source("kuvaus.txt", IMPORTED.encode())], organization=org, acting_user=staff.administrator
+        ).pk,
     }
     if case.prepare:
         case.prepare(staff, settings)
@@ -400,7 +483,7 @@ def test_every_role_can_do_exactly_what_its_role_allows(client, staff, settings,
 
 
 # Routes that are no role's business: everyone may sign in and out.
-OPEN_ROUTES = {"login", "logout"}
+OPEN_ROUTES = {"login", "logout", "sso_start", "sso_callback"}
 
 
 class _AnyValue(dict):

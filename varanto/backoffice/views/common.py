@@ -24,7 +24,8 @@ from ..selectors.display import Names, differences
 
 LOGIN_URL = reverse_lazy("backoffice:login")
 
-# (URL name, label, the action the link needs on the organisation, or None for everyone)
+# (URL name, label, the action its page needs on the organisation, or None for everyone): a role is
+# shown only what it can open (tests/test_navigation.py opens every link as every role).
 NAVIGATION = [
     ("my_resources", _("My resources"), None),
     ("resource_list", _("Data resources"), None),
@@ -32,13 +33,16 @@ NAVIGATION = [
     ("section_list", _("Sections"), None),
     ("process_list", _("Processes"), None),
     ("interface_list", _("Interfaces"), None),
-    ("organization_edit", _("Information requests"), None),
+    ("task_class_list", _("Records management plan"), None),
+    ("organization_edit", _("Information requests"), Action.EDIT),
     ("review", _("Review and publish"), None),
     ("completeness", _("Completeness"), None),
     ("impact", _("Impact assessment"), None),
     ("graph", _("Relationships"), None),
+    ("bulk_edit", _("Bulk edit"), Action.APPROVE),
     ("users", _("Users"), Action.MANAGE_USERS),
     ("integrations", _("Integrations"), Action.MANAGE_INTEGRATIONS),
+    ("import_start", _("Import a description"), Action.IMPORT),
     ("audit", _("Audit log"), Action.VIEW_AUDIT),
 ]
 

@@ -29,6 +29,7 @@ from ..forms.records import (
     SystemForm,
 )
 from ..forms.rows import ContactRows, DataFlowRows, LinkRows, ResourceSystemRows
+from ..forms.tasks import DocumentTypeForm, ProcessActionForm, TaskClassForm
 
 if TYPE_CHECKING:
     from django.db import models
@@ -65,6 +66,9 @@ EDITING: dict[str, Editing] = {  # by `RecordKind.slug`
     "interface": Editing(InterfaceForm),
     "section": Editing(SectionForm),
     "process": Editing(ProcessForm, {"links": LinkRows}, lambda record: {"links": record.links}),
+    "task_class": Editing(TaskClassForm),
+    "action": Editing(ProcessActionForm),
+    "document_type": Editing(DocumentTypeForm),
     "organization": Editing(
         OrganizationForm,
         {"contacts": ContactRows},

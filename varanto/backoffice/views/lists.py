@@ -6,17 +6,12 @@ from django.db.models import Count
 from django.shortcuts import redirect, render
 
 from varanto.accounts.models import Membership, Role
-from varanto.accounts.permissions import Action, access_organization, can, role_of
-from varanto.catalog.models import InformationSystem, Organization, Process, ReviewStatus, Section, SystemInterface
+from varanto.accounts.permissions import Action, access_organization, can, may_create_organization, role_of
+from varanto.accounts.selectors import editor_loads, resource_editors
+from varanto.catalog.models import InformationSystem, Organization, Process, Section, SystemInterface
 
-from ..selectors.attention import attention_list, my_resources, overdue_list, waiting_for_review_count
+from ..selectors.attention import RecordState, attention_list, my_resources, overdue_list, waiting_for_review_count
 from .common import page, staff_view
-
-STATUS_FILTERS = {
-    "ready": ReviewStatus.READY_FOR_REVIEW,
-    "returned": ReviewStatus.RETURNED,
-    "current": ReviewStatus.CURRENT,
-}
 
 
 @staff_view
@@ -30,7 +25,11 @@ def home(request):
         ]
     if len(organizations) == 1:
         return redirect("backoffice:my_resources", organizations[0].slug)
-    return render(request, "backoffice/home.html", {"organizations": organizations})
+    return render(
+        request,
+        "backoffice/home.html",
+        {"organizations": organizations, "may_create": may_create_organization(request.user)},
+    )
 
 
 @staff_view
@@ -46,7 +45,9 @@ def my_resources_view(request, org: str):
         "attention": [a for a in items if a.needs_attention],
         "systems": systems,
         "waiting": waiting_for_review_count(organization) if can(request.user, Action.APPROVE, organization) else 0,
-        "overdue_count": len(overdue_list(organization)),
+        # The user's own first; the whole organisation's only as a link to it.
+        "overdue_count": sum(a.overdue for a in items),
+        "organization_overdue_count": len(overdue_list(organization)),
     }
     return page(request, "backoffice/my_resources.html", organization, context)
 
@@ -57,10 +58,8 @@ def resource_list(request, org: str):
     organization = access_organization(request.user, org)
     items = attention_list(organization)
     wanted = request.GET.get("tila", "")
-    if wanted == "overdue":
-        items = [a for a in items if a.overdue]
-    elif wanted in STATUS_FILTERS:
-        items = [a for a in items if a.resource.review_status == STATUS_FILTERS[wanted]]
+    if wanted in RecordState.values:
+        items = [a for a in items if a.state == wanted]
     section = request.GET.get("toimiala", "")
     if section:
         items = [a for a in items if a.resource.section.key == section]
@@ -71,16 +70,29 @@ def resource_list(request, org: str):
         {
             "items": items,
             "status": wanted,
+            "states": RecordState.choices,
             "section": section,
             "sections": Section.objects.filter(organization=organization),
+            "editors": editor_loads(organization) if can(request.user, Action.MANAGE_USERS, organization) else [],
+            "editor_of": resource_editors(organization),
         },
     )
 
 
 @staff_view
 def overdue(request, org: str):
+    """Overdue reviews: of the user's own resources, or the whole organisation's when they ask (or have none)."""
     organization = access_organization(request.user, org)
-    return page(request, "backoffice/overdue.html", organization, {"items": overdue_list(organization)})
+    items = overdue_list(organization)
+    mine = {resource.pk for resource in my_resources(request.user, organization)}
+    whole = request.GET.get("koko") == "1" or not mine
+    context = {
+        "items": items if whole else [a for a in items if a.resource.pk in mine],
+        "whole": whole,
+        "has_own": bool(mine),
+        "organization_count": len(items),
+    }
+    return page(request, "backoffice/overdue.html", organization, context)
 
 
 @staff_view

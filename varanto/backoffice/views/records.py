@@ -12,10 +12,12 @@ from simple_history.utils import get_history_manager_for_model
 
 from varanto.accounts.permissions import AccessDenied, Action, access_organization, can, require
 from varanto.catalog.models import InformationSystem
-from varanto.catalog.services import EditConflict, deleted_records, record_restore, record_states
+from varanto.catalog.services import EditConflict, deleted_records, record_restore, record_states, state_at, state_of
 from varanto.catalog.services.common import value_warnings
 
 from ..forms.common import EditPage
+from ..selectors.attention import attention_list
+from ..selectors.completeness import filling_fields
 from ..selectors.display import Names, differences, reason_text
 from .common import conflict_page, form_errors_from, next_url, page, posted_version, staff_view
 from .kinds import KINDS, Kind
@@ -79,7 +81,8 @@ def _edit(request, kind: Kind, organization, record):
                 form_errors_from(exc, edit.form)
                 status = 400
             else:
-                messages.success(request, _("Saved."))
+                # A resource's change goes to review as it is saved: say so, in the words of its state.
+                messages.success(request, _("Saved and sent for review.") if kind.declaration.reviewed else _("Saved."))
                 for warning in warnings:
                     messages.warning(request, warning)
                 return redirect(record_url(kind, organization, saved))
@@ -92,13 +95,15 @@ def _edit(request, kind: Kind, organization, record):
         if record is not None and kind.name != "organization"
         else reverse("backoffice:my_resources", args=[organization.slug])
     )
+    layout = _layout(edit)
     return page(
         request,
         "backoffice/record_form.html",
         organization,
         {
             "edit": edit,
-            "layout": _layout(edit),
+            "layout": layout,
+            "missing": _missing(kind, organization, record, layout),
             "record": record,
             "kind": kind,
             "cancel_url": cancel_url,
@@ -108,7 +113,30 @@ def _edit(request, kind: Kind, organization, record):
 
 
 def _layout(edit: EditPage) -> list[dict]:
-    return [{**group, "formset": edit.formsets.get(group["formset"])} for group in edit.form.layout()]
+    return [
+        {**group, "formset": edit.formsets.get(group["formset"]), "anchor": f"osa-{number}"}
+        for number, group in enumerate(edit.form.layout(), start=1)
+    ]
+
+
+# Completeness items filled by a list or relation rather than a field of their own.
+ITEM_FIELDS = {"systems": ("systems",), "processes": ("processes",), "privacy_notice": ("links",)}
+
+
+def _missing(kind: Kind, organization, record, layout: list[dict]) -> list[dict]:
+    """What §5 and §28 still ask of a data resource, each linked to the part of the form that gives it."""
+    if kind.name != "resource" or record is None:
+        return []
+    anchors: dict[str, str] = {}
+    for group in layout:
+        for name in [field.name for field in group["fields"]] + [group["formset"].prefix if group["formset"] else ""]:
+            anchors.setdefault(name, group["anchor"])
+    items = []
+    for requirement in attention_list(organization, [record])[0].completeness.missing:
+        names = filling_fields(kind.declaration, requirement.code) or ITEM_FIELDS.get(requirement.code, ())
+        anchor = next((anchors[name] for name in names if name in anchors), "")
+        items.append({"label": requirement.label, "law": requirement.law, "anchor": anchor})
+    return items
 
 
 @staff_view(methods=("GET", "POST"))
@@ -218,12 +246,39 @@ def record_history(request, org: str, kind: str, key: str | None = None):
     )
 
 
-@staff_view(methods=("POST",))
+def _restore_confirm(request, spec: Kind, organization, pk: int, record, history_id: int, key: str | None):
+    """The version to restore against the record as it is now, field by field, and the button that restores it."""
+    try:
+        version = state_at(spec.model, pk, history_id)
+    except LookupError:
+        raise AccessDenied(_("No such version.")) from None
+    # A deleted record is compared as it was deleted (its relations gone).
+    now = state_of(record) if record is not None else record_states(spec.model, pk)[-1].values
+    history_url = (
+        reverse("backoffice:organization_history", args=[organization.slug])
+        if spec.name == "organization"
+        else reverse(f"backoffice:{spec.name}_history", args=[organization.slug, key])
+    )
+    context = {
+        "kind": spec,
+        "record": record,
+        "version": version,
+        "name": version.values.get("name", "") or str(record or ""),
+        "changes": differences(spec.model, now, version.values, Names(organization.pk)),
+        "history_url": history_url,
+    }
+    return page(request, "backoffice/record_restore.html", organization, context)
+
+
+@staff_view(methods=("GET", "POST"))
 def record_restore_view(request, org: str, kind: str, history_id: int, key: str | None = None):
+    """Restoring an earlier version: first what would change and a confirmation (GET), then the restore (POST)."""
     organization = access_organization(request.user, org)
     spec = KINDS[kind]
     pk, record = _history_target(request, spec, organization, key)
     require(request.user, Action.RESTORE, record if record is not None else organization)
+    if request.method == "GET":
+        return _restore_confirm(request, spec, organization, pk, record, history_id, key)
     try:
         result = record_restore(
             model=spec.model,

@@ -10,6 +10,7 @@ from django.db import models
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from varanto.accounts.permissions import AccessDenied, Action, access_assessment, access_organization, require
@@ -18,6 +19,8 @@ from varanto.catalog.services import EditConflict, impact_assessment_create, imp
 
 from ..exports import assessment_workbook
 from ..forms.assessments import AssessmentForm
+from ..pdf import html_to_pdf
+from ..selectors.board import board_report
 from ..selectors.completeness import completeness_report
 from ..selectors.graph import relationship_graph
 from ..selectors.impact import PERSON_ROLES, impact_report
@@ -44,6 +47,32 @@ def completeness(request, org: str):
             "chart_height": 16 + 30 * len(report.totals),
         },
     )
+
+
+def _board_page(request, organization, *, printed: bool):
+    return page(
+        request,
+        "backoffice/board_report.html",
+        organization,
+        {"report": board_report(organization), "printed": printed},
+    )
+
+
+@staff_view
+def board(request, org: str):
+    """The report for the board or council (hallitukselle / valtuustolle); printable, and as PDF."""
+    return _board_page(request, access_organization(request.user, org), printed=False)
+
+
+@staff_view
+def board_pdf(request, org: str):
+    organization = access_organization(request.user, org)
+    response = HttpResponse(
+        html_to_pdf(_board_page(request, organization, printed=True).content.decode()), content_type="application/pdf"
+    )
+    day = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="tiedonhallinta-{organization.slug}-{day}.pdf"'
+    return response
 
 
 @staff_view
@@ -176,8 +205,11 @@ def graph(request, org: str):
         "backoffice/graph.html",
         organization,
         {
-            "graph": relationship_graph(organization, focus),
+            "graph": relationship_graph(organization, focus, cluster=request.GET.get("kaikki") != "1"),
             "focus": focus,
+            "every": request.GET.get("kaikki") == "1",
+            "sections": Section.objects.filter(organization=organization),
+            "systems": InformationSystem.objects.filter(organization=organization).order_by("name"),
         },
     )
 
@@ -189,7 +221,9 @@ def graph_svg(request, org: str):
     svg = render_to_string(
         "backoffice/graph.svg",
         {
-            "graph": relationship_graph(organization, request.GET.get("kohde") or None),
+            "graph": relationship_graph(
+                organization, request.GET.get("kohde") or None, cluster=request.GET.get("kaikki") != "1"
+            ),
             "organization": organization,
             "standalone": True,
         },

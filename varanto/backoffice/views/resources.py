@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from varanto.accounts.permissions import (
     WORKFLOW,
@@ -17,6 +18,8 @@ from varanto.accounts.permissions import (
     available_moves,
     can,
 )
+from varanto.accounts.selectors import editor_loads, resource_editors
+from varanto.accounts.services import resource_editor_set
 from varanto.catalog.models import DataResource, ResourceSystem
 from varanto.catalog.services import EditConflict, data_resource_review
 from varanto.publications.selectors import latest_publication
@@ -39,6 +42,14 @@ def _published_changes(organization, resource: DataResource):
     return True, resource_changes(published, current)
 
 
+# What a review move did, said as an official would say it ("Lähetetty tarkistettavaksi").
+MOVE_DONE = {
+    Action.SUBMIT: gettext_lazy("Sent for review: %(resource)s."),
+    Action.APPROVE: gettext_lazy("Approved: %(resource)s."),
+    Action.RETURN: gettext_lazy("Returned to the editor for changes: %(resource)s."),
+}
+
+
 @staff_view
 def resource_detail(request, org: str, key: str):
     organization = access_organization(request.user, org)
@@ -59,6 +70,8 @@ def resource_detail(request, org: str, key: str):
             "may_edit": can(request.user, Action.EDIT, resource),
             "may_delete": can(request.user, Action.DELETE, resource),
             "may_assess": can(request.user, Action.ASSESS, organization),
+            "editors": editor_loads(organization) if can(request.user, Action.MANAGE_USERS, organization) else [],
+            "editor": resource_editors(organization).get(resource.pk),
         },
     )
 
@@ -87,9 +100,7 @@ def resource_review(request, org: str, key: str):
         for message in exc.messages:
             messages.error(request, message)
     else:
-        messages.success(
-            request, _("%(resource)s: %(move)s – done.") % {"resource": resource, "move": WORKFLOW[action].label}
-        )
+        messages.success(request, str(MOVE_DONE[action]) % {"resource": resource})
     return redirect(next_url(request, detail))
 
 
@@ -111,3 +122,21 @@ def system_detail(request, org: str, key: str):
             "may_delete": can(request.user, Action.DELETE, system),
         },
     )
+
+
+@staff_view(methods=("POST",))
+def resource_editor(request, org: str, key: str):
+    """Vastuukäyttäjä: choose the editor who answers for the resource, from its page or the list."""
+    organization = access_organization(request.user, org, Action.MANAGE_USERS)
+    resource = access_resource(request.user, organization, key)
+    chosen = request.POST.get("editor", "")
+    membership = None
+    if chosen:
+        membership = next((m for m in editor_loads(organization) if str(m.pk) == chosen), None)
+        if membership is None:
+            messages.error(request, _("Choose one of the organisation's editors."))
+            return redirect(next_url(request, reverse("backoffice:resource_detail", args=[org, key])))
+    resource_editor_set(resource=resource, membership=membership, acting_user=request.user)
+    who = membership.user.get_full_name() or membership.user.get_username() if membership else _("nobody")
+    messages.success(request, _("%(resource)s: responsible editor now %(who)s.") % {"resource": resource, "who": who})
+    return redirect(next_url(request, reverse("backoffice:resource_detail", args=[org, key])))

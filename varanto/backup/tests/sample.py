@@ -1,5 +1,7 @@
 """A database worth backing up, and its fingerprint: shared by the in-process and the across-engines tests."""
 
+import hashlib
+import io
 import json
 
 from django.apps import apps
@@ -14,7 +16,9 @@ from varanto.accounts.services import membership_set
 from varanto.api.services import integration_token_create
 from varanto.catalog.models import DataResource, Organization, ReviewStatus
 from varanto.catalog.services.assessments import impact_assessment_create
+from varanto.catalog.services.logos import organization_logo_set
 from varanto.catalog.tests.factories import DataResourceFactory
+from varanto.catalog.tests.test_logos import png
 from varanto.interchange.canonical import catalog_export
 from varanto.public.cache import public_caches_clear
 from varanto.publications.models import Publication
@@ -64,6 +68,7 @@ def sample_database(imatra: Organization) -> str:
         data={"title": "KeyPron vaihto", "information_security": "Arvioitava"},
         acting_user=admin,
     )
+    organization_logo_set(organization=imatra, upload=io.BytesIO(png(3, 2)))  # bytes, which backups must carry
     return secret
 
 
@@ -87,4 +92,5 @@ def exports() -> dict[str, str]:
         found[f"{org.slug} julkaisut"] = data(f"/api/v1/organizations/{org.slug}/publications/")
         found[f"{org.slug} haku"] = data(f"/api/v1/organizations/{org.slug}/resources/?q=vesi")
         found[f"{org.slug} working"] = json.dumps(catalog_export(org), sort_keys=True, default=str)
+        found[f"{org.slug} tunnus"] = hashlib.sha256(client.get(f"/{org.slug}/tunnus.png").content).hexdigest()
     return found

@@ -86,3 +86,26 @@ class ContactPerson(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class OrganizationLogo(models.Model):
+    """Tunnus: the organisation's logo in the public site's header, uploaded by an administrator.
+
+    Kept in the database (bytes checked by `catalog.services.logos`), so that backups hold it
+    and no media folder needs serving. Shown from the first publication made after it was
+    first uploaded; a replacement shows at once.
+    """
+
+    organization = models.OneToOneField(Organization, on_delete=models.CASCADE, primary_key=True, related_name="logo")
+    image = models.BinaryField(_("image"))
+    content_type = models.CharField(_("file type"), max_length=20)
+    digest = models.CharField(max_length=64, editable=False)
+    created_at = models.DateTimeField(_("first uploaded"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("uploaded"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("organisation logo")
+        verbose_name_plural = _("organisation logos")
+
+    def __str__(self) -> str:
+        return f"{self.organization}: {self.content_type}"

@@ -28,7 +28,17 @@ class Process(OrganizationOwned, Responsible):
     function_class = models.CharField(
         _("function class"), max_length=200, blank=True, help_text=_('Tehtäväluokka, e.g. "00 Hallintoasiat"')
     )
-    systems = models.ManyToManyField("catalog.InformationSystem", blank=True, related_name="processes")
+    task_class = models.ForeignKey(
+        "catalog.TaskClass",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="processes",
+        verbose_name=_("task class"),
+    )
+    systems = models.ManyToManyField(
+        "catalog.InformationSystem", blank=True, related_name="processes", verbose_name=_("information systems")
+    )
     inputs = models.ManyToManyField(
         "self", symmetrical=False, blank=True, related_name="outputs", verbose_name=_("inputs from processes")
     )

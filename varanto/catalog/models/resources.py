@@ -81,7 +81,9 @@ class DataResource(OrganizationOwned, Responsible):
     retention_period = models.CharField(_("retention period"), max_length=300, blank=True)
     archiving = models.CharField(_("archiving"), max_length=20, choices=Archiving.choices, blank=True)
     retention_text = models.TextField(_("retention and archiving, as worded"), blank=True)
-    processes = models.ManyToManyField("catalog.Process", blank=True, related_name="resources")
+    processes = models.ManyToManyField(
+        "catalog.Process", blank=True, related_name="resources", verbose_name=_("processes")
+    )
 
     security_measures = internal(models.TextField(_("security measures"), blank=True))
     internal_notes = internal(models.TextField(_("internal notes"), blank=True))
@@ -90,6 +92,9 @@ class DataResource(OrganizationOwned, Responsible):
         models.CharField(_("review status"), max_length=20, choices=ReviewStatus.choices, default=ReviewStatus.CURRENT)
     )
     review_comment = internal(models.TextField(_("review comment"), blank=True))
+    # Aloitusmallin luonnos: made from the starter model, not yet confirmed by an official; kept out
+    # of the public view until a publisher approves it (`interchange.starter`).
+    starter_draft = internal(models.BooleanField(_("starter model draft"), default=False))
     last_reviewed = internal(models.DateField(_("last reviewed"), null=True, blank=True))
     review_cycle_months = internal(models.PositiveSmallIntegerField(_("review cycle (months)"), default=12))
 

@@ -23,6 +23,7 @@ Contract, for the back office, the API and commands alike:
 """
 
 from .assessments import impact_assessment_create, impact_assessment_update
+from .bulk import BULK_FIELDS, data_resources_bulk_update
 from .common import EditConflict
 from .history import RecordState, deleted_records, record_states, state_at
 from .interfaces import interface_create, interface_delete, interface_update
@@ -82,6 +83,8 @@ __all__ = [
     "OwnChangeNotApproved",
     "change_authors",
     "data_resource_update",
+    "data_resources_bulk_update",
+    "BULK_FIELDS",
     "deleted_records",
     "impact_assessment_create",
     "impact_assessment_update",

@@ -97,6 +97,7 @@ def record_save(record: Versioned, fields: list[str], stamp: Stamp) -> Versioned
     record.full_clean()
     stamp.mark(record)
     record.save(update_fields=[*dict.fromkeys(fields), "version"])
+    _write_audit(record, stamp, fields=sorted(set(fields) - {"review_status"}))
     return record
 
 
@@ -115,6 +116,7 @@ def record_create(
     stamp.mark(record)
     if relations is None:
         record.save(force_insert=True)
+        _write_audit(record, stamp)
         return record
     record.save_without_historical_record(force_insert=True)  # type: ignore[union-attr]  # added by simple-history
     relations()
@@ -122,6 +124,7 @@ def record_create(
     history = get_history_manager_for_model(type(record))
     row = history.filter(id=record.pk).order_by("-history_date", "-history_id").first()
     history.filter(history_id=row.history_id).update(history_type="+")
+    _write_audit(record, stamp)
     return record
 
 
@@ -169,13 +172,28 @@ def rows_replace(
     return True
 
 
+# The plain writes the audit log records here, by their stamp's reason; restores, review moves, deletions
+# and imports write their own rows (an import one for the whole change set).
+WRITE_AUDITS = {"create": AuditKind.RECORD_CREATE, "edit": AuditKind.RECORD_EDIT}
+
+
+def _write_audit(record: models.Model, stamp: Stamp, **detail) -> None:
+    if event := WRITE_AUDITS.get(stamp.reason):
+        record_audit(event, record, stamp, **detail)
+
+
 def record_audit(event: AuditKind, record: models.Model, stamp: Stamp, **detail) -> None:
-    """An audit row (lokitapahtuma) for a deletion or restore: who, which record of which kind, why."""
+    """An audit row (lokitapahtuma) for a write to a record: who, which record of which kind, why."""
+    kind = declarations.BY_MODEL.get(type(record))
+    organization = cast(
+        "Organization | None",
+        getattr(record, "organization", None) or (record if kind is declarations.ORGANIZATION else None),
+    )
     audit_record(
         kind=event,
         user=stamp.user,
-        organization=getattr(record, "organization", None),
-        record=declarations.kind_of(type(record)).slug,
+        organization=organization,
+        record=kind.slug if kind and kind.slug else type(record)._meta.model_name,
         key=getattr(record, "key", ""),
         name=str(record),
         reason=stamp.reason,

@@ -18,7 +18,7 @@ from django.db import models
 from varanto.catalog import declarations
 from varanto.catalog.declarations import RecordKind
 
-from . import interfaces, opendata, resources, structure, systems
+from . import documents, interfaces, opendata, resources, structure, systems, tasks
 
 Writer = Callable[[Any, dict, Any], list[str]]  # (record, data, Stamp) -> changed names
 Relinker = Callable[[Any, dict, Any, list[str]], None]  # (restored record, referred_by, Stamp, warnings)
@@ -114,6 +114,30 @@ REGISTRY: dict[str, KindServices] = {  # by `RecordKind.name`, in the order of `
             opendata.data_service_update,
             opendata.data_service_create,
             opendata.data_service_delete,
+        ),
+        KindServices(
+            declarations.TASK_CLASS,
+            tasks.task_class_write,
+            tasks.task_class_update,
+            tasks.task_class_create,
+            tasks.task_class_delete,
+            tasks.task_class_references,
+            tasks.task_class_relink,
+        ),
+        KindServices(
+            declarations.PROCESS_ACTION,
+            tasks.action_write,
+            tasks.action_update,
+            tasks.action_create,
+            tasks.action_delete,
+            tasks.action_references,
+        ),
+        KindServices(
+            declarations.DOCUMENT_TYPE,
+            documents.document_type_write,
+            documents.document_type_update,
+            documents.document_type_create,
+            documents.document_type_delete,
         ),
     )
 }

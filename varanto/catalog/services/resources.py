@@ -17,6 +17,7 @@ from .common import (
     assign,
     locked,
     new_record,
+    record_audit,
     record_create,
     record_delete,
     record_save,
@@ -24,6 +25,13 @@ from .common import (
     texts_cleaned,
 )
 from .specs import RESOURCE
+
+# Each review move's row in the audit log (an approval of one's own change has its own, `OWN_CHANGE_APPROVED`).
+REVIEW_AUDITS = {
+    Action.SUBMIT: AuditKind.REVIEW_SUBMITTED,
+    Action.APPROVE: AuditKind.CHANGE_APPROVED,
+    Action.RETURN: AuditKind.CHANGE_RETURNED,
+}
 
 
 def _links_write(resource: DataResource, rows: list[dict], stamp: Stamp) -> bool:
@@ -97,16 +105,19 @@ def data_resource_create(*, organization: Organization, data: dict, acting_user)
 
 
 @transaction.atomic
-def data_resource_update(*, resource: DataResource, data: dict, expected_version: int, acting_user) -> DataResource:
+def data_resource_update(
+    *, resource: DataResource, data: dict, expected_version: int, acting_user, reason: str = "edit"
+) -> DataResource:
     """Change the fields and relations in `data`, as edited from `expected_version`.
 
     `data` keys: the fields of `specs.RESOURCE` plus "systems" ([{"system": InformationSystem,
     "usage": str}]) and "processes" ([Process]); absent keys stay as they are. A change marks
     the resource ready for review. Raises EditConflict if the resource moved on from
-    `expected_version`, ValidationError naming the field for bad input.
+    `expected_version`, ValidationError naming the field for bad input. `reason` goes into the
+    history row ("edit", or "edit:bulk" for a bulk edit).
     """
     current = locked(DataResource, resource.pk, expected_version)
-    stamp = Stamp(acting_user, "edit")
+    stamp = Stamp(acting_user, reason)
     changed = resource_write(current, data, stamp)
     if not changed:
         return current
@@ -195,11 +206,13 @@ def data_resource_review(
     if action is Action.APPROVE:
         current.last_reviewed = timezone.localdate()
         current.review_comment = ""
-        fields += ["last_reviewed", "review_comment"]
+        current.starter_draft = False  # an official's approval confirms a resource of the starter model
+        fields += ["last_reviewed", "review_comment", "starter_draft"]
     elif comment:
         current.review_comment = comment
         fields.append("review_comment")
-    saved = record_save(current, fields, Stamp(acting_user, reason))
+    stamp = Stamp(acting_user, reason)
+    saved = record_save(current, fields, stamp)
     if reason == OWN_APPROVAL:
         audit_record(
             kind=AuditKind.OWN_CHANGE_APPROVED,
@@ -208,6 +221,8 @@ def data_resource_review(
             resource=current.name,
             key=current.key,
         )
+    else:
+        record_audit(REVIEW_AUDITS[action], saved, stamp, **({"comment": comment} if comment else {}))
     return saved
 
 

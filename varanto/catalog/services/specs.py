@@ -42,9 +42,25 @@ INTERFACE = spec_of(declarations.INTERFACE)
 ORGANIZATION = spec_of(declarations.ORGANIZATION)
 DATASET = spec_of(declarations.DATASET)
 SERVICE = spec_of(declarations.SERVICE)
+TASK_CLASS = spec_of(declarations.TASK_CLASS)
+PROCESS_ACTION = spec_of(declarations.PROCESS_ACTION)
+DOCUMENT_TYPE = spec_of(declarations.DOCUMENT_TYPE)
 
 SPECS: dict[type[models.Model], RecordSpec] = {
-    s.model: s for s in (RESOURCE, SYSTEM, SECTION, PROCESS, INTERFACE, ORGANIZATION, DATASET, SERVICE)
+    s.model: s
+    for s in (
+        RESOURCE,
+        SYSTEM,
+        SECTION,
+        PROCESS,
+        INTERFACE,
+        ORGANIZATION,
+        DATASET,
+        SERVICE,
+        TASK_CLASS,
+        PROCESS_ACTION,
+        DOCUMENT_TYPE,
+    )
 }
 
 

@@ -162,6 +162,8 @@ def _process_structure_checked(process: Process, inputs: list[Process] | None) -
 
 
 def process_write(process: Process, data: dict, stamp: Stamp) -> list[str]:
+    if data.get("task_class") is not None:
+        same_organization(process.organization_id, [data["task_class"]], "task_class")
     changed = assign(process, data, PROCESS.fields, relations=PROCESS.relations)
     _process_structure_checked(process, data.get("inputs"))
     process.full_clean()

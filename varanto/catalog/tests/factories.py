@@ -7,11 +7,14 @@ import factory
 from varanto.catalog.declarations import RecordKind, ValueType
 from varanto.catalog.models import (
     DataResource,
+    DocumentType,
     InformationSystem,
     Organization,
     Process,
+    ProcessAction,
     ResourceSystem,
     Section,
+    TaskClass,
 )
 
 
@@ -75,6 +78,37 @@ class ResourceSystemFactory(factory.django.DjangoModelFactory):
 
     resource = factory.SubFactory(DataResourceFactory)
     system = factory.SubFactory(InformationSystemFactory, organization=factory.SelfAttribute("..resource.organization"))
+
+
+class TaskClassFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TaskClass
+
+    organization = factory.SubFactory(OrganizationFactory)
+    code = factory.Sequence(lambda n: f"{n // 100:02} {n % 100:02}")
+    name = factory.Sequence(lambda n: f"Tehtäväluokka {n}")
+    key = factory.Sequence(lambda n: f"tehtavaluokka-{n}")
+
+
+class ProcessActionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProcessAction
+
+    organization = factory.SubFactory(OrganizationFactory)
+    task_class = factory.SubFactory(TaskClassFactory, organization=factory.SelfAttribute("..organization"))
+    name = factory.Sequence(lambda n: f"Toimenpide {n}")
+    key = factory.Sequence(lambda n: f"toimenpide-{n}")
+
+
+class DocumentTypeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DocumentType
+
+    organization = factory.SubFactory(OrganizationFactory)
+    action = factory.SubFactory(ProcessActionFactory, organization=factory.SelfAttribute("..organization"))
+    document_class = "Päätös"
+    name = factory.Sequence(lambda n: f"Asiakirjatyyppi {n}")
+    key = factory.Sequence(lambda n: f"asiakirjatyyppi-{n}")
 
 
 def filled_values(kind: RecordKind, *, only_public: bool = False) -> dict:

@@ -22,7 +22,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from varanto.core.text import without_controls
 
-from ..limits import file_size_check, zip_size_check
+from ..limits import file_size_check, zip_size_check, zip_xml_check
 from ..validation import CatalogError
 from .notes import Note
 from .tables import RawSheet, Sheet, catalog_from_sheets, catalog_sheets
@@ -116,6 +116,7 @@ def read_xlsx(source: Path | bytes) -> tuple[dict, list[Note]]:
         # A workbook is a zip: what it unpacks to is checked before openpyxl reads any of it.
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             zip_size_check(place, archive)
+            zip_xml_check(place, archive, "the workbook")
         workbook = load_workbook(io.BytesIO(data), data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ParseError, ValueError) as exc:
         # openpyxl reads through defusedxml and reports its refusal as a ValueError.

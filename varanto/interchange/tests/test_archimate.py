@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from lxml import etree
 
-from varanto.catalog.models import InformationSystem, Process, SystemInterface
+from varanto.catalog.models import InformationSystem, Process, SystemInterface, TaskClass
 from varanto.catalog.services import interface_create
 from varanto.interchange.canonical import Audience, catalog_export, catalog_validate
 from varanto.interchange.formats import render
@@ -64,6 +64,14 @@ def test_the_export_of_the_demo_is_schema_valid_with_every_system_and_resource(w
     interfaces = SystemInterface.objects.filter(organization=with_interface).values_list("source__key", "target__key")
     assert flows == {(f"id-system-{s}", f"id-system-{t}") for s, t in interfaces}
     assert ("id-system-keypro", "id-system-m-files") in flows
+
+
+def test_the_task_classes_of_the_records_management_plan_are_business_functions(imatra):
+    root = etree.fromstring(_export(imatra))
+    functions = _names(_of_type(root, "BusinessFunction"))
+    classes = TaskClass.objects.filter(organization=imatra)
+    assert classes.exists()  # the demo's example plan
+    assert functions == {f"{c.code} {c.name}".strip() for c in classes}
 
 
 def test_the_public_export_leaves_internal_fields_out(with_interface):

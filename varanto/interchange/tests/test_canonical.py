@@ -254,6 +254,7 @@ def test_schema_marks_exactly_the_models_internal_fields_as_internal():
         "internal_notes",
         "review_status",
         "review_comment",
+        "starter_draft",
         "last_reviewed",
         "review_cycle_months",
     }

@@ -1,7 +1,6 @@
 """DCAT-AP: the export conforms to avoindata.fi's SHACL shapes and says what a harvester needs."""
 
 import pytest
-from django.conf import settings
 from pyshacl import validate
 from rdflib import Graph, Literal, URIRef
 from rdflib import (
@@ -10,6 +9,7 @@ from rdflib import (
 from rdflib.compare import isomorphic
 
 from varanto.conftest import TEST_DATA
+from varanto.core.addresses import public_base_url
 from varanto.interchange.canonical import Audience, catalog_export
 from varanto.interchange.formats import render
 from varanto.interchange.formats.dcat import ADFI, GEODCAT, VCARD, catalog_graph
@@ -68,7 +68,7 @@ def test_each_public_resource_is_a_dataset_with_what_a_harvester_needs(published
     assert len(datasets) == len(resources) + len(catalog["open_data"]["datasets"])
 
     node = URIRef(links.resource("vesihuolto") + "#dataset")
-    landing_page = URIRef(f"{settings.PUBLIC_BASE_URL}/imatran-kaupunki/tietovaranto/vesihuolto/")
+    landing_page = URIRef(f"{public_base_url()}/imatran-kaupunki/tietovaranto/vesihuolto/")
     assert graph.value(node, ns.DCAT.landingPage) == landing_page
     assert (landing_page, ns.RDF.type, ns.FOAF.Document) in graph
     assert graph.value(node, ns.DCTERMS.title) == Literal("Vesihuolto", lang="fi")

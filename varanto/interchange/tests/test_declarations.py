@@ -24,6 +24,9 @@ SCHEMA_LOCATION = {
     "open_data.datasets": ("open_data", "datasets", "[]"),
     "open_data.services": ("open_data", "services", "[]"),
     "open_data.services.layers": ("open_data", "services", "[]", "layers", "[]"),
+    "records_management.task_classes": ("records_management", "task_classes", "[]"),
+    "records_management.actions": ("records_management", "actions", "[]"),
+    "records_management.document_types": ("records_management", "document_types", "[]"),
 }
 TABLES = {
     declarations.ORGANIZATION: layout.ORGANIZATION,

@@ -7,11 +7,13 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from varanto.catalog.models import Organization
 from varanto.interchange.staticsite import relink
 from varanto.public.cache import public_caches_clear
 from varanto.publications.services import publication_create
+from varanto.testing.browser import assert_accessible
 from varanto.testing.snapshot import rolled_back
 
 pytestmark = pytest.mark.django_db
@@ -43,8 +45,10 @@ def broken_links(site: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def _built_site(django_db_setup, django_db_blocker, _imatra_rows, tmp_path_factory) -> Path:
-    """The published demo's site, written once for this file's tests; the rows it took are rolled back."""
+def _built_site(django_db_setup, django_db_blocker, _imatra_rows, tmp_path_factory) -> tuple[Path, str]:
+    """The published demo's site, written once for this file's tests; the rows it took are rolled back.
+
+    Also the language active after it was written in Finnish, which must still be Finnish."""
     outdir = tmp_path_factory.mktemp("site") / "kuvaus"
 
     def build() -> None:
@@ -54,16 +58,21 @@ def _built_site(django_db_setup, django_db_blocker, _imatra_rows, tmp_path_facto
             "site", str(outdir), "--base-url", "https://kuvaus.example.fi", "--live-url", "https://varanto.example.fi"
         )
 
-    with django_db_blocker.unblock():
+    with django_db_blocker.unblock(), translation.override("fi"):
         rolled_back(build)
+        language_after = translation.get_language()
     public_caches_clear()  # they remember the rolled-back publication
-    return outdir
+    return outdir, language_after
 
 
 @pytest.fixture
 def site(_built_site, tmp_path) -> Path:
     """A copy of the site of each test's own, which the test may change."""
-    return Path(shutil.copytree(_built_site, tmp_path / "kuvaus"))
+    return Path(shutil.copytree(_built_site[0], tmp_path / "kuvaus"))
+
+
+def test_writing_the_site_leaves_the_callers_language_as_it_was(_built_site):
+    assert _built_site[1] == "fi"
 
 
 def test_the_static_site_has_no_broken_link_and_the_check_would_see_one(site):
@@ -102,11 +111,39 @@ def test_links_are_relative_and_downloads_point_to_where_the_copy_is_served(site
     assert "<https://kuvaus.example.fi/imatran-kaupunki/tietovaranto/vesihuolto/>" in dcat
 
 
-def test_the_search_box_searches_the_live_site(site):
+def test_the_search_box_leads_to_the_search_in_the_browser_of_the_copy(site):
     for prefix in ("", "sv/", "en/"):
         page = (site / prefix / "imatran-kaupunki/tietovaranto/vesihuolto/index.html").read_text("utf-8")
-        assert f'action="https://varanto.example.fi/{prefix}imatran-kaupunki/haku/"' in page
-    assert not list(site.rglob("haku"))
+        assert 'action="../../haku/selain/index.html"' in page
+        assert "varanto.example.fi/" + prefix + "imatran-kaupunki/haku/" not in page
+        assert (site / prefix / "imatran-kaupunki/haku/selain/hakemisto.js").is_file()
+
+
+@pytest.mark.browser
+def test_the_copy_opened_from_disk_finds_resources_without_a_server(site, page):
+    page.goto((site / "en/imatran-kaupunki/index.html").as_uri())
+    page.locator("#search-q").fill("vesihuolto")
+    page.get_by_role("button", name="Search").click()
+    assert page.url.startswith((site / "en/imatran-kaupunki/haku/selain/index.html").as_uri())
+    results = page.locator("#in-browser-results a")
+    assert "Vesihuolto" in results.all_inner_texts()
+    assert page.locator("#in-browser-count").inner_text().startswith("Data resources found:")
+    assert_accessible(page)
+    results.filter(has_text="Vesihuolto").first.click()
+    assert page.url == (site / "en/imatran-kaupunki/tietovaranto/vesihuolto/index.html").as_uri()
+
+    page.goto((site / "imatran-kaupunki/haku/selain/index.html").as_uri() + "?q=ei-mitaan-tallaista")
+    assert page.locator("#in-browser-results li").count() == 0
+    assert page.locator("#in-browser-count").inner_text().startswith("Yhtään tietovarantoa ei löytynyt")
+
+
+def test_subscribing_by_e_mail_goes_to_the_live_site_and_the_feed_is_a_file(site):
+    for prefix in ("", "sv/"):
+        page = (site / prefix / "imatran-kaupunki/julkaisut/index.html").read_text("utf-8")
+        assert f'href="https://varanto.example.fi/{prefix}imatran-kaupunki/tilaa/"' in page
+        assert 'href="atom.xml"' in page
+        assert (site / prefix / "imatran-kaupunki/julkaisut/atom.xml").is_file()
+    assert not list(site.rglob("tilaa"))
 
 
 def test_links_to_the_back_office_and_api_go_to_the_live_site():

@@ -108,6 +108,9 @@ def test_xlsx_has_instructions_first_and_one_sheet_per_kind_with_finnish_heading
         "Avoin data",
         "Rajapintapalvelut",
         "Karttatasot",
+        "Tehtäväluokat",
+        "Toimenpiteet",
+        "Asiakirjatyypit",
     ]
     resources = workbook["Tietovarannot"]
     headings = [c.value for c in resources[1]]

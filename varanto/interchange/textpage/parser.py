@@ -558,6 +558,21 @@ def _regions() -> dict[str, dict]:
     return {r["genitive"].casefold(): r for r in data["regions"]}
 
 
+def is_page_style(text: str) -> bool:
+    """Whether a page is written in the style this parser reads: section headings in capitals and
+    data resources under them ("Talous, Vastuu: …" with "- Käyttötarkoitus: …" bullets). A page in
+    another layout goes to `documents`, which reads any."""
+    parser = _PageParser(split_lines(text))
+    try:
+        parser.parse()
+    except CatalogError:
+        failed = True  # a bad line in this style: this parser says where
+    else:
+        failed = False
+    headed = [section for section in parser.sections if _is_section_heading(section.heading)]
+    return bool(headed) and (failed or any(section.resources for section in headed))
+
+
 def parse_page(text: str, *, organization_name: str | None = None, allow_undated: bool = False) -> ParseResult:
     """The canonical catalogue dict of a published page, and what was found on the way.
 

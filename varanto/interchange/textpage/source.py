@@ -21,22 +21,26 @@ class Line:
 
 
 def read_text(path: Path) -> tuple[str, list[str]]:
-    """The file's text and any notes about its encoding; CatalogError if it is not text at all.
+    """The file's text and any notes about its encoding; CatalogError if it is not text at all."""
+    file_size_check(path)
+    return decode_text(path.read_bytes(), str(path))
+
+
+def decode_text(raw: bytes, place: str) -> tuple[str, list[str]]:
+    """The text in `raw` and any notes about its encoding; CatalogError naming `place` if it is not text.
 
     UTF-8, or any encoding its byte-order mark names (UTF-16 as Notepad saves it); else Windows-1252."""
-    file_size_check(path)
-    raw = path.read_bytes()
     if not raw.strip():
-        raise CatalogError([f"{path}: the file is empty"])
+        raise CatalogError([f"{place}: the file is empty"])
     try:
         marked = decode_bom(raw)
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise CatalogError([f"{path}, line {line}: not {exc.encoding} as its byte-order mark says"]) from None
+        raise CatalogError([f"{place}, line {line}: not {exc.encoding} as its byte-order mark says"]) from None
     if marked:
         return marked[0], []
     if b"\x00" in raw[:8192]:
-        raise CatalogError([f"{path}: this is a binary file, not the text of a published page"])
+        raise CatalogError([f"{place}: this is a binary file, not the text of a published page"])
     try:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError as exc:

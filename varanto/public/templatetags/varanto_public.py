@@ -1,6 +1,7 @@
 """Template tags of the public site: content in the reader's language, labels, language links."""
 
 import datetime
+from urllib.parse import quote
 
 from django import template
 from django.conf import settings
@@ -13,6 +14,7 @@ from varanto.catalog import declarations
 
 from .. import labels
 from ..fields import page_entries
+from ..logos import logo_for, logo_url
 from ..translation import content_html, content_text
 
 register = template.Library()
@@ -150,10 +152,35 @@ def diff_count(changes, status: str) -> int:
 
 @register.simple_tag(takes_context=True)
 def language_links(context) -> list[dict]:
-    """The current page in each interface language, for the language switcher."""
+    """The current page in each interface language, for the language switcher; the query (a search) is kept."""
     request = context["request"]
     current = get_language()
+    page = request.get_full_path()
     return [
-        {"code": code, "name": name, "url": translate_url(request.path, code), "current": code == current}
+        {"code": code, "name": name, "url": translate_url(page, code), "current": code == current}
         for code, name in settings.LANGUAGES
     ]
+
+
+@register.simple_tag
+def organization_logo(org_slug: str, publication) -> str:
+    """The address of the organisation's logo when the pages of `publication` show one, else ""."""
+    logo = logo_for(org_slug, publication)
+    return logo_url(org_slug, logo) if logo else ""
+
+
+@register.simple_tag(takes_context=True)
+def feedback_link(context) -> str:
+    """A mailto: link for feedback on the description: to its contact persons, else the registry office."""
+    catalog, organization = context.get("catalog"), context.get("organization") or {}
+    emails = [person["email"] for person in organization.get("contacts") or [] if person.get("email")]
+    if not emails and catalog is not None and catalog.registry_office.get("email"):
+        emails = [catalog.registry_office["email"]]
+    if not emails:
+        return ""
+    subject = _("Feedback on the publicity description: %(organization)s") % {
+        "organization": content_text(organization, "name", get_language())[0]
+    }
+    page = context["request"].build_absolute_uri()
+    body = _("Page: %(page)s") % {"page": page} + "\r\n\r\n"
+    return f"mailto:{quote(emails[0], safe='@')}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"

@@ -1,4 +1,5 @@
-"""axe-core finds no WCAG 2.1 A/AA violation on any page type, in any language, at desktop or phone width."""
+"""axe-core finds no WCAG 2.1 A/AA violation on any page type, in any language, at desktop or phone width,
+and no page scrolls sideways."""
 
 import pytest
 
@@ -24,4 +25,6 @@ def test_every_page_type_is_accessible_at_desktop_and_phone_width(live_server, p
         page.goto(live_server.url + url)
         assert page.locator("html").get_attribute("lang") == language
         assert_accessible(page)
+        overflow = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        assert page.evaluate(overflow) == 0, f"{url} scrolls sideways at {width_name} width"
         screenshot(page, f"a11y-{language}-{kind}-{width_name}", full_page=kind != "publication")

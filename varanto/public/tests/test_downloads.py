@@ -4,6 +4,7 @@ import pytest
 from django.http import HttpResponse
 from django.test import override_settings
 from django.urls import include, path
+from django.utils import translation
 
 from varanto.public.pages import DOWNLOAD_FORMATS, download_links
 
@@ -29,10 +30,18 @@ class without_downloads_urls:  # noqa: N801
 def test_each_format_whose_download_url_resolves_is_listed():
     links = download_links("imatran-kaupunki")
     assert [link.fmt for link in links] == [fmt for fmt, _label in DOWNLOAD_FORMATS]
-    assert links[0].url == "/imatran-kaupunki/lataa/kuvaus.json"
+    assert {link.fmt: link.url for link in links}["json"] == "/imatran-kaupunki/lataa/kuvaus.json"
 
 
 @override_settings(ROOT_URLCONF=without_downloads_urls)
 def test_nothing_is_listed_while_the_downloads_app_has_no_urls(client, imatra_published):
     assert download_links("imatran-kaupunki") == []
     assert "Lataa kuvaus" not in client.get("/imatran-kaupunki/").content.decode()
+
+
+def test_each_download_says_what_a_resident_gets_before_the_format_s_name(client, imatra_published):
+    with translation.override("en"):
+        labels = {link.fmt: str(link.label) for link in download_links("imatran-kaupunki")}
+    assert labels["xlsx"] == "Spreadsheet for Excel or LibreOffice (XLSX)"
+    assert labels["json"] == "The whole description for programs (JSON)"
+    assert "varanto.catalog" not in client.get("/imatran-kaupunki/").content.decode().split('class="print-only"')[0]

@@ -26,7 +26,7 @@ def test_front_page_explains_the_description_and_how_to_request_and_lists_every_
     screen = _screen_part(page)
 
     assert '<html lang="fi">' in page
-    assert "<h1>Asiakirjajulkisuuskuvaus</h1>" in screen
+    assert "<h1>Asiakirja\u00adjulkisuus\u00adkuvaus</h1>" in screen  # soft hyphens: it breaks on a phone
     assert "906/2019" in screen and "621/1999" in screen
     assert "kahden viikon" in screen and "enintään <strong>kuukausi</strong>" in screen and "34 §" in screen
     assert "kirjaamo@imatra.fi" in screen and "Virastokatu 2, 55100 Imatra" in screen
@@ -209,3 +209,13 @@ def test_every_page_has_the_search_form_language_links_and_the_accessibility_lin
     assert 'hreflang="sv" lang="sv" aria-current="true"' in page
     assert 'href="/sv/saavutettavuusseloste/"' in page
     assert 'class="skip-link" href="#main"' in page
+
+
+def test_an_open_data_resource_leads_with_its_download_before_the_request(client, imatra_published):
+    page = _text(client.get("/en/imatran-kaupunki/tietovaranto/imatran-kaupungin-ostolaskut/"))
+    download = page.index('<h2 id="download-heading">Get the open data</h2>')
+    assert page.index('href="https://www.avoindata.fi/data/fi/dataset/imatra-ostolaskut"') > download
+    assert download < page.index('id="tietopyynto"')
+    assert 'class="button" href="#tietopyynto"' not in page  # the request is offered, second
+    plain = _text(client.get("/en/imatran-kaupunki/tietovaranto/vesihuolto/"))
+    assert "download-heading" not in plain and 'class="button" href="#tietopyynto"' in plain

@@ -44,7 +44,7 @@ def _call(app, environ):
 @pytest.fixture
 def kept_page(client, imatra_published):
     response = client.get(RESOURCE)  # Django renders it and the middleware keeps it
-    assert cache.pages.get(RESOURCE) is not None
+    assert cache.pages.get(cache.page_key("testserver", RESOURCE)) is not None
     return response
 
 

@@ -12,7 +12,7 @@ from .base import WordAnalysis, finnish_stem, unknown_word
 
 
 class SnowballAnalyzer:
-    name = "snowball/2"
+    name = "snowball/3"
 
     def suggest(self, word: str) -> list[str]:
         """No dictionary, no suggestions: typos are matched against the index vocabulary instead."""

@@ -25,7 +25,7 @@ MIN_STEM_NOUN = 4
 class VoikkoAnalyzer:
     """Voikko (Debian libvoikko1 + voikko-fi) through the `libvoikko` Python binding."""
 
-    name = "voikko/2"
+    name = "voikko/3"
 
     def __init__(self) -> None:
         from libvoikko import Voikko

@@ -1,9 +1,8 @@
-"""Words for the parts of a score, on the results page."""
+"""Where a result matched, in words, on the results page (never its points: scores are the engine's own)."""
 
 from django import template
 from django.utils.translation import gettext_lazy as _
 
-from ..analysis.text import COMPOUND, PART, ROOT, WHOLE
 from ..documents import DATASETS, KEYWORDS, NAME, NOTES, OTHER
 
 register = template.Library()
@@ -15,19 +14,10 @@ FIELD_NAMES = {
     OTHER: _("Description"),
     NOTES: _("Other information"),
 }
-KIND_NAMES = {
-    WHOLE: _("whole word"),
-    COMPOUND: _("inside a compound word"),
-    PART: _("part of a compound word"),
-    ROOT: _("a word derived from it"),
-}
 
 
 @register.filter
-def search_field(field: str) -> str:
-    return str(FIELD_NAMES.get(field, field))
-
-
-@register.filter
-def search_kind(kind: str) -> str:
-    return str(KIND_NAMES.get(kind, kind))
+def matched_fields(contributions) -> list[str]:
+    """The parts of the resource the search words were found in, the weightiest first, each once."""
+    ordered = sorted(contributions, key=lambda match: match.points, reverse=True)
+    return list(dict.fromkeys(str(FIELD_NAMES.get(match.field, match.field)) for match in ordered))

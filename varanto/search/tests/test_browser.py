@@ -42,3 +42,28 @@ def test_results_and_empty_results_are_accessible_on_a_phone(live_server, page, 
     assert_accessible(page)
     page.goto(live_server.url + "/sv/imatran-kaupunki/haku/?q=kirjasto")
     assert_accessible(page)
+
+
+def test_a_swedish_query_says_what_it_also_searched_and_who_holds_another_authoritys_matter(
+    live_server, page, imatra_published
+):
+    page.goto(live_server.url + "/sv/imatran-kaupunki/haku/?q=bygglovsritningar")
+    assert page.locator(".result h3 a").first.inner_text() == "Rakennusvalvonta"
+    assert page.locator(".searched-also").inner_text() == "Sökte även: rakennuslupa"
+    assert_accessible(page)
+    screenshot(page, "search-results-swedish")
+    page.goto(live_server.url + "/en/imatran-kaupunki/haku/?q=health+centre+records")
+    assert "The wellbeing services county" in page.locator(".referrals").inner_text()
+    assert_accessible(page)
+    screenshot(page, "search-referral")
+
+
+def test_the_search_across_every_organisation_is_accessible(live_server, page, imatra_published):
+    page.goto(live_server.url + "/haku/?q=p%C3%A4iv%C3%A4koti")
+    assert page.locator(".result h3 a").first.inner_text() == "Varhaiskasvatus"
+    assert page.locator("#facet-organization").inner_text() == "Organisaatio"
+    assert_accessible(page)
+    screenshot(page, "search-every-organisation")
+    page.set_viewport_size(PHONE)
+    page.goto(live_server.url + "/en/haku/?q=tax+card")
+    assert_accessible(page)

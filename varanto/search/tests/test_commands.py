@@ -21,7 +21,7 @@ def run(*args) -> str:
 
 def test_search_json_lists_results_best_first_with_absolute_urls(imatra_published, settings):
     settings.PUBLIC_BASE_URL = "https://kuvaus.example.fi"
-    results = json.loads(run("search", "sain", "pysäköintivirhemaksun", "--json"))
+    results = json.loads(run("search", "sain", "pysäköintivirhemaksun", "--json"))["results"]
     assert results[0]["name"] == "Pysäköinninvalvonta"
     assert results[0]["section"] == "Kaupunkikehitys ja tekniset palvelut"
     assert results[0]["url"] == "https://kuvaus.example.fi/imatran-kaupunki/tietovaranto/pysakoinninvalvonta/"
@@ -36,9 +36,9 @@ def test_search_without_organization_covers_every_organisation(imatra_published)
     other = OrganizationFactory(name="Kuusiniemen kunta")
     DataResourceFactory(organization=other, name="Pysäköinninvalvonta", key_datasets=["Pysäköintivirhemaksut"])
     publication_create(organization=other)
-    organizations = {r["organization"] for r in json.loads(run("search", "pysäköintivirhemaksu", "--json"))}
+    organizations = {r["organization"] for r in json.loads(run("search", "pysäköintivirhemaksu", "--json"))["results"]}
     assert organizations == {"Imatran kaupunki", "Kuusiniemen kunta"}
-    only = json.loads(run("search", "pysäköintivirhemaksu", "--json", "--organization", "Kuusiniemen kunta"))
+    only = json.loads(run("search", "pysäköintivirhemaksu", "--json", "--organization", "Kuusiniemen kunta"))["results"]
     assert [r["organization"] for r in only] == ["Kuusiniemen kunta"]
 
 

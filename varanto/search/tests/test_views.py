@@ -164,3 +164,13 @@ def test_a_search_get_never_builds_an_index(client, imatra_published):
     response = client.get(URL, {"q": "kirjasto"})
     assert response.status_code == 200 and result_names(response.content.decode()) == []
     assert not SearchIndex.objects.exists()
+
+
+def test_the_page_has_one_search_box_and_says_where_words_were_found_without_scores(client, imatra_published):
+    html = client.get(URL, {"q": "sain pysäköintivirhemaksun"}).content.decode()
+    assert len(re.findall(r'<input[^>]+type="search"', html)) == 1
+    assert html.count('role="search"') == 1
+    assert re.search(r'<p class="why">Löytyi kohdista: [^<]*Nimi[^<]*</p>', html)
+    assert not re.search(r"pistee|score|points", html, re.IGNORECASE)
+    front = client.get("/imatran-kaupunki/").content.decode()
+    assert front.count('role="search"') == 1  # every other page keeps the header's box

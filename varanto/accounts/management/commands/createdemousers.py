@@ -16,6 +16,8 @@ DEMO_USERS = [
     ("lukija", "Liisa", "Lukija", Role.VIEWER),
 ]
 EDITOR_RESOURCES = ["vesihuolto"]
+# Reminders (`varanto remind`) need an address; example.org is reserved for examples (RFC 2606).
+DEMO_MAIL_DOMAIN = "example.org"
 
 
 class Command(OrganizationCommand):
@@ -37,11 +39,19 @@ class Command(OrganizationCommand):
         for username, first_name, last_name, role in DEMO_USERS:
             user = users.filter(username=username).first()
             if user is None:
-                user, password = user_create(username=username, first_name=first_name, last_name=last_name)
+                user, password = user_create(
+                    username=username,
+                    email=f"{username}@{DEMO_MAIL_DOMAIN}",
+                    first_name=first_name,
+                    last_name=last_name,
+                )
             elif options["reset_passwords"]:
                 password = user_password_reset(user=user, acting_user=None, organization=organization)
             else:
                 password = None
+            if not user.email:
+                user.email = f"{username}@{DEMO_MAIL_DOMAIN}"
+                user.save(update_fields=["email"])
             membership = membership_set(organization=organization, user=user, role=role, acting_user=None)
             if role is Role.EDITOR:
                 resources = list(DataResource.objects.filter(organization=organization, key__in=EDITOR_RESOURCES))

@@ -222,15 +222,16 @@ def catalog_archimate(catalog: dict) -> bytes:
 
 
 def _task_classes(model: _Model, catalog: dict) -> dict[str, str]:
-    """Task classes (tehtäväluokat) as business functions, "code title" as Espoo names them.
-
-    Hook for the task classification (issue 14 item 1): read from the catalogue's "task_classes"
-    ([{key, code, title}], a process's "task_class" naming one by key) when the format has them.
-    """
+    """Task classes (tehtäväluokat) of the records management plan as business functions, "code name"
+    as Espoo names them; a sub-class is an aggregation of its parent."""
+    classes = (catalog.get("records_management") or {}).get("task_classes", [])
     functions = {}
-    for task_class in catalog.get("task_classes", []):
-        name = " ".join(p for p in (task_class.get("code", ""), task_class.get("title", "")) if p)
+    for task_class in classes:
+        name = " ".join(p for p in (task_class.get("code", ""), task_class.get("name", "")) if p)
         functions[task_class["key"]] = model.element(f"id-taskclass-{task_class['key']}", "BusinessFunction", name)
+    for task_class in classes:
+        if task_class.get("parent"):
+            model.relationship("Aggregation", functions.get(task_class["parent"]), functions[task_class["key"]])
     return functions
 
 

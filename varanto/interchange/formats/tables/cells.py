@@ -168,7 +168,14 @@ class Day(Codec):
 
 
 class Count(Codec):
-    """A whole number; a blank cell leaves the model's default."""
+    """A whole number; a blank cell is "not stated" where the field may be empty (`nullable`), else
+    leaves the model's default."""
+
+    def __init__(self, *, nullable: bool = False):
+        self.nullable = nullable
+
+    def write(self, value, refs):
+        return "" if value is None else value
 
     def read(self, cell):
         if isinstance(cell, bool):
@@ -177,9 +184,9 @@ class Count(Codec):
             return cell
         text = cell_text(cell).strip()
         if not text:
-            return OMIT
+            return None if self.nullable else OMIT
         try:
-            return int(text)
+            return int(text.replace("−", "-"))
         except ValueError:
             raise CellError(f"{text!r} is not a whole number") from None
 
@@ -320,6 +327,8 @@ class Refs:
         "interfaces": "system interface",
         "resources": "data resource",
         "services": "data service",
+        "records_management.task_classes": "task class",
+        "records_management.actions": "phase or action",
     }
 
     def __init__(self, records: dict[str, list[dict]]):

@@ -74,6 +74,31 @@ CHOICE_WORDS: dict[tuple[str, str], dict[str, str]] = {
 }
 
 
+# The records management plan's codes (JHS 191), as its two kinds hold them.
+PLAN_WORDS: dict[str, dict[str, str]] = {
+    "restrictions.publicity_class": {
+        "1": "julkinen",
+        "2": "osittain salassa pidettävä",
+        "3": "salassa pidettävä",
+        "4": "ei-julkinen",
+    },
+    "restrictions.personal_data": {
+        "1": "ei henkilötietoja",
+        "2": "sisältää henkilötietoja",
+        "3": "sisältää erityisiä henkilötietoja",
+    },
+    "restrictions.protection_level": {"1": "ST I", "2": "ST II", "3": "ST III", "4": "ST IV"},
+    "restrictions.security_class": {
+        "1": "erittäin salainen",
+        "2": "salainen",
+        "3": "luottamuksellinen",
+        "4": "käyttö rajoitettu",
+    },
+}
+for _kind in ("records_management.task_classes", "records_management.document_types"):
+    CHOICE_WORDS.update({(_kind, path): words for path, words in PLAN_WORDS.items()})
+
+
 def _choice(kind: RecordKind, decl: FieldDeclaration, field: models.Field) -> Codec:
     return Choice(CHOICE_WORDS[(kind.name, decl.path)], nullable=field.blank)
 
@@ -95,7 +120,7 @@ CODECS: dict[ValueType, Callable[[RecordKind, FieldDeclaration, models.Field], C
     ValueType.CHOICE: _choice,
     ValueType.FLAG: lambda kind, decl, field: Flag(nullable=field.null),
     ValueType.DATE: lambda kind, decl, field: Day(),
-    ValueType.COUNT: lambda kind, decl, field: Count(),
+    ValueType.COUNT: lambda kind, decl, field: Count(nullable=field.null),
     ValueType.REFERENCE: _reference,
 }
 # Held elsewhere than in one column: translations as a column per language, description texts as a table.
@@ -322,6 +347,28 @@ LAYERS = _kind_table(
     required=("title",),
 )
 
+TASK_CLASSES = _kind_table(
+    declarations.TASK_CLASS,
+    "Tehtäväluokat",
+    "tehtavaluokat.csv",
+    "Tiedonohjaussuunnitelman tehtäväluokat ja niiden käsittelyprosessien oletustiedot.",
+    required=("code", "name"),
+)
+ACTIONS = _kind_table(
+    declarations.PROCESS_ACTION,
+    "Toimenpiteet",
+    "toimenpiteet.csv",
+    "Käsittelyprosessien vaiheet ja toimenpiteet; vaihe ennen siihen kuuluvia toimenpiteitä.",
+    required=("name", "task_class"),
+)
+DOCUMENT_TYPES = _kind_table(
+    declarations.DOCUMENT_TYPE,
+    "Asiakirjatyypit",
+    "asiakirjatyypit.csv",
+    "Asiakirjatyypit: kukin kuuluu yhteen toimenpiteeseen.",
+    required=("name", "action", "document_class"),
+)
+
 PARENT_HELP = "Pakollinen. Rajapintapalvelun nimi tai tunniste."
 
 TABLES: tuple[Table, ...] = (
@@ -336,4 +383,7 @@ TABLES: tuple[Table, ...] = (
     DATASETS,
     SERVICES,
     LAYERS,
+    TASK_CLASSES,
+    ACTIONS,
+    DOCUMENT_TYPES,
 )

@@ -81,8 +81,11 @@ def _table_at(location: tuple[str, ...]) -> Table:
 
 def catalog_refs(catalog: dict) -> Refs:
     open_data = catalog.get("open_data") or {}
+    plan = catalog.get("records_management") or {}
     return Refs(
         {
+            "records_management.task_classes": plan.get("task_classes", []),
+            "records_management.actions": plan.get("actions", []),
             "sections": catalog.get("sections", []),
             "systems": catalog.get("systems", []),
             "processes": catalog.get("processes", []),

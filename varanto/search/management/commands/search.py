@@ -5,8 +5,9 @@ from django.core.management.base import CommandError
 from django.urls import reverse
 from django.utils import translation
 
+from varanto.core.addresses import public_base_url
 from varanto.core.commands import OrganizationCommand
-from varanto.search.selectors import has_publications, search_resources
+from varanto.search.selectors import has_publications, search_referrals, search_resources
 from varanto.search.services import search_index_ensure_current
 
 
@@ -19,7 +20,11 @@ class Command(OrganizationCommand):
     def add_arguments(self, parser):
         parser.add_argument("query", nargs="+", help="the search words")
         self.add_organization_argument(parser, help_text="the organisation, by name or short name (default: all)")
-        parser.add_argument("--json", action="store_true", help="print a JSON list of results, best first")
+        parser.add_argument(
+            "--json",
+            action="store_true",
+            help='print JSON: {"results": [best first], "referrals": [other authorities], "searched_also": [words]}',
+        )
         parser.add_argument("--limit", type=int, default=10, help="how many results at most (default 10)")
         parser.add_argument("--explain", action="store_true", help="show which words matched and what each is worth")
 
@@ -33,11 +38,18 @@ class Command(OrganizationCommand):
         results = search_resources(query=" ".join(query), organization=organization, limit=limit)
         for word in results.corrections:
             self.stderr.write(f"No resource mentions {word.surface!r}; searched for {word.corrected!r} instead.")
+        language = settings.LANGUAGE_CODE[:2]
         with translation.override(settings.LANGUAGE_CODE):
             found = [self._result(hit) for hit in results.hits]
+        referrals = [r.in_language(language) for r in search_referrals(query=results.query, organization=organization)]
         if options["json"]:
-            self.stdout.write(json.dumps(found, ensure_ascii=False, indent=2))
+            answer = {"results": found, "referrals": referrals, "searched_also": results.searched_also}
+            self.stdout.write(json.dumps(answer, ensure_ascii=False, indent=2))
             return
+        if results.searched_also:
+            self.stdout.write(f"Also searched: {', '.join(results.searched_also)}")
+        for referral in referrals:
+            self.stdout.write(f"Held by {referral['authority']}: {referral['how_to_ask']} {referral['url']}".rstrip())
         if not found:
             self.stdout.write(f"No data resource found for {results.query!r}.")
         for rank, item in enumerate(found, start=1):
@@ -60,7 +72,7 @@ class Command(OrganizationCommand):
             "key": document.resource_key,
             "organization": hit.organization.name,
             "section": document.section_name,
-            "url": settings.PUBLIC_BASE_URL + path,
+            "url": public_base_url() + path,
             "score": hit.score,
             "snippet": snippet.text if snippet else "",
             "snippet_label": snippet.label if snippet else "",

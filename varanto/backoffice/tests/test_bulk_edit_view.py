@@ -1,0 +1,41 @@
+"""The bulk edit page: a preview changes nothing, a stale version saves nothing, editors cannot open it."""
+
+import pytest
+
+from varanto.catalog.models import DataResource
+
+pytestmark = pytest.mark.django_db
+
+
+def _post(client, staff, resources, step, versions=None):
+    data = {
+        "field": "disclosure_authority",
+        "text": "kaupunginhallitus",
+        "step": step,
+        "valittu": [r.pk for r in resources],
+    }
+    for r in resources:
+        data[f"version-{r.pk}"] = (versions or {}).get(r.pk, r.version)
+    return client.post(f"/hallinta/{staff.organization.slug}/joukkomuokkaus/", data)
+
+
+def test_the_preview_shows_each_resource_and_saves_nothing(client, staff):
+    resources = list(DataResource.objects.filter(organization=staff.organization)[:3])
+    client.force_login(staff.publisher)
+    response = _post(client, staff, resources, "preview")
+    assert {row[0].pk for row in response.context["preview"]["rows"]} == {r.pk for r in resources}
+    assert not DataResource.objects.filter(disclosure_authority="kaupunginhallitus").exists()
+
+
+def test_a_resource_edited_since_the_preview_refuses_the_save(client, staff):
+    resources = list(DataResource.objects.filter(organization=staff.organization)[:2])
+    client.force_login(staff.publisher)
+    response = _post(client, staff, resources, "apply", {resources[0].pk: resources[0].version - 1})
+    assert response.status_code == 400
+    assert response.context["form"].non_field_errors()
+    assert not DataResource.objects.filter(disclosure_authority="kaupunginhallitus").exists()
+
+
+def test_an_editor_may_not_bulk_edit(client, staff):
+    client.force_login(staff.editor)
+    assert client.get(f"/hallinta/{staff.organization.slug}/joukkomuokkaus/").status_code == 403

@@ -1,0 +1,88 @@
+"""Bulk editing (joukkomuokkaus): choose data resources, set one field on all of them, preview, apply."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from varanto.accounts.permissions import Action, access_organization, require
+from varanto.catalog.models import DataResource, Section
+from varanto.catalog.models.resources import Archiving
+from varanto.catalog.services import BULK_FIELDS, EditConflict, data_resources_bulk_update
+
+from ..selectors.display import field_label
+from .common import page, staff_view
+
+
+class BulkEditForm(forms.Form):
+    field = forms.ChoiceField(label=gettext_lazy("Field to set"))
+    text = forms.CharField(label=gettext_lazy("New value (text)"), required=False, max_length=300)
+    months = forms.IntegerField(label=gettext_lazy("New review cycle (months)"), required=False, min_value=1)
+    archiving = forms.ChoiceField(label=gettext_lazy("New archiving"), required=False)
+    section = forms.ModelChoiceField(label=gettext_lazy("New section"), required=False, queryset=Section.objects.none())
+
+    def __init__(self, *args, organization, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["field"].choices = [(name, field_label(DataResource, name).capitalize()) for name in BULK_FIELDS]
+        self.fields["archiving"].choices = [("", "–"), *Archiving.choices]
+        self.fields["section"].queryset = Section.objects.filter(organization=organization)
+
+    def value(self):
+        name = self.cleaned_data["field"]
+        chosen = {"review_cycle_months": "months", "archiving": "archiving", "section": "section"}.get(name, "text")
+        return self.cleaned_data[chosen] if chosen != "text" else self.cleaned_data["text"].strip()
+
+
+def _chosen(request, organization) -> list[DataResource]:
+    keys = request.POST.getlist("valittu")
+    return list(DataResource.objects.filter(organization=organization, pk__in=[k for k in keys if k.isdigit()]))
+
+
+@staff_view(methods=("GET", "POST"))
+def bulk_edit(request, org: str):
+    organization = access_organization(request.user, org)
+    require(request.user, Action.APPROVE, organization)
+    section = request.GET.get("toimiala", "")
+    resources = DataResource.objects.filter(organization=organization).select_related("section")
+    if section:
+        resources = resources.filter(section__key=section)
+    form = BulkEditForm(request.POST or None, organization=organization)
+    context = {
+        "form": form,
+        "resources": resources.order_by("section__position", "position", "id"),
+        "sections": Section.objects.filter(organization=organization),
+        "section": section,
+    }
+    if request.method == "POST" and form.is_valid():
+        chosen = _chosen(request, organization)
+        name, value = form.cleaned_data["field"], form.value()
+        if not chosen:
+            form.add_error(None, _("Choose at least one data resource."))
+        elif request.POST.get("step") == "apply":
+            versions = {r.pk: int(request.POST.get(f"version-{r.pk}", "0") or 0) for r in chosen}
+            try:
+                data_resources_bulk_update(
+                    organization=organization, versions=versions, data={name: value}, acting_user=request.user
+                )
+            except EditConflict:
+                form.add_error(
+                    None, _("A chosen data resource was changed meanwhile; nothing was saved. Preview again.")
+                )
+            except ValidationError as exc:
+                form.add_error(None, exc.messages)
+            else:
+                messages.success(
+                    request, _("%(count)d data resources changed and sent for review.") % {"count": len(chosen)}
+                )
+                return redirect("backoffice:review", organization.slug)
+        else:
+            context["preview"] = {
+                "label": field_label(DataResource, name),
+                "value": value,
+                "rows": [(r, getattr(r, name)) for r in chosen],
+            }
+    return page(request, "backoffice/bulk_edit.html", organization, context, status=400 if form.errors else 200)
