@@ -29,6 +29,7 @@ from varanto.catalog.models import (
     ResourceSystem,
     Section,
     SystemInterface,
+    TaskClass,
 )
 from varanto.interchange import canonical
 
@@ -109,10 +110,16 @@ def _system_named(organization: Organization, path: str, name) -> InformationSys
 def _relation(model, organization: Organization, path: str, value):
     """Canonical references (keys and system names) as the records the services take."""
     processes = Process.objects.filter(organization=organization)
-    if path == "parent":  # a process's parent, by key; null for none
+    # A process's parent and the task class it serves, by key; null for none.
+    single = {
+        "parent": (processes, "process"),
+        "task_class": (TaskClass.objects.filter(organization=organization), "task class"),
+    }
+    if path in single:
+        queryset, noun = single[path]
         if value is not None and not isinstance(value, str):
-            raise ValidationError({path: "Give a process key or null."})
-        return None if value is None else _one(processes, path, key=value)
+            raise ValidationError({path: f"Give a {noun} key or null."})
+        return None if value is None else _one(queryset, path, key=value)
     if not isinstance(value, (list, str)):
         raise ValidationError({path: "Give a list." if path != "section" else "Give a section key."})
     if path == "section":
