@@ -1,8 +1,9 @@
 """Builds demo/imatra.catalog.json: the City of Imatra's published page read by Varanto's
 importer, plus the registry office details the page itself does not give
-(demo/imatra-supplement.json) and an EXAMPLE records management plan for three of its data
-resources (demo/imatra-example-plan.json, invented for the demo and labelled so, never Imatra's
-own), written out in full canonical form by the exporter.
+(demo/imatra-supplement.json), a few processes and interfaces that are clearly labelled
+EXAMPLES, not Imatra's own (demo/imatra-examples.json), and an EXAMPLE records management plan
+for three of its data resources (demo/imatra-example-plan.json, invented for the demo and
+labelled so, never Imatra's own), written out in full canonical form by the exporter.
 
 Run with `make demo-data`; it uses a throwaway database and leaves yours alone.
 """
@@ -28,6 +29,14 @@ def build() -> dict:
     catalog, _ = read_catalog(SEED, fmt="text")
     supplement = json.loads((HERE / "imatra-supplement.json").read_text("utf-8"))
     catalog["organization"].update(supplement["organization"])
+    examples = json.loads((HERE / "imatra-examples.json").read_text("utf-8"))
+    catalog["processes"] = [*catalog.get("processes", []), *examples["processes"]]
+    catalog["interfaces"] = [*catalog.get("interfaces", []), *examples["interfaces"]]
+    for resource in catalog["resources"]:
+        resource["processes"] = [
+            *resource.get("processes", []),
+            *examples["resource_processes"].get(resource["key"], []),
+        ]
     example = json.loads((HERE / "imatra-example-plan.json").read_text("utf-8"))
     catalog["records_management"] = example["records_management"]
     summary = catalog_import(catalog, acting_user=None, replace=True)

@@ -310,7 +310,8 @@ class ResourceDetail(PublishedView):
 
 def _system(entry, links: PublicLinks) -> dict:
     users = [{"key": u.resource.key, "name": u.resource.record["name"], "usage": u.usage} for u in entry.users]
-    return {**entry.record, "url": links.system(entry.key), "resources": users}
+    interfaces = [end.record for end in entry.interfaces]
+    return {**entry.record, "url": links.system(entry.key), "resources": users, "interfaces": interfaces}
 
 
 @extend_schema_view(

@@ -34,6 +34,7 @@ RECORDS = {  # canonical $defs name -> component name
     "resource": "Resource",
     "system": "System",
     "process": "Process",
+    "interface": "Interface",
 }
 URL = {"type": "string", "format": "uri", "description": "The record's page on the public site."}
 
@@ -56,7 +57,14 @@ def _rewrite(node, *, public: bool):
     return out
 
 
-WRITTEN = ("organization", "section", "resource", "system", "process")  # kinds the working-model API reads and writes
+WRITTEN = (
+    "organization",
+    "section",
+    "resource",
+    "system",
+    "process",
+    "interface",
+)  # kinds the working-model API reads and writes
 
 
 def _component(def_name: str, *, public: bool) -> str:
@@ -94,6 +102,7 @@ NOT_WRITABLE = {
     "system": ("key",),
     "section": ("key",),
     "process": ("key",),
+    "interface": ("key",),
     # Kept by imports and the description's own editing, not by the organisation's contact details.
     "organization": ("languages", "updated", "descriptions"),
 }
@@ -225,8 +234,12 @@ def components() -> dict:
                     "properties": {"key": ref("Key"), "name": {"type": "string"}, "usage": {"type": "string"}},
                 }
             ),
+            "interfaces": {
+                **_list(ref("Interface")),
+                "description": "Its interfaces (liittymät) to and from other systems.",
+            },
         },
-        "Tietojärjestelmä: an information system, with the data resources that use it.",
+        "Tietojärjestelmä: an information system, with the data resources that use it and its interfaces.",
     )
     out["OrganizationItem"] = _with(
         out["Organization"],

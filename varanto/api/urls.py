@@ -68,6 +68,8 @@ urlpatterns = [
     path(WORKING + "systems/<str:key>/", working.SystemDetail.as_view(), name="working_system"),
     path(WORKING + "processes/", working.ProcessList.as_view(), name="working_processes"),
     path(WORKING + "processes/<str:key>/", working.ProcessDetail.as_view(), name="working_process"),
+    path(WORKING + "interfaces/", working.InterfaceList.as_view(), name="working_interfaces"),
+    path(WORKING + "interfaces/<str:key>/", working.InterfaceDetail.as_view(), name="working_interface"),
     path(WORKING + "publications/", review.PublicationCreate.as_view(), name="working_publications"),
     # Whatever is left, newlines included (a "." would stop at one and leave Django's HTML 404).
     re_path(r"^", not_found),

@@ -1,7 +1,7 @@
 """The working model in the API's terms: records read in the canonical format, writes turned into service calls.
 
-An integration reads a record (the organisation's own details, a section, data resource, system
-or process) exactly as `varanto export` writes it (internal fields included, for those who may
+An integration reads a record (the organisation's own details, a section, data resource, system,
+process or system interface) exactly as `varanto export` writes it (internal fields included, for those who may
 see them), plus its `version`; it writes with the same field names, and only the fields it sends
 change. What a body may change is what the back office may (`catalog.services.specs`); the
 write services check and record it.
@@ -28,6 +28,8 @@ from varanto.catalog.models import (
     Process,
     ResourceSystem,
     Section,
+    SystemInterface,
+    TaskClass,
 )
 from varanto.interchange import canonical
 
@@ -42,12 +44,12 @@ PATHS = {k.model: dict(canonical_pairs(k)) for k in KINDS}
 DEFS = {k.model: k.slug for k in KINDS}
 # what a working item has beside its canonical record: the version, and a reviewed kind's review state
 EXTRA = {k.model: ("version", "review_status", "review_comment") if k.reviewed else ("version",) for k in KINDS}
-# the body's paths written as references (keys and system names), not as plain values
+# the body's paths written as references (keys and system names), not as plain values, with the service's names
 RELATIONS = {
-    k.model: (
-        *(d.attr for d in k.fields if d.type is ValueType.REFERENCE),
-        *(r.name for r in k.relations if r.accessor is not None),
-    )
+    k.model: {
+        **{d.path: d.attr for d in k.fields if d.type is ValueType.REFERENCE},
+        **{r.name: r.name for r in k.relations if r.accessor is not None},
+    }
     for k in KINDS
 }
 
@@ -107,24 +109,35 @@ def _system_named(organization: Organization, path: str, name) -> InformationSys
 
 def _relation(model, organization: Organization, path: str, value):
     """Canonical references (keys and system names) as the records the services take."""
+    processes = Process.objects.filter(organization=organization)
+    # A process's parent and the task class it serves, by key; null for none.
+    single = {
+        "parent": (processes, "process"),
+        "task_class": (TaskClass.objects.filter(organization=organization), "task class"),
+    }
+    if path in single:
+        queryset, noun = single[path]
+        if value is not None and not isinstance(value, str):
+            raise ValidationError({path: f"Give a {noun} key or null."})
+        return None if value is None else _one(queryset, path, key=value)
     if not isinstance(value, (list, str)):
         raise ValidationError({path: "Give a list." if path != "section" else "Give a section key."})
     if path == "section":
         return _one(Section.objects.filter(organization=organization), path, key=value)
-    if path == "processes":
-        return [_one(Process.objects.filter(organization=organization), path, key=k) for k in value]
+    if path in ("from", "to"):  # an interface's systems, by name
+        return _system_named(organization, path, value)
+    if path in ("processes", "inputs"):
+        return [_one(processes, path, key=k) for k in value]
     if path == "contacts":
         return value  # rows of plain texts, which the service checks itself
     if declarations.kind_of(model).relation(path).many_to_many(model):  # a process's systems, by name
         return [_system_named(organization, path, name) for name in value]
-    target = "description" if path == "interfaces" else "usage"
-    named_by = "system" if path == "interfaces" else "name"
     rows = []
     for row in value:
-        if not (isinstance(row, dict) and isinstance(name := row.get(named_by), str)):
+        if not (isinstance(row, dict) and isinstance(name := row.get("name"), str)):
             raise ValidationError({path: "Each row names a system."})
         system = _system_named(organization, path, name)
-        rows.append({"system": system, target: row.get(target) or ""})
+        rows.append({"system": system, "usage": row.get("usage") or ""})
     return rows
 
 
@@ -158,7 +171,7 @@ def service_data(model, organization: Organization, body, *, new: bool = False) 
     for path, value in flat.items():
         try:
             if path in RELATIONS[model]:
-                data[path] = _relation(model, organization, path, value)
+                data[RELATIONS[model][path]] = _relation(model, organization, path, value)
             elif path in paths:
                 field = model._meta.get_field(paths[path])
                 data[field.name] = "" if value is None and field.choices and not field.null else value
@@ -173,7 +186,7 @@ def service_data(model, organization: Organization, body, *, new: bool = False) 
 
 def api_errors(model, exc: ValidationError) -> dict:
     """A service's ValidationError with model field names given back as canonical paths."""
-    paths = {attr: path for path, attr in PATHS[model].items()}
+    paths = {attr: path for path, attr in (*PATHS[model].items(), *RELATIONS[model].items())}
     if not hasattr(exc, "error_dict"):
         return {"detail": exc.messages}
     return {paths.get(name, name): messages for name, messages in exc.message_dict.items()}
@@ -225,6 +238,14 @@ class SectionFilter(TextFilter):
 
     class Meta:
         model = Section
+        fields: list[str] = []
+
+
+class InterfaceFilter(TextFilter):
+    text_fields = ("name", "data", "description")
+
+    class Meta:
+        model = SystemInterface
         fields: list[str] = []
 
 

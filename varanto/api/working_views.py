@@ -1,6 +1,7 @@
 """The authenticated API: integrations read and write the working model under their user's role.
 
-The organisation's own details, sections, data resources, information systems and processes;
+The organisation's own details, sections, data resources, information systems, processes and
+system interfaces;
 review moves and publishing are in `working_review`.
 
 Access is checked by `accounts.permissions` and every write goes through the write services of
@@ -96,7 +97,7 @@ class Kind:
 
 KINDS: dict[str, Kind] = {k.slug: Kind(services.services_of(k)) for k in working.KINDS}
 ORGANIZATION, SECTIONS, RESOURCES = KINDS["organization"], KINDS["section"], KINDS["resource"]
-SYSTEMS, PROCESSES = KINDS["system"], KINDS["process"]
+SYSTEMS, PROCESSES, INTERFACES = KINDS["system"], KINDS["process"], KINDS["interface"]
 
 AUTH_ERRORS = {400: ref("Error"), 401: ref("Error"), 403: ref("Error"), 404: ref("Error")}
 WRITE_ERRORS = {**AUTH_ERRORS, 412: ref("Error"), 428: ref("Error")}
@@ -316,3 +317,15 @@ class ProcessList(WorkingList):
 @_detail_docs("process", "Process", "asianhallinta", deletable=True)
 class ProcessDetail(DeletableDetail):
     kind = PROCESSES
+
+
+@_list_docs("system interface", "Interface", TextPageQuery)
+class InterfaceList(WorkingList):
+    kind = INTERFACES
+    filterset_class = working.InterfaceFilter
+    query = TextPageQuery
+
+
+@_detail_docs("system interface", "Interface", "lupapiste-m-files", deletable=True)
+class InterfaceDetail(DeletableDetail):
+    kind = INTERFACES

@@ -93,9 +93,18 @@ def assessment_workbook(assessment: ImpactAssessment) -> bytes:
     _sheet(
         workbook,
         _("Interfaces and data flows"),
-        [_("From"), _("To"), _("What is transferred")],
-        [[i["source"], i["target"], i["description"]] for i in report.get("interfaces", [])]
-        + [[f["resource"], f["target"], f["description"]] for f in report.get("data_flows", [])],
+        [_("From"), _("To"), _("What is transferred"), _("Transfer method"), _("Breaks when the system is retired")],
+        [
+            [
+                i["source"],
+                i["target"],
+                i.get("data") or i["description"],
+                i.get("method", ""),
+                _("yes") if i.get("breaks") else "",
+            ]
+            for i in report.get("interfaces", [])
+        ]
+        + [[f["resource"], f["target"], f["description"], "", ""] for f in report.get("data_flows", [])],
     )
     _sheet(
         workbook,

@@ -37,6 +37,7 @@ from varanto.catalog.models import (
     ProcessAction,
     Section,
     ServiceLayer,
+    SystemInterface,
     TaskClass,
 )
 
@@ -749,18 +750,8 @@ SYSTEM = RecordKind(
         INTERNAL_NOTES,
         TRANSLATIONS,
     ),
-    relations=(
-        Relation(
-            "interfaces",
-            "interfaces",
-            link=("system", "target"),
-            text="description",
-            noun=_("system"),
-            group="interfaces",
-        ),
-    ),
     bookkeeping=OWNED,
-    groups=(Group("basic", _("Basic information")), Group("interfaces", _("Interfaces to other systems")), INTERNAL),
+    groups=(Group("basic", _("Basic information")), INTERNAL),
     page=("vendor", "purpose", "description", "responsible_title", "interfaces", "processes"),
     slug="system",
     noun=_("information system"),
@@ -771,7 +762,24 @@ PROCESS = RecordKind(
     Process,
     (
         KEY,
+        F(
+            "code",
+            "code",
+            T.TEXT,
+            _("Process code"),
+            column=("Koodi", "Prosessin tunnus, esim. 02.03; sijoittaa sen prosessihierarkiaan."),
+            group="basic",
+        ),
         NAME,
+        F(
+            "parent",
+            "parent",
+            T.REFERENCE,
+            _("Parent process"),
+            canonical=False,  # by key, beside the fields (interchange.canonical)
+            column=("Yläprosessi", "Sen prosessin tunniste, jonka osa tämä on."),
+            group="basic",
+        ),
         purpose("Prosessin tarkoitus."),
         *responsible("Prosessista"),
         F(
@@ -802,16 +810,91 @@ PROCESS = RecordKind(
         INTERNAL_NOTES,
         TRANSLATIONS,
     ),
-    relations=(Relation("systems", "systems", noun=_("system"), group="systems"),),
+    relations=(
+        Relation("systems", "systems", noun=_("system"), group="systems"),
+        Relation("inputs", "inputs", noun=_("process"), group="inputs"),
+    ),
     bookkeeping=OWNED,
     groups=(
         Group("basic", _("Process"), last=tuple(d.attr for d in RESPONSIBLE)),
         Group("systems", _("Information systems")),
+        Group("inputs", _("Inputs from other processes")),
         Group("links", _("Links")),
         INTERNAL,
     ),
     slug="process",
     noun=_("process"),
+)
+
+# --- system interfaces (liittymät) ---------------------------------------------------------
+
+INTERFACE = RecordKind(
+    "interfaces",
+    SystemInterface,
+    (
+        KEY,
+        replace(NAME, column=("Nimi", "Vapaa nimi; tyhjänä liittymä nimetään järjestelmistään.")),
+        F(
+            "source",
+            "from",
+            T.REFERENCE,
+            _("From system"),
+            canonical=False,  # by name, beside the fields (interchange.canonical)
+            column=("Lähdejärjestelmä", "Pakollinen. Järjestelmä, josta tiedot lähtevät."),
+            group="basic",
+        ),
+        F(
+            "target",
+            "to",
+            T.REFERENCE,
+            _("To system"),
+            canonical=False,
+            column=("Kohdejärjestelmä", "Pakollinen. Järjestelmä, johon tiedot siirtyvät."),
+            group="basic",
+        ),
+        F(
+            "method",
+            "method",
+            T.CHOICE,
+            _("Transfer method"),
+            column=("Siirtotapa", "Rajapinta, tiedostosiirto, tietokantayhteys, sanomanvälitys, manuaalinen tai muu."),
+            group="basic",
+        ),
+        F(
+            "direction",
+            "direction",
+            T.CHOICE,
+            _("Direction"),
+            column=("Suunta", "Yksisuuntainen (lähteestä kohteeseen) tai kaksisuuntainen."),
+            group="basic",
+            radios=True,
+        ),
+        F(
+            "data",
+            "data",
+            T.LONG_TEXT,
+            _("Main data transferred"),
+            column=("Siirrettävät tiedot", "Keskeiset tiedot, jotka liittymässä siirtyvät."),
+            group="basic",
+            rows=2,
+        ),
+        F(
+            "personal_data",
+            "personal_data",
+            T.FLAG,
+            _("Personal data moves"),
+            column=("Henkilötietoja", "Siirtyykö henkilötietoja: kyllä, ei tai tyhjä."),
+            group="basic",
+        ),
+        DESCRIPTION,
+        INTERNAL_NOTES,
+        TRANSLATIONS,
+    ),
+    bookkeeping=OWNED,
+    groups=(Group("basic", _("System interface")), INTERNAL),
+    page=("source", "target", "method", "direction", "data", "personal_data", "description"),
+    slug="interface",
+    noun=_("system interface"),
 )
 
 DATASET = RecordKind(
@@ -1109,6 +1192,7 @@ KINDS: tuple[RecordKind, ...] = (
     RESOURCE,
     SYSTEM,
     PROCESS,
+    INTERFACE,
     DATASET,
     SERVICE,
     LAYER,

@@ -27,7 +27,9 @@ from varanto.catalog.models import (
     Organization,
     Process,
     Section,
+    SystemInterface,
 )
+from varanto.core.keys import make_key
 
 from . import records_plan
 from .dumping import Audience, Spec, _dump, _model_field
@@ -44,6 +46,7 @@ RESPONSIBLE_FIELDS: Spec = tuple((d.path, d.attr) for d in declarations.RESPONSI
 RESOURCE_FIELDS: Spec = canonical_pairs(declarations.RESOURCE)
 SYSTEM_FIELDS: Spec = canonical_pairs(declarations.SYSTEM)
 PROCESS_FIELDS: Spec = canonical_pairs(declarations.PROCESS)
+INTERFACE_FIELDS: Spec = canonical_pairs(declarations.INTERFACE)
 DATASET_FIELDS: Spec = canonical_pairs(declarations.DATASET)
 SERVICE_FIELDS: Spec = canonical_pairs(declarations.SERVICE)
 LAYER_FIELDS: Spec = canonical_pairs(declarations.LAYER)
@@ -73,16 +76,23 @@ def resource_export(resource: DataResource, *, audience: Audience = Audience.INT
 
 
 def system_export(system: InformationSystem, *, audience: Audience = Audience.INTERNAL) -> dict:
-    item = _dump(system, SYSTEM_FIELDS, audience)
-    item["interfaces"] = [{"system": i.target.name, "description": i.description} for i in system.interfaces.all()]
-    return item
+    return _dump(system, SYSTEM_FIELDS, audience)
 
 
 def process_export(process: Process, *, audience: Audience = Audience.INTERNAL) -> dict:
+    """A process with its parent and inputs by key and its systems by name."""
     item = _dump(process, PROCESS_FIELDS, audience)
+    item["parent"] = process.parent.key if process.parent else None
     item["systems"] = [s.name for s in process.systems.all()]
+    item["inputs"] = [p.key for p in process.inputs.all()]
     item["task_class"] = process.task_class.key if process.task_class else None
     return item
+
+
+def interface_export(interface: SystemInterface, *, audience: Audience = Audience.INTERNAL) -> dict:
+    """An interface (liittymä) with its two systems by name."""
+    item = _dump(interface, INTERFACE_FIELDS, audience)
+    return {"key": item.pop("key"), "from": interface.source.name, "to": interface.target.name, **item}
 
 
 def dataset_export(dataset: OpenDataset, *, audience: Audience = Audience.INTERNAL) -> dict:
@@ -102,8 +112,9 @@ EXPORTS: dict[type[models.Model], tuple] = {
     Organization: (organization_export, (), ("contacts",)),
     Section: (section_export, (), ()),
     DataResource: (resource_export, ("section",), ("system_links__system", "processes")),
-    InformationSystem: (system_export, (), ("interfaces__target",)),
-    Process: (process_export, ("task_class",), ("systems",)),
+    InformationSystem: (system_export, (), ()),
+    Process: (process_export, ("parent", "task_class"), ("systems", "inputs")),
+    SystemInterface: (interface_export, ("source", "target"), ()),
     OpenDataset: (dataset_export, ("resource",), ()),
     DataService: (service_export, (), ("layers",)),
     **records_plan.EXPORTS,
@@ -145,6 +156,7 @@ def catalog_export(organization: Organization, *, audience: Audience = Audience.
         "resources": resources,
         "systems": every(InformationSystem),
         "processes": every(Process),
+        "interfaces": every(SystemInterface),
         "open_data": {"datasets": datasets, "services": every(DataService)},
         "records_management": records_plan.records_management_export(organization, audience=audience),
     }
@@ -218,14 +230,22 @@ def _check_references(data: dict) -> list[str]:
         for j, key in enumerate(resource.get("processes", [])):
             if key not in processes:
                 errors.append(f"{where}.processes[{j}]: no process has the key {key!r}")
-    for i, system in enumerate(data["systems"]):
-        for j, interface in enumerate(system.get("interfaces", [])):
-            if interface["system"].casefold() not in systems:
-                errors.append(f"systems[{i}].interfaces[{j}]: no system is named {interface['system']!r}")
+    unique(data.get("interfaces", []), "interfaces")
+    for i, interface in enumerate(data.get("interfaces", [])):
+        for end in ("from", "to"):
+            if interface[end].casefold() not in systems:
+                errors.append(f"interfaces[{i}].{end}: no system is named {interface[end]!r}")
+        if interface["from"].casefold() == interface["to"].casefold():
+            errors.append(f"interfaces[{i}]: an interface goes from one system to another, not to itself")
     for i, process in enumerate(data.get("processes", [])):
         for j, name in enumerate(process.get("systems", [])):
             if name.casefold() not in systems:
                 errors.append(f"processes[{i}].systems[{j}]: no system is named {name!r}")
+        if process.get("parent") and process["parent"] not in processes:
+            errors.append(f"processes[{i}].parent: no process has the key {process['parent']!r}")
+        for j, key in enumerate(process.get("inputs", [])):
+            if key not in processes:
+                errors.append(f"processes[{i}].inputs[{j}]: no process has the key {key!r}")
     for i, dataset in enumerate(open_data.get("datasets", [])):
         if dataset.get("resource") and dataset["resource"] not in resource_keys:
             errors.append(f"open_data.datasets[{i}].resource: no data resource has the key {dataset['resource']!r}")
@@ -233,8 +253,33 @@ def _check_references(data: dict) -> list[str]:
     return errors
 
 
+def interfaces_lifted(data) -> None:
+    """Read a file of the time when interfaces were rows of their source system (`systems[].interfaces`
+    [{system, description}]): each becomes an interface record of its own, keyed by its two systems."""
+    if not isinstance(data, dict) or not isinstance(data.get("systems"), list):
+        return
+    lifted = []
+    for system in data["systems"]:
+        if not isinstance(system, dict) or "interfaces" not in system:
+            continue
+        for row in system.pop("interfaces") or []:
+            if isinstance(row, dict) and isinstance(row.get("system"), str) and isinstance(system.get("name"), str):
+                lifted.append(
+                    {"from": system["name"], "to": row["system"], "description": row.get("description") or ""}
+                )
+    if not lifted:
+        return
+    taken = {str(i.get("key")) for i in data.get("interfaces", []) if isinstance(i, dict)}
+    for interface in lifted:
+        interface["key"] = make_key(f"{interface['from']} {interface['to']}", taken)
+    data["interfaces"] = [*data.get("interfaces", []), *lifted]
+
+
 def catalog_validate(data) -> None:
-    """Raise CatalogError listing every problem (schema first, then references)."""
+    """Raise CatalogError listing every problem (schema first, then references).
+
+    An older file's interfaces are lifted into records of their own first (`interfaces_lifted`)."""
+    interfaces_lifted(data)
     validate_catalog(data)
     errors = _check_references(data)
     if errors:

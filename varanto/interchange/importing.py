@@ -4,7 +4,8 @@ Each format's reader returns (catalog dict, findings); nothing is written here:
 `interchange.services.catalog_import` writes the result in one transaction. Formats: a published page
 (text), the canonical JSON, an Excel workbook (xlsx) and CSV files (csv: a zip, a folder, or
 one file of the folder) in the layout `varanto export` writes, a description in any other
-layout (text, HTML, DOCX, PDF, a table, a folder of them), which `documents` recognises, and a
+layout (text, HTML, DOCX, PDF, a table, a folder of them), which `documents` recognises, an
+ArchiMate 3.x Model Exchange file (archimate, e.g. from Archi), and a
 JHS 191 records management plan (jhs191, XML) or a task classification (classification: a CSV of
 code and title), both read as the organisation's catalogue with the file's plan in it (`plan_reading`).
 """
@@ -18,6 +19,8 @@ from pathlib import Path
 
 from .documents import Corrections, Recognition, recognise, recognition_catalog
 from .documents.preview import preview_lines
+from .formats.archimate.reading import read_archimate
+from .formats.archimate.schema import NAMESPACE as ARCHIMATE_NAMESPACE
 from .formats.csv import read_csv
 from .formats.jhs191 import looks_like_plan
 from .formats.notes import Note
@@ -42,10 +45,13 @@ FORMATS = (
     "document",
     "jhs191",
     "classification",
+    "archimate",
 )
 # A description in any layout, read by `documents`: by this format the command is told to read it so.
 DOCUMENT_FORMATS = ("html", "docx", "pdf", "table", "document")
 TABLE_READERS = {"xlsx": read_xlsx, "csv": read_csv}
+# Formats read from the file's bytes by a reader of their own (not as text).
+FILE_READERS = {**TABLE_READERS, "archimate": read_archimate}
 PLAN_READERS = {"jhs191": read_jhs191, "classification": read_classification}  # the records management plan
 
 
@@ -56,6 +62,10 @@ def detect_format(path: Path, text: str | None = None) -> str:
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         return "xlsx" if _own_workbook(path) else "table"
+    if suffix == ".xml" and path.is_file():
+        with path.open("rb") as head:  # the root element's namespace, near the start
+            if ARCHIMATE_NAMESPACE.encode() in head.read(4096):
+                return "archimate"
     if suffix in (".html", ".htm", ".xhtml"):
         return "html"
     if suffix in (".docx", ".pdf"):
@@ -115,7 +125,7 @@ def read_catalog(
     """
     if not path.exists():
         raise CatalogError([f"{path}: no such file"])
-    if fmt == "auto" and detect_format(path) in TABLE_READERS:
+    if fmt == "auto" and detect_format(path) in FILE_READERS:
         fmt = detect_format(path)
     if fmt == "auto" and detect_format(path) in PLAN_READERS:
         fmt = detect_format(path)
@@ -124,8 +134,8 @@ def read_catalog(
         return plan_catalog, plan_notes
     if fmt in DOCUMENT_FORMATS or (fmt == "auto" and detect_format(path) in DOCUMENT_FORMATS):
         return read_description([path], organization_name=organization_name, allow_partial=allow_partial)
-    if fmt in TABLE_READERS:
-        catalog, notes = TABLE_READERS[fmt](path)
+    if fmt in FILE_READERS:
+        catalog, notes = FILE_READERS[fmt](path)
         if organization_name:
             _organization(catalog, path)["name"] = organization_name
         return catalog, notes

@@ -34,6 +34,7 @@ from varanto.catalog.models import (
     ReviewStatus,
     Section,
     ServiceLayer,
+    SystemInterface,
 )
 from varanto.catalog.selectors import organization_find
 from varanto.catalog.services import data_resource_delete, information_system_delete
@@ -47,7 +48,6 @@ from varanto.catalog.services.common import (
 )
 from varanto.catalog.services.resources import resource_write
 from varanto.catalog.services.structure import organization_write, process_write
-from varanto.catalog.services.systems import system_write
 from varanto.catalog.services.values import cleaner_of
 from varanto.core.keys import make_key
 from varanto.publications.diff import FieldChange
@@ -55,6 +55,7 @@ from varanto.publications.diff import FieldChange
 from . import records_plan_import
 from .canonical import (
     DATASET_FIELDS,
+    INTERFACE_FIELDS,
     LAYER_FIELDS,
     ORGANIZATION_FIELDS,
     PROCESS_FIELDS,
@@ -315,6 +316,7 @@ def _catalog_import(
             "data resources": len(data["resources"]),
             "systems": len(data["systems"]),
             "processes": len(data.get("processes", [])),
+            "interfaces": len(data.get("interfaces", [])),
             "open data sets": len(open_data.get("datasets", [])),
             "data services": len(open_data.get("services", [])),
             "contacts": len(org_data.get("contacts", [])),
@@ -344,11 +346,11 @@ def _catalog_import(
 
 
 def _write_records(run: _Import, data: dict, replace: bool) -> None:
-    """Sections, systems, processes, resources and open data, in the order their references need;
+    """Sections, systems, processes, interfaces, resources and open data, in the order their references need;
     then, the records the file no longer has, dependants first."""
     old = {
         model: run.existing(model)
-        for model in (Section, InformationSystem, Process, DataResource, OpenDataset, DataService)
+        for model in (Section, InformationSystem, Process, SystemInterface, DataResource, OpenDataset, DataService)
     }
     sections = {
         item["key"]: run.upsert(Section, SECTION_FIELDS, old[Section], item, position)
@@ -364,51 +366,22 @@ def _write_records(run: _Import, data: dict, replace: bool) -> None:
     def system(name: str) -> InformationSystem:
         return systems_by_key[key_of[name.casefold()]]
 
-    def interfaces(item):
-        def write(record):
-            rows = [
-                {"system": system(i["system"]), "description": (i.get("description") or "").strip()}
-                for i in item.get("interfaces", [])
-            ]
-            before = [(i.target.name, i.description) for i in record.interfaces.all()]
-            if "interfaces" not in item or not system_write(record, {"interfaces": rows}, run.stamp):
-                return []
-            return _relation(None, "interfaces", before, [(r["system"].name, r["description"]) for r in rows])
-
-        return write
-
     for position, item in enumerate(data["systems"]):
         if item["key"] in old[InformationSystem]:
-            run.upsert(
-                InformationSystem, SYSTEM_FIELDS, old[InformationSystem], item, position, relations=interfaces(item)
-            )
-        else:
-            with _named(InformationSystem, item["name"]):
-                interfaces(item)(systems_by_key[item["key"]])
+            run.upsert(InformationSystem, SYSTEM_FIELDS, old[InformationSystem], item, position)
     systems_by_key = {item["key"]: systems_by_key[item["key"]] for item in data["systems"]}
     task_classes = records_plan_import.task_classes_write(run, data)
-
-    def process_relations(item):
-        def write(process):
-            wanted = [system(n) for n in item.get("systems", [])]
-            before = sorted(s.name for s in process.systems.all()) if process.pk else []
-            if "systems" not in item or not process_write(process, {"systems": wanted}, run.stamp):
-                return []
-            return _relation(None, "systems", before, sorted(s.name for s in wanted))
-
-        return write
-
-    processes = {
+    processes = _processes_write(run, data.get("processes", []), old[Process], system, task_classes)
+    interfaces = {
         item["key"]: run.upsert(
-            Process,
-            PROCESS_FIELDS,
-            old[Process],
+            SystemInterface,
+            INTERFACE_FIELDS,
+            old[SystemInterface],
             item,
             position,
-            relations=process_relations(item),
-            refs={"task_class": task_classes.get(item["task_class"] or "")} if "task_class" in item else None,
+            refs={"source": system(item["from"]), "target": system(item["to"])},
         )
-        for position, item in enumerate(data.get("processes", []))
+        for position, item in enumerate(data.get("interfaces", []))
     }
 
     def resource_relations(item):
@@ -480,6 +453,7 @@ def _write_records(run: _Import, data: dict, replace: bool) -> None:
         replace,
         lambda r: data_resource_delete(resource=r, expected_version=r.version, acting_user=stamp.user),
     )
+    run.remove(missing(SystemInterface, interfaces), replace, lambda r: record_delete(r, stamp))
     run.remove(missing(Process, processes), replace, lambda r: record_delete(r, stamp))
     run.remove(
         missing(InformationSystem, systems_by_key),
@@ -487,6 +461,70 @@ def _write_records(run: _Import, data: dict, replace: bool) -> None:
         lambda r: information_system_delete(system=r, expected_version=r.version, acting_user=stamp.user),
     )
     run.remove(missing(Section, sections), replace, lambda r: record_delete(r, stamp))
+
+
+def _processes_write(run: _Import, items: list[dict], old: dict, system, task_classes: dict) -> dict[str, Process]:
+    """Processes refer to each other (parent, inputs) in any order: the new ones are inserted first
+    without a history row, then every process gets its fields and links, each new one its one
+    creation row ("+") holding them."""
+    by_key = cast(dict[str, Process], dict(old))
+    created: set[str] = set()
+    for position, item in enumerate(items):
+        if item["key"] not in by_key:
+            label = item.get("name") or item["key"]
+            with _named(Process, label):
+                process = Process(
+                    organization=run.organization, position=position, **_loaded(item, PROCESS_FIELDS, Process, label)
+                )
+                process.full_clean(exclude=["parent"])
+                process.save_without_historical_record(force_insert=True)  # type: ignore[attr-defined]  # simple-history
+            by_key[item["key"]] = process
+            created.add(item["key"])
+
+    def links(item):
+        def write(process):
+            wanted: dict = {}
+            if "systems" in item:
+                wanted["systems"] = [system(n) for n in item["systems"]]
+            if "inputs" in item:
+                wanted["inputs"] = [by_key[k] for k in item["inputs"]]
+            before = {
+                "systems": sorted(s.name for s in process.systems.all()),
+                "inputs": sorted(p.key for p in process.inputs.all()),
+            }
+            changed = process_write(process, wanted, run.stamp)
+            return [
+                change
+                for name in ("systems", "inputs")
+                if name in changed
+                for change in _relation(
+                    None,
+                    name,
+                    before[name],
+                    sorted(getattr(r, "name" if name == "systems" else "key") for r in wanted[name]),
+                )
+            ]
+
+        return write
+
+    for position, item in enumerate(items):
+        refs = {"parent": by_key[item["parent"]] if item.get("parent") else None} if "parent" in item else {}
+        if "task_class" in item:
+            refs["task_class"] = task_classes.get(item["task_class"] or "")
+        if item["key"] not in created:
+            run.upsert(Process, PROCESS_FIELDS, old, item, position, relations=links(item), refs=refs)
+            continue
+        process = by_key[item["key"]]
+        with _named(Process, str(process)):
+            for name, value in refs.items():
+                setattr(process, name, value)
+            links(item)(process)
+            run.stamp.mark(process)
+            process.save()
+            row = Process.history.filter(id=process.pk).order_by("-history_date", "-history_id").first()
+            Process.history.filter(history_id=row.history_id).update(history_type="+")
+        run.changes.added.append(RecordChange(Process, process.key, str(process)))
+    return {item["key"]: by_key[item["key"]] for item in items}
 
 
 def _layers_write(run: _Import, item: dict):

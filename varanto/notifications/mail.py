@@ -9,12 +9,15 @@ from django.core.mail import EmailMessage, get_connection
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from varanto.core.addresses import public_base_url
+
 logger = logging.getLogger(__name__)
 
 
-def absolute_url(path: str) -> str:
-    """A link for a message: the site's public address and the path."""
-    return settings.PUBLIC_BASE_URL + path
+def absolute_url(path: str, base_url: str | None = None) -> str:
+    """A link for a message: the site's public address (`base_url`, that of the request being answered,
+    else `core.addresses.public_base_url`) and the path."""
+    return (base_url or public_base_url()) + path
 
 
 def message_build(

@@ -70,13 +70,16 @@ def unsubscribe_url(subscription: Subscription) -> str:
     return absolute_url(path)
 
 
-def _localized(name: str, language: str, **kwargs) -> str:
+def _localized(name: str, language: str, base_url: str | None = None, **kwargs) -> str:
     with translation.override(language):
-        return absolute_url(reverse(name, kwargs=kwargs))
+        return absolute_url(reverse(name, kwargs=kwargs), base_url)
 
 
-def subscription_request(*, organization: Organization, email: str, language: str) -> Subscription:
-    """Ask for notices: sends a confirmation link to `email`, unless it is confirmed already or was just sent."""
+def subscription_request(
+    *, organization: Organization, email: str, language: str, base_url: str | None = None
+) -> Subscription:
+    """Ask for notices: sends a confirmation link to `email`, unless it is confirmed already or was just sent.
+    The link goes to `base_url`, the address the request was sent to, where PUBLIC_BASE_URL is not set."""
     email = email.strip()
     with transaction.atomic():
         subscription, created = Subscription.objects.get_or_create(
@@ -90,7 +93,11 @@ def subscription_request(*, organization: Organization, email: str, language: st
         Subscription.objects.filter(pk=subscription.pk).update(created_at=timezone.now(), language=language)
         subscription.language = language
     confirm = _localized(
-        "notifications:confirm", language, org=organization.slug, token=_token(subscription, CONFIRM_SALT)
+        "notifications:confirm",
+        language,
+        base_url,
+        org=organization.slug,
+        token=_token(subscription, CONFIRM_SALT),
     )
     message = message_build(
         to=email,

@@ -11,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from varanto.core.addresses import public_base_url
 from varanto.public.pages import publication_page_context
 
 from . import subscriptions
@@ -32,6 +33,7 @@ def subscribe(request, org: str):
             organization=context["publication"].organization,
             email=form.cleaned_data["email"],
             language=get_language(),
+            base_url=public_base_url(request),
         )
         return _page(request, org, "subscribe_sent", email=form.cleaned_data["email"])
     return _page(request, org, "subscribe", status=400 if form.errors else 200, form=form)

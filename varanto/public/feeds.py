@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import get_language
 
+from varanto.core.addresses import public_base_url
 from varanto.publications.selectors import publications_with_changes
 
 from .http import published_page
@@ -17,8 +17,8 @@ FEED_ENTRIES = 20
 ATOM = "application/atom+xml"
 
 
-def _absolute(name: str, **kwargs) -> str:
-    return settings.PUBLIC_BASE_URL + reverse(name, kwargs=kwargs)
+def _absolute(request, name: str, **kwargs) -> str:
+    return public_base_url(request) + reverse(name, kwargs=kwargs)
 
 
 @published_page
@@ -30,9 +30,12 @@ def publications_feed(request, current):
             "publication": publication,
             "changes": changes,
             "url": _absolute(
-                "public:diff" if changes is not None else "public:publication", org=org, number=publication.number
+                request,
+                "public:diff" if changes is not None else "public:publication",
+                org=org,
+                number=publication.number,
             ),
-            "id": _absolute("public:publication", org=org, number=publication.number),
+            "id": _absolute(request, "public:publication", org=org, number=publication.number),
         }
         for publication, changes in publications_with_changes(
             organization=current.publication.organization, limit=FEED_ENTRIES
@@ -42,7 +45,7 @@ def publications_feed(request, current):
         **page_context(current),
         "entries": entries,
         "language": get_language(),
-        "feed_url": _absolute("public:feed", org=org),
-        "history_url": _absolute("public:history", org=org),
+        "feed_url": _absolute(request, "public:feed", org=org),
+        "history_url": _absolute(request, "public:history", org=org),
     }
     return render(request, "public/publications.atom", context, content_type=f"{ATOM}; charset=utf-8")

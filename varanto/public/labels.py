@@ -4,6 +4,10 @@ from django.utils.translation import gettext_lazy as _
 
 from varanto.catalog import declarations
 from varanto.catalog.declarations import ValueType
+from varanto.catalog.models import Direction, TransferMethod
+
+TRANSFER_METHOD = dict(TransferMethod.choices)
+DIRECTION = dict(Direction.choices)
 
 DISCLOSURE = {
     "public": _("Public"),
@@ -35,6 +39,7 @@ RECORD_KIND = {
     "resources": _("Data resource"),
     "systems": _("Information system"),
     "processes": _("Process"),
+    "interfaces": _("System interface"),
     "datasets": _("Open data set"),
     "services": _("Data service"),
 }

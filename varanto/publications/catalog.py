@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from varanto.core.keys import make_key
+
 
 @dataclass(frozen=True)
 class SystemUse:
@@ -59,12 +61,21 @@ class ResourceUse:
 
 
 @dataclass(frozen=True)
+class InterfaceEnd:
+    """An interface (liittymä) seen from one of its systems: outgoing or incoming, and the other system."""
+
+    record: dict
+    outgoing: bool
+    other_name: str
+    other: dict | None  # the other system's record, when the publication has it
+
+
+@dataclass(frozen=True)
 class SystemEntry:
     record: dict
     users: tuple[ResourceUse, ...]
     processes: tuple[dict, ...]
-    # (other system's name, description, its record or None)
-    interfaces: tuple[tuple[str, str, dict | None], ...]
+    interfaces: tuple[InterfaceEnd, ...]
 
     @property
     def key(self) -> str:
@@ -125,6 +136,16 @@ class PublishedCatalog:
         ]
         self._sections = {entry.key: entry for entry in self.sections}
 
+        self.interfaces: list[dict] = _interfaces(content)
+        ends = defaultdict(list)
+        for interface in self.interfaces:
+            source, target = interface["from"], interface["to"]
+            ends[source.casefold()].append(
+                InterfaceEnd(interface, True, target, systems_by_name.get(target.casefold()))
+            )
+            ends[target.casefold()].append(
+                InterfaceEnd(interface, False, source, systems_by_name.get(source.casefold()))
+            )
         self.systems: list[SystemEntry] = [
             SystemEntry(
                 record=record,
@@ -134,10 +155,7 @@ class PublishedCatalog:
                     for p in processes.values()
                     if record["name"].casefold() in {n.casefold() for n in p.get("systems", [])}
                 ),
-                interfaces=tuple(
-                    (i["system"], i.get("description", ""), systems_by_name.get(i["system"].casefold()))
-                    for i in record.get("interfaces", [])
-                ),
+                interfaces=tuple(ends[record["name"].casefold()]),
             )
             for record in content["systems"]
         ]
@@ -167,3 +185,21 @@ class PublishedCatalog:
     def dataset_sources(self) -> list[tuple[dict, ResourceEntry | None]]:
         """Each open data set with the data resource it comes from, if the catalogue names one."""
         return [(dataset, self._resources.get(dataset.get("resource") or "")) for dataset in self.datasets]
+
+
+def _interfaces(content: dict) -> list[dict]:
+    """The publication's interfaces; one made before they were records of their own has them under
+    their source systems ([{system, description}]), read here as the same records."""
+    if "interfaces" in content:
+        return content["interfaces"]
+    taken: set[str] = set()
+    return [
+        {
+            "key": make_key(f"{system['name']} {row['system']}", taken),
+            "from": system["name"],
+            "to": row["system"],
+            "description": row.get("description", ""),
+        }
+        for system in content["systems"]
+        for row in system.get("interfaces", [])
+    ]

@@ -17,11 +17,17 @@ RECORD_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("resources", ("resources",)),
     ("systems", ("systems",)),
     ("processes", ("processes",)),
+    ("interfaces", ("interfaces",)),
     ("datasets", ("open_data", "datasets")),
     ("services", ("open_data", "services")),
 )
 
 ADDED, REMOVED, CHANGED = "added", "removed", "changed"
+
+
+def _name(record: dict) -> str:
+    """A record's name; an interface may have none and goes by its two systems."""
+    return record.get("name") or f"{record.get('from', '')} → {record.get('to', '')}"
 
 
 @dataclass(frozen=True)
@@ -124,12 +130,12 @@ def catalog_diff(old: dict, new: dict) -> CatalogDiff:
         after = {r["key"]: r for r in _records(new, where)}
         for key, record in after.items():
             if key not in before:
-                diff.records.append(RecordChange(kind, key, record["name"], ADDED))
+                diff.records.append(RecordChange(kind, key, _name(record), ADDED))
                 continue
             changes = fields_diff(before[key], record, ignore=("key",))
             if changes:
-                diff.records.append(RecordChange(kind, key, record["name"], CHANGED, tuple(changes)))
+                diff.records.append(RecordChange(kind, key, _name(record), CHANGED, tuple(changes)))
         for key, record in before.items():
             if key not in after:
-                diff.records.append(RecordChange(kind, key, record["name"], REMOVED))
+                diff.records.append(RecordChange(kind, key, _name(record), REMOVED))
     return diff

@@ -104,6 +104,12 @@ def test_a_system_lists_the_resources_that_use_it_with_their_usage(client, imatr
     assert [s["key"] for s in get(client, api("systems", org=ORG), q="m-fil")["results"]] == ["m-files"]
 
 
+def test_a_system_lists_its_interfaces_without_their_internal_notes(client, imatra_published):
+    facta = get(client, api("system", org=ORG, key="facta"))
+    assert {(i["from"], i["to"]) for i in facta["interfaces"]} == {("Lupapiste.fi", "Facta"), ("Facta", "M-Files")}
+    assert all("internal_notes" not in i for i in facta["interfaces"])
+
+
 def test_sections_list_their_resources_and_open_data_has_the_wms_layers(client, imatra_published):
     sections = get(client, api("sections", org=ORG))["results"]
     assert sections[0]["key"] == "konsernipalvelut"

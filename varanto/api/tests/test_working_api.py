@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from varanto.accounts.models import Membership, Role
 from varanto.api.services import integration_token_revoke
-from varanto.catalog.models import DataResource, InformationSystem
+from varanto.catalog.models import DataResource, InformationSystem, SystemInterface
 
 from .helpers import auth
 
@@ -151,14 +151,40 @@ def test_systems_are_written_the_same_way(client, token_for, imatra):
     token = token_for(Role.EDITOR, systems=["keypro"])
     url = reverse("api:working_system", kwargs={"org": ORG, "key": "keypro"})
     response = client.patch(
-        url,
-        {"vendor": "Trimble", "interfaces": [{"system": "M-Files", "description": "arkistointi"}]},
-        content_type="application/json",
-        **auth(token, **{"If-Match": '"v1"'}),
+        url, {"vendor": "Trimble"}, content_type="application/json", **auth(token, **{"If-Match": '"v1"'})
     )
     assert response.status_code == 200, response.content
-    assert response.json()["interfaces"] == [{"system": "M-Files", "description": "arkistointi"}]
     assert InformationSystem.objects.get(key="keypro").vendor == "Trimble"
+    # Interfaces are records of their own now, no longer a part of their system.
+    old_style = {"interfaces": [{"system": "M-Files", "description": "arkistointi"}]}
+    refused = client.patch(url, old_style, content_type="application/json", **auth(token, **{"If-Match": '"v2"'}))
+    assert refused.status_code == 400 and "interfaces" in refused.json()
+
+
+def test_interfaces_are_added_by_system_names_and_changed_with_their_version(client, token_for, imatra):
+    token = token_for(Role.PUBLISHER)
+    body = {"from": "KeyPro", "to": "m-files", "method": "file_transfer", "data": "Verkostot", "personal_data": False}
+    added = client.post(
+        reverse("api:working_interfaces", kwargs={"org": ORG}), body, content_type="application/json", **auth(token)
+    )
+    assert added.status_code == 201, added.content
+    item = added.json()
+    assert (item["key"], item["from"], item["to"], item["method"]) == (
+        "keypro-m-files",
+        "KeyPro",
+        "M-Files",
+        "file_transfer",
+    )
+    url = reverse("api:working_interface", kwargs={"org": ORG, "key": "keypro-m-files"})
+    to_itself = client.patch(
+        url, {"to": "KeyPro"}, content_type="application/json", **auth(token, **{"If-Match": '"v1"'})
+    )
+    assert to_itself.status_code == 400 and "to" in to_itself.json()
+    changed = client.patch(
+        url, {"direction": "both_ways"}, content_type="application/json", **auth(token, **{"If-Match": '"v1"'})
+    )
+    assert changed.status_code == 200 and changed.json()["version"] == 2
+    assert SystemInterface.objects.get(key="keypro-m-files").direction == "both_ways"
 
 
 def test_administrators_make_list_and_revoke_tokens_from_the_command_line(imatra, capsys):

@@ -26,10 +26,12 @@ REQUESTS = {
     "resources": ("working_resources", None, {"page_size": 500}, 9),
     "resources filtered": ("working_resources", None, {"page_size": 500, "q": "VESI", "system": "keypro"}, 9),
     "resource": ("working_resource", "vesihuolto", {}, 8),
-    "systems": ("working_systems", None, {"page_size": 500}, 8),
-    "system": ("working_system", "m-files", {}, 7),
-    "processes": ("working_processes", None, {"page_size": 500}, 7),
-    "process": ("working_process", "asianhallinta", {}, 6),
+    "systems": ("working_systems", None, {"page_size": 500}, 6),
+    "system": ("working_system", "m-files", {}, 5),
+    "processes": ("working_processes", None, {"page_size": 500}, 8),
+    "process": ("working_process", "asianhallinta", {}, 7),
+    "interfaces": ("working_interfaces", None, {"page_size": 500}, 6),
+    "interface": ("working_interface", "m-files-drupal-9", {}, 5),
 }
 
 
@@ -42,7 +44,9 @@ def _grow(organization) -> None:
     for i in range(MORE):
         Section.objects.create(organization=organization, key=f"osasto-{i}", name=f"Osasto {i}")
         added = InformationSystem.objects.create(organization=organization, key=f"jarjestelma-{i}", name=f"Vesi {i}")
-        SystemInterface.objects.create(source=added, target=system, description="Siirto")
+        SystemInterface.objects.create(
+            organization=organization, key=f"liittyma-{i}", source=added, target=system, description="Siirto"
+        )
         resource = DataResource.objects.create(
             organization=organization, section=section, key=f"vesi-{i}", name=f"Vesi {i}"
         )
@@ -66,7 +70,12 @@ def test_lists_and_records_cost_the_same_queries_for_a_small_and_a_larger_catalo
     process = Process.objects.create(organization=imatra, key="asianhallinta", name="Asianhallinta")
     m_files = InformationSystem.objects.get(organization=imatra, key="m-files")
     process.systems.add(m_files)
-    SystemInterface.objects.get_or_create(source=m_files, target=InformationSystem.objects.get(key="drupal-9"))
+    SystemInterface.objects.get_or_create(
+        organization=imatra,
+        key="m-files-drupal-9",
+        source=m_files,
+        target=InformationSystem.objects.get(key="drupal-9"),
+    )
     _queries(client, token, "working_organization", None, {})  # the token's first use is recorded once
     small = {what: _queries(client, token, *request[:3]) for what, request in REQUESTS.items()}
     _grow(imatra)

@@ -144,6 +144,7 @@ KEYS = {
     "working_resource_review": "vesihuolto",
     "working_system": "keypro",
     "working_process": "laskutus",
+    "working_interface": "keypro-m-files",
 }
 
 
@@ -161,4 +162,4 @@ def test_a_token_of_another_organisation_is_refused_at_every_working_endpoint(cl
                 answers[pattern.name, method] = getattr(client, method)(
                     address, {}, content_type="application/json", **headers
                 ).status_code
-    assert len(endpoints) == 11 and set(answers.values()) == {403}, answers
+    assert len(endpoints) == 13 and set(answers.values()) == {403}, answers

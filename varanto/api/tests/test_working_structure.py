@@ -258,3 +258,17 @@ def test_text_and_system_names_match_whatever_the_case_of_finnish_letters(client
     )
     assert created.status_code == 201, created.content
     assert created.json()["systems"] == ["Vingo Jättäri"]
+
+
+def test_a_process_serves_a_task_class_by_its_key_and_an_unknown_key_is_400_naming_it(client, token_for, imatra):
+    token = token_for(Role.PUBLISHER)
+    task_class = imatra.task_classes.first()  # the demo's example plan
+
+    def post(key):
+        body = {"name": "Rakennuslupien käsittely", "task_class": key}
+        return client.post(url("working_processes"), body, content_type="application/json", **auth(token))
+
+    refused = post("ei-tallaista-luokkaa")
+    assert refused.status_code == 400 and "task_class" in refused.content.decode(), refused.content
+    assert post(task_class.key).status_code == 201
+    assert Process.objects.get(organization=imatra, name="Rakennuslupien käsittely").task_class == task_class

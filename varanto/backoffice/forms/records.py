@@ -167,6 +167,19 @@ class ProcessForm(RecordForm):
     kind = declarations.PROCESS
     Meta = record_meta(kind)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:  # a process is neither its own parent nor its own input
+            for name in ("parent", "inputs"):
+                field = self.fields[name]
+                assert isinstance(field, forms.ModelChoiceField)
+                field.queryset = field.queryset.exclude(pk=self.instance.pk)
+
+
+class InterfaceForm(RecordForm):
+    kind = declarations.INTERFACE
+    Meta = record_meta(kind)
+
 
 class OrganizationForm(RecordForm):
     kind = declarations.ORGANIZATION

@@ -33,12 +33,6 @@ class ResourceSystemRow(SystemChoiceRow):
     usage = forms.CharField(label=_("Usage"), max_length=300, help_text=_('e.g. "verkosto"'))
 
 
-class InterfaceRow(SystemChoiceRow):
-    key_field = "system"
-    system = forms.ChoiceField(label=_("Target system"))
-    description = forms.CharField(label=_("What is transferred"), max_length=1000)
-
-
 class LinkRow(RowForm):
     key_field = "url"
     title = forms.CharField(label=_("Title"), max_length=300)
@@ -67,7 +61,6 @@ class ContactRow(RowForm):
 
 
 ResourceSystemRows = row_formset(ResourceSystemRow)
-InterfaceRows = row_formset(InterfaceRow)
 LinkRows = row_formset(LinkRow)
 DataFlowRows = row_formset(DataFlowRow)
 ContactRows = row_formset(ContactRow)

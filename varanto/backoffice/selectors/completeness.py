@@ -89,6 +89,19 @@ ORGANIZATION_REQUIREMENTS: list[Requirement] = [
         _organization_filled("request_authority"),
     ),
     Requirement("contacts", "§28", _("contact persons for the description"), lambda r, o: o.contacts.exists()),
+    # §5: the interfaces of the systems to other systems; an organisation of one system has none to describe.
+    Requirement(
+        "interfaces",
+        "§5",
+        _("interfaces between the information systems"),
+        lambda r, o: o.interfaces.exists() or o.systems.count() < 2,
+    ),
+    Requirement(
+        "process_responsibles",
+        "§5",
+        _("a responsible for every process"),
+        lambda r, o: not o.processes.filter(responsible_title="", responsible_organization="").exists(),
+    ),
 ]
 
 

@@ -12,13 +12,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.utils import get_history_manager_for_model
 
-from varanto.catalog.models import DataResource, InformationSystem, Process, Section
+from varanto.catalog.models import DataResource, InformationSystem, Process
 from varanto.catalog.services import SPECS
 
 RELATION_LABELS = {
     "systems": gettext_lazy("information systems"),
     "processes": gettext_lazy("processes"),
-    "interfaces": gettext_lazy("interfaces to other systems"),
+    "inputs": gettext_lazy("inputs from processes"),
     "contacts": gettext_lazy("contact persons"),
     "layers": gettext_lazy("map layers"),
 }
@@ -75,22 +75,18 @@ def format_value(model: type[models.Model], name: str, value, names: Names) -> s
         return "; ".join(
             names.of(InformationSystem, row["system"]) + (f" ({row['usage']})" if row["usage"] else "") for row in value
         )
-    if name == "interfaces":
-        return "; ".join(
-            "→ "
-            + names.of(InformationSystem, row["system"])
-            + (f": {row['description']}" if row["description"] else "")
-            for row in value
-        )
     if name == "systems":
         return "; ".join(sorted(names.of(InformationSystem, pk) for pk in value))
-    if name == "processes":
+    if name in ("processes", "inputs"):
         return "; ".join(sorted(names.of(Process, pk) for pk in value))
     if name in ("contacts", "layers"):
         return "; ".join(", ".join(v for v in row.values() if v) for row in value)
     model_field = model._meta.get_field(name)
-    if name == "section":
-        return names.of(Section, value)
+    # A section, a parent process, an interface's systems (a deletion's state holds [] for relations).
+    if isinstance(model_field, models.ForeignKey) and not isinstance(value, list):
+        related = model_field.related_model
+        assert isinstance(related, type), "a concrete model, never the lazy 'self'"
+        return names.of(related, value)
     if name == "links":
         return "; ".join(
             f"{row['title']} <{row['url']}> [{LINK_KIND_LABELS.get(row['kind'], row['kind'])}]" for row in value

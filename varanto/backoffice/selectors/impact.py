@@ -105,7 +105,7 @@ def impact_report(organization: Organization, kind: str, key: str) -> dict | Non
     interfaces = SystemInterface.objects.filter(source_id__in=system_ids) | SystemInterface.objects.filter(
         target_id__in=system_ids
     )
-    interfaces = interfaces.select_related("source", "target").distinct()
+    interfaces = interfaces.select_related("source", "target").distinct().order_by("position", "id")
 
     usage_of_subject = {}
     if kind == AssessmentSubject.SYSTEM:
@@ -151,7 +151,18 @@ def impact_report(organization: Organization, kind: str, key: str) -> dict | Non
         ],
         "recipients": recipients,
         "interfaces": [
-            {"source": i.source.name, "target": i.target.name, "description": i.description} for i in interfaces
+            {
+                "key": i.key,
+                "source": i.source.name,
+                "target": i.target.name,
+                "method": i.get_method_display() if i.method else "",
+                "data": i.data,
+                "description": i.description,
+                "personal_data": i.personal_data,
+                # Retiring the system assessed: each of its own interfaces breaks (§8).
+                "breaks": kind == AssessmentSubject.SYSTEM and subject.pk in (i.source_id, i.target_id),
+            }
+            for i in interfaces
         ],
         "data_flows": [
             {"resource": r.name, "target": f["target"], "description": f.get("description", "")}

@@ -10,6 +10,11 @@ from .browser import signed_in_page
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
+def _save(page):
+    """The edit form's Save: in the sticky bar outside the form, submitting it through its form attribute."""
+    return page.get_by_role("button", name="Tallenna ja lähetä tarkistettavaksi", exact=True)
+
+
 def test_second_browser_gets_the_conflict_page_and_can_keep_its_version(live_server, browser, staff):
     url = f"{live_server.url}/hallinta/{staff.organization.slug}/tietovarannot/vesihuolto/muokkaa/"
     editor = signed_in_page(browser, live_server, staff.editor)
@@ -18,11 +23,11 @@ def test_second_browser_gets_the_conflict_page_and_can_keep_its_version(live_ser
     publisher.goto(url)
 
     editor.fill("#id_notes", "Verkostotiedot siirtyvät uuteen järjestelmään 2027.")
-    editor.click(".record-form button[name=save]")
+    _save(editor).click()
     editor.wait_for_url("**/tietovarannot/vesihuolto/")
 
     publisher.fill("#id_purpose", "Vesihuollon ja hulevesien hallinta")
-    publisher.click(".record-form button[name=save]")
+    _save(publisher).click()
     publisher.wait_for_load_state()
     table = publisher.locator("table.changes")
     assert "Vesihuollon ja hulevesien hallinta" in table.inner_text()

@@ -11,6 +11,11 @@ from .browser import signed_in_page
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
+def _save(page):
+    """The edit form's Save: in the sticky bar outside the form, submitting it through its form attribute."""
+    return page.get_by_role("button", name="Tallenna ja lähetä tarkistettavaksi", exact=True)
+
+
 def test_editor_signs_in_and_sees_what_needs_attention(live_server, page, staff):
     editor = get_user_model().objects.get(pk=staff.editor.pk)
     editor.set_password("Vesihuolto-2026")
@@ -43,7 +48,7 @@ def test_editor_fills_in_a_resource_adding_rows_with_javascript(live_server, bro
     page.fill("#id_links-1-url", "https://www.imatravesi.fi")
     page.fill("#id_security_measures", "Varmuuskopiot päivittäin")
     screenshot(page, "backoffice-resource-edit-form")
-    page.click(".record-form button[name=save]")
+    _save(page).click()
     page.wait_for_url("**/tietovarannot/vesihuolto/")
     assert_accessible(page)
     resource = DataResource.objects.get(organization=staff.organization, key="vesihuolto")
@@ -63,7 +68,7 @@ def test_add_row_works_without_javascript(live_server, browser, staff):
     assert page.locator('[data-rows="data_flows"] tbody tr').count() == 2
     assert page.input_value("#id_data_flows-0-target") == "Vesihuoltolaitosrekisteri"
     page.fill("#id_data_flows-1-target", "Hulevesirekisteri")
-    page.click(".record-form button[name=save]")
+    _save(page).click()
     page.wait_for_url("**/tietovarannot/vesihuolto/")
     resource = DataResource.objects.get(organization=staff.organization, key="vesihuolto")
     assert [f["target"] for f in resource.data_flows] == ["Vesihuoltolaitosrekisteri", "Hulevesirekisteri"]

@@ -27,7 +27,9 @@ def test_the_plan_pages_and_a_refused_secret_document_type(live_server, browser,
     page.fill("#id_document_class", "Päätös")
     page.fill("#id_name", "Huostaanottopäätös")
     page.select_option("#id_publicity_class", "3")
-    page.locator("main form button[type=submit]").first.click()
+    # the edit form's Save is in the sticky bar outside the form, submitting it through its form attribute
+    page.get_by_role("button", name="Tallenna", exact=True).click()
+    page.get_by_role("alert").wait_for()  # the answer: the form again, its error summary first
     assert "tarvitsee salassapitoperusteen" in page.locator("main").inner_text()
     assert_accessible(page)
     screenshot(page, "backoffice-records-plan-refused")

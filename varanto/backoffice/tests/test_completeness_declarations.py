@@ -8,7 +8,7 @@ from varanto.catalog.declarations import ValueType
 from varanto.catalog.models import DataResource, Organization
 
 # Items met through relations or conditions, not by filling a field of the record itself.
-NOT_BY_A_FIELD = {"systems", "processes", "privacy_notice", "contacts"}
+NOT_BY_A_FIELD = {"systems", "processes", "privacy_notice", "contacts", "interfaces", "process_responsibles"}
 CHECKED = {
     declarations.RESOURCE: completeness.REQUIREMENTS,
     declarations.ORGANIZATION: completeness.ORGANIZATION_REQUIREMENTS,

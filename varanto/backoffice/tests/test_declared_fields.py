@@ -105,6 +105,10 @@ def test_a_filled_record_comes_back_from_its_form_unchanged(form_class):
 
 
 def _plain(kind, organization, values):
+    if kind is declarations.INTERFACE:  # an interface joins two systems
+        ends = {"source": InformationSystemFactory(organization=organization), "target": None}
+        ends["target"] = InformationSystemFactory(organization=organization)
+        values = {**values, **ends}
     return kind.model.objects.create(organization=organization, key="x", name="X", **values)
 
 

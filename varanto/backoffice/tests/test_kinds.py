@@ -18,11 +18,13 @@ from varanto.catalog.models import (
     Process,
     ProcessAction,
     Section,
+    SystemInterface,
     TaskClass,
 )
 from varanto.catalog.services import (
     data_resource_update,
     data_service_create,
+    interface_create,
     open_dataset_create,
     process_create,
     process_update,
@@ -101,6 +103,13 @@ def _record_of(slug: str, organization):
         resource = DataResource.objects.get(organization=organization, key="vesihuolto")
         data_resource_update(resource=resource, data={"processes": [process]}, expected_version=1, acting_user=None)
         return Process.objects.get(pk=process.pk)
+    if slug == "interface":
+        data = {
+            "name": "Verkostotiedot arkistoon",
+            "source": organization.systems.get(name="KeyPro"),
+            "target": organization.systems.get(name="M-Files"),
+        }
+        return interface_create(organization=organization, data=data, acting_user=None)
     if slug == "dataset":
         resource = DataResource.objects.get(organization=organization, key="vesihuolto")
         data = {"name": "Vesijohtoverkko", "resource": resource}
@@ -149,6 +158,8 @@ def _links(record) -> object:
         return sorted(record.system_links.values_list("system__name", "usage"))
     if isinstance(record, Section):
         return record.name
+    if isinstance(record, SystemInterface):
+        return (record.source.name, record.target.name)
     return sorted(record.resource_links.values_list("resource__key", flat=True))
 
 
@@ -161,7 +172,8 @@ def test_a_deleted_record_of_every_kind_is_listed_restored_and_audited(client, s
     events = AuditEvent.objects.filter(user=staff.publisher)
     kind.delete(record, record.version, staff.publisher)
     assert not kind.model._default_manager.filter(pk=pk).exists()
-    deleted = events.get(kind=AuditKind.RECORD_DELETE)
+    # A system's interfaces go and come back with it, each audited as a record of its own.
+    deleted = events.get(kind=AuditKind.RECORD_DELETE, detail__record=slug)
     assert (deleted.organization, deleted.detail["record"], deleted.detail["key"]) == (organization, slug, record.key)
 
     client.force_login(staff.publisher)
@@ -174,7 +186,7 @@ def test_a_deleted_record_of_every_kind_is_listed_restored_and_audited(client, s
 
     restored = kind.model._default_manager.get(pk=pk)
     assert restored.key == record.key and _links(restored) == links
-    event = events.get(kind=AuditKind.RECORD_RESTORE)
+    event = events.get(kind=AuditKind.RECORD_RESTORE, detail__record=slug)
     assert (event.organization, event.detail["record"], event.detail["key"]) == (organization, slug, record.key)
     assert event.username == staff.publisher.get_username()
     client.force_login(staff.administrator)

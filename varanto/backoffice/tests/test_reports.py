@@ -68,6 +68,23 @@ def test_impact_of_effica_reaches_the_recipients_and_data_flows_of_early_childho
     assert report["disclosures"][0]["level"] == "restricted"
 
 
+def test_retiring_facta_names_the_interfaces_that_break(client, staff):
+    client.force_login(staff.viewer)
+    page = client.get(f"/hallinta/{staff.organization.slug}/vaikutukset/system/facta/")
+    broken = {(i["source"], i["target"]) for i in page.context["report"]["interfaces"] if i["breaks"]}
+    assert broken == {("Lupapiste.fi", "Facta"), ("Facta", "M-Files")}
+    assert page.content.decode().count("<strong>") >= len(broken)
+
+
+def test_completeness_asks_for_interfaces_once_there_are_two_systems(staff):
+    from varanto.backoffice.selectors.completeness import completeness_report
+    from varanto.catalog.models import SystemInterface
+
+    assert "interfaces" not in [r.code for r in completeness_report(staff.organization).organization_missing]
+    SystemInterface.objects.filter(organization=staff.organization).delete()
+    assert "interfaces" in [r.code for r in completeness_report(staff.organization).organization_missing]
+
+
 def test_impact_of_a_section_covers_all_its_resources(client, staff):
     client.force_login(staff.viewer)
     section = staff.organization.sections.get(key="konsernipalvelut")

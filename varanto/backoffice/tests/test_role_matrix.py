@@ -20,14 +20,26 @@ from varanto.backoffice import urls
 from varanto.catalog.models import (
     DataResource,
     DataService,
+    DocumentType,
     ImpactAssessment,
     InformationSystem,
     OpenDataset,
     Organization,
     Process,
+    ProcessAction,
     Section,
+    SystemInterface,
+    TaskClass,
 )
-from varanto.catalog.services import data_service_create, open_dataset_create, process_create, section_create
+from varanto.catalog.services import (
+    data_service_create,
+    interface_create,
+    open_dataset_create,
+    process_create,
+    section_create,
+)
+from varanto.catalog.services.documents import document_type_create
+from varanto.catalog.services.tasks import action_create, task_class_create
 from varanto.catalog.tests.test_logos import png
 from varanto.interchange.drafts import import_draft_create
 from varanto.interchange.preview import Source
@@ -221,6 +233,33 @@ CASES = [
     ),
     Case("process delete page", ORG + "/prosessit/{process}/poista/", STAFF),
     Case("process delete", ORG + "/prosessit/{process}/poista/", STAFF, "post", {"version": ["1"]}),
+    Case("interface list", ORG + "/liittymat/", MEMBERS),
+    Case("interface create page", ORG + "/liittymat/uusi/", STAFF),
+    Case(
+        "interface create",
+        ORG + "/liittymat/uusi/",
+        STAFF,
+        "post",
+        _edit_form(ORG + "/liittymat/uusi/", source="{keypro_id}", target="{m_files_id}", data="Verkostotiedot"),
+    ),
+    Case("interface edit page", ORG + "/liittymat/{interface}/muokkaa/", STAFF),
+    Case(
+        "interface save",
+        ORG + "/liittymat/{interface}/muokkaa/",
+        STAFF,
+        "post",
+        _edit_form(ORG + "/liittymat/{interface}/muokkaa/", data="Arkistoitavat asiakirjat"),
+    ),
+    Case("interface delete page", ORG + "/liittymat/{interface}/poista/", STAFF),
+    Case("interface delete", ORG + "/liittymat/{interface}/poista/", STAFF, "post", {"version": ["1"]}),
+    Case("interface history", ORG + "/liittymat/{interface}/historia/", MEMBERS),
+    Case(
+        "restore an interface version",
+        ORG + "/liittymat/{interface}/historia/{interface_history_id}/palauta/",
+        STAFF,
+        "post",
+        {"version": ["1"]},
+    ),
     Case("section delete page", ORG + "/toimialat/{empty_section}/poista/", STAFF),
     Case("section delete", ORG + "/toimialat/{empty_section}/poista/", STAFF, "post", {"version": ["1"]}),
     Case("open data set history", ORG + "/avoin-data/{dataset}/historia/", MEMBERS),
@@ -243,6 +282,87 @@ CASES = [
     Case(
         "restore a process version",
         ORG + "/prosessit/{process}/historia/{process_history_id}/palauta/",
+        STAFF,
+        "post",
+        {"version": ["1"]},
+    ),
+    Case("task class list", ORG + "/tehtavaluokat/", MEMBERS),
+    Case("task class create page", ORG + "/tehtavaluokat/uusi/", STAFF),
+    Case(
+        "task class create",
+        ORG + "/tehtavaluokat/uusi/",
+        STAFF,
+        "post",
+        {"code": ["10"], "name": ["Henkilöstöasiat"]},
+    ),
+    Case("task class edit page", ORG + "/tehtavaluokat/{task_class}/muokkaa/", STAFF),
+    Case(
+        "task class save",
+        ORG + "/tehtavaluokat/{task_class}/muokkaa/",
+        STAFF,
+        "post",
+        _edit_form(ORG + "/tehtavaluokat/{task_class}/muokkaa/"),
+    ),
+    Case("task class delete page", ORG + "/tehtavaluokat/{task_class}/poista/", STAFF),
+    Case("task class delete", ORG + "/tehtavaluokat/{task_class}/poista/", STAFF, "post", {"version": ["1"]}),
+    Case("task class history", ORG + "/tehtavaluokat/{task_class}/historia/", MEMBERS),
+    Case(
+        "restore a task class version",
+        ORG + "/tehtavaluokat/{task_class}/historia/{task_class_history_id}/palauta/",
+        STAFF,
+        "post",
+        {"version": ["1"]},
+    ),
+    Case("action list", ORG + "/toimenpiteet/", MEMBERS),
+    Case("action create page", ORG + "/toimenpiteet/uusi/", STAFF),
+    Case(
+        "action create",
+        ORG + "/toimenpiteet/uusi/",
+        STAFF,
+        "post",
+        {"task_class": ["{task_class_id}"], "name": ["Käsittely"]},
+    ),
+    Case("action edit page", ORG + "/toimenpiteet/{action}/muokkaa/", STAFF),
+    Case(
+        "action save",
+        ORG + "/toimenpiteet/{action}/muokkaa/",
+        STAFF,
+        "post",
+        _edit_form(ORG + "/toimenpiteet/{action}/muokkaa/"),
+    ),
+    Case("action delete page", ORG + "/toimenpiteet/{action}/poista/", STAFF),
+    Case("action delete", ORG + "/toimenpiteet/{action}/poista/", STAFF, "post", {"version": ["1"]}),
+    Case("action history", ORG + "/toimenpiteet/{action}/historia/", MEMBERS),
+    Case(
+        "restore a action version",
+        ORG + "/toimenpiteet/{action}/historia/{action_history_id}/palauta/",
+        STAFF,
+        "post",
+        {"version": ["1"]},
+    ),
+    Case("document type list", ORG + "/asiakirjatyypit/", MEMBERS),
+    Case("document type create page", ORG + "/asiakirjatyypit/uusi/", STAFF),
+    Case(
+        "document type create",
+        ORG + "/asiakirjatyypit/uusi/",
+        STAFF,
+        "post",
+        {"action": ["{action_id}"], "document_class": ["Päätös"], "name": ["Päätös"]},
+    ),
+    Case("document type edit page", ORG + "/asiakirjatyypit/{document_type}/muokkaa/", STAFF),
+    Case(
+        "document type save",
+        ORG + "/asiakirjatyypit/{document_type}/muokkaa/",
+        STAFF,
+        "post",
+        _edit_form(ORG + "/asiakirjatyypit/{document_type}/muokkaa/"),
+    ),
+    Case("document type delete page", ORG + "/asiakirjatyypit/{document_type}/poista/", STAFF),
+    Case("document type delete", ORG + "/asiakirjatyypit/{document_type}/poista/", STAFF, "post", {"version": ["1"]}),
+    Case("document type history", ORG + "/asiakirjatyypit/{document_type}/historia/", MEMBERS),
+    Case(
+        "restore a document type version",
+        ORG + "/asiakirjatyypit/{document_type}/historia/{document_type_history_id}/palauta/",
         STAFF,
         "post",
         {"version": ["1"]},
@@ -375,7 +495,16 @@ def test_every_role_can_do_exactly_what_its_role_allows(client, staff, settings,
     org = staff.organization
     vesihuolto = DataResource.objects.get(organization=org, key="vesihuolto")
     process = process_create(organization=org, data={"name": "Hankinnat"}, acting_user=None)
+    keypro, m_files = org.systems.get(key="keypro"), org.systems.get(key="m-files")
+    interface = interface_create(
+        organization=org, data={"source": m_files, "target": keypro, "data": "Asiakirjat"}, acting_user=None
+    )
     empty_section = section_create(organization=org, data={"name": "Tyhjä toimiala"}, acting_user=None)
+    task_class = task_class_create(organization=org, data={"code": "05 01", "name": "Lastensuojelu"}, acting_user=None)
+    action = action_create(organization=org, data={"task_class": task_class, "name": "Vireilletulo"}, acting_user=None)
+    document_type = document_type_create(
+        organization=org, data={"action": action, "document_class": "Hakemus", "name": "Hakemus"}, acting_user=None
+    )
     dataset = open_dataset_create(organization=org, data={"name": "Pyöräilyreitit"}, acting_user=None)
     service = data_service_create(
         organization=org, data={"name": "Karttapalvelu", "layers": [{"title": "Kaavat"}]}, acting_user=None
@@ -398,6 +527,18 @@ def test_every_role_can_do_exactly_what_its_role_allows(client, staff, settings,
         "process_history_id": first_state(Process, id=process.pk),
         "organization_history_id": first_state(Organization, id=org.pk),
         "process": process.key,
+        "interface": interface.key,
+        "task_class": task_class.key,
+        "task_class_id": task_class.pk,
+        "action_id": action.pk,
+        "task_class_history_id": first_state(TaskClass, id=task_class.pk),
+        "action": action.key,
+        "action_history_id": first_state(ProcessAction, id=action.pk),
+        "document_type": document_type.key,
+        "document_type_history_id": first_state(DocumentType, id=document_type.pk),
+        "interface_history_id": first_state(SystemInterface, id=interface.pk),
+        "keypro_id": keypro.pk,
+        "m_files_id": m_files.pk,
         "empty_section": empty_section.key,
         "dataset": dataset.key,
         "dataset_history_id": first_state(OpenDataset, id=dataset.pk),

@@ -32,6 +32,7 @@ NAVIGATION = [
     ("system_list", _("Systems"), None),
     ("section_list", _("Sections"), None),
     ("process_list", _("Processes"), None),
+    ("interface_list", _("Interfaces"), None),
     ("task_class_list", _("Records management plan"), None),
     ("organization_edit", _("Information requests"), Action.EDIT),
     ("review", _("Review and publish"), None),

@@ -16,11 +16,19 @@ from typing import TYPE_CHECKING, Any
 from varanto.accounts import permissions
 from varanto.catalog import services
 from varanto.catalog.declarations import RecordKind
-from varanto.catalog.models import DataResource, InformationSystem
+from varanto.catalog.models import DataResource
 from varanto.catalog.services.registry import KindServices
 
-from ..forms.records import OrganizationForm, ProcessForm, RecordForm, ResourceForm, SectionForm, SystemForm
-from ..forms.rows import ContactRows, DataFlowRows, InterfaceRows, LinkRows, ResourceSystemRows
+from ..forms.records import (
+    InterfaceForm,
+    OrganizationForm,
+    ProcessForm,
+    RecordForm,
+    ResourceForm,
+    SectionForm,
+    SystemForm,
+)
+from ..forms.rows import ContactRows, DataFlowRows, LinkRows, ResourceSystemRows
 from ..forms.tasks import DocumentTypeForm, ProcessActionForm, TaskClassForm
 
 if TYPE_CHECKING:
@@ -47,10 +55,6 @@ def _resource_rows(resource: DataResource) -> dict:
     }
 
 
-def _system_rows(system: InformationSystem) -> dict:
-    return {"interfaces": [{"system": i.target_id, "description": i.description} for i in system.interfaces.all()]}
-
-
 EDITING: dict[str, Editing] = {  # by `RecordKind.slug`
     "resource": Editing(
         ResourceForm,
@@ -58,7 +62,8 @@ EDITING: dict[str, Editing] = {  # by `RecordKind.slug`
         _resource_rows,
         has_detail_page=True,
     ),
-    "system": Editing(SystemForm, {"interfaces": InterfaceRows}, _system_rows, has_detail_page=True),
+    "system": Editing(SystemForm, has_detail_page=True),
+    "interface": Editing(InterfaceForm),
     "section": Editing(SectionForm),
     "process": Editing(ProcessForm, {"links": LinkRows}, lambda record: {"links": record.links}),
     "task_class": Editing(TaskClassForm),

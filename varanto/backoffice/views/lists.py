@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from varanto.accounts.models import Membership, Role
 from varanto.accounts.permissions import Action, access_organization, can, may_create_organization, role_of
 from varanto.accounts.selectors import editor_loads, resource_editors
-from varanto.catalog.models import InformationSystem, Organization, Process, Section
+from varanto.catalog.models import InformationSystem, Organization, Process, Section, SystemInterface
 
 from ..selectors.attention import RecordState, attention_list, my_resources, overdue_list, waiting_for_review_count
 from .common import page, staff_view
@@ -118,7 +118,21 @@ def section_list(request, org: str):
 @staff_view
 def process_list(request, org: str):
     organization = access_organization(request.user, org)
-    processes = Process.objects.filter(organization=organization).annotate(
-        resource_count=Count("resources", distinct=True), system_count=Count("systems", distinct=True)
+    processes = (
+        Process.objects.filter(organization=organization)
+        .select_related("parent")
+        .annotate(
+            resource_count=Count("resources", distinct=True),
+            system_count=Count("systems", distinct=True),
+            input_count=Count("inputs", distinct=True),
+        )
     )
     return page(request, "backoffice/process_list.html", organization, {"processes": processes})
+
+
+@staff_view
+def interface_list(request, org: str):
+    """The organisation's system interfaces (liittymät), with both systems of each."""
+    organization = access_organization(request.user, org)
+    interfaces = SystemInterface.objects.filter(organization=organization).select_related("source", "target")
+    return page(request, "backoffice/interface_list.html", organization, {"interfaces": interfaces})

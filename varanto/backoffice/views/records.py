@@ -314,8 +314,9 @@ REFERENCE_LABELS = {
     "processes": _lazy("processes"),
     "open_datasets": _lazy("open data sets"),
     "data_flows_from": _lazy("data flows from"),
-    "interfaces_in": _lazy("interfaces from"),
-    "interfaces_out": _lazy("interfaces to"),
+    "interfaces": _lazy("system interfaces"),
+    "outputs": _lazy("processes taking its output"),
+    "subprocesses": _lazy("sub-processes"),
     "editors": _lazy("editors"),
 }
 

@@ -4,12 +4,13 @@ One module per kind of record; import them from here.
 """
 
 from .assessments import AssessmentSubject, ImpactAssessment
+from .interfaces import Direction, SystemInterface, TransferMethod
 from .opendata import DataService, OpenDataset, ServiceLayer
 from .organization import ContactPerson, Organization, OrganizationLogo, OrganizationType
 from .processes import Process
 from .resources import ApiAvailability, Archiving, DataResource, DisclosureLevel, ResourceSystem, ReviewStatus
 from .sections import Section, SectionKind
-from .systems import InformationSystem, SystemInterface
+from .systems import InformationSystem
 from .tasks import (
     DocumentType,
     PersonalDataClass,
@@ -27,6 +28,7 @@ __all__ = [
     "ContactPerson",
     "DataResource",
     "DataService",
+    "Direction",
     "DisclosureLevel",
     "DocumentType",
     "ImpactAssessment",
@@ -47,5 +49,6 @@ __all__ = [
     "SecurityClass",
     "ServiceLayer",
     "SystemInterface",
+    "TransferMethod",
     "TaskClass",
 ]

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ..fields import internal
-from .base import HistorySnapshot, HistoryStamp, OrganizationOwned, Responsible
+from .base import HistorySnapshot, OrganizationOwned, Responsible
 
 
 class InformationSystem(OrganizationOwned, Responsible):
@@ -31,21 +31,3 @@ class InformationSystem(OrganizationOwned, Responsible):
         ]
         verbose_name = _("information system")
         verbose_name_plural = _("information systems")
-
-
-class SystemInterface(models.Model):
-    """An interface (integraatio) from one system to another, as §5 asks."""
-
-    source = models.ForeignKey(InformationSystem, on_delete=models.CASCADE, related_name="interfaces")
-    target = models.ForeignKey(InformationSystem, on_delete=models.CASCADE, related_name="incoming_interfaces")
-    description = models.TextField(_("description"), blank=True)
-    position = models.PositiveIntegerField(default=0)
-    history = HistoricalRecords(bases=[HistoryStamp])
-
-    class Meta:
-        ordering = ["position", "id"]
-        verbose_name = _("system interface")
-        verbose_name_plural = _("system interfaces")
-
-    def __str__(self) -> str:
-        return f"{self.source} → {self.target}"

@@ -18,14 +18,15 @@ Contract, for the back office, the API and commands alike:
 - Services do not check roles: callers check with `varanto.accounts.permissions` first.
 - `data` dicts use the model's field names (see `specs`); relations take model instances:
   resources "systems" [{"system": InformationSystem, "usage": str}] and "processes" [Process];
-  systems "interfaces" [{"system": InformationSystem, "description": str}]; processes
-  "systems" [InformationSystem]; the organisation "contacts" [{name, title, phone, email}].
+  processes "systems" [InformationSystem] and "inputs" [Process]; interfaces (liittymät, records of
+  their own) "source" and "target" as InformationSystem; the organisation "contacts" [{name, title, phone, email}].
 """
 
 from .assessments import impact_assessment_create, impact_assessment_update
 from .bulk import BULK_FIELDS, data_resources_bulk_update
 from .common import EditConflict
 from .history import RecordState, deleted_records, record_states, state_at
+from .interfaces import interface_create, interface_delete, interface_update
 from .opendata import (
     data_service_create,
     data_service_delete,
@@ -91,6 +92,9 @@ __all__ = [
     "information_system_delete",
     "information_system_references",
     "information_system_update",
+    "interface_create",
+    "interface_delete",
+    "interface_update",
     "open_dataset_create",
     "open_dataset_delete",
     "open_dataset_update",

@@ -64,7 +64,7 @@ def _relation_reader(model: type[models.Model], pk: int, rows: list):
             continue
         descriptor = relation.descriptor(model)
         if descriptor.many_to_many:
-            column = descriptor.related_model._meta.model_name
+            column = descriptor.m2m_reverse_field_name()  # "informationsystem"; "to_process" for a process's inputs
             ids = _m2m_ids(model, relation.accessor, rows, column)
             readers.append(lambda row, until, name=relation.name, ids=ids: (name, ids[row.history_id]))
         else:

@@ -18,7 +18,7 @@ from django.db import models
 from varanto.catalog import declarations
 from varanto.catalog.declarations import RecordKind
 
-from . import documents, opendata, resources, structure, systems, tasks
+from . import documents, interfaces, opendata, resources, structure, systems, tasks
 
 Writer = Callable[[Any, dict, Any], list[str]]  # (record, data, Stamp) -> changed names
 Relinker = Callable[[Any, dict, Any, list[str]], None]  # (restored record, referred_by, Stamp, warnings)
@@ -93,6 +93,13 @@ REGISTRY: dict[str, KindServices] = {  # by `RecordKind.name`, in the order of `
             structure.process_delete,
             structure.process_references,
             structure.process_relink,
+        ),
+        KindServices(
+            declarations.INTERFACE,
+            interfaces.interface_write,
+            interfaces.interface_update,
+            interfaces.interface_create,
+            interfaces.interface_delete,
         ),
         KindServices(
             declarations.DATASET,

@@ -38,6 +38,7 @@ RESOURCE = spec_of(declarations.RESOURCE)
 SYSTEM = spec_of(declarations.SYSTEM)
 SECTION = spec_of(declarations.SECTION)
 PROCESS = spec_of(declarations.PROCESS)
+INTERFACE = spec_of(declarations.INTERFACE)
 ORGANIZATION = spec_of(declarations.ORGANIZATION)
 DATASET = spec_of(declarations.DATASET)
 SERVICE = spec_of(declarations.SERVICE)
@@ -52,6 +53,7 @@ SPECS: dict[type[models.Model], RecordSpec] = {
         SYSTEM,
         SECTION,
         PROCESS,
+        INTERFACE,
         ORGANIZATION,
         DATASET,
         SERVICE,

@@ -85,13 +85,18 @@ def _process_links_set(record: DataResource, processes) -> None:
 
 def process_references(process: Process) -> dict:
     """What refers to the process: shown before deleting it and kept on its deletion row."""
-    return {"resources": [{"id": r.pk, "name": r.name} for r in process.resources.all()]}
+    return {
+        "resources": [{"id": r.pk, "name": r.name} for r in process.resources.all()],
+        "outputs": [{"id": p.pk, "name": p.name} for p in process.outputs.all()],
+        "subprocesses": [{"id": p.pk, "name": p.name} for p in process.subprocesses.all()],
+    }
 
 
 @transaction.atomic
 def process_delete(*, process: Process, expected_version: int, acting_user) -> dict:
     """Delete the process after unlinking it from its data resources (a new version each, ready for
-    review); the links are kept on the deletion row so that restoring the process puts them back."""
+    review), from the processes taking its output and from its sub-processes (a new version each);
+    the links are kept on the deletion row so that restoring the process puts them back."""
     current = locked(Process, process.pk, expected_version)
     references = process_references(current)
     stamp = Stamp(acting_user, f"process-deleted:{current.name}")
@@ -99,41 +104,82 @@ def process_delete(*, process: Process, expected_version: int, acting_user) -> d
         _process_links_set(resource, [p for p in resource.processes.all() if p.pk != current.pk])
         resource.review_status = ReviewStatus.READY_FOR_REVIEW
         record_save(resource, ["review_status"], stamp)
+    for taker in current.outputs.select_for_update():
+        _many_set(taker, "inputs", [p for p in taker.inputs.all() if p.pk != current.pk])
+        record_save(taker, [], stamp)
+    for child in current.subprocesses.select_for_update():
+        child.parent = None
+        record_save(child, ["parent"], stamp)
     record_delete(current, Stamp(acting_user, "delete", stamp.when), referred_by=references)
     return references
 
 
 def process_relink(process: Process, referred_by: dict, stamp: Stamp, warnings: list[str]) -> None:
-    """Put back the links the process's deletion removed from data resources."""
+    """Put back the links the process's deletion removed from data resources, processes and sub-processes."""
     ids = [r["id"] for r in referred_by.get("resources", [])]
     for resource in existing_records(DataResource, ids, _("data resource"), warnings).values():
         _process_links_set(resource, [*resource.processes.all(), process])
         resource.review_status = ReviewStatus.READY_FOR_REVIEW
         record_save(resource, ["review_status"], stamp)
+    ids = [r["id"] for r in referred_by.get("outputs", [])]
+    for taker in existing_records(Process, ids, _("process"), warnings).values():
+        if _many_set(taker, "inputs", [*taker.inputs.all(), process]):
+            record_save(taker, [], stamp)
+    ids = [r["id"] for r in referred_by.get("subprocesses", [])]
+    for child in existing_records(Process, ids, _("process"), warnings).values():
+        if child.parent_id is None:
+            child.parent = process
+            record_save(child, ["parent"], stamp)
+
+
+def _many_set(record: Process, name: str, wanted) -> bool:
+    """Set a many-to-many relation if it differs; recorded by the history row of the save that follows."""
+    manager = getattr(record, name)
+    if {r.pk for r in wanted} == set(manager.values_list("pk", flat=True)):
+        return False
+    record.skip_history_when_saving = True  # type: ignore[attr-defined]  # read by simple-history
+    try:
+        manager.set(wanted)
+    finally:
+        del record.skip_history_when_saving  # type: ignore[attr-defined]
+    return True
+
+
+def _process_structure_checked(process: Process, inputs: list[Process] | None) -> None:
+    """A parent and inputs of the same organisation, never the process itself, and no circle of parents."""
+    if process.parent_id is not None:
+        same_organization(process.organization_id, [process.parent], "parent")
+        seen, parent = {process.pk}, process.parent
+        while parent is not None:
+            if parent.pk in seen:
+                raise ValidationError({"parent": _("A process cannot be its own parent, directly or through others.")})
+            seen.add(parent.pk)
+            parent = parent.parent
+    if inputs is not None:
+        same_organization(process.organization_id, inputs, "inputs")
+        if process.pk is not None and any(p.pk == process.pk for p in inputs):
+            raise ValidationError({"inputs": _("A process cannot take its own output as its input.")})
 
 
 def process_write(process: Process, data: dict, stamp: Stamp) -> list[str]:
     if data.get("task_class") is not None:
         same_organization(process.organization_id, [data["task_class"]], "task_class")
     changed = assign(process, data, PROCESS.fields, relations=PROCESS.relations)
+    _process_structure_checked(process, data.get("inputs"))
     process.full_clean()
     if "systems" in data:
         systems: list[InformationSystem] = data["systems"]
         same_organization(process.organization_id, systems, "systems")
-        if {s.pk for s in systems} != set(process.systems.values_list("pk", flat=True)):
-            # Recorded by the history row of the save that follows.
-            process.skip_history_when_saving = True  # type: ignore[attr-defined]  # read by simple-history
-            try:
-                process.systems.set(systems)
-            finally:
-                del process.skip_history_when_saving  # type: ignore[attr-defined]
+        if _many_set(process, "systems", systems):
             changed.append("systems")
+    if "inputs" in data and _many_set(process, "inputs", data["inputs"]):
+        changed.append("inputs")
     return changed
 
 
 @transaction.atomic
 def process_create(*, organization: Organization, data: dict, acting_user) -> Process:
-    """Add a process (toimintaprosessi), with the systems it uses."""
+    """Add a process (toimintaprosessi), with the systems it uses and the processes it takes input from."""
     stamp = Stamp(acting_user, "create")
     process = new_record(Process, organization, data)
     assign(process, data, PROCESS.fields, relations=PROCESS.relations)
@@ -143,7 +189,7 @@ def process_create(*, organization: Organization, data: dict, acting_user) -> Pr
 
 @transaction.atomic
 def process_update(*, process: Process, data: dict, expected_version: int, acting_user) -> Process:
-    """Change the fields in `data` (`specs.PROCESS`, plus "systems": [InformationSystem])."""
+    """Change the fields in `data` (`specs.PROCESS`, plus "systems": [InformationSystem], "inputs": [Process])."""
     return record_update(
         Process,
         process,

@@ -26,43 +26,15 @@ from .common import (
     record_delete,
     record_save,
     record_update,
-    rows_replace,
-    same_organization,
-    texts_cleaned,
 )
+from .interfaces import interfaces_of_system, system_interfaces_delete
 from .specs import SYSTEM
 from .structure import process_write
-
-
-def _interfaces_write(system: InformationSystem, rows: list[dict], stamp: Stamp) -> bool:
-    """Make the system's outgoing interfaces match `rows` ([{system, description}], in order)."""
-    targets = [row["system"] for row in rows]
-    same_organization(system.organization_id, targets, "interfaces")
-    if any(t.pk == system.pk for t in targets):
-        raise ValidationError({"interfaces": _("A system cannot have an interface to itself.")})
-    wanted = [
-        {
-            "target": row["system"].pk,
-            "description": texts_cleaned(row.get("description") or "", "interfaces.description").strip(),
-        }
-        for row in rows
-    ]
-    return rows_replace(
-        list(system.interfaces.all()),
-        wanted,
-        as_row=lambda i: {"target": i.target_id, "description": i.description},
-        build=lambda position, row: SystemInterface(
-            source=system, target_id=row["target"], description=row["description"], position=position
-        ),
-        stamp=stamp,
-    )
 
 
 def system_write(system: InformationSystem, data: dict, stamp: Stamp) -> list[str]:
     changed = assign(system, data, SYSTEM.fields, relations=SYSTEM.relations)
     system.full_clean()
-    if "interfaces" in data and _interfaces_write(system, data["interfaces"], stamp):
-        changed.append("interfaces")
     return changed
 
 
@@ -72,7 +44,7 @@ def information_system_create(*, organization: Organization, data: dict, acting_
     stamp = Stamp(acting_user, "create")
     system = new_record(InformationSystem, organization, data)
     assign(system, data, SYSTEM.fields, relations=SYSTEM.relations)
-    return record_create(system, stamp, relations=lambda: _interfaces_write(system, data.get("interfaces", []), stamp))
+    return record_create(system, stamp)
 
 
 @transaction.atomic
@@ -83,7 +55,7 @@ def information_system_update(
     expected_version: int,
     acting_user,
 ) -> InformationSystem:
-    """Change the fields in `data` (`specs.SYSTEM`, plus "interfaces": [{"system", "description"}])."""
+    """Change the fields in `data` (`specs.SYSTEM`); its interfaces are records of their own (`interfaces`)."""
     return record_update(
         InformationSystem,
         system,
@@ -102,14 +74,7 @@ def information_system_references(system: InformationSystem) -> dict:
             for link in system.resource_links.select_related("resource")
         ],
         "processes": [{"id": p.pk, "name": p.name} for p in system.processes.all()],
-        "interfaces_in": [
-            {"id": i.source_id, "name": i.source.name, "description": i.description}
-            for i in system.incoming_interfaces.select_related("source")
-        ],
-        "interfaces_out": [
-            {"id": i.target_id, "name": i.target.name, "description": i.description}
-            for i in system.interfaces.select_related("target")
-        ],
+        "interfaces": [{"id": i.pk, "name": str(i)} for i in interfaces_of_system(system)],
         "editors": [
             {"id": m.pk, "username": m.user.get_username()} for m in system.editor_memberships.select_related("user")
         ],
@@ -121,7 +86,7 @@ def information_system_delete(*, system: InformationSystem, expected_version: in
     """Delete the system after unlinking it, each unlinking recorded in the record it changes.
 
     Resources that used it lose the link (a new version each, ready for review), processes
-    lose it too, and its interfaces go; the references are kept on the deletion row so that
+    lose it too, and its interfaces are deleted (each restorable); the references are kept on the deletion row so that
     restoring the system puts them back.
     """
     current = locked(InformationSystem, system.pk, expected_version)
@@ -138,14 +103,7 @@ def information_system_delete(*, system: InformationSystem, expected_version: in
         process.systems.remove(current)
         del process.skip_history_when_saving  # type: ignore[attr-defined]
         record_save(process, [], stamp)
-    for interface in current.interfaces.all():
-        stamp.mark(interface)
-        interface.delete()
-    for interface in current.incoming_interfaces.all():
-        source = InformationSystem.objects.select_for_update().get(pk=interface.source_id)
-        stamp.mark(interface)
-        interface.delete()
-        record_save(source, [], stamp)
+    system_interfaces_delete(current, stamp)
     record_delete(current, Stamp(acting_user, "delete", stamp.when), referred_by=references)
     return references
 
@@ -167,13 +125,25 @@ def information_system_relink(system: InformationSystem, referred_by: dict, stam
     for process in existing_records(Process, process_ids, _("process"), warnings).values():
         process_write(process, {"systems": [*process.systems.all(), system]}, stamp)
         record_save(process, [], stamp)
-    refs = referred_by.get("interfaces_in", [])
-    sources = existing_records(InformationSystem, [i["id"] for i in refs], _("system"), warnings)
-    for ref in refs:
-        if ref["id"] in sources:
-            source = sources[ref["id"]]
-            rows = [
-                {"system": i.target, "description": i.description} for i in source.interfaces.select_related("target")
-            ]
-            system_write(source, {"interfaces": [*rows, {"system": system, "description": ref["description"]}]}, stamp)
-            record_save(source, [], stamp)
+    for ref in referred_by.get("interfaces", []):
+        _interface_restore(ref, stamp, warnings)
+
+
+def _interface_restore(ref: dict, stamp: Stamp, warnings: list[str]) -> None:
+    """Bring back an interface the system's deletion took, as it was just before; refused if its other system is gone."""
+    from .restore import record_restore  # restore reads the registry, which imports this module
+
+    if SystemInterface.objects.filter(pk=ref["id"]).exists():
+        return
+    before = (
+        SystemInterface.history.filter(id=ref["id"])
+        .exclude(history_type="-")
+        .order_by("-history_date", "-history_id")
+        .first()
+    )
+    if before is None:
+        return
+    try:
+        record_restore(model=SystemInterface, pk=ref["id"], history_id=before.history_id, acting_user=stamp.user)
+    except ValidationError:
+        warnings.append(_("The interface %(name)s was not restored: its other system no longer exists.") % ref)

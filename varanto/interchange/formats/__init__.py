@@ -14,6 +14,8 @@ from varanto.core.text import scrubbed
 
 from ..links import PublicLinks
 from . import csv, dcat, xlsx
+from .archimate.export import MEDIA_TYPE as ARCHIMATE_MEDIA_TYPE
+from .archimate.export import catalog_archimate
 
 # Raised whenever the output of a format changes for the same catalogue, so that download ETags change with it.
 REVISION = "2"
@@ -46,6 +48,13 @@ FORMATS: dict[str, Format] = {
         Format("dcat-rdf", "DCAT-AP (RDF/XML)", dcat.MEDIA_TYPES["dcat-rdf"], ".dcat.rdf", _dcat("dcat-rdf")),
         Format(
             "dcat-jsonld", "DCAT-AP (JSON-LD)", dcat.MEDIA_TYPES["dcat-jsonld"], ".dcat.jsonld", _dcat("dcat-jsonld")
+        ),
+        Format(
+            "archimate",
+            "ArchiMate 3.1 (Model Exchange)",
+            ARCHIMATE_MEDIA_TYPE,
+            ".archimate.xml",
+            lambda c, _: catalog_archimate(c),
         ),
     )
 }

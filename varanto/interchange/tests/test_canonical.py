@@ -101,7 +101,6 @@ def full_catalog() -> dict:
                 "purpose": "p",
                 "description": "d",
                 "responsible": {"title": "tietohallintopäällikkö", "organization": "", "unit": ""},
-                "interfaces": [{"system": "Arkisto", "description": "Arkistointi-integraatio"}],
                 "security_measures": "MFA",
                 "internal_notes": "sopimus päättyy",
                 "translations": {},
@@ -111,15 +110,36 @@ def full_catalog() -> dict:
         "processes": [
             {
                 "key": "paatoksenteko",
+                "code": "01.02",
                 "name": "Päätöksenteko",
+                "parent": "hallinto",
                 "purpose": "Päättää",
                 "function_class": "00 Hallintoasiat",
                 "responsible": {"title": "hallintojohtaja", "organization": "", "unit": ""},
                 "systems": ["Asiointi"],
+                "inputs": ["valmistelu"],
                 "links": [],
                 "internal_notes": "sisäinen",
                 "translations": {},
             },
+            # Named above as the parent and an input: the import links processes in any order.
+            {"key": "hallinto", "code": "01", "name": "Hallinto", "parent": None, "systems": [], "inputs": []},
+            {"key": "valmistelu", "code": "01.01", "name": "Valmistelu", "parent": "hallinto", "inputs": []},
+        ],
+        "interfaces": [
+            {
+                "key": "asiointi-arkisto",
+                "from": "Asiointi",
+                "to": "Arkisto",
+                "name": "Arkistointi-integraatio",
+                "method": "api",
+                "direction": "one_way",
+                "data": "Asiakirjat metatietoineen",
+                "personal_data": True,
+                "description": "Yöllinen siirto",
+                "internal_notes": "tunnukset vaultissa",
+                "translations": {"sv": {"name": "Arkivintegration"}},
+            }
         ],
         "open_data": {
             "datasets": [
@@ -161,8 +181,37 @@ def test_import_then_export_gives_back_the_same_catalogue_for_every_field():
         {"name": "Asiointi", "usage": "sähköinen asiointi"},
         {"name": "Arkisto", "usage": ""},
     ]
-    assert original["systems"][0]["interfaces"] == [{"system": "Arkisto", "description": "Arkistointi-integraatio"}]
+    assert original["interfaces"][0]["from"] == "Asiointi" and original["interfaces"][0]["personal_data"] is True
+    assert original["processes"][0]["parent"] == "hallinto" and original["processes"][0]["inputs"] == ["valmistelu"]
     assert original["organization"]["information_requests"]["registry_office"]["hours"] == "ma–pe 9–15"
+
+
+def test_a_file_with_interfaces_under_their_systems_imports_them_as_records():
+    """Before interfaces were records of their own, a system listed its outgoing ones."""
+    data = full_catalog()
+    del data["interfaces"]
+    data["systems"][0]["interfaces"] = [{"system": "Arkisto", "description": "Arkistointi-integraatio"}]
+    exported = catalog_export(catalog_import(data, acting_user=None).organization)
+    assert "interfaces" not in exported["systems"][0]
+    [interface] = exported["interfaces"]
+    assert (interface["key"], interface["from"], interface["to"]) == ("asiointi-arkisto", "Asiointi", "Arkisto")
+    assert interface["description"] == "Arkistointi-integraatio"
+
+
+def test_an_interface_naming_an_unknown_system_is_refused_with_where():
+    data = full_catalog()
+    data["interfaces"][0]["to"] = "Ei ole"
+    with pytest.raises(CatalogError) as raised:
+        catalog_import(data, acting_user=None)
+    assert "interfaces[0].to: no system is named 'Ei ole'" in raised.value.problems
+
+
+def test_a_process_parent_that_is_no_process_is_refused_with_where():
+    data = full_catalog()
+    data["processes"][0]["parent"] = "puuttuu"
+    with pytest.raises(CatalogError) as raised:
+        catalog_import(data, acting_user=None)
+    assert "processes[0].parent: no process has the key 'puuttuu'" in raised.value.problems
 
 
 def test_imatra_round_trip_is_lossless():

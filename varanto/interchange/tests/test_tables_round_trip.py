@@ -104,6 +104,7 @@ def test_xlsx_has_instructions_first_and_one_sheet_per_kind_with_finnish_heading
         "Tietovarannot",
         "Tietojärjestelmät",
         "Prosessit",
+        "Liittymät",
         "Avoin data",
         "Rajapintapalvelut",
         "Karttatasot",

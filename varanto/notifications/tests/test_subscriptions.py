@@ -18,7 +18,7 @@ ADDRESS = "toimittaja@example.org"
 
 
 def _link(text: str, path: str) -> str:
-    match = re.search(rf"http://127\.0\.0\.1:8000(\S*{path}\S*)", text)
+    match = re.search(rf"https?://[^/\s]+(\S*{path}\S*)", text)  # the address asked at, or PUBLIC_BASE_URL
     assert match, f"no link to {path} in:\n{text}"
     return match.group(1)
 

@@ -25,6 +25,8 @@ LABEL_TABLES = {
     "archiving": labels.ARCHIVING,
     "section_kind": labels.SECTION_KIND,
     "record_kind": labels.RECORD_KIND,
+    "transfer_method": labels.TRANSFER_METHOD,
+    "direction": labels.DIRECTION,
 }
 
 
@@ -89,6 +91,8 @@ CODED_FIELDS = {
     "api.availability": labels.API,
     "retention.archiving": labels.ARCHIVING,
     "kind": labels.SECTION_KIND,
+    "method": labels.TRANSFER_METHOD,
+    "direction": labels.DIRECTION,
 }
 
 

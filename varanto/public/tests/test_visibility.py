@@ -2,7 +2,7 @@
 
 import pytest
 
-from varanto.catalog.models import DataResource, InformationSystem, Organization
+from varanto.catalog.models import DataResource, InformationSystem, Organization, Process, SystemInterface
 from varanto.catalog.tests.factories import DataResourceFactory
 from varanto.publications.services import publication_create
 
@@ -10,7 +10,15 @@ from .sitemap import page_urls
 
 pytestmark = pytest.mark.django_db
 
-INTERNAL = ["TURVATOIMI-X1", "SISAINEN-X2", "ARVIO-X3", "JARJESTELMA-TURVA-X4", "JARJESTELMA-SISAINEN-X5"]
+INTERNAL = [
+    "TURVATOIMI-X1",
+    "SISAINEN-X2",
+    "ARVIO-X3",
+    "JARJESTELMA-TURVA-X4",
+    "JARJESTELMA-SISAINEN-X5",
+    "LIITTYMA-SISAINEN-X6",
+    "PROSESSI-SISAINEN-X7",
+]
 UNPUBLISHED = ["JULKAISEMATON-NIMI", "JULKAISEMATON-TARKOITUS", "julkaisematon@imatra.fi", "JULKAISEMATON-VARANTO"]
 
 
@@ -21,6 +29,8 @@ def test_internal_fields_and_unpublished_edits_appear_on_no_public_page(client, 
     InformationSystem.objects.filter(organization=imatra, name="KeyPro").update(
         security_measures=INTERNAL[3], internal_notes=INTERNAL[4]
     )
+    SystemInterface.objects.filter(organization=imatra).update(internal_notes=INTERNAL[5])
+    Process.objects.filter(organization=imatra).update(internal_notes=INTERNAL[6])
     publication_create(organization=imatra)
     resource.purpose = "Julkaistu uusi käyttötarkoitus"
     resource.save()
@@ -41,6 +51,9 @@ def test_internal_fields_and_unpublished_edits_appear_on_no_public_page(client, 
         assert not leaked, f"{url} shows {leaked}"
     assert "Julkaistu uusi käyttötarkoitus" in client.get(f"/{imatra.slug}/tietovaranto/vesihuolto/").content.decode()
     assert client.get(f"/{imatra.slug}/tietovaranto/julkaisematon/").status_code == 404
+    # what the interfaces may say publicly is there, on both systems' pages
+    facta = client.get(f"/{imatra.slug}/jarjestelma/facta/").content.decode()
+    assert "Lupahakemukset liitteineen" in facta and "Lupapäätökset ja niiden metatiedot" in facta
 
 
 def test_an_organisation_that_has_not_published_has_no_public_pages(client, imatra):

@@ -1,5 +1,7 @@
 """The search in a real browser: from the header search box to a narrowed result list, accessibly."""
 
+import re
+
 import pytest
 
 from varanto.testing.browser import PHONE, assert_accessible, screenshot
@@ -26,8 +28,10 @@ def test_a_resident_searches_from_the_front_page_and_narrows_the_results(live_se
     assert_accessible(page)
     screenshot(page, "search-results-narrowed")
 
-    page.locator(".why summary").first.click()
-    assert page.locator(".why li").first.is_visible()
+    # each result says in words where the search words were found, never the engine's scores
+    why = page.locator(".result .why").first
+    assert why.is_visible()
+    assert re.fullmatch(r"Löytyi kohdista: [^\d]+", why.inner_text())
     assert_accessible(page)
 
 

@@ -324,6 +324,7 @@ class Refs:
         "sections": "section",
         "systems": "system",
         "processes": "process",
+        "interfaces": "system interface",
         "resources": "data resource",
         "services": "data service",
         "records_management.task_classes": "task class",

@@ -57,6 +57,15 @@ CHOICE_WORDS: dict[tuple[str, str], dict[str, str]] = {
         "none": "ei luovuteta",
     },
     ("resources", "api.availability"): {"yes": "kyllä", "partial": "osittain", "no": "ei"},
+    ("interfaces", "method"): {
+        "api": "rajapinta",
+        "file_transfer": "tiedostosiirto",
+        "database": "tietokantayhteys",
+        "message": "sanomanvälitys",
+        "manual": "manuaalinen",
+        "other": "muu",
+    },
+    ("interfaces", "direction"): {"one_way": "yksisuuntainen", "both_ways": "kaksisuuntainen"},
     ("resources", "retention.archiving"): {
         "permanent": "säilytetään pysyvästi",
         "destroy": "hävitetään",
@@ -142,6 +151,8 @@ class Table:
     parent: str | None = None  # layers: the heading of the column naming the record they belong to
     required: tuple[str, ...] = ("name",)
     translatable: tuple[str, ...] = field(default=())
+    # Columns of older files, read but no longer written (the canonical reader lifts what they hold).
+    read_only: tuple[Column, ...] = ()
 
     def column(self, path: str) -> Column | None:
         return next((c for c in self.columns if c.path == path), None)
@@ -260,17 +271,15 @@ SYSTEMS = _kind_table(
     "Tietojärjestelmät",
     "tietojarjestelmat.csv",
     "Tietojärjestelmät: kukin järjestelmä kerran, vaikka sitä käyttäisi moni tietovaranto.",
-    relations={
-        "interfaces": (
-            "responsible.unit",
-            Column(
-                "Rajapinnat",
-                "interfaces",
-                system_interfaces(),
-                "Yhteydet muihin järjestelmiin: Järjestelmä: mitä siirtyy.",
-            ),
+    # Until interfaces were records of their own (the Liittymät sheet), a column of their source system.
+    read_only=(
+        Column(
+            "Rajapinnat",
+            "interfaces",
+            system_interfaces(),
+            "Vanha muoto: yhteydet muihin järjestelmiin (Järjestelmä: mitä siirtyy); luetaan Liittymät-välilehdelle.",
         ),
-    },
+    ),
 )
 PROCESSES = _kind_table(
     declarations.PROCESS,
@@ -287,7 +296,23 @@ PROCESSES = _kind_table(
                 "Järjestelmien nimet, yksi kullekin riville.",
             ),
         ),
+        "inputs": (
+            "function_class",
+            Column(
+                "Syötteet prosesseista",
+                "inputs",
+                Reference("processes", many=True),
+                "Prosessit, joiden tuotoksia tämä käyttää (nimet tai tunnisteet), yksi kullekin riville.",
+            ),
+        ),
     },
+)
+INTERFACES = _kind_table(
+    declarations.INTERFACE,
+    "Liittymät",
+    "liittymat.csv",
+    "Järjestelmien väliset liittymät: mistä järjestelmästä mihin, miten ja mitä tietoja siirtyy.",
+    required=("from", "to"),
 )
 DATASETS = _kind_table(
     declarations.DATASET,
@@ -354,6 +379,7 @@ TABLES: tuple[Table, ...] = (
     RESOURCES,
     SYSTEMS,
     PROCESSES,
+    INTERFACES,
     DATASETS,
     SERVICES,
     LAYERS,

@@ -19,7 +19,7 @@ from jsonschema import Draft202012Validator
 from openpyxl.utils import get_column_letter
 
 from varanto.core.keys import make_key
-from varanto.interchange.canonical import FORMAT
+from varanto.interchange.canonical import FORMAT, interfaces_lifted
 from varanto.interchange.validation import CatalogError, catalog_schema
 
 from .cells import OMIT, CellError, cell_text
@@ -61,7 +61,7 @@ class Row:
 def _headings(sheet: RawSheet, table: Table, reader: Reader):
     """The columns of the sheet in order (None for a blank column), or None if they cannot be used."""
     headings = [cell_text(h).strip() for h in (sheet.rows[0] if sheet.rows else [])]
-    known = {c.heading.casefold(): c for c in table.columns}
+    known = {c.heading.casefold(): c for c in (*table.columns, *table.read_only)}
     if table is LAYERS:
         known[PARENT.heading.casefold()] = PARENT
     columns: list[Column | None] = []
@@ -144,7 +144,9 @@ def _give_keys(rows: list[Row], table: Table) -> None:
     taken = {r.record["key"] for r in rows if r.record.get("key")}
     for row in rows:
         if not row.record.get("key"):
-            row.record["key"] = make_key(row.record.get("name") or table.title, taken)
+            # An interface has no name to go by, but its two systems, as written.
+            ends = " ".join(str(row.raw.get(p) or "") for p in ("from", "to")).strip()
+            row.record["key"] = make_key(row.record.get("name") or ends or table.title, taken)
 
 
 def _check_unique(rows: list[Row], table: Table, reader: Reader) -> None:
@@ -183,7 +185,7 @@ def _check_model_rules(rows: list[Row], table: Table, reader: Reader) -> None:
 
 
 def _resolve(rows: list[Row], refs, reader: Reader, table: Table) -> None:
-    columns = {c.path: c for c in table.columns} | {PARENT.path: PARENT}
+    columns = {c.path: c for c in (*table.columns, *table.read_only)} | {PARENT.path: PARENT}
     for row in rows:
         for path, raw in row.raw.items():
             try:
@@ -211,6 +213,7 @@ def catalog_from_sheets(sheets: dict[Table, RawSheet]) -> dict:
     for table, table_rows in rows.items():
         _resolve(table_rows, refs, reader, table)
     _attach_layers(catalog, rows, reader)
+    interfaces_lifted(catalog)  # an older file's interface column becomes records of the Liittymät table
     if not reader.problems:
         _check_schema(catalog, reader)
     if reader.problems:

@@ -89,6 +89,7 @@ def catalog_refs(catalog: dict) -> Refs:
             "sections": catalog.get("sections", []),
             "systems": catalog.get("systems", []),
             "processes": catalog.get("processes", []),
+            "interfaces": catalog.get("interfaces", []),
             "resources": catalog.get("resources", []),
             "services": open_data.get("services", []),
         }

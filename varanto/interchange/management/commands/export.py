@@ -10,15 +10,16 @@ from varanto.interchange.formats.jhs191 import plan_xml
 from varanto.interchange.formats.xlsx import template_xlsx
 from varanto.interchange.links import PublicLinks
 
-TEXT_FORMATS = ("json", "dcat-ttl", "dcat-rdf", "dcat-jsonld", "jhs191")
+TEXT_FORMATS = ("json", "dcat-ttl", "dcat-rdf", "dcat-jsonld", "archimate", "jhs191")
 JHS191 = "jhs191"  # the records management plan alone, with a report of the classes left out
 
 
 class Command(OrganizationCommand):
     help = (
         "Export an organisation's working model: canonical JSON (varanto.catalog/1), CSV (a zip of one file "
-        "per kind of record), XLSX, or DCAT-AP (Turtle, RDF/XML, JSON-LD); the public downloads give these "
-        "for the latest publication. jhs191 writes the records management plan (tiedonohjaussuunnitelma) as "
+        "per kind of record), XLSX, DCAT-AP (Turtle, RDF/XML, JSON-LD) or ArchiMate 3.1 (Model Exchange "
+        "File Format, for Archi and other architecture tools); the public downloads give these for the "
+        "latest publication. jhs191 writes the records management plan (tiedonohjaussuunnitelma) as "
         "JHS 191 XML, valid against the standard schema, naming each class too incomplete to be written."
     )
 
