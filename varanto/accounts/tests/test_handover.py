@@ -77,7 +77,7 @@ def test_a_title_hands_over_its_resources_systems_and_processes_with_a_new_title
     assert not responsibility_holdings(organization=imatra, from_title=title)
     renamed = responsibility_holdings(organization=imatra, from_title="verkostoinsinööri")
     assert {r.pk for r in renamed.records} == {r.pk for r in held.records}
-    assert [p.key for p in renamed.processes] == ["vesi-prosessi"]
+    assert {p.key for p in renamed.processes} == {p.key for p in held.processes} >= {"vesi-prosessi"}
     for resource in renamed.resources:
         assert resource.version == versions[resource.pk] + 1  # an edit: a version and a history row
         assert resource.review_status == ReviewStatus.READY_FOR_REVIEW
