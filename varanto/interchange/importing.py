@@ -125,14 +125,16 @@ def read_catalog(
     """
     if not path.exists():
         raise CatalogError([f"{path}: no such file"])
-    if fmt == "auto" and detect_format(path) in FILE_READERS:
-        fmt = detect_format(path)
-    if fmt == "auto" and detect_format(path) in PLAN_READERS:
-        fmt = detect_format(path)
+    if fmt == "auto":
+        # Detected once: telling a workbook, table or plan apart opens the file. JSON and text are
+        # told apart by the text, read below.
+        detected = detect_format(path)
+        if detected in FILE_READERS or detected in PLAN_READERS or detected in DOCUMENT_FORMATS:
+            fmt = detected
     if fmt in PLAN_READERS:
         plan_catalog, plan_notes = PLAN_READERS[fmt](path, organization_name)
         return plan_catalog, plan_notes
-    if fmt in DOCUMENT_FORMATS or (fmt == "auto" and detect_format(path) in DOCUMENT_FORMATS):
+    if fmt in DOCUMENT_FORMATS:
         return read_description([path], organization_name=organization_name, allow_partial=allow_partial)
     if fmt in FILE_READERS:
         catalog, notes = FILE_READERS[fmt](path)
