@@ -35,6 +35,9 @@ RECORDS = {  # canonical $defs name -> component name
     "system": "System",
     "process": "Process",
     "interface": "Interface",
+    "task_class": "TaskClass",
+    "action": "Action",
+    "document_type": "DocumentType",
 }
 URL = {"type": "string", "format": "uri", "description": "The record's page on the public site."}
 
@@ -64,6 +67,9 @@ WRITTEN = (
     "system",
     "process",
     "interface",
+    "task_class",
+    "action",
+    "document_type",
 )  # kinds the working-model API reads and writes
 
 
@@ -103,6 +109,9 @@ NOT_WRITABLE = {
     "section": ("key",),
     "process": ("key",),
     "interface": ("key",),
+    "task_class": ("key",),
+    "action": ("key",),
+    "document_type": ("key",),
     # Kept by imports and the description's own editing, not by the organisation's contact details.
     "organization": ("languages", "updated", "descriptions"),
 }

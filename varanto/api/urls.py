@@ -70,6 +70,12 @@ urlpatterns = [
     path(WORKING + "processes/<str:key>/", working.ProcessDetail.as_view(), name="working_process"),
     path(WORKING + "interfaces/", working.InterfaceList.as_view(), name="working_interfaces"),
     path(WORKING + "interfaces/<str:key>/", working.InterfaceDetail.as_view(), name="working_interface"),
+    path(WORKING + "task-classes/", working.TaskClassList.as_view(), name="working_task_classes"),
+    path(WORKING + "task-classes/<str:key>/", working.TaskClassDetail.as_view(), name="working_task_class"),
+    path(WORKING + "actions/", working.ActionList.as_view(), name="working_actions"),
+    path(WORKING + "actions/<str:key>/", working.ActionDetail.as_view(), name="working_action"),
+    path(WORKING + "document-types/", working.DocumentTypeList.as_view(), name="working_document_types"),
+    path(WORKING + "document-types/<str:key>/", working.DocumentTypeDetail.as_view(), name="working_document_type"),
     path(WORKING + "publications/", review.PublicationCreate.as_view(), name="working_publications"),
     # Whatever is left, newlines included (a "." would stop at one and leave Django's HTML 404).
     re_path(r"^", not_found),

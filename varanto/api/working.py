@@ -1,7 +1,8 @@
 """The working model in the API's terms: records read in the canonical format, writes turned into service calls.
 
 An integration reads a record (the organisation's own details, a section, data resource, system,
-process or system interface) exactly as `varanto export` writes it (internal fields included, for those who may
+process, system interface, or a task class, phase or action and document type of the records
+management plan) exactly as `varanto export` writes it (internal fields included, for those who may
 see them), plus its `version`; it writes with the same field names, and only the fields it sends
 change. What a body may change is what the back office may (`catalog.services.specs`); the
 write services check and record it.
@@ -23,9 +24,11 @@ from varanto.catalog.models import (
     ApiAvailability,
     DataResource,
     DisclosureLevel,
+    DocumentType,
     InformationSystem,
     Organization,
     Process,
+    ProcessAction,
     ResourceSystem,
     Section,
     SystemInterface,
@@ -107,19 +110,37 @@ def _system_named(organization: Organization, path: str, name) -> InformationSys
     return _one(named, path, folded_name=folded(str(name)))
 
 
+def _single(model, organization: Organization, path: str) -> tuple[QuerySet, str, str] | None:
+    """Where a reference to one record (or null) is looked up: (records, by which attribute, its noun)."""
+    owned = {"organization": organization}
+    task_classes = (TaskClass.objects.filter(**owned), "key", "task class key")
+    # A parent is a record of the same kind: a process's, a task class's, an action's phase.
+    parents = {
+        Process: (Process.objects.filter(**owned), "key", "process key"),
+        TaskClass: task_classes,
+        ProcessAction: (ProcessAction.objects.filter(**owned), "key", "phase key"),
+    }
+    single = {
+        "parent": parents.get(model),
+        "task_class": task_classes,
+        "action": (ProcessAction.objects.filter(**owned), "key", "action key"),
+        "resource": (DataResource.objects.filter(**owned), "key", "data resource key"),
+    }
+    if model is DocumentType:
+        single["system"] = (_systems(organization), "name", "system name")
+    return single.get(path)
+
+
 def _relation(model, organization: Organization, path: str, value):
     """Canonical references (keys and system names) as the records the services take."""
-    processes = Process.objects.filter(organization=organization)
-    # A process's parent and the task class it serves, by key; null for none.
-    single = {
-        "parent": (processes, "process"),
-        "task_class": (TaskClass.objects.filter(organization=organization), "task class"),
-    }
-    if path in single:
-        queryset, noun = single[path]
+    if (single := _single(model, organization, path)) is not None:
+        queryset, attr, noun = single
         if value is not None and not isinstance(value, str):
-            raise ValidationError({path: f"Give a {noun} key or null."})
-        return None if value is None else _one(queryset, path, key=value)
+            raise ValidationError({path: f"Give a {noun} or null."})
+        if value is None:
+            return None
+        return _system_named(organization, path, value) if attr == "name" else _one(queryset, path, key=value)
+    processes = Process.objects.filter(organization=organization)
     if not isinstance(value, (list, str)):
         raise ValidationError({path: "Give a list." if path != "section" else "Give a section key."})
     if path == "section":

@@ -1,7 +1,7 @@
 """The authenticated API: integrations read and write the working model under their user's role.
 
-The organisation's own details, sections, data resources, information systems, processes and
-system interfaces;
+The organisation's own details, sections, data resources, information systems, processes, system
+interfaces and the records management plan's task classes, phases and actions, and document types;
 review moves and publishing are in `working_review`.
 
 Access is checked by `accounts.permissions` and every write goes through the write services of
@@ -34,7 +34,7 @@ from varanto.accounts.permissions import Action, access_kind, access_organizatio
 from varanto.catalog import services
 from varanto.core.versions import record_version
 
-from . import working
+from . import working, working_plan
 from .authentication import IntegrationTokenAuthentication
 from .filters import query_params
 from .permissions import TokenScope
@@ -98,6 +98,7 @@ class Kind:
 KINDS: dict[str, Kind] = {k.slug: Kind(services.services_of(k)) for k in working.KINDS}
 ORGANIZATION, SECTIONS, RESOURCES = KINDS["organization"], KINDS["section"], KINDS["resource"]
 SYSTEMS, PROCESSES, INTERFACES = KINDS["system"], KINDS["process"], KINDS["interface"]
+TASK_CLASSES, ACTIONS, DOCUMENT_TYPES = KINDS["task_class"], KINDS["action"], KINDS["document_type"]
 
 AUTH_ERRORS = {400: ref("Error"), 401: ref("Error"), 403: ref("Error"), 404: ref("Error")}
 WRITE_ERRORS = {**AUTH_ERRORS, 412: ref("Error"), 428: ref("Error")}
@@ -200,8 +201,9 @@ class DeletableDetail(WorkingDetail):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-def _list_docs(kind_name: str, item: str, query: type):
-    tags, plural = ["working model"], kind_name + ("es" if kind_name.endswith("s") else "s")
+def _list_docs(kind_name: str, item: str, query: type, plural: str = ""):
+    tags = ["working model"]
+    plural = plural or kind_name + ("es" if kind_name.endswith("s") else "s")
     return extend_schema_view(
         get=extend_schema(
             operation_id=f"working_{item.lower()}_list",
@@ -329,3 +331,39 @@ class InterfaceList(WorkingList):
 @_detail_docs("system interface", "Interface", "lupapiste-m-files", deletable=True)
 class InterfaceDetail(DeletableDetail):
     kind = INTERFACES
+
+
+@_list_docs("task class", "TaskClass", working_plan.TaskClassQuery, "task classes")
+class TaskClassList(WorkingList):
+    kind = TASK_CLASSES
+    filterset_class = working_plan.TaskClassFilter
+    query = working_plan.TaskClassQuery
+
+
+@_detail_docs("task class", "TaskClass", "10-03-03", deletable=True)
+class TaskClassDetail(DeletableDetail):
+    kind = TASK_CLASSES
+
+
+@_list_docs("phase or action", "Action", working_plan.ActionQuery, "phases and actions")
+class ActionList(WorkingList):
+    kind = ACTIONS
+    filterset_class = working_plan.ActionFilter
+    query = working_plan.ActionQuery
+
+
+@_detail_docs("phase or action", "Action", "rakennuslupa-vireilletulo", deletable=True)
+class ActionDetail(DeletableDetail):
+    kind = ACTIONS
+
+
+@_list_docs("document type", "DocumentType", working_plan.DocumentTypeQuery)
+class DocumentTypeList(WorkingList):
+    kind = DOCUMENT_TYPES
+    filterset_class = working_plan.DocumentTypeFilter
+    query = working_plan.DocumentTypeQuery
+
+
+@_detail_docs("document type", "DocumentType", "rakennuslupahakemus", deletable=True)
+class DocumentTypeDetail(DeletableDetail):
+    kind = DOCUMENT_TYPES

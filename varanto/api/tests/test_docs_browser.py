@@ -14,6 +14,6 @@ def test_swagger_ui_shows_every_operation_from_local_files(page, live_server):
     page.wait_for_selector(".opblock-summary", timeout=15_000)
     paths = page.locator(".opblock-summary-path").all_inner_texts()
     assert any("/api/v1/organizations/{org}/resources/" in p for p in paths)
-    assert len(paths) == 40  # 11 published operations, 29 on the working model
+    assert len(paths) == 55  # 11 published operations, 44 on the working model
     screenshot(page, "api-docs")
     assert requested and all(url.startswith(live_server.url) for url in requested), requested

@@ -7,7 +7,17 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from varanto.accounts.models import Role
-from varanto.catalog.models import DataResource, InformationSystem, Process, ResourceSystem, Section, SystemInterface
+from varanto.catalog.models import (
+    DataResource,
+    DocumentType,
+    InformationSystem,
+    Process,
+    ProcessAction,
+    ResourceSystem,
+    Section,
+    SystemInterface,
+    TaskClass,
+)
 
 from .helpers import auth
 
@@ -32,6 +42,13 @@ REQUESTS = {
     "process": ("working_process", "asianhallinta", {}, 7),
     "interfaces": ("working_interfaces", None, {"page_size": 500}, 6),
     "interface": ("working_interface", "m-files-drupal-9", {}, 5),
+    "task classes": ("working_task_classes", None, {"page_size": 500}, 6),
+    "task class": ("working_task_class", "10-03-03", {}, 5),
+    "actions": ("working_actions", None, {"page_size": 500, "task_class": "10-05-01"}, 6),
+    "action": ("working_action", "varhaiskasvatus-hakemus", {}, 5),
+    "document types": ("working_document_types", None, {"page_size": 500}, 6),
+    "document types filtered": ("working_document_types", None, {"page_size": 500, "system": "keypro"}, 6),
+    "document type": ("working_document_type", "vesijohtokartta", {}, 5),
 }
 
 
@@ -41,6 +58,8 @@ def _grow(organization) -> None:
     system = InformationSystem.objects.get(organization=organization, key="keypro")
     process = Process.objects.filter(organization=organization).first()
     assert section is not None and process is not None
+    plan_class = TaskClass.objects.get(organization=organization, key="10-05-01")
+    parent_class = None
     for i in range(MORE):
         Section.objects.create(organization=organization, key=f"osasto-{i}", name=f"Osasto {i}")
         added = InformationSystem.objects.create(organization=organization, key=f"jarjestelma-{i}", name=f"Vesi {i}")
@@ -54,6 +73,22 @@ def _grow(organization) -> None:
         ResourceSystem.objects.create(resource=resource, system=added, usage="Muu")
         resource.processes.add(process)
         Process.objects.create(organization=organization, key=f"prosessi-{i}", name=f"Prosessi {i}").systems.add(added)
+        task_class = TaskClass.objects.create(
+            organization=organization, key=f"luokka-{i}", code=f"99 {i:02}", name=f"Luokka {i}", parent=parent_class
+        )
+        phase = ProcessAction.objects.create(
+            organization=organization, key=f"vaihe-{i}", task_class=plan_class, name=f"Vaihe {i}"
+        )
+        DocumentType.objects.create(
+            organization=organization,
+            key=f"asiakirja-{i}",
+            action=phase,
+            document_class="Päätös",
+            name=f"Päätös {i}",
+            system=system,
+            resource=resource,
+        )
+        parent_class = task_class
 
 
 def _queries(client, token, name, key, params) -> tuple[int, int]:

@@ -101,6 +101,22 @@ OPERATIONS = {
     "read a process": (get("working_process", key="laskutus"), READERS),
     "add a process": (send("post", "working_processes", {"name": "Palkanlaskenta"}, precondition=False), staff(201)),
     "change a process": (send("patch", "working_process", {"purpose": "Laskut"}, key="laskutus"), staff(200)),
+    "list document types": (get("working_document_types"), READERS),
+    "read a document type": (get("working_document_type", key="vesijohtokartta"), READERS),
+    "add a task class": (
+        send("post", "working_task_classes", {"code": "05 01", "name": "Tiedonhallinta"}, precondition=False),
+        staff(201),
+    ),
+    "change a phase": (
+        send("patch", "working_action", {"action_class": "valmistelu"}, key="liittyma-valmistelu"),
+        staff(200),
+    ),
+    "delete a document type": (
+        lambda client, headers: client.delete(
+            url("working_document_type", key="vesijohtokartta"), **headers, **auth(None, **V1)
+        ),
+        staff(204),
+    ),
     "send a resource for review": (
         send("post", "working_resource_review", {"move": "submit"}, key="vesihuolto"),
         staff(200, assigned_editor=200),
@@ -145,6 +161,9 @@ KEYS = {
     "working_system": "keypro",
     "working_process": "laskutus",
     "working_interface": "keypro-m-files",
+    "working_task_class": "10-03-03",
+    "working_action": "liittyma-valmistelu",
+    "working_document_type": "vesijohtokartta",
 }
 
 
@@ -162,4 +181,4 @@ def test_a_token_of_another_organisation_is_refused_at_every_working_endpoint(cl
                 answers[pattern.name, method] = getattr(client, method)(
                     address, {}, content_type="application/json", **headers
                 ).status_code
-    assert len(endpoints) == 13 and set(answers.values()) == {403}, answers
+    assert len(endpoints) == 19 and set(answers.values()) == {403}, answers
