@@ -38,6 +38,7 @@ RECORDS = {  # canonical $defs name -> component name
     "task_class": "TaskClass",
     "action": "Action",
     "document_type": "DocumentType",
+    "restrictions": "Restrictions",
 }
 URL = {"type": "string", "format": "uri", "description": "The record's page on the public site."}
 
@@ -73,9 +74,13 @@ WRITTEN = (
 )  # kinds the working-model API reads and writes
 
 
+# Parts of working records that hold internal fields themselves, so have a working variant too.
+WORKING_PARTS = ("restrictions",)
+
+
 def _component(def_name: str, *, public: bool) -> str:
     name = RECORDS.get(def_name, def_name)
-    return name if public or def_name not in WRITTEN else f"Working{name}"
+    return name if public or def_name not in (*WRITTEN, *WORKING_PARTS) else f"Working{name}"
 
 
 def _defs() -> dict:
@@ -195,7 +200,7 @@ def components() -> dict:
     out: dict = {}
     for def_name, schema in defs.items():
         out[RECORDS.get(def_name, def_name)] = _rewrite(schema, public=True)
-    for def_name in WRITTEN:
+    for def_name in (*WRITTEN, *WORKING_PARTS):
         out[_component(def_name, public=False)] = _rewrite(defs[def_name], public=False)
 
     out["PublicationHeader"] = PUBLICATION

@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from varanto.catalog.models import DisclosureLevel, ImpactAssessment
+from varanto.catalog.models import DisclosureLevel, ImpactAssessment, PublicityClass
+from varanto.catalog.models.tasks import PERMANENT
 from varanto.interchange.formats.xlsx import append_row
 
 from .selectors.impact import PERSON_ROLES
@@ -37,6 +38,7 @@ def _sheet(workbook, title: str, headings: list[str], rows: list[list]) -> None:
 def assessment_workbook(assessment: ImpactAssessment) -> bytes:
     report = assessment.affected
     levels = dict(DisclosureLevel.choices)
+    publicity = dict(PublicityClass.choices)
     workbook = Workbook()
     summary = workbook.active
     summary.title = _("Assessment")[:31]
@@ -105,6 +107,29 @@ def assessment_workbook(assessment: ImpactAssessment) -> bytes:
             for i in report.get("interfaces", [])
         ]
         + [[f["resource"], f["target"], f["description"], "", ""] for f in report.get("data_flows", [])],
+    )
+    _sheet(
+        workbook,
+        _("Document types"),
+        [
+            _("Task class"),
+            _("Document type"),
+            _("Document class"),
+            _("Retention period (years)"),
+            _("Retention reason"),
+            _("Publicity class"),
+        ],
+        [
+            [
+                d["task_class"],
+                d["name"],
+                d["document_class"],
+                _("permanent") if d["retention_period"] == PERMANENT else d["retention_period"],
+                d["retention_reason"],
+                str(publicity.get(d["publicity_class"], d["publicity_class"] or "")),
+            ]
+            for d in report.get("document_types", [])
+        ],
     )
     _sheet(
         workbook,

@@ -798,6 +798,7 @@ PROCESS = RecordKind(
             canonical=False,
             column=("Tehtäväluokka (TOS)", "Tiedonohjaussuunnitelman tehtäväluokan tunniste."),
             group="basic",
+            completeness="process_task_class",
         ),
         F(
             "links",
@@ -859,6 +860,7 @@ INTERFACE = RecordKind(
             _("Transfer method"),
             column=("Siirtotapa", "Rajapinta, tiedostosiirto, tietokantayhteys, sanomanvälitys, manuaalinen tai muu."),
             group="basic",
+            completeness="interface_method",
         ),
         F(
             "direction",
@@ -1052,6 +1054,12 @@ RECORDS_METADATA = (
         group="retention",
     ),
 )
+# What a document type's restrictions and retention fill of completeness (a task class's are its defaults).
+DOCUMENT_COMPLETENESS = {
+    "publicity_class": "document_type_publicity",
+    "secrecy_ground": "document_type_secrecy_ground",
+    "retention_period": "document_type_retention",
+}
 RECORDS_GROUPS = (
     Group("restrictions", _("Usage restrictions")),
     Group("retention", _("Retention")),
@@ -1175,7 +1183,7 @@ DOCUMENT_TYPE = RecordKind(
             column=("Tietovaranto", "Tietovarannon tunniste."),
             group="basic",
         ),
-        *RECORDS_METADATA,
+        *(replace(d, completeness=DOCUMENT_COMPLETENESS.get(d.attr)) for d in RECORDS_METADATA),
         INTERNAL_NOTES,
         TRANSLATIONS,
     ),

@@ -12,12 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from varanto.catalog import declarations
 from varanto.catalog.declarations import RecordKind
 from varanto.catalog.models import DataResource, Organization
+from varanto.catalog.models.tasks import SECRET_CLASSES
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -105,6 +106,97 @@ ORGANIZATION_REQUIREMENTS: list[Requirement] = [
 ]
 
 
+def _unfilled(kind: RecordKind, code: str, via: str = "") -> Q:
+    """Records (or, `via` a relation, their related record) with no field declared for `code` filled."""
+    missing = Q()
+    for attr in filling_fields(kind, code):
+        model_field = kind.model._meta.get_field(attr)
+        name = via + model_field.attname
+        empty = Q(**{f"{name}__isnull": True})
+        if not model_field.null:
+            empty |= Q(**{name: ""})
+        missing &= empty
+    return missing
+
+
+def _every(kind: RecordKind, code: str, *, applies: Q | None = None, default_via: str = "") -> Callable:
+    """Met when every record of the kind (those `applies` selects) has a field declared for `code`
+    filled, or, with `default_via`, the record it takes its defaults from has it."""
+
+    def check(resource, organization: Organization) -> bool:
+        records = kind.model._default_manager.filter(organization=organization).filter(applies or Q())
+        missing = _unfilled(kind, code)
+        if default_via:
+            missing &= _unfilled(kind, code, default_via)
+        return not records.filter(missing).exists()
+
+    return check
+
+
+def _classes_handled(resource, organization: Organization) -> bool:
+    # A class with sub-classes groups them; the lowest classes are the tasks, each with its handling process.
+    return not organization.task_classes.filter(children__isnull=True, actions__isnull=True).exists()
+
+
+def _process_task_classes(resource, organization: Organization) -> bool:
+    # Only where the organisation keeps a task classification for its processes to serve.
+    return not organization.task_classes.exists() or _every(declarations.PROCESS, "process_task_class")(
+        resource, organization
+    )
+
+
+# §5 asks the model to describe the processes, the data sets (document types) with their
+# publicity and retention, and the systems' interfaces; each item covers every record of its kind.
+TASK_CLASS_DEFAULTS = "action__task_class__"
+RECORD_REQUIREMENTS: dict[RecordKind, list[Requirement]] = {
+    declarations.TASK_CLASS: [
+        Requirement(
+            "task_class_handling",
+            "§5",
+            _("a handling process for every task class of the lowest level"),
+            _classes_handled,
+        ),
+    ],
+    declarations.PROCESS: [
+        Requirement("process_task_class", "§5", _("the task class every process serves"), _process_task_classes),
+    ],
+    declarations.DOCUMENT_TYPE: [
+        Requirement(
+            "document_type_publicity",
+            "§28",
+            _("a publicity class for every document type"),
+            _every(declarations.DOCUMENT_TYPE, "document_type_publicity", default_via=TASK_CLASS_DEFAULTS),
+        ),
+        Requirement(
+            "document_type_secrecy_ground",
+            "§28",
+            _("a secrecy ground for every secret document type"),
+            _every(
+                declarations.DOCUMENT_TYPE,
+                "document_type_secrecy_ground",
+                applies=Q(publicity_class__in=SECRET_CLASSES),
+            ),
+        ),
+        Requirement(
+            "document_type_retention",
+            "§5",
+            _("a retention period for every document type"),
+            _every(declarations.DOCUMENT_TYPE, "document_type_retention", default_via=TASK_CLASS_DEFAULTS),
+        ),
+    ],
+    declarations.INTERFACE: [
+        Requirement(
+            "interface_method",
+            "§5",
+            _("a transfer method for every interface"),
+            _every(declarations.INTERFACE, "interface_method"),
+        ),
+    ],
+}
+# What the whole organisation is checked for: its own items and those of every record of a kind.
+WHOLE_ORGANIZATION = [*ORGANIZATION_REQUIREMENTS, *(req for reqs in RECORD_REQUIREMENTS.values() for req in reqs)]
+
+
 @dataclass
 class ResourceCompleteness:
     resource: DataResource
@@ -179,5 +271,5 @@ def completeness_report(organization: Organization) -> CompletenessReport:
             if met is not None:
                 totals[req.code].applicable += 1
                 totals[req.code].met += int(met)
-    missing = [req for req in ORGANIZATION_REQUIREMENTS if not req.check(None, organization)]
+    missing = [req for req in WHOLE_ORGANIZATION if not req.check(None, organization)]
     return CompletenessReport(organization, rows, list(totals.values()), missing)

@@ -18,7 +18,8 @@ def test_imatra_lacks_search_criteria_everywhere_and_the_deciding_authority(clie
     assert totals["deciding_authority"].met == 0
     assert totals["responsible"].met == 31
     assert all("search_criteria" in [r.code for r in row.missing] for row in report.rows)
-    assert [req.code for req in report.organization_missing] == ["request_authority"]
+    # The example processes serve no task class of the example plan.
+    assert [req.code for req in report.organization_missing] == ["request_authority", "process_task_class"]
     assert 0 < report.percent < 100
 
 
@@ -115,7 +116,7 @@ def test_assessment_is_saved_with_the_report_and_downloads_as_xlsx(client, staff
     download = client.get(f"/hallinta/{org}/arviot/{assessment.pk}/xlsx/")
     assert download["Content-Type"].startswith("application/vnd.openxmlformats")
     workbook = load_workbook(io.BytesIO(download.content))
-    assert len(workbook.sheetnames) == 7
+    assert len(workbook.sheetnames) == 8
     summary = [row for row in workbook.worksheets[0].iter_rows(values_only=True)]
     assert "Varda- ja Koski-siirrot testataan." in [cell for row in summary for cell in row]
     resources = list(workbook.worksheets[1].iter_rows(values_only=True))
