@@ -8,8 +8,14 @@ from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as django_filters
 from rest_framework import serializers
 
-from varanto.catalog.models import DocumentType, InformationSystem, PersonalDataClass, ProcessAction, PublicityClass
-from varanto.catalog.models import TaskClass
+from varanto.catalog.models import (
+    DocumentType,
+    InformationSystem,
+    PersonalDataClass,
+    ProcessAction,
+    PublicityClass,
+    TaskClass,
+)
 
 from .filters import text_parameter
 from .folding import UnicodeLower, folded
@@ -19,7 +25,8 @@ from .working import TextFilter
 
 class TaskClassQuery(PageQuery):
     q = text_parameter(_("Text the record contains."))
-    parent = text_parameter(_("Only the classes right below the class with this key."))
+    # DRF's metaclass takes the declared field out of the class, so it does not shadow `Field.parent`.
+    parent = text_parameter(_("Only the classes right below the class with this key."))  # type: ignore[assignment]
 
 
 class ActionQuery(PageQuery):

@@ -110,7 +110,7 @@ def _unfilled(kind: RecordKind, code: str, via: str = "") -> Q:
     """Records (or, `via` a relation, their related record) with no field declared for `code` filled."""
     missing = Q()
     for attr in filling_fields(kind, code):
-        model_field = kind.model._meta.get_field(attr)
+        model_field = kind.field(attr).model_field(kind.model)
         name = via + model_field.attname
         empty = Q(**{f"{name}__isnull": True})
         if not model_field.null:
