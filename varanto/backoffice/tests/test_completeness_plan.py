@@ -76,10 +76,10 @@ def test_an_interface_without_its_transfer_method_is_missing(staff):
 def test_the_completeness_page_names_the_plans_missing_items(client, staff):
     SystemInterface.objects.filter(key="esimerkki-facta-m-files").update(method="")
     client.force_login(staff.viewer)
-    page = client.get(f"/hallinta/{staff.organization.slug}/kattavuus/", HTTP_ACCEPT_LANGUAGE="en")
+    page = client.get(f"/hallinta/{staff.organization.slug}/kattavuus/")
     text = page.content.decode()
-    assert "A transfer method for every interface (§5)" in text
-    assert "The task class every process serves (§5)" in text
+    assert "Siirtotapa jokaiselle liittymälle (§5)" in text
+    assert "Tehtäväluokka, jota kukin prosessi palvelee (§5)" in text
 
 
 def test_retiring_keypro_lists_the_document_types_kept_there_with_retention_and_the_interfaces_that_break(
