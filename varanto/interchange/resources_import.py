@@ -1,13 +1,15 @@
 """An import's data resources (tietovarannot), written with a number of queries that does not grow with them.
 
-A description has hundreds of resources, and most of an import into an existing organisation leaves
+A description has hundreds of resources, and an import into an existing organisation leaves most of
 them as they are. So what the records already hold (their system links and processes) is read once
-for all; an unchanged resource is left alone without a query; the new ones are validated one by one
-(the same value rules, `_loaded`, and `full_clean` for all but what the database is asked in bulk
-here: the references, made by this import, and the unique key, which the file's validation and the
-records read under lock decide) and then inserted together, with their links and their history rows
-("+", the import's stamp) written as `record_create` writes them. A changed resource, or a new one
-with processes (whose history row holds them), goes through `_Import.upsert` one by one as before.
+for all, and an unchanged resource is left alone without a query. The others are validated one by one
+(the same value rules, `_loaded`, and `full_clean` for all but what would ask the database for each:
+the references, which this import made or read under lock, and the unique key, which the file's
+validation and the records read under lock decide) and written together: the new ones inserted with
+their system links, the changed ones updated one version up and awaiting review; each with its one
+history row under the import's stamp ("+" after its links, as `record_create` writes it, or "~" with
+its processes, as a save writes it). A resource whose section, links or processes change, or a new
+one with processes, goes through `_Import.upsert` one by one.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from varanto.catalog.services.resources import resource_write
 from varanto.core.acting import integration_of
 
 from .canonical import RESOURCE_FIELDS
-from .records_write import RecordChange, _Import, _loaded, _named, _relation
+from .records_write import RecordChange, _changes, _Import, _loaded, _named, _relation
 
 
 def resources_write(
@@ -34,15 +36,17 @@ def resources_write(
 ) -> dict[str, DataResource]:
     """Create or update the file's data resources in place by key; returns them by key."""
     links_of: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
-    processes_of: dict[int, set[int]] = defaultdict(set)
+    processes_of: dict[int, list[tuple[int, int]]] = defaultdict(list)  # resource → (through row, process)
     if old:
         for link in ResourceSystem.objects.filter(resource__organization=run.organization).order_by("position", "id"):
             links_of[link.resource_id].append((link.system_id, link.position, link.usage))
         through = DataResource.processes.through.objects.filter(dataresource__organization=run.organization)
-        for resource_id, process_id in through.values_list("dataresource_id", "process_id"):
-            processes_of[resource_id].add(process_id)
+        for row, resource_id, process_id in through.values_list("id", "dataresource_id", "process_id"):
+            processes_of[resource_id].append((row, process_id))
     resources: dict[str, DataResource] = {}
     moved: list[DataResource] = []
+    changed: list[DataResource] = []
+    changed_fields: set[str] = set()
     created: list[tuple[DataResource, list[dict]]] = []
     for position, item in enumerate(items):
         label = item.get("name") or item["key"]
@@ -55,11 +59,24 @@ def resources_write(
             loaded = _loaded(item, RESOURCE_FIELDS, DataResource, label)
         section = sections[item["section"]]
         record = old.get(item["key"])
-        if record is not None and _unchanged(record, item, loaded, section, links, processes, links_of, processes_of):
-            if record.position != position:  # the order of a list is not a record's content
-                record.position = position
-                moved.append(record)
+        if record is not None and _related_same(record, item, section, links, processes, links_of, processes_of):
             resources[item["key"]] = record
+            fields = _changes(record, RESOURCE_FIELDS, item, label, loaded)
+            if not fields:
+                if record.position != position:  # the order of a list is not a record's content
+                    record.position = position
+                    moved.append(record)
+                continue
+            # As a back-office edit: a changed resource awaits review again.
+            record.position, record.review_status = position, ReviewStatus.READY_FOR_REVIEW
+            record.version += 1
+            with _named(DataResource, label):
+                record.full_clean(
+                    exclude=["organization", "section"], validate_unique=False, validate_constraints=False
+                )
+            changed.append(record)
+            changed_fields.update(attr for attr, _ in fields)
+            run.changes.changed.append(RecordChange(DataResource, record.key, str(record), [c for _, c in fields]))
             continue
         new: dict = {} if run.new_organization else {"review_status": ReviewStatus.READY_FOR_REVIEW}
         if run.starter:
@@ -84,29 +101,48 @@ def resources_write(
         created.append((record, links))
         run.changes.added.append(RecordChange(DataResource, record.key, str(record)))
     DataResource.objects.bulk_update(moved, ["position"])
+    if changed:
+        run.stamp.mark(*changed)
+        DataResource.objects.bulk_update(changed, [*sorted(changed_fields), "position", "review_status", "version"])
+        rows = DataResource.history.bulk_history_create(changed, update=True, custom_historical_attrs=_stamped(run))
+        _processes_history(rows, changed, processes_of)
     _created_write(run, created)
     return resources
 
 
-def _unchanged(
+def _stamped(run: _Import) -> dict:
+    """What `Stamp.mark` gives a history row that `bulk_history_create` does not read from the record."""
+    return {"history_integration": integration_of(run.stamp.user)}
+
+
+def _processes_history(rows: list, records: list[DataResource], processes_of: dict) -> None:
+    """A resource's history row holds its processes, as simple-history writes them beside a saved row."""
+    model = DataResource.history.model._meta.get_field("historicaldataresource_processes").related_model
+    model.objects.bulk_create(
+        model(history=row, id=through, dataresource_id=record.pk, process_id=process)
+        for row, record in zip(rows, records, strict=True)
+        for through, process in processes_of[record.pk]
+    )
+
+
+def _related_same(
     record: DataResource,
     item: dict,
-    loaded: dict,
     section: Section,
     links: list[dict],
     processes: dict[str, Process],
     links_of: dict,
     processes_of: dict,
 ) -> bool:
-    """Whether importing `item` would leave the record as it is (`_Import.upsert` would save nothing)."""
+    """Whether importing `item` leaves the record's section, system links and processes as they are."""
     if record.section_id != section.pk:
-        return False
-    if any(getattr(record, attr) != value for attr, value in loaded.items() if attr != "key"):
         return False
     wanted = [(link["system"].pk, position, link["usage"]) for position, link in enumerate(links)]
     if "systems" in item and wanted != links_of[record.pk]:
         return False
-    return "processes" not in item or {processes[k].pk for k in item["processes"]} == processes_of[record.pk]
+    return "processes" not in item or {processes[k].pk for k in item["processes"]} == {
+        process for _, process in processes_of[record.pk]
+    }
 
 
 def _relations(run: _Import, item: dict, links: list[dict], processes: dict[str, Process]):
@@ -147,7 +183,6 @@ def _created_write(run: _Import, created: list[tuple[DataResource, list[dict]]])
             links.append(link)
     run.stamp.mark(*links)
     ResourceSystem.objects.bulk_create(links)
-    stamped = {"history_integration": integration_of(run.stamp.user)}
     # The links' rows first, as `record_create` writes them (the resource's row is written after its relations).
-    ResourceSystem.history.bulk_history_create(links, custom_historical_attrs=stamped)
-    DataResource.history.bulk_history_create(records, custom_historical_attrs=stamped)
+    ResourceSystem.history.bulk_history_create(links, custom_historical_attrs=_stamped(run))
+    DataResource.history.bulk_history_create(records, custom_historical_attrs=_stamped(run))

@@ -1,11 +1,14 @@
 """The import's queries do not grow with the number of data resources: new ones are inserted together, and
 unchanged ones are left alone, whether the organisation is new or not."""
 
+import json
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from varanto.catalog.models import DataResource, Organization, ResourceSystem
+from varanto.catalog.models import DataResource, Organization, ResourceSystem, ReviewStatus
+from varanto.conftest import DEMO_CATALOG
 from varanto.interchange.importing import read_description
 from varanto.interchange.services import catalog_import
 
@@ -68,3 +71,42 @@ def test_resources_created_together_have_each_one_creation_row_with_the_imports_
         ]
     assert set(ResourceSystem.history.values_list("history_type", "history_change_reason")) == {("+", REASON)}
     assert ResourceSystem.history.count() == ResourceSystem.objects.count() == 20
+
+
+def changed(catalog: dict) -> dict:
+    for resource in catalog["resources"]:
+        resource["purpose"] = f"{resource['purpose']} Uudistettu."
+    return catalog
+
+
+def test_reimporting_changed_resources_takes_no_more_queries_per_resource_and_one_history_row_each():
+    catalog_import(description(10), acting_user=None, reason=REASON)
+    few = queries(changed(description(10)), organization=Organization.objects.get(name="Kuuselan kunta"))
+    catalog_import(description(50, "Toinen kunta"), acting_user=None, reason=REASON)
+    organization = Organization.objects.get(name="Toinen kunta")
+    with CaptureQueriesContext(connection) as many:
+        summary = catalog_import(
+            changed(description(50, "Toinen kunta")),
+            acting_user=None,
+            reason="tuonti: uusi.html",
+            organization=organization,
+        )
+    assert len(many) - few <= SLACK
+    assert [[f.path for f in c.fields] for c in summary.changes.changed] == [["purpose"]] * 50
+    for resource in DataResource.objects.filter(organization=organization):
+        assert resource.purpose.endswith("Uudistettu.") and resource.version == 2
+        assert resource.review_status == ReviewStatus.READY_FOR_REVIEW
+        rows = [(r.history_type, r.history_change_reason, r.version, r.purpose) for r in resource.history.all()]
+        assert rows[0] == ("~", "tuonti: uusi.html", 2, resource.purpose) and len(rows) == 2
+
+
+def test_a_changed_resource_keeps_its_processes_in_its_new_history_row(imatra):
+    catalog = json.loads(DEMO_CATALOG.read_text("utf-8"))
+    target = next(r for r in catalog["resources"] if r["processes"])
+    target["purpose"] = "Uusi käyttötarkoitus"
+    catalog_import(catalog, acting_user=None, reason="tuonti: imatra.json")
+    resource = DataResource.objects.get(organization=imatra, key=target["key"])
+    row, before = resource.history.all()[:2]
+    assert (row.history_type, row.purpose, row.version) == ("~", target["purpose"], before.version + 1)
+    assert sorted(p.process.key for p in row.processes.all()) == sorted(target["processes"])
+    assert sorted(p.process_id for p in row.processes.all()) == sorted(p.process_id for p in before.processes.all())
