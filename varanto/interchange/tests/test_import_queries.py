@@ -104,9 +104,14 @@ def test_a_changed_resource_keeps_its_processes_in_its_new_history_row(imatra):
     catalog = json.loads(DEMO_CATALOG.read_text("utf-8"))
     target = next(r for r in catalog["resources"] if r["processes"])
     target["purpose"] = "Uusi käyttötarkoitus"
+    # Values in JSON columns too, which a bulk update writes its own way on each database.
+    target["translations"] = {"sv": {"name": "Nytt namn"}}
+    target["key_datasets"] = [*target["key_datasets"], "uudet aineistot"]
     catalog_import(catalog, acting_user=None, reason="tuonti: imatra.json")
     resource = DataResource.objects.get(organization=imatra, key=target["key"])
+    assert (resource.translations, resource.key_datasets) == (target["translations"], target["key_datasets"])
     row, before = resource.history.all()[:2]
     assert (row.history_type, row.purpose, row.version) == ("~", target["purpose"], before.version + 1)
+    assert (row.translations, row.key_datasets) == (target["translations"], target["key_datasets"])
     assert sorted(p.process.key for p in row.processes.all()) == sorted(target["processes"])
     assert sorted(p.process_id for p in row.processes.all()) == sorted(p.process_id for p in before.processes.all())
