@@ -206,7 +206,25 @@ def read_description(
         for r in recognition.resources
     ]
     findings.append(Preview(recognition))
-    return recognition_catalog(recognition, organization_name), findings
+    return _stated(recognition_catalog(recognition, organization_name)), findings
+
+
+def _empty(value) -> bool:
+    return value is None or value == "" or value == [] or (isinstance(value, dict) and all(map(_empty, value.values())))
+
+
+def _stated(catalog: dict) -> dict:
+    """Only what the description states: a field it does not mention is left out (not emptied), so that an
+    import into an existing organisation keeps the field's value (its contacts, a resource's disclosure or
+    retention), whichever path imports it. The canonical JSON and Varanto's tables state every field and
+    replace them all."""
+    for item in (catalog["organization"], *catalog["resources"]):
+        for name in [k for k, v in item.items() if k not in ("key", "name", "section") and _empty(v)]:
+            del item[name]
+        for name, value in list(item.items()):
+            if isinstance(value, dict):
+                item[name] = {k: v for k, v in value.items() if not _empty(v)}
+    return catalog
 
 
 @dataclass(frozen=True)

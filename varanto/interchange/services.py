@@ -14,16 +14,13 @@ change set it returns is exactly what the import would do.
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import cast
 
-from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import transaction
 
 from varanto.accounts.models import AuditKind
 from varanto.accounts.services import audit_record
-from varanto.catalog import declarations
 from varanto.catalog.models import (
     DataResource,
     DataService,
@@ -31,7 +28,6 @@ from varanto.catalog.models import (
     OpenDataset,
     Organization,
     Process,
-    ReviewStatus,
     Section,
     ServiceLayer,
     SystemInterface,
@@ -40,15 +36,12 @@ from varanto.catalog.selectors import organization_find
 from varanto.catalog.services import data_resource_delete, information_system_delete
 from varanto.catalog.services.common import (
     Stamp,
-    record_create,
     record_delete,
     record_save,
     rows_replace,
     value_warnings,
 )
-from varanto.catalog.services.resources import resource_write
 from varanto.catalog.services.structure import organization_write, process_write
-from varanto.catalog.services.values import cleaner_of
 from varanto.core.keys import make_key
 from varanto.publications.diff import FieldChange
 
@@ -59,37 +52,16 @@ from .canonical import (
     LAYER_FIELDS,
     ORGANIZATION_FIELDS,
     PROCESS_FIELDS,
-    RESOURCE_FIELDS,
     SECTION_FIELDS,
     SERVICE_FIELDS,
     SYSTEM_FIELDS,
-    Spec,
-    _load,
     catalog_validate,
 )
-from .dumping import _model_field, _to_json
-from .validation import CatalogError
+from .dumping import _model_field
+from .records_write import ChangeSet, RecordChange, _changes, _Import, _loaded, _named, _relation
+from .resources_import import resources_write
 
 REASON = "tuonti"
-
-
-@dataclass
-class RecordChange:
-    model: type[models.Model]
-    key: str
-    name: str
-    fields: list[FieldChange] = field(default_factory=list)
-
-
-@dataclass
-class ChangeSet:
-    """What an import does (muutokset): records added, changed field by field, removed, or kept
-    because the file leaves them out and `replace` was not asked."""
-
-    added: list[RecordChange] = field(default_factory=list)
-    changed: list[RecordChange] = field(default_factory=list)
-    removed: list[RecordChange] = field(default_factory=list)
-    kept: list[RecordChange] = field(default_factory=list)
 
 
 @dataclass
@@ -103,122 +75,6 @@ class ImportSummary:
     def __str__(self) -> str:
         parts = ", ".join(f"{n} {kind}" for kind, n in self.counts.items())
         return f"{self.organization.name}: {parts}"
-
-
-def _what(model: type[models.Model], label: str) -> str:
-    return f"{model._meta.verbose_name} {label!r}"
-
-
-@contextmanager
-def _named(model: type[models.Model], label: str):
-    """A validation failure names the record and the field (by its canonical path), so the file can be fixed."""
-    try:
-        yield
-    except ValidationError as exc:
-        what = _what(model, label)
-        if hasattr(exc, "error_dict"):
-            paths = {d.attr: d.path for d in declarations.kind_of(model).fields}
-            raise CatalogError(
-                [f"{what}: {paths.get(f, f)}: {' '.join(m)}" for f, m in exc.message_dict.items()]
-            ) from exc
-        raise CatalogError([f"{what}: {' '.join(exc.messages)}"]) from exc
-
-
-def _loaded(item: dict, spec: Spec, model: type[models.Model], label: str) -> dict:
-    """`_load`, every value cleaned by the rule each write path applies (`catalog.services.values`)."""
-    loaded = _load(item, spec, model)
-    paths = {attr: path for path, attr in spec}
-    for attr, value in loaded.items():
-        loaded[attr] = cleaner_of(model, attr)(value, attr, where=f"{_what(model, label)}: {paths[attr]}")
-    return loaded
-
-
-def _changes(record: models.Model, spec: Spec, item: dict, label: str) -> list[tuple[str, FieldChange]]:
-    """Set the spec's fields present in `item` on the record; returns (attribute, change) for each that differs."""
-    model = type(record)
-    loaded = _loaded(item, spec, model, label)
-    out = []
-    for path, attr in spec:
-        if attr == "key" or attr not in loaded or getattr(record, attr) == loaded[attr]:
-            continue
-        model_field = _model_field(model, attr)
-        out.append(
-            (attr, FieldChange(path, _to_json(model_field, getattr(record, attr)), _to_json(model_field, loaded[attr])))
-        )
-        setattr(record, attr, loaded[attr])
-    return out
-
-
-class _Import:
-    def __init__(
-        self, organization: Organization, stamp: Stamp, changes: ChangeSet, *, new_organization: bool, starter: bool
-    ):
-        self.organization = organization
-        self.stamp = stamp
-        self.changes = changes
-        self.new_organization = new_organization
-        self.starter = starter
-
-    def existing(self, model) -> dict[str, models.Model]:
-        return {r.key: r for r in model.objects.select_for_update().filter(organization=self.organization)}
-
-    def upsert(
-        self, model, spec: Spec, existing: dict, item: dict, position: int, *, relations=None, refs=None, new=None
-    ):
-        """Create or update one record. `refs` are its foreign keys ({name: record or None}, shown by
-        key); `new` extra fields of a new record only; `relations(record)` writes its links and
-        returns [(model field or None, FieldChange)] for those that changed."""
-        refs = refs or {}
-        record = existing.get(item["key"])
-        label = item.get("name") or item["key"]
-        with _named(model, label):
-            if record is None:
-                record = model(
-                    organization=self.organization,
-                    position=position,
-                    **refs,
-                    **(new or {}),
-                    **_loaded(item, spec, model, label),
-                )
-                record_create(record, self.stamp, relations=relations and (lambda: relations(record)))
-                self.changes.added.append(RecordChange(model, record.key, str(record)))
-                return record
-            fields = _changes(record, spec, item, label)
-            for name, value in refs.items():
-                before = getattr(record, name)
-                if getattr(before, "pk", None) != getattr(value, "pk", None):
-                    fields.append((name, FieldChange(name, getattr(before, "key", None), getattr(value, "key", None))))
-                    setattr(record, name, value)
-            linked = relations(record) if relations else []
-            if not fields and not linked:
-                if record.position != position:  # the order of a list is not a record's content
-                    model.objects.filter(pk=record.pk).update(position=position)
-                return record
-            record.position = position
-            saved = [attr for attr, _ in fields] + [name for name, _ in linked if name] + ["position"]
-            if model is DataResource:
-                # As a back-office edit: a changed resource awaits review again.
-                record.review_status = ReviewStatus.READY_FOR_REVIEW
-                saved.append("review_status")
-            record_save(record, saved, self.stamp)
-            self.changes.changed.append(
-                RecordChange(model, record.key, str(record), [c for _, c in fields] + [c for _, c in linked])
-            )
-            return record
-
-    def remove(self, records, replace: bool, delete) -> None:
-        for record in records:
-            change = RecordChange(type(record), record.key, str(record))
-            if not replace:
-                self.changes.kept.append(change)
-                continue
-            with _named(type(record), str(record)):
-                delete(record)
-            self.changes.removed.append(change)
-
-
-def _relation(name: str | None, path: str, before, after) -> list:
-    return [] if before == after else [(name, FieldChange(path, before, after))]
 
 
 @transaction.atomic
@@ -384,46 +240,9 @@ def _write_records(run: _Import, data: dict, replace: bool) -> None:
         for position, item in enumerate(data.get("interfaces", []))
     }
 
-    def resource_relations(item):
-        def write(resource):
-            links = [
-                {"system": system(s["name"]), "usage": (s.get("usage") or "").strip()} for s in item.get("systems", [])
-            ]
-            wanted: dict = {"systems": links}
-            if "processes" in item:
-                wanted["processes"] = [processes[k] for k in item["processes"]]
-            before_links = (
-                [(link.system.name, link.usage) for link in resource.system_links.all()] if resource.pk else []
-            )
-            before_processes = sorted(resource.processes.values_list("key", flat=True)) if resource.pk else []
-            if "systems" not in item:
-                del wanted["systems"]
-            changed = resource_write(resource, wanted, run.stamp)
-            out = []
-            if "systems" in changed:
-                out += _relation(None, "systems", before_links, [(r["system"].name, r["usage"]) for r in links])
-            if "processes" in changed:
-                out += _relation(None, "processes", before_processes, sorted(item["processes"]))
-            return out
-
-        return write
-
-    resources = {}
-    for position, item in enumerate(data["resources"]):
-        # A resource added to an existing catalogue awaits review, as one added in the back office.
-        new: dict = {} if run.new_organization else {"review_status": ReviewStatus.READY_FOR_REVIEW}
-        if run.starter:
-            new = {"review_status": ReviewStatus.READY_FOR_REVIEW, "starter_draft": True}
-        resources[item["key"]] = run.upsert(
-            DataResource,
-            RESOURCE_FIELDS,
-            old[DataResource],
-            item,
-            position,
-            relations=resource_relations(item),
-            refs={"section": sections[item["section"]]},
-            new=new,
-        )
+    resources = resources_write(
+        run, data["resources"], cast(dict[str, DataResource], old[DataResource]), sections, system, processes
+    )
 
     records_plan_import.rest_write(run, data, task_classes, system, resources)
     open_data = data.get("open_data", {})

@@ -128,10 +128,22 @@ def import_preview(
         preview.cut_short = any("cut short" in p for p in exc.problems)
         preview.sources = [_source_view(s, [], {}, i) for i, s in enumerate(sources)]
         return preview
-    catalog, preview.skipped = corrections_apply(reading.catalog, corrections or [], labels)
+    catalog, preview.skipped = catalog_corrected(reading, organization, corrections or [], labels)
+    return catalog_preview(preview, reading, catalog, sources, acting_user=acting_user)
+
+
+def catalog_corrected(
+    reading: Reading, organization: Organization | None, corrections: list[dict], labels: dict[str, str]
+) -> tuple[dict, list[str]]:
+    """The catalogue a reading imports as, the same on every path (the back office's preview and import,
+    `varanto import` and its dry run): the corrections and the organisation's remembered labels applied
+    and, into an existing organisation, a recognised resource whose description names no section kept
+    where it is. What a description does not state its reader leaves out (`importing.read_description`),
+    so the import keeps those fields; a catalogue in Varanto's own layouts states them all."""
+    catalog, skipped = corrections_apply(reading.catalog, corrections, labels)
     if organization is not None:
         _sections_kept(catalog, reading, organization)
-    return catalog_preview(preview, reading, catalog, sources, acting_user=acting_user)
+    return catalog, skipped
 
 
 def _sections_kept(catalog: dict, reading: Reading, organization: Organization) -> None:

@@ -177,29 +177,12 @@ def _recognised(sources: list[Source], indexes: list[int], organization_name: st
         allow_partial=hints.allow_partial,
         corrections=corrections,
     )
-    catalog = _stated(catalog)
     catalog_validate(catalog)
     reading = Reading.of(catalog, notes, indexes[0])
     file_index = {s.safe_name: i for s, i in zip(sources, indexes, strict=True)}
     for key, recognised in reading.recognised.items():
         reading.origin[key] = file_index.get(recognised.where.file, indexes[0])
     return reading
-
-
-def _empty(value) -> bool:
-    return value is None or value == "" or value == [] or (isinstance(value, dict) and all(map(_empty, value.values())))
-
-
-def _stated(catalog: dict) -> dict:
-    """Only what the description states: a field it does not mention is left out (not emptied), so that an
-    import into an existing organisation keeps the field's value (its contacts, a resource's disclosure)."""
-    for item in (catalog["organization"], *catalog["resources"]):
-        for name in [k for k, v in item.items() if k not in ("key", "name", "section") and _empty(v)]:
-            del item[name]
-        for name, value in list(item.items()):
-            if isinstance(value, dict):
-                item[name] = {k: v for k, v in value.items() if not _empty(v)}
-    return catalog
 
 
 def _combined(readings: list[Reading]) -> Reading:

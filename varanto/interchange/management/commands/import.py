@@ -10,8 +10,8 @@ from varanto.interchange.importing import FORMATS, read_catalog, read_descriptio
 from varanto.interchange.preview import (
     Preview,
     Source,
+    catalog_corrected,
     catalog_preview,
-    corrections_apply,
     organization_labels,
     preview_lines,
 )
@@ -107,13 +107,14 @@ class Command(OrganizationCommand):
                     self.stdout.write(str(finding))
 
         into = target or organization_find(catalog["organization"]["name"])
-        labels = organization_labels(into)
-        if labels:  # the labels its documents use, as mapped in the back office
-            catalog, _skipped = corrections_apply(catalog, [], labels)
+        reading = Reading.of(catalog, findings)
+        # As the back office imports it: the labels its documents use, as mapped there, and a description's
+        # resources left in their sections.
+        catalog, _skipped = catalog_corrected(reading, into, [], organization_labels(into))
         if dry_run:
             preview = catalog_preview(
                 Preview(organization=into),
-                Reading.of(catalog, findings),
+                reading,
                 catalog,
                 [Source(p.name, p.read_bytes()) for p in paths if p.is_file()],
                 replace=replace,
