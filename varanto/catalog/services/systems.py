@@ -8,7 +8,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from varanto.accounts.models import AuditKind
-
 from varanto.catalog.models import (
     DataResource,
     InformationSystem,
@@ -25,8 +24,8 @@ from .common import (
     existing_records,
     locked,
     new_record,
-    record_create,
     record_audit,
+    record_create,
     record_delete,
     record_save,
     record_update,

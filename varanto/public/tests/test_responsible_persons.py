@@ -11,6 +11,7 @@ from varanto.accounts.services import membership_assign, membership_set
 from varanto.catalog.models import DataResource, InformationSystem
 from varanto.catalog.services import organization_persons_shown_set
 from varanto.interchange.canonical import Audience, catalog_export
+from varanto.interchange.validation import validate_catalog
 from varanto.public.cache import publication_memo_forget
 from varanto.publications.services import publication_create
 
@@ -118,7 +119,9 @@ def test_an_organisation_naming_its_officials_shows_the_name_from_its_next_publi
 def test_an_official_without_a_name_or_no_longer_active_is_not_named(imatra, official):
     administrator, _system = official
     organization_persons_shown_set(organization=imatra, shown=True, acting_user=administrator)
+    imatra.refresh_from_db()
     editor = get_user_model().objects.get(username=USERNAME)
+    assert NAME in json.dumps(catalog_export(imatra, audience=Audience.PUBLIC), ensure_ascii=False)
     editor.first_name = editor.last_name = ""
     editor.save(update_fields=["first_name", "last_name"])
     public = catalog_export(imatra, audience=Audience.PUBLIC)
@@ -133,6 +136,8 @@ def test_an_official_without_a_name_or_no_longer_active_is_not_named(imatra, off
 def test_the_internal_canonical_format_holds_no_persons_even_when_shown(imatra, official):
     administrator, _system = official
     organization_persons_shown_set(organization=imatra, shown=True, acting_user=administrator)
+    imatra.refresh_from_db()
     internal = json.dumps(catalog_export(imatra, audience=Audience.INTERNAL), ensure_ascii=False)
-    public = json.dumps(catalog_export(imatra, audience=Audience.PUBLIC), ensure_ascii=False)
-    assert NAME not in internal and NAME in public
+    public = catalog_export(imatra, audience=Audience.PUBLIC)
+    assert NAME not in internal and NAME in json.dumps(public, ensure_ascii=False)
+    validate_catalog(public)  # `responsible.persons` is part of the format's schema
