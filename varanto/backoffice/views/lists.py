@@ -55,8 +55,8 @@ def my_resources_view(request, org: str):
         "systems": systems,
         "waiting": waiting_for_review_count(organization) if can(request.user, Action.APPROVE, organization) else 0,
         # The user's own first; the whole organisation's only as a link to it.
-        "overdue_count": sum(a.overdue for a in items) + sum(r.overdue for r in systems),
-        "organization_overdue_count": len(overdue_list(organization)) + len(overdue_systems(organization)),
+        "overdue_count": sum(a.overdue for a in items),
+        "organization_overdue_count": len(overdue_list(organization)),
     }
     return page(request, "backoffice/my_resources.html", organization, context)
 
