@@ -109,6 +109,8 @@ def test_an_organisation_naming_its_officials_shows_the_name_from_its_next_publi
     assert named == {"vesihuolto": [NAME]}
     [shown_system] = [s for s in catalog["systems"] if s["responsible"].get("persons")]
     assert shown_system["key"] == system.key and shown_system["responsible"]["persons"] == [NAME]
+    diff = _body(client.get(f"/{imatra.slug}/julkaisut/2/muutokset/"))
+    assert "Vastuuhenkilöt" in diff and NAME in diff  # what changed, under its own heading
     # Turning it off again hides the names from the next publication.
     organization_persons_shown_set(organization=imatra, shown=False, acting_user=administrator)
     _publish(imatra)
