@@ -7,8 +7,9 @@ new official's membership (and taken from the old one's), and with `to_title` th
 title is rewritten through the catalogue's own update services (a history row and a version each,
 a resource marked for review as any edit). One audit row names the source, the target and the records.
 
-The public keeps seeing titles: who holds a record is the internal assignment, never in the
-public view of the catalogue.
+The public keeps seeing titles: who holds a record is the internal assignment, in the public view
+of the catalogue only where the organisation chooses to name its officials
+(`catalog.fields.responsible_persons_public`), and then from its next publication.
 """
 
 from __future__ import annotations

@@ -87,6 +87,7 @@ class AuditKind(models.TextChoices):
     CATALOG_IMPORT = "catalog_import", _("catalogue import")
     OWN_CHANGE_APPROVED = "own_change_approved", _("own change approved")
     OWN_APPROVAL_SETTING = "own_approval_setting", _("approving one's own changes allowed or not")
+    PERSONS_SHOWN_SETTING = "persons_shown_setting", _("responsible persons shown to the public or not")
     RECORD_DELETE = "record_delete", _("record deleted")
     RECORD_RESTORE = "record_restore", _("record restored")
     REMINDERS_SENT = "reminders_sent", _("reminders sent")
@@ -98,6 +99,7 @@ class AuditKind(models.TextChoices):
     REVIEW_SUBMITTED = "review_submitted", _("sent for review")
     CHANGE_APPROVED = "change_approved", _("change approved")
     CHANGE_RETURNED = "change_returned", _("change returned to the editor")
+    REVIEW_CONFIRMED = "review_confirmed", _("confirmed up to date")
     SSO_IDENTITY_LINKED = "sso_identity_linked", _("single sign-on identity linked")
     SSO_SIGN_IN_REFUSED = "sso_sign_in_refused", _("single sign-on refused")
 
@@ -135,6 +137,7 @@ RECORD_KINDS = (
     AuditKind.REVIEW_SUBMITTED,
     AuditKind.CHANGE_APPROVED,
     AuditKind.CHANGE_RETURNED,
+    AuditKind.REVIEW_CONFIRMED,
 )
 
 
@@ -200,6 +203,8 @@ class AuditEvent(models.Model):
             return str(detail.get("resource", ""))
         if self.kind == AuditKind.OWN_APPROVAL_SETTING:
             return str(_("allowed") if detail.get("own_approval_allowed") else _("not allowed (four eyes)"))
+        if self.kind == AuditKind.PERSONS_SHOWN_SETTING:
+            return str(_("names shown") if detail.get("show_responsible_persons") else _("titles only"))
         if self.kind == AuditKind.PASSWORD_RESET:
             return str(detail.get("target", ""))
         if self.kind == AuditKind.ASSIGNMENT_CHANGE:

@@ -83,6 +83,7 @@ urlpatterns = [
     path("<slug:org>/tietovarannot/<slug:key>/vastuu/", resources.resource_editor, name="resource_editor"),
     path("<slug:org>/jarjestelmat/", lists.system_list, name="system_list"),
     path("<slug:org>/jarjestelmat/<slug:key>/", resources.system_detail, name="system_detail"),
+    path("<slug:org>/jarjestelmat/<slug:key>/tarkistus/", resources.system_reviewed, name="system_reviewed"),
     path("<slug:org>/toimialat/", lists.section_list, name="section_list"),
     path("<slug:org>/prosessit/", lists.process_list, name="process_list"),
     path("<slug:org>/liittymat/", lists.interface_list, name="interface_list"),
@@ -128,4 +129,5 @@ urlpatterns = [
     path("<slug:org>/loki/", people.audit, name="audit"),
     path("<slug:org>/tuo/", imports.import_start, name="import_start"),
     path("<slug:org>/tunnus/", branding.logo, name="logo"),
+    path("<slug:org>/tunnus/vastuuhenkilot/", branding.persons_shown, name="persons_shown"),
 ]

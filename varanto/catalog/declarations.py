@@ -290,6 +290,24 @@ INTERNAL_NOTES = F(
     "internal_notes", "internal_notes", T.LONG_TEXT, column=("Sisäiset huomiot", NEVER_PUBLISHED), group="internal"
 )
 INTERNAL = Group("internal", _("Internal: never published"), internal=True)
+# When a record was last confirmed current and how often it is due again (data resources, systems).
+REVIEW_CYCLE = (
+    F(
+        "last_reviewed",
+        "review.last_reviewed",
+        T.DATE,
+        editable=False,
+        column=("Tarkistettu", "Sisäinen: viimeisin tarkistuspäivä."),
+    ),
+    F(
+        "review_cycle_months",
+        "review.cycle_months",
+        T.COUNT,
+        column=("Tarkistusväli (kk)", "Sisäinen: tyhjä on 12 kuukautta."),
+        group="internal",
+        display="months",
+    ),
+)
 
 ORGANIZATION = RecordKind(
     "organization",
@@ -404,7 +422,7 @@ ORGANIZATION = RecordKind(
         TRANSLATIONS,
     ),
     relations=(Relation("contacts", "contacts", fields=("name", "title", "phone", "email"), group="contacts"),),
-    bookkeeping=("id", "slug", "version", "own_approval_allowed"),
+    bookkeeping=("id", "slug", "version", "own_approval_allowed", "show_responsible_persons"),
     groups=(
         Group("requests", _("Information requests")),
         Group("contacts", _("Contact persons for the description")),
@@ -677,21 +695,7 @@ RESOURCE = RecordKind(
         ),
         replace(SECURITY, completeness="security"),
         INTERNAL_NOTES,
-        F(
-            "last_reviewed",
-            "review.last_reviewed",
-            T.DATE,
-            editable=False,
-            column=("Tarkistettu", "Sisäinen: viimeisin tarkistuspäivä."),
-        ),
-        F(
-            "review_cycle_months",
-            "review.cycle_months",
-            T.COUNT,
-            column=("Tarkistusväli (kk)", "Sisäinen: tyhjä on 12 kuukautta."),
-            group="internal",
-            display="months",
-        ),
+        *REVIEW_CYCLE,
         TRANSLATIONS,
     ),
     relations=(
@@ -748,6 +752,7 @@ SYSTEM = RecordKind(
         *responsible("Järjestelmästä"),
         SECURITY,
         INTERNAL_NOTES,
+        *REVIEW_CYCLE,
         TRANSLATIONS,
     ),
     bookkeeping=OWNED,

@@ -5,6 +5,9 @@ by definition (security measures, internal notes, review dates): the catalogue s
 (`varanto.interchange.canonical`) leaves every such field out of the public view that
 publications, public pages, exports and the public API are made from, and nothing else
 decides it again.
+
+Beside the fields, one choice is the organisation's own: whether the public view names the
+officials responsible for a record (`responsible_persons_public`).
 """
 
 from django.db import models
@@ -22,6 +25,18 @@ def is_internal(model: type[models.Model], field_name: str) -> bool:
 
 def internal_field_names(model: type[models.Model]) -> list[str]:
     return [f.name for f in model._meta.get_fields() if getattr(f, "internal", False)]
+
+
+def responsible_persons_public(organization) -> bool:
+    """Whether the public view names the officials assigned a data resource or system besides its responsible title.
+
+    Off unless the organisation chooses it (`Organization.show_responsible_persons`): who holds a record is an
+    account's assignment, not catalogue content, so it is no part of the internal canonical format either. When on,
+    the public sees each official's name only: a username is a sign-in identifier and an account's e-mail address
+    is where reminders and single sign-on reach them; the public contact channels are the registry office and the
+    description's contact persons.
+    """
+    return bool(organization.show_responsible_persons)
 
 
 def translatable(model: type[models.Model]) -> tuple[str, ...]:

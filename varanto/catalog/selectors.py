@@ -1,6 +1,9 @@
 """Read queries on the working model."""
 
+from collections import defaultdict
 from datetime import datetime
+
+from django.db import models
 
 from .models import Organization, OrganizationLogo
 
@@ -32,3 +35,22 @@ def organization_logo_get(organization_slug: str) -> OrganizationLogo | None:
 def organization_logo_shown(organization_slug: str, published_at: datetime) -> bool:
     """Whether the pages of a publication made at `published_at` show the logo: it was first uploaded before."""
     return OrganizationLogo.objects.filter(organization__slug=organization_slug, created_at__lte=published_at).exists()
+
+
+def responsible_person_names(organization: Organization, model: type[models.Model]) -> dict[str, list[str]]:
+    """The names of the active officials assigned each record of `model` (data resources or systems), by its key.
+
+    One query for the whole kind; an official with no name given is left out rather than shown by username.
+    """
+    person = "editor_memberships__user__"
+    rows = (
+        model._default_manager.filter(organization=organization, **{f"{person}is_active": True})
+        .values_list("key", f"{person}first_name", f"{person}last_name")
+        .order_by(f"{person}last_name", f"{person}first_name", f"{person}pk")
+    )
+    names: dict[str, list[str]] = defaultdict(list)
+    for key, first_name, last_name in rows:
+        name = f"{first_name} {last_name}".strip()
+        if name and name not in names[key]:
+            names[key].append(name)
+    return dict(names)

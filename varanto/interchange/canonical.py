@@ -3,7 +3,9 @@
 Every other format (CSV, XLSX, DCAT-AP, HTML) is a view of the dict made here, and every
 importer produces such a dict before anything is written. `catalog_export` is also the one
 place that decides visibility: with `audience=PUBLIC` it leaves out every field the model
-marks internal (`varanto.catalog.fields.internal`).
+marks internal (`varanto.catalog.fields.internal`), and it names the officials responsible for
+resources and systems (`responsible.persons`) only where the organisation chose to show them
+(`varanto.catalog.fields.responsible_persons_public`).
 
 A record kind's simple fields are (JSON path, model attribute) pairs derived from the kind's
 declaration (`varanto.catalog.declarations`); a dotted path such as "responsible.title" nests
@@ -19,6 +21,7 @@ from django.db import models
 
 from varanto.catalog import declarations
 from varanto.catalog.declarations import canonical_pairs
+from varanto.catalog.fields import responsible_persons_public
 from varanto.catalog.models import (
     DataResource,
     DataService,
@@ -29,6 +32,7 @@ from varanto.catalog.models import (
     Section,
     SystemInterface,
 )
+from varanto.catalog.selectors import responsible_person_names
 from varanto.core.keys import make_key
 
 from . import records_plan
@@ -132,6 +136,14 @@ def record_export(obj: models.Model, *, audience: Audience = Audience.INTERNAL) 
     return EXPORTS[type(obj)][0](obj, audience=audience)
 
 
+def _persons_named(organization: Organization, model: type[models.Model], records: list[dict]) -> None:
+    """Add `responsible.persons` to the records whose officials are named (the organisation chose to show them)."""
+    names = responsible_person_names(organization, model)
+    for record in records:
+        if names.get(record["key"]):
+            record.setdefault("responsible", {})["persons"] = names[record["key"]]
+
+
 def catalog_export(organization: Organization, *, audience: Audience = Audience.INTERNAL) -> dict:
     """The organisation's whole catalogue as a `varanto.catalog/1` dict."""
 
@@ -143,18 +155,22 @@ def catalog_export(organization: Organization, *, audience: Audience = Audience.
 
     # A resource of the starter model no official has confirmed yet is no part of the public view.
     resources = every(DataResource, starter_draft=True)
+    systems = every(InformationSystem)
     datasets = every(OpenDataset)
     if audience is Audience.PUBLIC:
         shown = {r["key"] for r in resources}
         for dataset in datasets:
             if dataset["resource"] not in shown:
                 dataset["resource"] = None
+        if responsible_persons_public(organization):
+            _persons_named(organization, DataResource, resources)
+            _persons_named(organization, InformationSystem, systems)
     return {
         "format": FORMAT,
         "organization": organization_export(organization, audience=audience),
         "sections": every(Section),
         "resources": resources,
-        "systems": every(InformationSystem),
+        "systems": systems,
         "processes": every(Process),
         "interfaces": every(SystemInterface),
         "open_data": {"datasets": datasets, "services": every(DataService)},

@@ -14,7 +14,7 @@ from django.utils import timezone
 from varanto.accounts.models import Membership
 from varanto.accounts.permissions import PERMISSIONS, Action
 from varanto.backoffice.selectors.attention import review_due
-from varanto.catalog.models import DataResource, Organization, ReviewStatus
+from varanto.catalog.models import DataResource, InformationSystem, Organization, ReviewStatus
 
 from .mail import absolute_url
 from .models import INTERVALS, Frequency, Reason, ReminderPreference, ReminderSent
@@ -60,15 +60,26 @@ def _resource_item(resource: DataResource, reason: Reason, language: str, **extr
     return DigestItem(resource.organization, "resource", resource.pk, name, reason, absolute_url(path), **extra)
 
 
+def _system_item(system: InformationSystem, reason: Reason, language: str, **extra) -> DigestItem:
+    path = reverse("backoffice:system_detail", kwargs={"org": system.organization.slug, "key": system.key})
+    name, _translated = system.translated("name", language)
+    return DigestItem(system.organization, "system", system.pk, name, reason, absolute_url(path), **extra)
+
+
 def _membership_items(membership: Membership, today: datetime.date, language: str) -> list[DigestItem]:
     organization = membership.organization
+    soon = today + datetime.timedelta(days=REVIEW_LEAD_DAYS)
     items = []
     for resource in membership.resources.select_related("organization").order_by("name"):
         if resource.review_status == ReviewStatus.RETURNED:
             items.append(_resource_item(resource, Reason.RETURNED, language, comment=resource.review_comment))
         due = review_due(resource, organization)
-        if due is None or due <= today + datetime.timedelta(days=REVIEW_LEAD_DAYS):
+        if due is None or due <= soon:
             items.append(_resource_item(resource, Reason.REVIEW_DUE, language, due=due))
+    for system in membership.systems.select_related("organization").order_by("name"):
+        due = review_due(system, organization)
+        if due is None or due <= soon:
+            items.append(_system_item(system, Reason.REVIEW_DUE, language, due=due))
     if membership.role in PERMISSIONS[Action.APPROVE].roles:
         waiting = DataResource.objects.filter(organization=organization, review_status=ReviewStatus.READY_FOR_REVIEW)
         items += [_resource_item(r, Reason.AWAITING_APPROVAL, language) for r in waiting.select_related("organization")]

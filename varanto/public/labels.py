@@ -53,6 +53,8 @@ RELATION = {
     "resource": _("Data resource"),
     "layers": _("Layers"),
     "contacts": _("Contact persons"),
+    # Not a declared field: the officials assigned a record, named only where the organisation chose so.
+    "responsible.persons": _("Responsible persons"),
 }
 
 

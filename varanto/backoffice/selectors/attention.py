@@ -1,5 +1,6 @@
-"""What needs attention: resources returned, waiting for review, overdue for review, or incomplete;
-and each resource's one state (`RecordState`), decided here and shown in the same words everywhere."""
+"""What needs attention: resources returned, waiting for review, overdue for review, or incomplete, and
+systems overdue for review; and each resource's one state (`RecordState`), decided here and shown in the
+same words everywhere."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from varanto.accounts.permissions import role_of
-from varanto.catalog.models import DataResource, Organization, ReviewStatus
+from varanto.catalog.models import DataResource, InformationSystem, Organization, ReviewStatus
 
 from .completeness import ResourceCompleteness, resource_completeness, resources_for_checks
 
@@ -23,14 +24,38 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
     return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def review_due(resource: DataResource, organization: Organization) -> datetime.date | None:
-    """When the resource is next due for review: its review cycle after it was last reviewed.
+def review_due(record: DataResource | InformationSystem, organization: Organization) -> datetime.date | None:
+    """When the resource or system is next due for review: its review cycle after it was last reviewed.
 
-    A resource never reviewed in Varanto counts from the date of the description it came
+    A record never reviewed in Varanto counts from the date of the description it came
     from (the organisation's "updated" date); with neither, it is due now.
     """
-    base = resource.last_reviewed or organization.updated
-    return add_months(base, resource.review_cycle_months) if base else None
+    base = record.last_reviewed or organization.updated
+    return add_months(base, record.review_cycle_months) if base else None
+
+
+def review_overdue(due: datetime.date | None, today: datetime.date) -> bool:
+    return due is None or due < today
+
+
+@dataclass
+class SystemReview:
+    """A system's review: when it is next due, and whether that is past (systems have no other state)."""
+
+    system: InformationSystem
+    due: datetime.date | None
+    overdue: bool
+
+
+def system_review(system: InformationSystem, organization: Organization) -> SystemReview:
+    due = review_due(system, organization)
+    return SystemReview(system, due, review_overdue(due, timezone.localdate()))
+
+
+def overdue_systems(organization: Organization) -> list[SystemReview]:
+    """Systems whose review is overdue, the most overdue first."""
+    reviews = [system_review(s, organization) for s in InformationSystem.objects.filter(organization=organization)]
+    return sorted((r for r in reviews if r.overdue), key=lambda r: r.due or datetime.date.min)
 
 
 class RecordState(models.TextChoices):
@@ -83,7 +108,7 @@ def attention_list(organization: Organization, resources=None) -> list[Attention
     out = []
     for resource in queryset:
         due = review_due(resource, organization)
-        out.append(Attention(resource, resource_completeness(resource, organization), due, due is None or due < today))
+        out.append(Attention(resource, resource_completeness(resource, organization), due, review_overdue(due, today)))
     return out
 
 
@@ -98,6 +123,15 @@ def my_resources(user, organization: Organization) -> list[DataResource]:
     if role_of(user, organization) is None:
         return []
     return list(DataResource.objects.filter(organization=organization, editor_memberships__user=user))
+
+
+def my_systems(user, organization: Organization) -> list[InformationSystem]:
+    """The systems the user is assigned, by name."""
+    if role_of(user, organization) is None:
+        return []
+    return list(
+        InformationSystem.objects.filter(organization=organization, editor_memberships__user=user).order_by("name")
+    )
 
 
 def waiting_for_review_count(organization: Organization) -> int:

@@ -137,6 +137,7 @@ def reason_text(reason: str | None, history_type: str) -> str:
         "approve": _("Approved"),
         "return": _("Returned for changes"),
         "setting": _("Settings changed"),
+        "reviewed": _("Confirmed up to date"),
     }
     if code in texts:
         return texts[code]

@@ -112,6 +112,7 @@ def test_administrator_adds_a_user_and_reads_the_audit_log(live_server, browser,
         "/arviot/{assessment}/muokkaa/",
         "/yhteystiedot/historia/",
         "/tarkistus/",
+        "/tunnus/",
     ],
 )
 def test_other_edit_and_list_pages_are_accessible(live_server, browser, staff, path):

@@ -9,7 +9,7 @@ import pytest
 from django.conf import settings
 
 from varanto.backoffice.selectors.attention import RecordState, attention_list
-from varanto.catalog.models import DataResource, ReviewStatus
+from varanto.catalog.models import DataResource, InformationSystem, ReviewStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -67,10 +67,16 @@ def test_an_editor_is_told_of_their_own_overdue_reviews_and_can_ask_for_the_whol
     assert "Tarkistus on myöhässä 1 tietovarannossasi." in page
     assert f"Koko organisaatio: {everyone} tarkistusta myöhässä" in page
 
+    # Systems are reviewed on a cycle too: the editor's own are listed beside their resources.
+    InformationSystem.objects.filter(organization=staff.organization).update(last_reviewed=LONG_AGO)
+    systems = InformationSystem.objects.filter(organization=staff.organization)
+    own_systems = systems.filter(editor_memberships__user=staff.editor)
     own = client.get(f"/hallinta/{staff.organization.slug}/myohassa/").content.decode()
-    assert own.count('<tr><td><a href="/hallinta/') == 1 and "Vesihuolto" in own
+    assert own.count(f'<tr><td><a href="/hallinta/{staff.organization.slug}/tietovarannot/') == 1
+    assert "Vesihuolto" in own
+    assert own.count(f'<tr><td><a href="/hallinta/{staff.organization.slug}/jarjestelmat/') == own_systems.count() > 0
     whole = client.get(f"/hallinta/{staff.organization.slug}/myohassa/", {"koko": "1"}).content.decode()
-    assert whole.count('<tr><td><a href="/hallinta/') == everyone
+    assert whole.count('<tr><td><a href="/hallinta/') == everyone + systems.count()
 
 
 @pytest.mark.parametrize(

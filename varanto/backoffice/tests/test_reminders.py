@@ -17,6 +17,7 @@ def test_an_administrator_previews_the_digest_an_editor_would_get(client, staff)
     assert response.status_code == 200
     assert "vesi@example.org" in text
     assert f"/hallinta/{staff.organization.slug}/tietovarannot/vesihuolto/" in text
+    assert f"/hallinta/{staff.organization.slug}/jarjestelmat/keypro/" in text  # never reviewed in Varanto
     assert "Talous" not in text  # another editor's resource
 
 

@@ -98,3 +98,25 @@ def test_the_overdue_page_shows_the_due_date(client, staff, today):
     response = client.get(f"/hallinta/{staff.organization.slug}/myohassa/")
     assert [(a.resource.key, a.due) for a in response.context["items"]] == [("vesihuolto", datetime.date(2026, 2, 28))]
     assert "28.2.2026" in response.content.decode()
+
+
+def test_a_system_is_due_on_its_own_cycle_and_an_official_confirms_it_up_to_date_on_its_page(client, staff):
+    from varanto.catalog.models import InformationSystem
+
+    base = f"/hallinta/{staff.organization.slug}/jarjestelmat/keypro/"
+    system = InformationSystem.objects.get(organization=staff.organization, key="keypro")
+    system.last_reviewed, system.review_cycle_months = datetime.date.today() - datetime.timedelta(days=200), 6
+    system.save(update_fields=["last_reviewed", "review_cycle_months"])
+    client.force_login(staff.viewer)
+    page = client.get(base).content.decode()
+    assert "Tarkistus myöhässä" in page and "Vahvista ajantasaiseksi" not in page
+
+    client.force_login(staff.editor)
+    assert "Vahvista ajantasaiseksi" in client.get(base).content.decode()
+    response = client.post(base + "tarkistus/", {"version": str(system.version)})
+    assert response.status_code == 302
+    system.refresh_from_db()
+    assert system.last_reviewed == datetime.date.today()
+    page = client.get(base).content.decode()
+    assert "Tarkistus myöhässä" not in page and "Ajan tasalla" in page
+    assert client.post(base + "tarkistus/", {"version": "1"}).status_code == 409  # an older version is refused

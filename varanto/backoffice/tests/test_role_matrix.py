@@ -180,6 +180,20 @@ CASES = [
         _edit_form(ORG + "/jarjestelmat/keypro/muokkaa/", vendor="Keypro Oy"),
     ),
     Case("unassigned system edit page", ORG + "/jarjestelmat/m-files/muokkaa/", STAFF),
+    Case(
+        "assigned system confirmed reviewed",
+        ORG + "/jarjestelmat/keypro/tarkistus/",
+        VESIHUOLTO_EDITORS,
+        "post",
+        {"version": ["1"]},
+    ),
+    Case(
+        "unassigned system confirmed reviewed",
+        ORG + "/jarjestelmat/m-files/tarkistus/",
+        STAFF,
+        "post",
+        {"version": ["1"]},
+    ),
     Case("system create page", ORG + "/jarjestelmat/uusi/", STAFF),
     Case(
         "system create",
@@ -443,6 +457,13 @@ CASES = [
     ),
     Case("logo page", ORG + "/tunnus/", ADMIN),
     Case("logo upload", ORG + "/tunnus/", ADMIN, "post", lambda client, values: {"image": _Rereadable(png())}),
+    Case(
+        "responsible persons setting",
+        ORG + "/tunnus/vastuuhenkilot/",
+        ADMIN,
+        "post",
+        {"show_responsible_persons": ["yes"]},
+    ),
     Case("integrations", ORG + "/integraatiot/", ADMIN),
     Case(
         "integration token create",

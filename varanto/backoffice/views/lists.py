@@ -10,7 +10,16 @@ from varanto.accounts.permissions import Action, access_organization, can, may_c
 from varanto.accounts.selectors import editor_loads, resource_editors
 from varanto.catalog.models import InformationSystem, Organization, Process, Section, SystemInterface
 
-from ..selectors.attention import RecordState, attention_list, my_resources, overdue_list, waiting_for_review_count
+from ..selectors.attention import (
+    RecordState,
+    attention_list,
+    my_resources,
+    my_systems,
+    overdue_list,
+    overdue_systems,
+    system_review,
+    waiting_for_review_count,
+)
 from .common import page, staff_view
 
 
@@ -38,7 +47,7 @@ def my_resources_view(request, org: str):
     organization = access_organization(request.user, org)
     mine = my_resources(request.user, organization)
     items = attention_list(organization, mine) if mine else []
-    systems = InformationSystem.objects.filter(organization=organization, editor_memberships__user=request.user)
+    systems = [system_review(system, organization) for system in my_systems(request.user, organization)]
     context = {
         "items": items,
         "may_edit": role_of(request.user, organization) != Role.VIEWER,
@@ -81,16 +90,20 @@ def resource_list(request, org: str):
 
 @staff_view
 def overdue(request, org: str):
-    """Overdue reviews: of the user's own resources, or the whole organisation's when they ask (or have none)."""
+    """Overdue reviews: of the user's own resources and systems, or the whole organisation's when they ask
+    (or have none)."""
     organization = access_organization(request.user, org)
     items = overdue_list(organization)
+    systems = overdue_systems(organization)
     mine = {resource.pk for resource in my_resources(request.user, organization)}
-    whole = request.GET.get("koko") == "1" or not mine
+    my_system_ids = {system.pk for system in my_systems(request.user, organization)}
+    whole = request.GET.get("koko") == "1" or not (mine or my_system_ids)
     context = {
         "items": items if whole else [a for a in items if a.resource.pk in mine],
+        "systems": systems if whole else [r for r in systems if r.system.pk in my_system_ids],
         "whole": whole,
-        "has_own": bool(mine),
-        "organization_count": len(items),
+        "has_own": bool(mine or my_system_ids),
+        "organization_count": len(items) + len(systems),
     }
     return page(request, "backoffice/overdue.html", organization, context)
 

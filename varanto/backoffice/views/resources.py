@@ -22,10 +22,11 @@ from varanto.accounts.selectors import editor_loads, resource_editors
 from varanto.accounts.services import resource_editor_set
 from varanto.catalog.models import DataResource, ResourceSystem
 from varanto.catalog.services import EditConflict, data_resource_review
+from varanto.catalog.services.systems import information_system_review_confirm
 from varanto.publications.selectors import latest_publication
 from varanto.publications.services import public_catalog
 
-from ..selectors.attention import attention_list
+from ..selectors.attention import attention_list, system_review
 from ..selectors.changes import resource_changes
 from .common import conflict_page, next_url, page, posted_version, staff_view
 
@@ -118,10 +119,27 @@ def system_detail(request, org: str, key: str):
             "interfaces": system.interfaces.select_related("target"),
             "incoming": system.incoming_interfaces.select_related("source"),
             "processes": system.processes.all(),
+            "review": system_review(system, organization),
             "may_edit": can(request.user, Action.EDIT, system),
             "may_delete": can(request.user, Action.DELETE, system),
         },
     )
+
+
+@staff_view(methods=("POST",))
+def system_reviewed(request, org: str, key: str):
+    """An official confirms the system's description current (a review that changes nothing)."""
+    organization = access_organization(request.user, org)
+    system = access_system(request.user, organization, key, Action.EDIT)
+    detail = reverse("backoffice:system_detail", args=[org, key])
+    try:
+        information_system_review_confirm(
+            system=system, expected_version=posted_version(request), acting_user=request.user
+        )
+    except EditConflict as conflict:
+        return conflict_page(request, organization, conflict, data={}, record_label=str(system), back_url=detail)
+    messages.success(request, _("%(system)s was marked reviewed today.") % {"system": system})
+    return redirect(detail)
 
 
 @staff_view(methods=("POST",))

@@ -54,6 +54,14 @@ class Organization(models.Model):
         editable=False,
         help_text=_("For an organisation of one: whoever made a change may approve it too."),
     )
+    # Vastuuhenkilöt julkisesti: the public sees responsible titles only, unless the organisation
+    # chooses to name the officials too (`catalog.fields.responsible_persons_public`).
+    show_responsible_persons = models.BooleanField(
+        _("responsible persons shown to the public"),
+        default=False,
+        editable=False,
+        help_text=_("The public pages and downloads name the officials responsible besides their titles."),
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords(bases=[HistoryStamp])
 

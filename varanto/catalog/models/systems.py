@@ -20,6 +20,9 @@ class InformationSystem(OrganizationOwned, Responsible):
     description = models.TextField(_("description"), blank=True)
     security_measures = internal(models.TextField(_("security measures"), blank=True))
     internal_notes = internal(models.TextField(_("internal notes"), blank=True))
+    # A system's change needs no approval: saving one, or confirming it unchanged, is its review.
+    last_reviewed = internal(models.DateField(_("last reviewed"), null=True, blank=True))
+    review_cycle_months = internal(models.PositiveSmallIntegerField(_("review cycle (months)"), default=12))
     history = HistoricalRecords(bases=[HistorySnapshot])
 
     translatable_fields = ("name", "purpose", "description")

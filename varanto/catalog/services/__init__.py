@@ -50,6 +50,7 @@ from .restore import RestoreResult, record_restore
 from .specs import SPECS, state_of, state_of_data
 from .structure import (
     organization_own_approval_set,
+    organization_persons_shown_set,
     organization_update,
     process_create,
     process_delete,
@@ -100,6 +101,7 @@ __all__ = [
     "open_dataset_update",
     "organization_update",
     "organization_own_approval_set",
+    "organization_persons_shown_set",
     "process_create",
     "process_delete",
     "process_references",

@@ -254,3 +254,22 @@ def organization_own_approval_set(*, organization: Organization, allowed: bool, 
         kind=AuditKind.OWN_APPROVAL_SETTING, user=acting_user, organization=current, own_approval_allowed=allowed
     )
     return current
+
+
+@transaction.atomic
+def organization_persons_shown_set(*, organization: Organization, shown: bool, acting_user) -> Organization:
+    """Name the officials responsible for resources and systems to the public, or show their titles only.
+
+    Titles only is the default (`catalog.fields.responsible_persons_public`). Publications are snapshots,
+    so the choice shows from the next publication on. Kept in the organisation's history ("setting") and
+    audited; setting what is already set writes nothing.
+    """
+    current = locked(Organization, organization.pk, None, required=False)
+    if current.show_responsible_persons == shown:
+        return current
+    current.show_responsible_persons = shown
+    record_save(current, ["show_responsible_persons"], Stamp(acting_user, "setting"))
+    audit_record(
+        kind=AuditKind.PERSONS_SHOWN_SETTING, user=acting_user, organization=current, show_responsible_persons=shown
+    )
+    return current

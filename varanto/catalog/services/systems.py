@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from varanto.accounts.models import AuditKind
 from varanto.catalog.models import (
     DataResource,
     InformationSystem,
@@ -22,6 +24,7 @@ from .common import (
     existing_records,
     locked,
     new_record,
+    record_audit,
     record_create,
     record_delete,
     record_save,
@@ -55,15 +58,38 @@ def information_system_update(
     expected_version: int,
     acting_user,
 ) -> InformationSystem:
-    """Change the fields in `data` (`specs.SYSTEM`); its interfaces are records of their own (`interfaces`)."""
+    """Change the fields in `data` (`specs.SYSTEM`); its interfaces are records of their own (`interfaces`).
+
+    A system's change needs no approval, so a saved change is its review: it is last reviewed today.
+    """
+
+    def write(current: InformationSystem, stamp: Stamp) -> list[str]:
+        changed = system_write(current, data, stamp)
+        if changed:
+            current.last_reviewed = timezone.localdate()
+            changed.append("last_reviewed")
+        return changed
+
     return record_update(
-        InformationSystem,
-        system,
-        expected_version,
-        acting_user,
-        lambda current, stamp: system_write(current, data, stamp),
-        SYSTEM.fields,
+        InformationSystem, system, expected_version, acting_user, write, {**SYSTEM.fields, "last_reviewed": None}
     )
+
+
+@transaction.atomic
+def information_system_review_confirm(
+    *, system: InformationSystem, expected_version: int | None, acting_user
+) -> InformationSystem:
+    """Record that an official reviewed the system and found its description current: last reviewed today.
+
+    For a review that changes nothing (a change saved is a review already); a history row ("reviewed") and
+    an audit row, and the system drops out of reminders and overdue lists until its cycle comes round again.
+    """
+    current = locked(InformationSystem, system.pk, expected_version)
+    current.last_reviewed = timezone.localdate()
+    stamp = Stamp(acting_user, "reviewed")
+    saved = record_save(current, ["last_reviewed"], stamp)
+    record_audit(AuditKind.REVIEW_CONFIRMED, saved, stamp)
+    return saved
 
 
 def information_system_references(system: InformationSystem) -> dict:

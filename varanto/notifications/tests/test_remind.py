@@ -10,7 +10,8 @@ from django.core.management import call_command
 from varanto.accounts.models import AuditEvent, AuditKind, Role
 from varanto.accounts.services import membership_assign, membership_set
 from varanto.catalog.models import ReviewStatus
-from varanto.catalog.tests.factories import DataResourceFactory, OrganizationFactory
+from varanto.catalog.services.systems import information_system_review_confirm, information_system_update
+from varanto.catalog.tests.factories import DataResourceFactory, InformationSystemFactory, OrganizationFactory
 from varanto.notifications.models import Frequency, ReminderPreference
 from varanto.notifications.services import reminder_preference_set
 
@@ -21,7 +22,8 @@ TODAY = datetime.date.today()
 
 @pytest.fixture
 def office():
-    """An editor responsible for one overdue and one recently reviewed resource, and a publisher."""
+    """An editor responsible for one overdue and one recently reviewed resource and the same of systems,
+    and a publisher."""
     organization = OrganizationFactory(name="Testilä", slug="testila")
     overdue = DataResourceFactory(
         organization=organization,
@@ -29,11 +31,20 @@ def office():
         last_reviewed=TODAY - datetime.timedelta(days=500),
     )
     fresh = DataResourceFactory(organization=organization, name="Tuore varanto", last_reviewed=TODAY)
+    systems = [
+        InformationSystemFactory(
+            organization=organization,
+            name="Vesilaitoksen asiakasjärjestelmä",
+            key="vesilaitos",
+            last_reviewed=TODAY - datetime.timedelta(days=400),
+        ),
+        InformationSystemFactory(organization=organization, name="Tuore järjestelmä", last_reviewed=TODAY),
+    ]
     users = get_user_model().objects
     editor = users.create_user("veera", email="veera@example.org", first_name="Veera")
     publisher = users.create_user("jussi", email="jussi@example.org", first_name="Jussi")
     membership = membership_set(organization=organization, user=editor, role=Role.EDITOR, acting_user=None)
-    membership_assign(membership=membership, resources=[overdue, fresh], systems=[], acting_user=None)
+    membership_assign(membership=membership, resources=[overdue, fresh], systems=systems, acting_user=None)
     membership_set(organization=organization, user=publisher, role=Role.PUBLISHER, acting_user=None)
     return organization, overdue, fresh, editor, publisher
 
@@ -44,7 +55,7 @@ def _remind() -> str:
     return out.getvalue()
 
 
-def test_remind_sends_the_editor_a_digest_naming_the_overdue_resource_and_nothing_new_the_second_time(
+def test_remind_sends_the_editor_a_digest_naming_the_overdue_resource_and_system_and_nothing_new_the_second_time(
     office, smtp_server
 ):
     _organization, overdue, fresh, _editor, _publisher = office
@@ -53,13 +64,40 @@ def test_remind_sends_the_editor_a_digest_naming_the_overdue_resource_and_nothin
     body = smtp_server.text(message)
     assert "Vesihuollon asiakasrekisteri" in body
     assert f"http://127.0.0.1:8000/hallinta/testila/tietovarannot/{overdue.key}/" in body
-    assert fresh.name not in body
+    assert "Vesilaitoksen asiakasjärjestelmä, tietojärjestelmä (Testilä)" in body
+    assert "http://127.0.0.1:8000/hallinta/testila/jarjestelmat/vesilaitos/" in body
+    assert fresh.name not in body and "Tuore järjestelmä" not in body
     assert message["Content-Language"] == "fi"
     received = len(smtp_server.messages)
 
     assert "Sent 0 reminder" in _remind()
     assert len(smtp_server.messages) == received
     assert AuditEvent.objects.filter(kind=AuditKind.REMINDERS_SENT).count() == 1
+
+
+def test_a_system_confirmed_or_changed_is_not_due_again_until_its_cycle_comes_round(office, smtp_server):
+    from varanto.notifications.selectors import digest_for
+
+    organization, _overdue, _fresh, editor, _publisher = office
+    system = organization.systems.get(key="vesilaitos")
+    assert [i.kind for i in digest_for(editor, fresh_only=False).items].count("system") == 1
+    information_system_review_confirm(system=system, expected_version=system.version, acting_user=editor)
+    system.refresh_from_db()
+    assert system.last_reviewed == TODAY
+    assert "system" not in [i.kind for i in digest_for(editor, fresh_only=False).items]
+    assert AuditEvent.objects.get(kind=AuditKind.REVIEW_CONFIRMED).detail["key"] == "vesilaitos"
+    assert system.history.latest().history_change_reason == "reviewed"
+
+    system.last_reviewed = TODAY - datetime.timedelta(days=400)
+    system.save(update_fields=["last_reviewed"])
+    unchanged = information_system_update(system=system, data={}, expected_version=system.version, acting_user=editor)
+    assert unchanged.last_reviewed != TODAY  # saving nothing is no review
+    changed = information_system_update(
+        system=system, data={"vendor": "Vesi Oy"}, expected_version=system.version, acting_user=editor
+    )
+    assert changed.last_reviewed == TODAY
+    _remind()
+    assert "jarjestelmat/vesilaitos" not in smtp_server.text(smtp_server.to("veera@example.org")[0])
 
 
 def test_an_item_comes_up_again_once_the_users_interval_has_passed(office, smtp_server):
