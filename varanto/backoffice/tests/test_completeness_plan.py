@@ -27,19 +27,17 @@ PLAN_ITEMS = {
 }
 
 
-def test_the_demo_lacks_only_the_task_classes_its_example_processes_serve(staff):
-    assert missing(staff.organization) & PLAN_ITEMS == {"process_task_class"}
-    Process.objects.filter(organization=staff.organization).update(
-        task_class=TaskClass.objects.get(organization=staff.organization, key="10-03-03")
-    )
+def test_the_demo_lacks_nothing_of_the_plan_until_a_process_serves_no_task_class(staff):
     assert missing(staff.organization) & PLAN_ITEMS == set()
+    Process.objects.filter(organization=staff.organization, key="esimerkki-neuvonta").update(task_class=None)
+    assert missing(staff.organization) & PLAN_ITEMS == {"process_task_class"}
 
 
 def test_a_document_type_without_publicity_or_retention_is_missing_unless_its_task_class_gives_them(staff):
     organization = staff.organization
     documents = DocumentType.objects.filter(organization=organization, key="liittymissopimus")
     documents.update(publicity_class="", retention_period=None, retention_reason="")
-    assert missing(organization) & PLAN_ITEMS == {"process_task_class"}  # 10 05 01 gives both
+    assert missing(organization) & PLAN_ITEMS == set()  # 10 05 01 gives both
     TaskClass.objects.filter(key="10-05-01").update(publicity_class="", retention_period=None, retention_reason="")
     assert {"document_type_publicity", "document_type_retention"} <= missing(organization)
     documents.update(publicity_class="1", retention_period=-1, retention_reason="KA/13089/2008")
@@ -75,6 +73,7 @@ def test_an_interface_without_its_transfer_method_is_missing(staff):
 
 def test_the_completeness_page_names_the_plans_missing_items(client, staff):
     SystemInterface.objects.filter(key="esimerkki-facta-m-files").update(method="")
+    Process.objects.filter(organization=staff.organization, key="esimerkki-neuvonta").update(task_class=None)
     client.force_login(staff.viewer)
     page = client.get(f"/hallinta/{staff.organization.slug}/kattavuus/")
     text = page.content.decode()

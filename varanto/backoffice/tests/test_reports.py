@@ -18,8 +18,7 @@ def test_imatra_lacks_search_criteria_everywhere_and_the_deciding_authority(clie
     assert totals["deciding_authority"].met == 0
     assert totals["responsible"].met == 31
     assert all("search_criteria" in [r.code for r in row.missing] for row in report.rows)
-    # The example processes serve no task class of the example plan.
-    assert [req.code for req in report.organization_missing] == ["request_authority", "process_task_class"]
+    assert [req.code for req in report.organization_missing] == ["request_authority"]
     assert 0 < report.percent < 100
 
 
