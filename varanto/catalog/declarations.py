@@ -692,6 +692,16 @@ RESOURCE = RecordKind(
             group="internal",
             display="months",
         ),
+        F(
+            "next_review",
+            "review.next_review",
+            T.DATE,
+            column=(
+                "Seuraava tarkistus",
+                "Sisäinen: sovittu tarkistuspäivä, esim. 1.3.2027; tyhjä: tarkistusväli viimeisestä tarkistuksesta.",
+            ),
+            group="internal",
+        ),
         TRANSLATIONS,
     ),
     relations=(

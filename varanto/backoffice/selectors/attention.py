@@ -24,11 +24,15 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
 
 
 def review_due(resource: DataResource, organization: Organization) -> datetime.date | None:
-    """When the resource is next due for review: its review cycle after it was last reviewed.
+    """When the resource is next due for review: its agreed review date until it is reviewed on or after
+    it, otherwise its review cycle after it was last reviewed.
 
     A resource never reviewed in Varanto counts from the date of the description it came
     from (the organisation's "updated" date); with neither, it is due now.
     """
+    agreed = resource.next_review
+    if agreed and (resource.last_reviewed is None or resource.last_reviewed < agreed):
+        return agreed
     base = resource.last_reviewed or organization.updated
     return add_months(base, resource.review_cycle_months) if base else None
 

@@ -39,3 +39,16 @@ def test_a_resource_edited_since_the_preview_refuses_the_save(client, staff):
 def test_an_editor_may_not_bulk_edit(client, staff):
     client.force_login(staff.editor)
     assert client.get(f"/hallinta/{staff.organization.slug}/joukkomuokkaus/").status_code == 403
+
+
+@pytest.mark.parametrize("day", ["2027-02-31", "31.12.", "huomenna"])
+def test_a_review_date_that_is_no_date_is_refused_at_the_preview(client, staff, day):
+    resources = list(DataResource.objects.filter(organization=staff.organization)[:2])
+    client.force_login(staff.publisher)
+    response = client.post(
+        f"/hallinta/{staff.organization.slug}/joukkomuokkaus/",
+        {"field": "next_review", "day": day, "step": "preview", "valittu": [r.pk for r in resources]},
+    )
+    assert response.status_code == 400
+    assert response.context["form"].errors["day"]
+    assert "preview" not in response.context

@@ -98,3 +98,17 @@ def test_the_overdue_page_shows_the_due_date(client, staff, today):
     response = client.get(f"/hallinta/{staff.organization.slug}/myohassa/")
     assert [(a.resource.key, a.due) for a in response.context["items"]] == [("vesihuolto", datetime.date(2026, 2, 28))]
     assert "28.2.2026" in response.content.decode()
+
+
+def test_an_agreed_review_date_stands_until_a_review_on_or_after_it(today):
+    resource = DataResourceFactory(
+        key="kirjaamo",
+        last_reviewed=datetime.date(2026, 3, 1),
+        review_cycle_months=12,
+        next_review=datetime.date(2026, 5, 4),
+    )
+    assert review_due(resource, resource.organization) == datetime.date(2026, 5, 4)
+    today(datetime.date(2026, 5, 5))
+    assert _overdue_keys(resource.organization) == {"kirjaamo"}
+    resource.last_reviewed = datetime.date(2026, 5, 5)  # reviewed after the agreed day: the cycle counts again
+    assert review_due(resource, resource.organization) == datetime.date(2027, 5, 5)

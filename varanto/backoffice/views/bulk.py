@@ -12,16 +12,23 @@ from django.utils.translation import gettext_lazy
 from varanto.accounts.permissions import Action, access_organization, require
 from varanto.catalog.models import DataResource, Section
 from varanto.catalog.models.resources import Archiving
-from varanto.catalog.services import BULK_FIELDS, EditConflict, data_resources_bulk_update
+from varanto.catalog.services import BULK_FIELDS, EditConflict, bulk_data_check, data_resources_bulk_update
 
+from ..forms.records import DayInput
 from ..selectors.display import field_label
 from .common import page, staff_view
+
+# The input that holds the new value of each field but the text ones.
+VALUE_INPUTS = {"review_cycle_months": "months", "next_review": "day", "archiving": "archiving", "section": "section"}
 
 
 class BulkEditForm(forms.Form):
     field = forms.ChoiceField(label=gettext_lazy("Field to set"))
     text = forms.CharField(label=gettext_lazy("New value (text)"), required=False, max_length=300)
-    months = forms.IntegerField(label=gettext_lazy("New review cycle (months)"), required=False, min_value=1)
+    months = forms.IntegerField(
+        label=gettext_lazy("New review cycle (months)"), required=False, min_value=1, max_value=120
+    )
+    day = forms.DateField(label=gettext_lazy("New review date"), required=False, widget=DayInput)
     archiving = forms.ChoiceField(label=gettext_lazy("New archiving"), required=False)
     section = forms.ModelChoiceField(label=gettext_lazy("New section"), required=False, queryset=Section.objects.none())
 
@@ -33,7 +40,7 @@ class BulkEditForm(forms.Form):
 
     def value(self):
         name = self.cleaned_data["field"]
-        chosen = {"review_cycle_months": "months", "archiving": "archiving", "section": "section"}.get(name, "text")
+        chosen = VALUE_INPUTS.get(name, "text")
         return self.cleaned_data[chosen] if chosen != "text" else self.cleaned_data["text"].strip()
 
 
@@ -80,6 +87,11 @@ def bulk_edit(request, org: str):
                 )
                 return redirect("backoffice:review", organization.slug)
         else:
+            try:
+                bulk_data_check({name: value})
+            except ValidationError as exc:
+                form.add_error(None, exc.messages)
+                return page(request, "backoffice/bulk_edit.html", organization, context, status=400)
             context["preview"] = {
                 "label": field_label(DataResource, name),
                 "value": value,
