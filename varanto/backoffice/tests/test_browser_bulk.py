@@ -65,6 +65,7 @@ def test_a_publisher_sets_a_review_date_and_a_date_in_the_past_is_refused(live_s
         page.locator("input[name=valittu]").nth(i).check()
     page.select_option("#id_field", "next_review")
     page.fill("#id_day", day.isoformat())
+    screenshot(page, "backoffice-bulk-edit-review-date-form")
     page.locator("button[value=preview]").click()
     after = page.locator("table.changes td.after")
     assert after.count() == 3

@@ -15,6 +15,7 @@ from varanto.catalog.models.resources import Archiving
 from varanto.catalog.services import BULK_FIELDS, EditConflict, bulk_data_check, data_resources_bulk_update
 
 from ..forms.records import DayInput
+from ..selectors.attention import review_due
 from ..selectors.display import field_label
 from .common import page, staff_view
 
@@ -42,6 +43,12 @@ class BulkEditForm(forms.Form):
         name = self.cleaned_data["field"]
         chosen = VALUE_INPUTS.get(name, "text")
         return self.cleaned_data[chosen] if chosen != "text" else self.cleaned_data["text"].strip()
+
+
+def _now(resource: DataResource, name: str, organization):
+    """The value the preview shows as now: for the review date, when the resource is due as things stand
+    (its review cycle's date where none was agreed), so that the official sees what the change moves."""
+    return review_due(resource, organization) if name == "next_review" else getattr(resource, name)
 
 
 def _chosen(request, organization) -> list[DataResource]:
@@ -95,6 +102,6 @@ def bulk_edit(request, org: str):
             context["preview"] = {
                 "label": field_label(DataResource, name),
                 "value": value,
-                "rows": [(r, getattr(r, name)) for r in chosen],
+                "rows": [(r, _now(r, name, organization)) for r in chosen],
             }
     return page(request, "backoffice/bulk_edit.html", organization, context, status=400 if form.errors else 200)
