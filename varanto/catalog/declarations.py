@@ -696,6 +696,16 @@ RESOURCE = RecordKind(
         replace(SECURITY, completeness="security"),
         INTERNAL_NOTES,
         *REVIEW_CYCLE,
+        F(
+            "next_review",
+            "review.next_review",
+            T.DATE,
+            column=(
+                "Seuraava tarkistus",
+                "Sisäinen: sovittu tarkistuspäivä, esim. 1.3.2027; tyhjä: tarkistusväli viimeisestä tarkistuksesta.",
+            ),
+            group="internal",
+        ),
         TRANSLATIONS,
     ),
     relations=(

@@ -25,6 +25,15 @@ class NullBooleanRadios(forms.RadioSelect):
         return forms.NullBooleanSelect.value_from_datadict(self, data, files, name)
 
 
+class DayInput(forms.DateInput):
+    """The browser's date picker: it reads and writes ISO dates whatever the page's language."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
 def _textarea(decl: FieldDeclaration, default_rows: int) -> forms.Textarea:
     return forms.Textarea(attrs={"rows": decl.rows or default_rows})
 
@@ -58,6 +67,7 @@ FORM_FIELDS: dict[ValueType, Callable[..., forms.Field]] = {
     ValueType.FLAG: _flag_field,
     ValueType.COUNT: lambda kind, decl, db_field, **kw: db_field.formfield(**kw),
     ValueType.REFERENCE: lambda kind, decl, db_field, **kw: db_field.formfield(**kw),
+    ValueType.DATE: lambda kind, decl, db_field, **kw: db_field.formfield(widget=DayInput, **kw),
 }
 ROWS = frozenset({ValueType.FLOWS, ValueType.LINKS})
 

@@ -25,11 +25,15 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
 
 
 def review_due(record: DataResource | InformationSystem, organization: Organization) -> datetime.date | None:
-    """When the resource or system is next due for review: its review cycle after it was last reviewed.
+    """When the resource or system is next due for review: a resource's agreed review date until it is
+    reviewed on or after it, otherwise its review cycle after it was last reviewed.
 
     A record never reviewed in Varanto counts from the date of the description it came
     from (the organisation's "updated" date); with neither, it is due now.
     """
+    agreed = getattr(record, "next_review", None)  # only a data resource has an agreed review date
+    if agreed and (record.last_reviewed is None or record.last_reviewed < agreed):
+        return agreed
     base = record.last_reviewed or organization.updated
     return add_months(base, record.review_cycle_months) if base else None
 

@@ -1,6 +1,9 @@
 """The bulk edit page: a preview changes nothing, a stale version saves nothing, editors cannot open it."""
 
+import datetime
+
 import pytest
+from django.utils import timezone
 
 from varanto.catalog.models import DataResource
 
@@ -39,3 +42,29 @@ def test_a_resource_edited_since_the_preview_refuses_the_save(client, staff):
 def test_an_editor_may_not_bulk_edit(client, staff):
     client.force_login(staff.editor)
     assert client.get(f"/hallinta/{staff.organization.slug}/joukkomuokkaus/").status_code == 403
+
+
+@pytest.mark.parametrize("day", ["2027-02-31", "31.12.", "huomenna"])
+def test_a_review_date_that_is_no_date_is_refused_at_the_preview(client, staff, day):
+    resources = list(DataResource.objects.filter(organization=staff.organization)[:2])
+    client.force_login(staff.publisher)
+    response = client.post(
+        f"/hallinta/{staff.organization.slug}/joukkomuokkaus/",
+        {"field": "next_review", "day": day, "step": "preview", "valittu": [r.pk for r in resources]},
+    )
+    assert response.status_code == 400
+    assert response.context["form"].errors["day"]
+    assert "preview" not in response.context
+
+
+def test_the_review_date_preview_shows_when_each_resource_is_due_now(client, staff):
+    resource = DataResource.objects.get(organization=staff.organization, key="vesihuolto")
+    DataResource.objects.filter(pk=resource.pk).update(last_reviewed=datetime.date(2026, 1, 31), review_cycle_months=6)
+    client.force_login(staff.publisher)
+    day = timezone.localdate() + datetime.timedelta(days=30)
+    response = client.post(
+        f"/hallinta/{staff.organization.slug}/joukkomuokkaus/",
+        {"field": "next_review", "day": day.isoformat(), "step": "preview", "valittu": [resource.pk]},
+    )
+    assert response.context["preview"]["rows"] == [(resource, datetime.date(2026, 7, 31))]
+    assert response.context["preview"]["value"] == day

@@ -120,3 +120,17 @@ def test_a_system_is_due_on_its_own_cycle_and_an_official_confirms_it_up_to_date
     page = client.get(base).content.decode()
     assert "Tarkistus myöhässä" not in page and "Ajan tasalla" in page
     assert client.post(base + "tarkistus/", {"version": "1"}).status_code == 409  # an older version is refused
+
+
+def test_an_agreed_review_date_stands_until_a_review_on_or_after_it(today):
+    resource = DataResourceFactory(
+        key="kirjaamo",
+        last_reviewed=datetime.date(2026, 3, 1),
+        review_cycle_months=12,
+        next_review=datetime.date(2026, 5, 4),
+    )
+    assert review_due(resource, resource.organization) == datetime.date(2026, 5, 4)
+    today(datetime.date(2026, 5, 5))
+    assert _overdue_keys(resource.organization) == {"kirjaamo"}
+    resource.last_reviewed = datetime.date(2026, 5, 5)  # reviewed after the agreed day: the cycle counts again
+    assert review_due(resource, resource.organization) == datetime.date(2027, 5, 5)

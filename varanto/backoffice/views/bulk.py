@@ -12,16 +12,24 @@ from django.utils.translation import gettext_lazy
 from varanto.accounts.permissions import Action, access_organization, require
 from varanto.catalog.models import DataResource, Section
 from varanto.catalog.models.resources import Archiving
-from varanto.catalog.services import BULK_FIELDS, EditConflict, data_resources_bulk_update
+from varanto.catalog.services import BULK_FIELDS, EditConflict, bulk_data_check, data_resources_bulk_update
 
+from ..forms.records import DayInput
+from ..selectors.attention import review_due
 from ..selectors.display import field_label
 from .common import page, staff_view
+
+# The input that holds the new value of each field but the text ones.
+VALUE_INPUTS = {"review_cycle_months": "months", "next_review": "day", "archiving": "archiving", "section": "section"}
 
 
 class BulkEditForm(forms.Form):
     field = forms.ChoiceField(label=gettext_lazy("Field to set"))
     text = forms.CharField(label=gettext_lazy("New value (text)"), required=False, max_length=300)
-    months = forms.IntegerField(label=gettext_lazy("New review cycle (months)"), required=False, min_value=1)
+    months = forms.IntegerField(
+        label=gettext_lazy("New review cycle (months)"), required=False, min_value=1, max_value=120
+    )
+    day = forms.DateField(label=gettext_lazy("New review date"), required=False, widget=DayInput)
     archiving = forms.ChoiceField(label=gettext_lazy("New archiving"), required=False)
     section = forms.ModelChoiceField(label=gettext_lazy("New section"), required=False, queryset=Section.objects.none())
 
@@ -33,8 +41,14 @@ class BulkEditForm(forms.Form):
 
     def value(self):
         name = self.cleaned_data["field"]
-        chosen = {"review_cycle_months": "months", "archiving": "archiving", "section": "section"}.get(name, "text")
+        chosen = VALUE_INPUTS.get(name, "text")
         return self.cleaned_data[chosen] if chosen != "text" else self.cleaned_data["text"].strip()
+
+
+def _now(resource: DataResource, name: str, organization):
+    """The value the preview shows as now: for the review date, when the resource is due as things stand
+    (its review cycle's date where none was agreed), so that the official sees what the change moves."""
+    return review_due(resource, organization) if name == "next_review" else getattr(resource, name)
 
 
 def _chosen(request, organization) -> list[DataResource]:
@@ -80,9 +94,14 @@ def bulk_edit(request, org: str):
                 )
                 return redirect("backoffice:review", organization.slug)
         else:
+            try:
+                bulk_data_check({name: value})
+            except ValidationError as exc:
+                form.add_error(None, exc.messages)
+                return page(request, "backoffice/bulk_edit.html", organization, context, status=400)
             context["preview"] = {
                 "label": field_label(DataResource, name),
                 "value": value,
-                "rows": [(r, getattr(r, name)) for r in chosen],
+                "rows": [(r, _now(r, name, organization)) for r in chosen],
             }
     return page(request, "backoffice/bulk_edit.html", organization, context, status=400 if form.errors else 200)

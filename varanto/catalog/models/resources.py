@@ -97,6 +97,9 @@ class DataResource(OrganizationOwned, Responsible):
     starter_draft = internal(models.BooleanField(_("starter model draft"), default=False))
     last_reviewed = internal(models.DateField(_("last reviewed"), null=True, blank=True))
     review_cycle_months = internal(models.PositiveSmallIntegerField(_("review cycle (months)"), default=12))
+    # A review date agreed for the resource (e.g. set on a section at once in a bulk edit); it stands
+    # until the resource is reviewed on or after it, then the review cycle counts again.
+    next_review = internal(models.DateField(_("next review date"), null=True, blank=True))
 
     history = HistoricalRecords(m2m_fields=[processes], bases=[HistorySnapshot])
 

@@ -23,7 +23,7 @@ Contract, for the back office, the API and commands alike:
 """
 
 from .assessments import impact_assessment_create, impact_assessment_update
-from .bulk import BULK_FIELDS, data_resources_bulk_update
+from .bulk import BULK_FIELDS, bulk_data_check, data_resources_bulk_update
 from .common import EditConflict
 from .history import RecordState, deleted_records, record_states, state_at
 from .interfaces import interface_create, interface_delete, interface_update
@@ -86,6 +86,7 @@ __all__ = [
     "data_resource_update",
     "data_resources_bulk_update",
     "BULK_FIELDS",
+    "bulk_data_check",
     "deleted_records",
     "impact_assessment_create",
     "impact_assessment_update",

@@ -8,8 +8,11 @@ since the preview refuses the whole change.
 
 from __future__ import annotations
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from varanto.accounts.models import AuditKind
@@ -24,11 +27,41 @@ BULK_FIELDS = (
     "retention_period",
     "archiving",
     "review_cycle_months",
+    "next_review",
     "responsible_title",
     "responsible_unit",
     "section",
 )
 BULK_REASON = "edit:bulk"
+# A review date set for many resources schedules their next review: one already past would be
+# overdue at once, and one decades ahead is a typing slip (e.g. 2207 for 2027).
+NEXT_REVIEW_MAX_YEARS = 10
+
+
+def _next_review_check(value) -> None:
+    if value is None:
+        return
+    if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
+        raise ValidationError({"next_review": _("Enter the review date as a date.")})
+    today = timezone.localdate()
+    if value < today:
+        raise ValidationError({"next_review": _("The review date cannot be in the past.")})
+    if value.year > today.year + NEXT_REVIEW_MAX_YEARS:
+        raise ValidationError(
+            {
+                "next_review": _("The review date can be at most %(years)d years ahead.")
+                % {"years": NEXT_REVIEW_MAX_YEARS}
+            }
+        )
+
+
+def bulk_data_check(data: dict) -> None:
+    """Raise ValidationError unless `data` sets fields of `BULK_FIELDS` to values a bulk edit may set
+    (the preview asks before showing the change; each resource's own rules apply when it is saved)."""
+    if not data or set(data) - set(BULK_FIELDS):
+        raise ValidationError(_("Bulk editing sets one of: %(fields)s.") % {"fields": ", ".join(BULK_FIELDS)})
+    if "next_review" in data:
+        _next_review_check(data["next_review"])
 
 
 @transaction.atomic
@@ -38,8 +71,7 @@ def data_resources_bulk_update(
     """Set `data` (fields of `BULK_FIELDS`) on the resources whose ids are the keys of `versions`,
     each as edited from its version there. Raises EditConflict (nothing written) if any moved on,
     ValidationError for another field, a resource of another organisation, or a bad value."""
-    if not data or set(data) - set(BULK_FIELDS):
-        raise ValidationError(_("Bulk editing sets one of: %(fields)s.") % {"fields": ", ".join(BULK_FIELDS)})
+    bulk_data_check(data)
     resources = list(DataResource.objects.filter(organization=organization, pk__in=versions).order_by("pk"))
     if not resources or len(resources) != len(versions):
         raise ValidationError(_("Choose the data resources to change among the organisation's own."))

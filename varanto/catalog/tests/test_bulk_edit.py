@@ -1,15 +1,26 @@
 """Bulk editing: one value on many data resources, each with its own history row, all or nothing."""
 
+import datetime
+
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.utils import timezone, translation
 
 from varanto.accounts.models import AuditEvent, AuditKind
+from varanto.accounts.permissions import Action
 from varanto.catalog.models import DataResource, ReviewStatus
-from varanto.catalog.services import EditConflict, data_resources_bulk_update
+from varanto.catalog.services import EditConflict, data_resource_review, data_resources_bulk_update
+from varanto.catalog.services.bulk import NEXT_REVIEW_MAX_YEARS
 
 from .factories import DataResourceFactory, OrganizationFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def publisher():
+    return get_user_model().objects.create_user("julkaisija")
 
 
 def _resources(count=3):
@@ -84,3 +95,65 @@ def test_a_section_of_another_organisation_is_refused_and_a_bad_value_names_its_
             organization=resources[0].organization, versions=versions, data={"archiving": "forever"}, acting_user=None
         )
     assert "archiving" in error.value.message_dict
+
+
+def test_a_review_date_set_on_many_resources_is_kept_through_their_approval(publisher):
+    resources = _resources()
+    organization = resources[0].organization
+    day = timezone.localdate() + datetime.timedelta(days=90)
+    data_resources_bulk_update(
+        organization=organization,
+        versions={r.pk: r.version for r in resources},
+        data={"next_review": day, "review_cycle_months": 36},
+        acting_user=None,
+    )
+    event = AuditEvent.objects.get(kind=AuditKind.RECORD_EDIT)
+    assert event.detail["fields"] == ["next_review", "review_cycle_months"]
+    for resource in resources:
+        stored = DataResource.objects.get(pk=resource.pk)
+        assert stored.history.filter(history_change_reason="edit:bulk").count() == 1
+        approved = data_resource_review(
+            resource=stored, action=Action.APPROVE, expected_version=stored.version, acting_user=publisher
+        )
+        # reviewed today, before the agreed day, so the agreed day stays the next review's (attention.review_due)
+        assert (approved.last_reviewed, approved.next_review) == (timezone.localdate(), day)
+
+
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        (datetime.date(2020, 1, 1), "The review date cannot be in the past."),
+        ("2027-03-01", "Enter the review date as a date."),
+        ("31.2.2027", "Enter the review date as a date."),
+    ],
+)
+def test_a_review_date_in_the_past_or_not_a_date_is_refused_and_nothing_is_written(value, message):
+    resources = _resources(2)
+    with translation.override("en"), pytest.raises(ValidationError) as error:
+        data_resources_bulk_update(
+            organization=resources[0].organization,
+            versions={r.pk: r.version for r in resources},
+            data={"next_review": value},
+            acting_user=None,
+        )
+    assert error.value.message_dict == {"next_review": [message]}
+    assert not DataResource.objects.filter(next_review__isnull=False).exists()
+    assert not AuditEvent.objects.filter(kind=AuditKind.RECORD_EDIT).exists()
+
+
+def test_a_review_date_too_far_ahead_is_refused_in_finnish_and_swedish():
+    resources = _resources(1)
+    far = timezone.localdate().replace(day=1, year=timezone.localdate().year + NEXT_REVIEW_MAX_YEARS + 1)
+    said = {}
+    for language in ("fi", "sv", "en"):
+        with translation.override(language), pytest.raises(ValidationError) as error:
+            data_resources_bulk_update(
+                organization=resources[0].organization,
+                versions={resources[0].pk: resources[0].version},
+                data={"next_review": far},
+                acting_user=None,
+            )
+        said[language] = error.value.message_dict["next_review"][0]
+    assert said["en"] == f"The review date can be at most {NEXT_REVIEW_MAX_YEARS} years ahead."
+    assert len(set(said.values())) == 3
+    assert all(str(NEXT_REVIEW_MAX_YEARS) in text for text in said.values())

@@ -86,7 +86,7 @@ def full_catalog() -> dict:
                 "retention": {"period": "10 vuotta", "archiving": "mixed", "text": "osin pysyvästi"},
                 "security_measures": "Pääsy vain VPN:llä",
                 "internal_notes": "Siirto 2026",
-                "review": {"last_reviewed": "2025-01-31", "cycle_months": 6},
+                "review": {"last_reviewed": "2025-01-31", "cycle_months": 6, "next_review": "2027-03-01"},
                 "translations": {"sv": {"name": "Handlingar", "purpose": "Ärendehantering"}},
                 "systems": [{"name": "Asiointi", "usage": "sähköinen asiointi"}, {"name": "Arkisto", "usage": ""}],
                 "processes": ["paatoksenteko"],
@@ -176,7 +176,7 @@ def test_import_then_export_gives_back_the_same_catalogue_for_every_field():
     # and the export carries what went in, field by field
     resource = original["resources"][0]
     assert resource["security_measures"] == "Pääsy vain VPN:llä"
-    assert resource["review"] == {"last_reviewed": "2025-01-31", "cycle_months": 6}
+    assert resource["review"] == {"last_reviewed": "2025-01-31", "cycle_months": 6, "next_review": "2027-03-01"}
     assert resource["systems"] == [
         {"name": "Asiointi", "usage": "sähköinen asiointi"},
         {"name": "Arkisto", "usage": ""},
@@ -257,6 +257,7 @@ def test_schema_marks_exactly_the_models_internal_fields_as_internal():
         "starter_draft",
         "last_reviewed",
         "review_cycle_months",
+        "next_review",
     }
     assert marked("system") == {"security_measures", "internal_notes", "review"}
     assert set(internal_field_names(InformationSystem)) == {

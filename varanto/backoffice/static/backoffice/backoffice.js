@@ -21,6 +21,63 @@
     });
   });
 
+  // On a phone the menu folds behind one button that says where one is; Escape folds it again.
+  document.querySelectorAll("[data-menu]").forEach(function (nav) {
+    var toggle = nav.querySelector(".mainnav__toggle");
+    if (!toggle) return;
+    toggle.hidden = false;
+    nav.classList.add("mainnav--folding");
+    toggle.addEventListener("click", function () {
+      toggle.setAttribute("aria-expanded", String(toggle.getAttribute("aria-expanded") !== "true"));
+    });
+    nav.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && toggle.getAttribute("aria-expanded") === "true") {
+        toggle.setAttribute("aria-expanded", "false");
+        toggle.focus();
+      }
+    });
+  });
+
+  // A table wider than the page scrolls in a frame of its own. A frame that does scroll is a named
+  // region that takes the keyboard's focus, so it can be scrolled without a mouse (WCAG 1.4.10, 2.1.1).
+  var frames = [];
+  document.querySelectorAll("main table").forEach(function (table) {
+    if (table.closest(".graph-frame, .table-scroll")) return;
+    var frame = document.createElement("div");
+    frame.className = "table-scroll";
+    table.parentNode.insertBefore(frame, table);
+    frame.appendChild(table);
+    frames.push(frame);
+  });
+  function heading(table) {
+    var caption = table.querySelector("caption");
+    if (caption) return caption.textContent.trim();
+    var headings = Array.prototype.filter.call(document.querySelectorAll("main h1, main h2, main h3"), function (h) {
+      return h.compareDocumentPosition(table) & Node.DOCUMENT_POSITION_FOLLOWING;
+    });
+    return headings.length ? headings[headings.length - 1].textContent.trim() : document.title;
+  }
+  function markScrolling() {
+    var names = {};
+    frames.forEach(function (frame) {
+      if (frame.scrollWidth > frame.clientWidth + 1) {
+        var name = heading(frame.firstElementChild);
+        names[name] = (names[name] || 0) + 1;
+        frame.setAttribute("role", "region");
+        frame.setAttribute("tabindex", "0");
+        frame.setAttribute("aria-label", names[name] > 1 ? name + " (" + names[name] + ")" : name);
+      } else {
+        frame.removeAttribute("role");
+        frame.removeAttribute("tabindex");
+        frame.removeAttribute("aria-label");
+      }
+    });
+  }
+  if (frames.length) {
+    markScrolling();
+    window.addEventListener("resize", markScrolling);
+  }
+
   document.querySelectorAll("[data-print]").forEach(function (button) {
     button.addEventListener("click", function () { window.print(); });
   });
