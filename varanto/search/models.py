@@ -128,6 +128,8 @@ class ThesaurusEntry(models.Model):
     relation = models.CharField(
         _("relation"), max_length=10, choices=ThesaurusRelation.choices, default=ThesaurusRelation.LAY
     )
+    # The search of every organisation tells an edited entry by this, without reading them all.
+    changed_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["organization", "term"]

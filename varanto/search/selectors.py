@@ -194,6 +194,13 @@ def search_state(org_slug: str) -> str:
     )
 
 
+def site_search_state() -> str:
+    """What the search of every organisation depends on beside the query: this search engine and its data,
+    the analyser, and every organisation's publications, index and thesaurus entries (its referrals are
+    the defaults, part of the engine's data). One query, whatever the number of organisations."""
+    return repr([SEARCH_VERSION, get_analyzer().name, *sql.site_search_signature()])
+
+
 class _Scope:
     """What is searched: one organisation's index, or every organisation's."""
 

@@ -32,7 +32,7 @@ from django.db import connection, models
 
 from varanto.publications.models import Publication
 
-from .models import SearchIndex, SearchPosting, SearchTerm
+from .models import SearchIndex, SearchPosting, SearchTerm, ThesaurusEntry
 from .query import WeightedTerm
 
 INSERT_BATCH = 500
@@ -237,3 +237,24 @@ def insert_rows(model: type[models.Model], fields: Sequence[str], rows: Iterable
                 f"INSERT INTO {table} ({columns}) VALUES {', '.join([placeholders] * len(batch))}",
                 [value for row in batch for value in row],
             )
+
+
+def site_search_signature() -> tuple:
+    """What the search of every organisation reads, summarised in one query: the publications served,
+    the indexes (a replaced index is a new row, a removed one lowers the count) and the thesaurus
+    entries (an edited one has a later `changed_at`). Any publication, withdrawal, index or entry
+    change anywhere changes it."""
+    quote = connection.ops.quote_name
+    publications = quote(Publication._meta.db_table)
+    indexes = quote(SearchIndex._meta.db_table)
+    entries = quote(ThesaurusEntry._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT (SELECT COUNT(*) FROM {publications} WHERE withdrawn_at IS NULL), "
+            f"(SELECT MAX(id) FROM {publications} WHERE withdrawn_at IS NULL), "
+            f"(SELECT COUNT(*) FROM {indexes}), (SELECT MAX(id) FROM {indexes}), "
+            f"(SELECT SUM(publication_id) FROM {indexes}), "
+            f"(SELECT COUNT(*) FROM {entries}), (SELECT MAX(id) FROM {entries}), "
+            f"(SELECT MAX(changed_at) FROM {entries})"
+        )
+        return tuple(cursor.fetchone())

@@ -9,13 +9,13 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 
-from varanto.public.http import published_page
+from varanto.public.http import published_page, site_search_page
 from varanto.public.pages import page_context
 from varanto.public.translation import content_text
 
 from .forms import FACET_PARAMETERS, PAGE_PARAMETER, SearchForm
 from .referrals import PAGE_LANGUAGES
-from .selectors import search_referrals, search_resources, search_state
+from .selectors import search_referrals, search_resources, search_state, site_search_state
 
 RESULTS_PER_PAGE = 20
 PARAMETER_OF_FACET = {facet: param for param, facet in FACET_PARAMETERS.items()}
@@ -27,9 +27,10 @@ def results(request, current):
     return _results(request, page_context(current), current.publication.organization)
 
 
+@site_search_page(state=site_search_state)
 def site_results(request):
     """Haku kaikista: every hosted organisation's data resources, ranked as each one's own search ranks
-    them, with an organisation facet. Its answers depend on every index, so it sets no validators."""
+    them, with an organisation facet."""
     return _results(request, {"org_slug": None, "site_search": True}, None)
 
 
