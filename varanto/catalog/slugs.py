@@ -47,7 +47,7 @@ def validate_organization_slug(value: str) -> None:
 def _first_segments(patterns: Iterable[URLPattern | URLResolver]) -> Iterator[str]:
     for entry in patterns:
         pattern = entry.pattern
-        if isinstance(pattern, LocalePrefixPattern):
+        if isinstance(pattern, LocalePrefixPattern) and isinstance(entry, URLResolver):
             # Every language's prefix, also the default's (not in its addresses today, but it could be).
             yield from (code for code, _name in settings.LANGUAGES)
             yield from _first_segments(entry.url_patterns)
