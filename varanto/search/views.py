@@ -13,6 +13,7 @@ from varanto.public.http import published_page, site_search_page
 from varanto.public.pages import page_context
 from varanto.public.translation import content_text
 
+from .display import result_views
 from .forms import FACET_PARAMETERS, PAGE_PARAMETER, SearchForm
 from .referrals import PAGE_LANGUAGES
 from .selectors import search_referrals, search_resources, search_state, site_search_state
@@ -47,6 +48,7 @@ def _results(request, context: dict, organization):
         context.update(
             results=found,
             page=page,
+            shown=result_views(page.object_list, site_search=organization is None),
             facets=[_facet_links(request.GET, facet) for facet in found.facets if facet.values],
             page_links=_page_links(request.GET, page),
         )

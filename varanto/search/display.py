@@ -1,0 +1,64 @@
+"""What the results page shows of each hit, made in Python once per hit rather than looked up piece by
+piece in the template: the template only places finished, escaped values (rendering was about half
+of a results page's work)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
+
+from .selectors import SearchHit
+from .snippets import Segment
+from .templatetags.search_tags import matched_fields
+
+RESOURCE_URLS = 20_000  # about a national installation's data resources in its three languages
+
+
+@dataclass(frozen=True)
+class ResultView:
+    url: str
+    name_html: SafeString  # the name, escaped, with the matches in <mark>
+    organization: str  # when every organisation is searched; else ""
+    section: str
+    snippet_label: str
+    snippet_html: SafeString | None
+    fields: str  # "Name, Keywords": where the words were found
+
+
+def result_views(hits: list[SearchHit], *, site_search: bool) -> list[ResultView]:
+    language = get_language()
+    views = []
+    for hit in hits:
+        organization, document, snippet = hit.organization, hit.document, hit.snippet
+        views.append(
+            ResultView(
+                url=resource_url(organization.slug, document.resource_key, language),
+                name_html=marked_html(hit.name_segments),
+                organization=organization.name if site_search else "",
+                section=document.section_name,
+                snippet_label=snippet.label if snippet else "",
+                snippet_html=marked_html(snippet.segments) if snippet else None,
+                fields=", ".join(matched_fields(hit.contributions)),
+            )
+        )
+    return views
+
+
+def marked_html(segments) -> SafeString:
+    return mark_safe("".join(_segment_html(s) for s in segments))
+
+
+def _segment_html(segment: Segment) -> str:
+    return f"<mark>{escape(segment.text)}</mark>" if segment.marked else escape(segment.text)
+
+
+@lru_cache(maxsize=RESOURCE_URLS)
+def resource_url(org_slug: str, key: str, language: str | None) -> str:
+    """The resource page's address in `language` (the active one, which `reverse` reads): the same for
+    as long as the process runs, and a dozen of them on every results page."""
+    return reverse("public:resource", kwargs={"org": org_slug, "key": key})
