@@ -4,6 +4,7 @@ of a results page's work)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -30,7 +31,7 @@ class ResultView:
     fields: str  # "Name, Keywords": where the words were found
 
 
-def result_views(hits: list[SearchHit], *, site_search: bool) -> list[ResultView]:
+def result_views(hits: Iterable[SearchHit], *, site_search: bool) -> list[ResultView]:
     language = get_language()
     views = []
     for hit in hits:
