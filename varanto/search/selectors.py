@@ -157,11 +157,11 @@ def _searched_also(words: list[QueryWord], frequencies: dict[str, int]) -> list[
     return list(dict.fromkeys(shown))
 
 
-def search_referrals(*, query: str, organization: Organization | None) -> list[ReferralRule]:
+def search_referrals(*, query: str, organization: Organization | None) -> tuple[ReferralRule, ...]:
     """Ohjaukset: the matters of the query another authority holds, from the organisation's table
     (the defaults while it has none, and across every organisation)."""
     query = " ".join(query.split())[:MAX_QUERY_LENGTH]
-    return matching_referrals(query, referral_rules(organization=organization), get_analyzer()) if query else []
+    return matching_referrals(query, referral_rules(organization=organization), get_analyzer()) if query else ()
 
 
 def referral_rules(*, organization: Organization | None) -> tuple[ReferralRule, ...]:
@@ -179,19 +179,8 @@ SEARCH_VERSION = app_version(Path(__file__).resolve().parent, suffixes={".py", "
 def search_state(org_slug: str) -> str:
     """What search results depend on beside the publication: this search engine and its data, the
     Finnish analyser in use, the index searched (built after the publication commits) and the
-    organisation's own thesaurus entries and referrals (which change unpublished)."""
-    entries = ThesaurusEntry.objects.filter(organization__slug=org_slug).order_by("term")
-    index = SearchIndex.objects.filter(organization__slug=org_slug).values_list("pk", "publication_id", "analyzer")
-    referrals = Referral.objects.filter(organization__slug=org_slug).order_by("pk").values_list()
-    return repr(
-        [
-            SEARCH_VERSION,
-            get_analyzer().name,
-            *index,
-            *entries.values_list("term", "expansions", "relation"),
-            *referrals,
-        ]
-    )
+    organisation's own thesaurus entries and referrals (which change unpublished). One query."""
+    return repr([SEARCH_VERSION, get_analyzer().name, sql.search_signature(org_slug)])
 
 
 def site_search_state() -> str:

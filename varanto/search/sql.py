@@ -30,9 +30,10 @@ from itertools import islice
 
 from django.db import connection, models
 
+from varanto.catalog.models import Organization
 from varanto.publications.models import Publication
 
-from .models import SearchIndex, SearchPosting, SearchTerm, ThesaurusEntry
+from .models import Referral, SearchIndex, SearchPosting, SearchTerm, ThesaurusEntry
 from .query import WeightedTerm
 
 INSERT_BATCH = 500
@@ -258,3 +259,25 @@ def site_search_signature() -> tuple:
             f"(SELECT MAX(changed_at) FROM {entries})"
         )
         return tuple(cursor.fetchone())
+
+
+def search_signature(org_slug: str) -> tuple | None:
+    """What one organisation's search reads beside its publication, summarised in one query: its index (a new
+    one is a new row) and its thesaurus entries and referrals (count, newest id, latest change). None for
+    an unknown organisation."""
+    quote = connection.ops.quote_name
+    organizations = quote(Organization._meta.db_table)
+    indexes = quote(SearchIndex._meta.db_table)
+    own = [
+        f"(SELECT {aggregate} FROM {quote(model._meta.db_table)} x WHERE x.organization_id = o.id)"
+        for model in (ThesaurusEntry, Referral)
+        for aggregate in ("COUNT(*)", "MAX(x.id)", "MAX(x.changed_at)")
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT i.id, i.publication_id, i.analyzer, {', '.join(own)} FROM {organizations} o "
+            f"LEFT JOIN {indexes} i ON i.organization_id = o.id WHERE o.slug = %s",
+            [org_slug],
+        )
+        row = cursor.fetchone()
+    return tuple(row) if row else None

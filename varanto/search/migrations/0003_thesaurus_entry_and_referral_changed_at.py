@@ -9,6 +9,12 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.AddField(
+            model_name="referral",
+            name="changed_at",
+            field=models.DateTimeField(auto_now=True, default=django.utils.timezone.now),
+            preserve_default=False,
+        ),
+        migrations.AddField(
             model_name="thesaurusentry",
             name="changed_at",
             field=models.DateTimeField(auto_now=True, default=django.utils.timezone.now),
