@@ -30,6 +30,13 @@ from .sql import Ranked, rank_documents
 from .thesaurus import Thesaurus, thesaurus_for
 
 MAX_QUERY_LENGTH = 200
+# What results, facets and snippets read of a document: its organisation's other columns (JSON decoded
+# for every row) would cost more than the rest of the row.
+HIT_FIELDS = (
+    *(f.name for f in SearchDocument._meta.concrete_fields if f.name != "index"),
+    "index__organization__slug",
+    "index__organization__name",
+)
 
 
 def publications_to_index(*, organization: Organization | None = None, analyzer: Analyzer | None = None):
@@ -133,7 +140,11 @@ def search_resources(
     found_words = len({row.word for row in rows})
     frequent = scope.frequent(rows, frequencies)
     ranked = rank_documents(rows, index_id=scope.index_id, frequent=frequent, limit=limit)
-    documents = SearchDocument.objects.select_related("index__organization").in_bulk([r.document_id for r in ranked])
+    documents = (
+        SearchDocument.objects.select_related("index__organization")
+        .only(*HIT_FIELDS)
+        .in_bulk([r.document_id for r in ranked])
+    )
     ordered = [(r, documents[r.document_id]) for r in ranked]
     kept = [(r, d) for r, d in ordered if matches_filters(d, filters)]
     contributions = _contributions([r for r, _ in kept], rows, words)
