@@ -9,10 +9,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from django.urls import reverse
-from django.utils.html import escape
+from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
+from .facets import FacetValue
 from .selectors import SearchHit
 from .snippets import Segment
 from .templatetags.search_tags import matched_fields
@@ -48,6 +50,22 @@ def result_views(hits: Iterable[SearchHit], *, site_search: bool) -> list[Result
             )
         )
     return views
+
+
+def facet_value_html(value: FacetValue, url: str) -> SafeString:
+    """One choice of a facet as a list item: a link that chooses it (or, chosen, removes it) and its count."""
+    if not value.selected:
+        return format_html(
+            '<li><a href="{}">{} <span class="count">({})</span></a></li>', url, value.label, value.count
+        )
+    return format_html(
+        '<li><a href="{}" aria-current="true" class="selected">{} <span class="count">({})</span> '
+        '<span class="visually-hidden">{}</span></a></li>',
+        url,
+        value.label,
+        value.count,
+        _("(chosen; choose again to remove)"),
+    )
 
 
 def marked_html(segments) -> SafeString:
