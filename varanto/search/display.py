@@ -9,14 +9,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from django.urls import reverse
-from django.utils.html import escape, format_html
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from .facets import FacetValue
 from .selectors import SearchHit
-from .snippets import Segment
+from .snippets import marked_html
 from .templatetags.search_tags import matched_fields
 
 RESOURCE_URLS = 20_000  # about a national installation's data resources in its three languages
@@ -29,7 +29,7 @@ class ResultView:
     organization: str  # when every organisation is searched; else ""
     section: str
     snippet_label: str
-    snippet_html: SafeString | None
+    snippet_html: str | None  # escaped, with the matches in <mark>
     fields: str  # "Name, Keywords": where the words were found
 
 
@@ -45,7 +45,7 @@ def result_views(hits: Iterable[SearchHit], *, site_search: bool) -> list[Result
                 organization=organization.name if site_search else "",
                 section=document.section_name,
                 snippet_label=snippet.label if snippet else "",
-                snippet_html=marked_html(snippet.segments) if snippet else None,
+                snippet_html=snippet.html if snippet else None,
                 fields=", ".join(matched_fields(hit.contributions)),
             )
         )
@@ -66,14 +66,6 @@ def facet_value_html(value: FacetValue, url: str) -> SafeString:
         value.count,
         _("(chosen; choose again to remove)"),
     )
-
-
-def marked_html(segments) -> SafeString:
-    return mark_safe("".join(_segment_html(s) for s in segments))
-
-
-def _segment_html(segment: Segment) -> str:
-    return f"<mark>{escape(segment.text)}</mark>" if segment.marked else escape(segment.text)
 
 
 @lru_cache(maxsize=RESOURCE_URLS)
