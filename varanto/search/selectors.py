@@ -30,13 +30,15 @@ from .sql import Ranked, rank_documents
 from .thesaurus import Thesaurus, thesaurus_for
 
 MAX_QUERY_LENGTH = 200
-# What results, facets and snippets read of a document: its organisation's other columns (JSON decoded
-# for every row) would cost more than the rest of the row.
+# What results and facets read of every matching document: not its texts, which only the snippets of the
+# page shown need (`_Texts`), nor its organisation's other columns (JSON decoded for every row). Searching
+# every organisation matches thousands of documents.
 HIT_FIELDS = (
-    *(f.name for f in SearchDocument._meta.concrete_fields if f.name != "index"),
+    *(f.name for f in SearchDocument._meta.concrete_fields if f.name not in ("index", "texts")),
     "index__organization__slug",
     "index__organization__name",
 )
+TEXTS_BATCH = 20  # a results page
 
 
 def publications_to_index(*, organization: Organization | None = None, analyzer: Analyzer | None = None):
@@ -64,6 +66,24 @@ class Contribution:
     points: float
 
 
+class _Texts:
+    """The texts of the documents found, read when a hit's snippet first needs them: for that hit and the
+    TEXTS_BATCH - 1 after it in one query (the rest of its page)."""
+
+    def __init__(self, documents: list[SearchDocument]):
+        self.documents = documents
+        self.position = {document.pk: n for n, document in enumerate(documents)}
+
+    def of(self, document: SearchDocument) -> list:
+        if "texts" in document.get_deferred_fields():
+            start = self.position[document.pk]
+            batch = [d for d in self.documents[start : start + TEXTS_BATCH] if "texts" in d.get_deferred_fields()]
+            found = dict(SearchDocument.objects.filter(pk__in=[d.pk for d in batch]).values_list("pk", "texts"))
+            for each in batch:
+                each.texts = found[each.pk]
+        return document.texts
+
+
 @dataclass
 class SearchHit:
     document: SearchDocument
@@ -71,6 +91,7 @@ class SearchHit:
     word_count: int
     contributions: list[Contribution]
     analyzer: Analyzer
+    texts: _Texts
 
     @property
     def score(self) -> float:
@@ -92,7 +113,7 @@ class SearchHit:
     @cached_property
     def snippet(self) -> Snippet | None:
         fields = {c.field for c in self.contributions}
-        return best_snippet(self.document.texts, self.analyzer, self.matched_terms, fields)
+        return best_snippet(self.texts.of(self.document), self.analyzer, self.matched_terms, fields)
 
 
 @dataclass
@@ -148,10 +169,11 @@ def search_resources(
     ordered = [(r, documents[r.document_id]) for r in ranked]
     kept = [(r, d) for r, d in ordered if matches_filters(d, filters)]
     contributions = _contributions([r for r, _ in kept], rows, words)
+    texts = _Texts([d for _, d in kept])
     return SearchResults(
         query,
         words,
-        hits=[SearchHit(d, r, found_words, contributions.get(d.pk, []), analyzer) for r, d in kept],
+        hits=[SearchHit(d, r, found_words, contributions.get(d.pk, []), analyzer, texts) for r, d in kept],
         facets=facet_counts([d for _, d in ordered], filters, facet_names),
         searched_also=_searched_also(words, frequencies),
     )

@@ -199,3 +199,19 @@ def test_the_page_has_one_search_box_and_says_where_words_were_found_without_sco
     assert not re.search(r"pistee|score|points", html, re.IGNORECASE)
     front = client.get("/imatran-kaupunki/").content.decode()
     assert front.count('role="search"') == 1  # every other page keeps the header's box
+
+
+def test_snippets_of_a_page_of_results_read_the_texts_in_one_query(imatra_published, django_assert_num_queries):
+    from varanto.search.models import SearchDocument
+    from varanto.search.selectors import search_resources
+
+    hits = search_resources(query="tiedot", organization=imatra_published).hits
+    assert len(hits) > 20
+    with django_assert_num_queries(1):
+        snippets = [hit.snippet for hit in hits[:20]]
+    with django_assert_num_queries(1):
+        snippets += [hit.snippet for hit in hits[20:]]
+    assert [hit.document.texts for hit in hits] == [
+        SearchDocument.objects.get(pk=hit.document.pk).texts for hit in hits
+    ]
+    assert all(snippet is not None for snippet in snippets)
