@@ -32,9 +32,14 @@ def organization_logo_get(organization_slug: str) -> OrganizationLogo | None:
     return OrganizationLogo.objects.filter(organization__slug=organization_slug).first()
 
 
-def organization_logo_shown(organization_slug: str, published_at: datetime) -> bool:
-    """Whether the pages of a publication made at `published_at` show the logo: it was first uploaded before."""
-    return OrganizationLogo.objects.filter(organization__slug=organization_slug, created_at__lte=published_at).exists()
+def organization_logo_type(organization_slug: str, published_at: datetime) -> str | None:
+    """The media type of the logo the pages of a publication made at `published_at` show (one first uploaded
+    before), or None."""
+    return (
+        OrganizationLogo.objects.filter(organization__slug=organization_slug, created_at__lte=published_at)
+        .values_list("content_type", flat=True)
+        .first()
+    )
 
 
 def responsible_person_names(organization: Organization, model: type[models.Model]) -> dict[str, list[str]]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import cast
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from varanto.accounts.models import AuditKind
 from varanto.accounts.services import audit_record
@@ -39,9 +40,11 @@ from varanto.catalog.services.common import (
     record_delete,
     record_save,
     rows_replace,
+    value_warning,
     value_warnings,
 )
 from varanto.catalog.services.structure import organization_write, process_write
+from varanto.catalog.slugs import reserved_slugs, slug_reserved_message
 from varanto.core.keys import make_key
 from varanto.publications.diff import FieldChange
 
@@ -111,6 +114,19 @@ def catalog_import(
     return summary
 
 
+def _new_organization_slug(name: str) -> str:
+    """A short name of its own for a new organisation, never one of the site's own addresses (/haku/, /hallinta/ …)."""
+    taken = set(Organization.objects.values_list("slug", flat=True))
+    slug = make_key(name, taken | reserved_slugs())
+    wanted = make_key(name)
+    if wanted in reserved_slugs():
+        value_warning(
+            _("%(message)s The organisation's short name is %(slug)s.")
+            % {"message": slug_reserved_message(wanted), "slug": slug}
+        )
+    return slug
+
+
 def _catalog_import(
     data: dict,
     *,
@@ -131,12 +147,11 @@ def _catalog_import(
     changes = ChangeSet()
     created = organization is None
     if organization is None:
-        taken = set(Organization.objects.values_list("slug", flat=True))
-        organization = Organization(slug=make_key(org_data["name"], taken))
+        organization = Organization(slug=_new_organization_slug(org_data["name"]))
         with _named(Organization, org_data["name"]):
             for attr, value in _loaded(org_data, ORGANIZATION_FIELDS, Organization, org_data["name"]).items():
                 setattr(organization, attr, value)
-            organization.full_clean(exclude=["slug"])
+            organization.full_clean()
             stamp.mark(organization)
             organization.save()
             organization_write(organization, {"contacts": org_data.get("contacts", [])}, stamp)

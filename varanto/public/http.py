@@ -117,6 +117,31 @@ def site_page(view):
     return wrapper
 
 
+def site_search_page(view=None, *, state):
+    """Decorate the search of every organisation: its ETag is made of `state()` (every organisation's
+    publications and indexes, see `search.selectors.site_search_state`), the site's templates, the
+    language and the query string (query, facets, page), so a conditional request is answered without
+    searching. Like an organisation's search, it has no Last-Modified and is not kept in the page cache."""
+    if view is None:
+        return functools.partial(site_search_page, state=state)
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, **kwargs):
+        parameters = sorted(request.GET.lists())
+        variant = repr([state(), SITE_VERSION, get_language(), parameters])
+        etag = f'"haku-{hashlib.sha256(variant.encode()).hexdigest()[:20]}"'
+        not_modified = get_conditional_response(request, etag=etag)
+        if not_modified is not None:
+            _validators(not_modified, etag, None)
+            return not_modified
+        response = view(request, **kwargs)
+        if response.status_code == 200:
+            _validators(response, etag, None)
+        return response
+
+    return wrapper
+
+
 def _allowed_host(request: HttpRequest) -> bool:
     """A host outside ALLOWED_HOSTS never gets a kept page: it goes on to Django's 400, with the site's headers."""
     try:

@@ -7,23 +7,38 @@ image itself is served from `public:logo` as it is now, with an ETag of its cont
 
 from __future__ import annotations
 
+import functools
+import time
+
+from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.views.decorators.http import require_safe
 
-from varanto.catalog.selectors import organization_logo_get, organization_logo_shown
+from varanto.catalog.selectors import organization_logo_get, organization_logo_type
 
 SUFFIXES = {"image/png": "png", "image/jpeg": "jpg", "image/webp": "webp"}
 MAX_AGE = 300
 
 
 def logo_for(org_slug: str, publication) -> str | None:
-    """The logo's media type if the pages of `publication` show it, else None."""
-    if publication is None or not organization_logo_shown(org_slug, publication.published_at):
+    """The logo's media type if the pages of `publication` show it, else None.
+
+    Every page asks, and a search results page is rendered anew each time: the answer is remembered
+    for the interval in which the public side also takes its publication as the latest
+    (PUBLIC_PUBLICATION_CHECK_SECONDS), as a replaced logo may be of another type."""
+    if publication is None:
         return None
-    logo = organization_logo_get(org_slug)
-    return logo.content_type if logo else None
+    interval = settings.PUBLIC_PUBLICATION_CHECK_SECONDS
+    if interval <= 0:
+        return organization_logo_type(org_slug, publication.published_at)
+    return _logo_type(org_slug, publication.pk, publication.published_at, int(time.monotonic() / interval))
+
+
+@functools.lru_cache(maxsize=1_024)
+def _logo_type(org_slug: str, publication_id: int, published_at, period: int) -> str | None:
+    return organization_logo_type(org_slug, published_at)
 
 
 def logo_url(org_slug: str, content_type: str) -> str:

@@ -128,6 +128,8 @@ class ThesaurusEntry(models.Model):
     relation = models.CharField(
         _("relation"), max_length=10, choices=ThesaurusRelation.choices, default=ThesaurusRelation.LAY
     )
+    # Search results' ETags tell an edited entry by this, without reading the entries.
+    changed_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["organization", "term"]
@@ -171,6 +173,8 @@ class Referral(models.Model):
     how_to_ask_sv = models.TextField(_("how to ask, in Swedish"), max_length=1000, blank=True)
     how_to_ask_en = models.TextField(_("how to ask, in English"), max_length=1000, blank=True)
     url = models.URLField(_("address"), blank=True, help_text=_("where residents ask, e.g. https://www.vero.fi"))
+    # Search results' ETag tells an edited referral by this, without reading the table.
+    changed_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["organization", "matter"]

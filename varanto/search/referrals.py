@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -35,6 +35,7 @@ COLUMNS = [
     "url",
 ]
 PAGE_LANGUAGES = ("fi", "sv", "en")
+MATCHES_REMEMBERED = 4_096
 
 
 class ReferralError(ValueError):
@@ -98,19 +99,23 @@ def referral_rule(referral: Referral) -> ReferralRule:
     return ReferralRule(referral.matter, tuple((name, getattr(referral, name)) for name in COLUMNS[1:]))
 
 
-def matching_referrals(query: str, rules: Iterable[ReferralRule], analyzer: Analyzer) -> list[ReferralRule]:
-    """The referrals whose keywords (in any of the three languages) the query holds."""
+@lru_cache(maxsize=MATCHES_REMEMBERED)
+def matching_referrals(query: str, rules: tuple[ReferralRule, ...], analyzer: Analyzer) -> tuple[ReferralRule, ...]:
+    """The referrals whose keywords (in any of the three languages) the query holds.
+
+    Remembered by query and table: the same few queries come again and again, and matching analyses
+    the query and walks every keyword of every rule."""
     words = analyse_text(query, analyzer, keep_stopwords=True)
     if not words:
-        return []
+        return ()
     finnish = [_finnish_forms(w) for w in words]
     foreign = {code: [stem(code, w.surface.lower().rstrip("-")) for w in words] for code in LANGUAGES}
-    return [
+    return tuple(
         rule
         for rule in rules
         if any(_holds_finnish(finnish, keyword, analyzer) for keyword in rule.keywords("fi"))
         or any(_holds(foreign[code], phrase_key(code, k)) for code in LANGUAGES for k in rule.keywords(code))
-    ]
+    )
 
 
 def _finnish_forms(word: AnalysedWord) -> frozenset[str]:

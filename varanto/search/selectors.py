@@ -30,6 +30,15 @@ from .sql import Ranked, rank_documents
 from .thesaurus import Thesaurus, thesaurus_for
 
 MAX_QUERY_LENGTH = 200
+# What results and facets read of every matching document: not its texts, which only the snippets of the
+# page shown need (`_Texts`), nor its organisation's other columns (JSON decoded for every row). Searching
+# every organisation matches thousands of documents.
+HIT_FIELDS = (
+    *(f.name for f in SearchDocument._meta.concrete_fields if f.name not in ("index", "texts")),
+    "index__organization__slug",
+    "index__organization__name",
+)
+TEXTS_BATCH = 20  # a results page
 
 
 def publications_to_index(*, organization: Organization | None = None, analyzer: Analyzer | None = None):
@@ -57,6 +66,24 @@ class Contribution:
     points: float
 
 
+class _Texts:
+    """The texts of the documents found, read when a hit's snippet first needs them: for that hit and the
+    TEXTS_BATCH - 1 after it in one query (the rest of its page)."""
+
+    def __init__(self, documents: list[SearchDocument]):
+        self.documents = documents
+        self.position = {document.pk: n for n, document in enumerate(documents)}
+
+    def of(self, document: SearchDocument) -> list:
+        if "texts" in document.get_deferred_fields():
+            start = self.position[document.pk]
+            batch = [d for d in self.documents[start : start + TEXTS_BATCH] if "texts" in d.get_deferred_fields()]
+            found = dict(SearchDocument.objects.filter(pk__in=[d.pk for d in batch]).values_list("pk", "texts"))
+            for each in batch:
+                each.texts = found[each.pk]
+        return document.texts
+
+
 @dataclass
 class SearchHit:
     document: SearchDocument
@@ -64,6 +91,7 @@ class SearchHit:
     word_count: int
     contributions: list[Contribution]
     analyzer: Analyzer
+    texts: _Texts
 
     @property
     def score(self) -> float:
@@ -85,7 +113,7 @@ class SearchHit:
     @cached_property
     def snippet(self) -> Snippet | None:
         fields = {c.field for c in self.contributions}
-        return best_snippet(self.document.texts, self.analyzer, self.matched_terms, fields)
+        return best_snippet(self.texts.of(self.document), self.analyzer, self.matched_terms, fields)
 
 
 @dataclass
@@ -133,14 +161,19 @@ def search_resources(
     found_words = len({row.word for row in rows})
     frequent = scope.frequent(rows, frequencies)
     ranked = rank_documents(rows, index_id=scope.index_id, frequent=frequent, limit=limit)
-    documents = SearchDocument.objects.select_related("index__organization").in_bulk([r.document_id for r in ranked])
+    documents = (
+        SearchDocument.objects.select_related("index__organization")
+        .only(*HIT_FIELDS)
+        .in_bulk([r.document_id for r in ranked])
+    )
     ordered = [(r, documents[r.document_id]) for r in ranked]
     kept = [(r, d) for r, d in ordered if matches_filters(d, filters)]
     contributions = _contributions([r for r, _ in kept], rows, words)
+    texts = _Texts([d for _, d in kept])
     return SearchResults(
         query,
         words,
-        hits=[SearchHit(d, r, found_words, contributions.get(d.pk, []), analyzer) for r, d in kept],
+        hits=[SearchHit(d, r, found_words, contributions.get(d.pk, []), analyzer, texts) for r, d in kept],
         facets=facet_counts([d for _, d in ordered], filters, facet_names),
         searched_also=_searched_also(words, frequencies),
     )
@@ -157,11 +190,11 @@ def _searched_also(words: list[QueryWord], frequencies: dict[str, int]) -> list[
     return list(dict.fromkeys(shown))
 
 
-def search_referrals(*, query: str, organization: Organization | None) -> list[ReferralRule]:
+def search_referrals(*, query: str, organization: Organization | None) -> tuple[ReferralRule, ...]:
     """Ohjaukset: the matters of the query another authority holds, from the organisation's table
     (the defaults while it has none, and across every organisation)."""
     query = " ".join(query.split())[:MAX_QUERY_LENGTH]
-    return matching_referrals(query, referral_rules(organization=organization), get_analyzer()) if query else []
+    return matching_referrals(query, referral_rules(organization=organization), get_analyzer()) if query else ()
 
 
 def referral_rules(*, organization: Organization | None) -> tuple[ReferralRule, ...]:
@@ -179,19 +212,15 @@ SEARCH_VERSION = app_version(Path(__file__).resolve().parent, suffixes={".py", "
 def search_state(org_slug: str) -> str:
     """What search results depend on beside the publication: this search engine and its data, the
     Finnish analyser in use, the index searched (built after the publication commits) and the
-    organisation's own thesaurus entries and referrals (which change unpublished)."""
-    entries = ThesaurusEntry.objects.filter(organization__slug=org_slug).order_by("term")
-    index = SearchIndex.objects.filter(organization__slug=org_slug).values_list("pk", "publication_id", "analyzer")
-    referrals = Referral.objects.filter(organization__slug=org_slug).order_by("pk").values_list()
-    return repr(
-        [
-            SEARCH_VERSION,
-            get_analyzer().name,
-            *index,
-            *entries.values_list("term", "expansions", "relation"),
-            *referrals,
-        ]
-    )
+    organisation's own thesaurus entries and referrals (which change unpublished). One query."""
+    return repr([SEARCH_VERSION, get_analyzer().name, sql.search_signature(org_slug)])
+
+
+def site_search_state() -> str:
+    """What the search of every organisation depends on beside the query: this search engine and its data,
+    the analyser, and every organisation's publications, index and thesaurus entries (its referrals are
+    the defaults, part of the engine's data). One query, whatever the number of organisations."""
+    return repr([SEARCH_VERSION, get_analyzer().name, *sql.site_search_signature()])
 
 
 class _Scope:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.utils.html import escape
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 
 from .analysis import Analyzer, analyse_text, word_terms
 from .analysis.text import WORD
@@ -53,9 +53,12 @@ class Snippet:
     @property
     def html(self) -> str:
         """The text, escaped, with matches in <mark>."""
-        return mark_safe(
-            "".join(f"<mark>{escape(s.text)}</mark>" if s.marked else escape(s.text) for s in self.segments)
-        )
+        return marked_html(self.segments)
+
+
+def marked_html(segments: Iterable[Segment]) -> SafeString:
+    """Text segments, escaped, with the matched ones in <mark>."""
+    return mark_safe("".join(f"<mark>{escape(s.text)}</mark>" if s.marked else escape(s.text) for s in segments))
 
 
 def highlight(

@@ -30,9 +30,10 @@ from itertools import islice
 
 from django.db import connection, models
 
+from varanto.catalog.models import Organization
 from varanto.publications.models import Publication
 
-from .models import SearchIndex, SearchPosting, SearchTerm
+from .models import Referral, SearchIndex, SearchPosting, SearchTerm, ThesaurusEntry
 from .query import WeightedTerm
 
 INSERT_BATCH = 500
@@ -237,3 +238,46 @@ def insert_rows(model: type[models.Model], fields: Sequence[str], rows: Iterable
                 f"INSERT INTO {table} ({columns}) VALUES {', '.join([placeholders] * len(batch))}",
                 [value for row in batch for value in row],
             )
+
+
+def site_search_signature() -> tuple:
+    """What the search of every organisation reads, summarised in one query: the publications served,
+    the indexes (a replaced index is a new row, a removed one lowers the count) and the thesaurus
+    entries (an edited one has a later `changed_at`). Any publication, withdrawal, index or entry
+    change anywhere changes it."""
+    quote = connection.ops.quote_name
+    publications = quote(Publication._meta.db_table)
+    indexes = quote(SearchIndex._meta.db_table)
+    entries = quote(ThesaurusEntry._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT (SELECT COUNT(*) FROM {publications} WHERE withdrawn_at IS NULL), "
+            f"(SELECT MAX(id) FROM {publications} WHERE withdrawn_at IS NULL), "
+            f"(SELECT COUNT(*) FROM {indexes}), (SELECT MAX(id) FROM {indexes}), "
+            f"(SELECT SUM(publication_id) FROM {indexes}), "
+            f"(SELECT COUNT(*) FROM {entries}), (SELECT MAX(id) FROM {entries}), "
+            f"(SELECT MAX(changed_at) FROM {entries})"
+        )
+        return tuple(cursor.fetchone())
+
+
+def search_signature(org_slug: str) -> tuple | None:
+    """What one organisation's search reads beside its publication, summarised in one query: its index (a new
+    one is a new row) and its thesaurus entries and referrals (count, newest id, latest change). None for
+    an unknown organisation."""
+    quote = connection.ops.quote_name
+    organizations = quote(Organization._meta.db_table)
+    indexes = quote(SearchIndex._meta.db_table)
+    own = [
+        f"(SELECT {aggregate} FROM {quote(model._meta.db_table)} x WHERE x.organization_id = o.id)"
+        for model in (ThesaurusEntry, Referral)
+        for aggregate in ("COUNT(*)", "MAX(x.id)", "MAX(x.changed_at)")
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT i.id, i.publication_id, i.analyzer, {', '.join(own)} FROM {organizations} o "
+            f"LEFT JOIN {indexes} i ON i.organization_id = o.id WHERE o.slug = %s",
+            [org_slug],
+        )
+        row = cursor.fetchone()
+    return tuple(row) if row else None

@@ -3,19 +3,21 @@ and every hosted organisation's together, /haku/?q=… (a regional or national a
 in the browser that the static copy of the site uses instead (`in_browser`)."""
 
 import json
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 
-from varanto.public.http import published_page
+from varanto.public.http import published_page, site_search_page
 from varanto.public.pages import page_context
 from varanto.public.translation import content_text
 
+from .display import facet_value_html, result_views
 from .forms import FACET_PARAMETERS, PAGE_PARAMETER, SearchForm
 from .referrals import PAGE_LANGUAGES
-from .selectors import search_referrals, search_resources, search_state
+from .selectors import search_referrals, search_resources, search_state, site_search_state
 
 RESULTS_PER_PAGE = 20
 PARAMETER_OF_FACET = {facet: param for param, facet in FACET_PARAMETERS.items()}
@@ -27,9 +29,10 @@ def results(request, current):
     return _results(request, page_context(current), current.publication.organization)
 
 
+@site_search_page(state=site_search_state)
 def site_results(request):
     """Haku kaikista: every hosted organisation's data resources, ranked as each one's own search ranks
-    them, with an organisation facet. Its answers depend on every index, so it sets no validators."""
+    them, with an organisation facet."""
     return _results(request, {"org_slug": None, "site_search": True}, None)
 
 
@@ -46,6 +49,7 @@ def _results(request, context: dict, organization):
         context.update(
             results=found,
             page=page,
+            shown=result_views(page.object_list, site_search=organization is None),
             facets=[_facet_links(request.GET, facet) for facet in found.facets if facet.values],
             page_links=_page_links(request.GET, page),
         )
@@ -61,12 +65,10 @@ def page_referrals(query: str, organization) -> list[dict]:
 
 def _with(params, **changes) -> str:
     """The current query string with some parameters set (a value of None removes one)."""
-    query = params.copy()
-    for name, value in changes.items():
-        query.pop(name, None)
-        if value is not None:
-            query[name] = value
-    return "?" + query.urlencode()
+    # As QueryDict.copy(), pop and set would make it (the changed ones last), without copying the QueryDict.
+    items = [(name, value) for name, values in params.lists() if name not in changes for value in values]
+    items += [(name, value) for name, value in changes.items() if value is not None]
+    return "?" + urlencode(items)
 
 
 def _facet_links(params, facet) -> dict:
@@ -74,7 +76,7 @@ def _facet_links(params, facet) -> dict:
     return {
         "facet": facet,
         "values": [
-            {"value": v, "url": _with(params, **{param: None if v.selected else v.value, PAGE_PARAMETER: None})}
+            facet_value_html(v, _with(params, **{param: None if v.selected else v.value, PAGE_PARAMETER: None}))
             for v in facet.values
         ],
         "clear_url": _with(params, **{param: None, PAGE_PARAMETER: None}),

@@ -129,6 +129,8 @@ def starter(request):
         except CatalogError as exc:
             form.add_error("name", exc.problems)
         else:
+            for warning in summary.warnings:
+                messages.warning(request, warning)
             messages.success(
                 request,
                 _(

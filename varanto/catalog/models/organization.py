@@ -2,6 +2,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from varanto.catalog.slugs import validate_organization_slug
+
 from .base import HistoryStamp
 
 
@@ -20,7 +22,7 @@ class Organization(models.Model):
     information requests (tietopyynnöt) go.
     """
 
-    slug = models.SlugField(_("short name"), max_length=100, unique=True)
+    slug = models.SlugField(_("short name"), max_length=100, unique=True, validators=[validate_organization_slug])
     name = models.CharField(_("name"), max_length=200, unique=True)
     business_id = models.CharField(_("business ID"), max_length=20, blank=True)
     organization_type = models.CharField(

@@ -266,12 +266,17 @@ def texts_cleaned(value: Any, where: Any) -> Any:
             "where": where,
             "characters": ", ".join(sorted(removed)),
         }
-        collected = _collected.get()
-        if collected is None:
-            logger.warning("%s", message)
-        else:
-            collected.append(message)
+        value_warning(message)
     return value
+
+
+def value_warning(message: str) -> None:
+    """Tell whoever collects `value_warnings` (or the log) of something a write changed."""
+    collected = _collected.get()
+    if collected is None:
+        logger.warning("%s", message)
+    else:
+        collected.append(message)
 
 
 def string_list(value, name: str) -> list[str]:

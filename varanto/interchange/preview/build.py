@@ -186,6 +186,8 @@ def catalog_preview(
         preview.summary = catalog_import(
             catalog, acting_user=acting_user, organization=preview.organization, replace=replace, dry_run=True
         )
+        # What the import's rules would change (characters removed, a short name that is a site address).
+        preview.findings = [*preview.findings, *(Finding(0, 0, w, "warning") for w in preview.summary.warnings)]
     except CatalogError as exc:
         preview.problems = list(exc.problems)
     preview.unknown = unknown_labels(catalog)

@@ -1,6 +1,7 @@
 """Template tags of the public site: content in the reader's language, labels, language links."""
 
 import datetime
+import functools
 from urllib.parse import quote
 
 from django import template
@@ -18,6 +19,8 @@ from ..logos import logo_for, logo_url
 from ..translation import content_html, content_text
 
 register = template.Library()
+
+PAGES_TRANSLATED = 10_000
 
 LABEL_TABLES = {
     "disclosure": labels.DISCLOSURE,
@@ -155,11 +158,23 @@ def language_links(context) -> list[dict]:
     """The current page in each interface language, for the language switcher; the query (a search) is kept."""
     request = context["request"]
     current = get_language()
-    page = request.get_full_path()
+    path, mark, query = request.get_full_path().partition("?")
     return [
-        {"code": code, "name": name, "url": translate_url(page, code), "current": code == current}
+        {
+            "code": code,
+            "name": name,
+            "url": _path_in(path, current, code) + mark + query,
+            "current": code == current,
+        }
         for code, name in settings.LANGUAGES
     ]
+
+
+@functools.lru_cache(maxsize=PAGES_TRANSLATED)
+def _path_in(path: str, current: str, code: str) -> str:
+    """The page at `path` (read in language `current`) in language `code`: resolving and reversing the
+    address costs more than the rest of a page's header, and it is the same for as long as the process runs."""
+    return translate_url(path, code)
 
 
 @register.simple_tag

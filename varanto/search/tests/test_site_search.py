@@ -12,9 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from varanto.catalog.models import Organization
 from varanto.catalog.tests.factories import DataResourceFactory, OrganizationFactory, SectionFactory
 from varanto.interchange.staticsite import relink
-from varanto.publications.services import publication_create
+from varanto.publications.services import publication_create, publication_withdraw
+from varanto.search.models import ThesaurusEntry
 from varanto.search.selectors import search_resources
 from varanto.search.services import search_index_ensure_current
 
@@ -130,6 +132,58 @@ def test_the_root_search_page_lists_results_of_every_organisation_with_an_organi
 def test_the_root_search_page_refers_matters_of_other_authorities(client, region):
     html = client.get("/en/haku/", {"q": "tax card"}).content.decode()
     assert "The Finnish Tax Administration (Vero)" in html
+
+
+def test_the_root_search_answers_304_until_any_organisation_publishes_withdraws_or_edits_its_thesaurus(
+    client, region, django_capture_on_commit_callbacks
+):
+    def get(etag="", **params):
+        return client.get("/haku/", {"q": "kirjasto", **params}, HTTP_IF_NONE_MATCH=etag)
+
+    first = get()
+    etag = first.headers["ETag"]
+    assert first.status_code == 200 and "public" in first.headers["Cache-Control"]
+    assert get(etag).status_code == 304 and get(etag).headers["ETag"] == etag
+    # Another query, facet or language is another answer.
+    assert get(etag, q="rakennuslupa").status_code == 200
+    assert get(etag, organisaatio="ruokolahti").status_code == 200
+    assert client.get("/sv/haku/", {"q": "kirjasto"}, HTTP_IF_NONE_MATCH=etag).status_code == 200
+
+    rautjarvi = Organization.objects.get(slug="rautjarvi")
+    DataResourceFactory(organization=rautjarvi, section=rautjarvi.sections.get(), key="kirjasto", name="Kirjasto")
+    with django_capture_on_commit_callbacks(execute=True):
+        publication = publication_create(organization=rautjarvi)
+    published = get(etag)
+    assert published.status_code == 200 and published.headers["ETag"] != etag
+    assert "/rautjarvi/tietovaranto/kirjasto/" in published.content.decode()
+    etag = published.headers["ETag"]
+    assert get(etag).status_code == 304
+
+    with django_capture_on_commit_callbacks(execute=True):
+        publication_withdraw(publication=publication, reason="virhe")
+    withdrawn = get(etag)
+    assert withdrawn.status_code == 200 and "/rautjarvi/tietovaranto/kirjasto/" not in withdrawn.content.decode()
+    etag = withdrawn.headers["ETag"]
+
+    entry = ThesaurusEntry.objects.create(organization=rautjarvi, term="kirjastokortti", expansions="kirjasto")
+    etag = get(etag).headers["ETag"]
+    assert get(etag).status_code == 304
+    entry.expansions = "aineisto"
+    entry.save()
+    assert get(etag).status_code == 200
+
+
+def test_the_root_search_answers_304_in_one_query_whatever_the_number_of_organisations(
+    client, region, django_assert_num_queries
+):
+    for n in range(5):
+        organization = OrganizationFactory(slug=f"kunta-{n}", name=f"Kunta {n}")
+        DataResourceFactory(organization=organization, section=SectionFactory(organization=organization))
+        publication_create(organization=organization)
+    search_index_ensure_current()
+    etag = client.get("/haku/", {"q": "kirjasto"}).headers["ETag"]
+    with django_assert_num_queries(1):
+        assert client.get("/haku/", {"q": "kirjasto"}, HTTP_IF_NONE_MATCH=etag).status_code == 304
 
 
 def test_with_an_aggregate_search_a_static_copys_search_box_searches_every_organisation(settings):

@@ -6,7 +6,8 @@ import pytest
 
 from varanto.catalog.tests.factories import DataResourceFactory, OrganizationFactory, SectionFactory
 from varanto.publications.services import publication_create
-from varanto.search.models import ThesaurusEntry
+from varanto.search.models import Referral, ThesaurusEntry
+from varanto.search.services import referrals_defaults_load
 
 pytestmark = pytest.mark.django_db
 
@@ -151,9 +152,33 @@ def test_results_carry_an_etag_that_changes_with_the_publication_or_the_thesauru
     after_thesaurus = client.get(URL, {"q": "parkkisakko"}, HTTP_IF_NONE_MATCH=etag)
     assert after_thesaurus.status_code == 200 and after_thesaurus.headers["ETag"] != etag
 
+    entry = ThesaurusEntry.objects.get(organization=imatra_published, term="sakkolappu")
+    entry.expansions = "pysäköinninvalvonta"
+    entry.save()
+    after_edit = client.get(URL, {"q": "parkkisakko"}, HTTP_IF_NONE_MATCH=after_thesaurus.headers["ETag"])
+    assert after_edit.status_code == 200
+
     publication_create(organization=imatra_published, note="uusi versio")
-    after_publishing = client.get(URL, {"q": "parkkisakko"}, HTTP_IF_NONE_MATCH=after_thesaurus.headers["ETag"])
+    after_publishing = client.get(URL, {"q": "parkkisakko"}, HTTP_IF_NONE_MATCH=after_edit.headers["ETag"])
     assert after_publishing.status_code == 200
+
+
+def test_results_etag_changes_when_a_referral_is_added_edited_or_removed(client, imatra_published):
+    def etag_after(change) -> str:
+        before = client.get(URL, {"q": "verokortti"}).headers["ETag"]
+        assert client.get(URL, {"q": "verokortti"}, HTTP_IF_NONE_MATCH=before).status_code == 304
+        change()
+        response = client.get(URL, {"q": "verokortti"}, HTTP_IF_NONE_MATCH=before)
+        assert response.status_code == 200
+        return response.content.decode()
+
+    referrals_defaults_load(organization=imatra_published)
+    taxes = Referral.objects.get(organization=imatra_published, matter="taxes")
+    taxes.authority_fi = "Verotoimisto"
+
+    html = etag_after(taxes.save)
+    assert "Verotoimisto" in html
+    assert "Verotoimisto" not in etag_after(taxes.delete)
 
 
 def test_a_search_get_never_builds_an_index(client, imatra_published):
@@ -174,3 +199,19 @@ def test_the_page_has_one_search_box_and_says_where_words_were_found_without_sco
     assert not re.search(r"pistee|score|points", html, re.IGNORECASE)
     front = client.get("/imatran-kaupunki/").content.decode()
     assert front.count('role="search"') == 1  # every other page keeps the header's box
+
+
+def test_snippets_of_a_page_of_results_read_the_texts_in_one_query(imatra_published, django_assert_num_queries):
+    from varanto.search.models import SearchDocument
+    from varanto.search.selectors import search_resources
+
+    hits = search_resources(query="tiedot", organization=imatra_published).hits
+    assert len(hits) > 20
+    with django_assert_num_queries(1):
+        snippets = [hit.snippet for hit in hits[:20]]
+    with django_assert_num_queries(1):
+        snippets += [hit.snippet for hit in hits[20:]]
+    assert [hit.document.texts for hit in hits] == [
+        SearchDocument.objects.get(pk=hit.document.pk).texts for hit in hits
+    ]
+    assert all(snippet is not None for snippet in snippets)

@@ -26,6 +26,8 @@ class Command(BaseCommand):
             summary = starter_organization_create(name=name, organization_type=type, acting_user=None)
         except CatalogError as exc:
             raise CommandError("\n".join(exc.problems)) from None
+        for warning in summary.warnings:
+            self.stderr.write(self.style.WARNING(warning))
         organization = summary.organization
         self.stdout.write(
             self.style.SUCCESS(
