@@ -157,11 +157,12 @@ def catalog_export(organization: Organization, *, audience: Audience = Audience.
     resources = every(DataResource, starter_draft=True)
     systems = every(InformationSystem)
     datasets = every(OpenDataset)
+    plan = records_plan.records_management_export(organization, audience=audience)
     if audience is Audience.PUBLIC:
         shown = {r["key"] for r in resources}
-        for dataset in datasets:
-            if dataset["resource"] not in shown:
-                dataset["resource"] = None
+        for linked in (*datasets, *plan.get("document_types", [])):
+            if linked["resource"] not in shown:
+                linked["resource"] = None
         if responsible_persons_public(organization):
             _persons_named(organization, DataResource, resources)
             _persons_named(organization, InformationSystem, systems)
@@ -174,7 +175,7 @@ def catalog_export(organization: Organization, *, audience: Audience = Audience.
         "processes": every(Process),
         "interfaces": every(SystemInterface),
         "open_data": {"datasets": datasets, "services": every(DataService)},
-        "records_management": records_plan.records_management_export(organization, audience=audience),
+        "records_management": plan,
     }
 
 

@@ -9,13 +9,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db.models import F
+from django.db.models import F, Q
 
 from varanto.catalog import declarations
 from varanto.catalog.declarations import canonical_pairs
 from varanto.catalog.models import DocumentType, Organization, ProcessAction, TaskClass
+from varanto.catalog.models.tasks import PublicityClass
 
 from .dumping import Audience, Spec, _dump
+
+# A document type that is secret or not public, by its own class or the one its task class gives it, is
+# left out of the public view altogether: the publicity description names what can be asked for.
+UNPUBLISHED_CLASSES = (PublicityClass.SECRET, PublicityClass.NOT_PUBLIC)
+UNPUBLISHED_DOCUMENT_TYPES = Q(publicity_class__in=UNPUBLISHED_CLASSES) | Q(
+    publicity_class="", action__task_class__publicity_class__in=UNPUBLISHED_CLASSES
+)
 
 TASK_CLASS_FIELDS: Spec = canonical_pairs(declarations.TASK_CLASS)
 ACTION_FIELDS: Spec = canonical_pairs(declarations.PROCESS_ACTION)
@@ -98,9 +106,10 @@ def records_management_export(organization: Organization, *, audience: Audience 
     actions = _with_links(ProcessAction.objects.filter(organization=organization), "task_class__key", "parent__key")
     ordered = plan_order(sorted(actions, key=lambda a: (rank[a.task_class_id], a.position, a.pk)))
     place = {a.pk: i for i, a in enumerate(ordered)}
-    documents = _with_links(
-        DocumentType.objects.filter(organization=organization), "action__key", "system__name", "resource__key"
-    )
+    documents = DocumentType.objects.filter(organization=organization)
+    if audience is Audience.PUBLIC:
+        documents = documents.exclude(UNPUBLISHED_DOCUMENT_TYPES)
+    documents = _with_links(documents, "action__key", "system__name", "resource__key")
     return {
         "task_classes": [task_class_export(c, audience=audience) for c in classes],
         "actions": [action_export(a, audience=audience) for a in ordered],
