@@ -110,7 +110,7 @@ def _list(schema: dict) -> dict:
 
 NOT_WRITABLE = {
     "resource": ("key", "review.last_reviewed"),
-    "system": ("key",),
+    "system": ("key", "review.last_reviewed"),
     "section": ("key",),
     "process": ("key",),
     "interface": ("key",),

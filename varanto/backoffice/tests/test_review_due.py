@@ -120,6 +120,18 @@ def test_a_system_is_due_on_its_own_cycle_and_an_official_confirms_it_up_to_date
     page = client.get(base).content.decode()
     assert "Tarkistus myöhässä" not in page and "Ajan tasalla" in page
     assert client.post(base + "tarkistus/", {"version": "1"}).status_code == 409  # an older version is refused
+    for version in ({}, {"version": "x"}):  # a form sent without its version is told so, not a server error
+        response = client.post(base + "tarkistus/", version, follow=True)
+        assert response.status_code == 200 and response.context["messages"]
+
+
+def test_a_system_added_today_is_not_overdue(staff):
+    from varanto.backoffice.selectors.attention import system_review
+    from varanto.catalog.services.systems import information_system_create
+
+    system = information_system_create(organization=staff.organization, data={"name": "Uusi"}, acting_user=staff.editor)
+    assert system.last_reviewed == datetime.date.today()
+    assert not system_review(system, staff.organization).overdue
 
 
 def test_an_agreed_review_date_stands_until_a_review_on_or_after_it(today):

@@ -77,3 +77,20 @@ def test_the_assessment_workbook_writes_a_formula_as_text(client, staff):
     assert cells and all(c.data_type != "f" for c in cells)
     values = {c.value for c in cells}
     assert '=cmd|"/c calc"!A1' in values and "@SUM(1)" in values and "+1+1\n-2" in values
+
+
+@pytest.mark.parametrize(
+    ("fields", "words"),
+    [
+        ({"review_cycle_months": "500"}, "120"),
+        ({"review_cycle_months": "0"}, "1"),
+        ({"next_review": "2207-03-01"}, "10"),
+    ],
+)
+def test_a_review_cycle_or_date_out_of_bounds_is_refused_by_the_form_as_by_the_api_and_import(
+    editor_client, staff, fields, words
+):
+    response = _edit(editor_client, staff, **fields)
+    assert response.status_code == 400
+    assert words in response.content.decode()
+    assert _resource(staff).version == 1

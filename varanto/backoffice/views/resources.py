@@ -138,7 +138,11 @@ def system_reviewed(request, org: str, key: str):
         )
     except EditConflict as conflict:
         return conflict_page(request, organization, conflict, data={}, record_label=str(system), back_url=detail)
-    messages.success(request, _("%(system)s was marked reviewed today.") % {"system": system})
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("%(system)s was marked reviewed today.") % {"system": system})
     return redirect(detail)
 
 

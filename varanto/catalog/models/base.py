@@ -1,7 +1,12 @@
 """What every catalogue record shares."""
 
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.dispatch import receiver
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.signals import pre_create_historical_record
 
@@ -89,3 +94,18 @@ class Responsible(models.Model):
         if self.responsible_title and self.responsible_organization:
             extra.insert(0, self.responsible_organization)
         return f"{main} ({', '.join(extra)})" if extra else main
+
+
+# Review cycles and agreed review dates: the same bounds on every write path (the field cleaner runs
+# these validators), and the JSON Schema's (cycle_months 1–120).
+REVIEW_CYCLE_MAX_MONTHS = 120
+REVIEW_CYCLE_VALIDATORS = [MinValueValidator(1), MaxValueValidator(REVIEW_CYCLE_MAX_MONTHS)]
+NEXT_REVIEW_MAX_YEARS = 10
+
+
+def review_date_ahead(value: datetime.date) -> None:
+    """An agreed review date decades ahead is a typing slip (e.g. 2207 for 2027)."""
+    if value.year > timezone.localdate().year + NEXT_REVIEW_MAX_YEARS:
+        raise ValidationError(
+            _("The review date can be at most %(years)d years ahead."), params={"years": NEXT_REVIEW_MAX_YEARS}
+        )

@@ -3,7 +3,14 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ..fields import internal
-from .base import HistorySnapshot, HistoryStamp, OrganizationOwned, Responsible
+from .base import (
+    REVIEW_CYCLE_VALIDATORS,
+    HistorySnapshot,
+    HistoryStamp,
+    OrganizationOwned,
+    Responsible,
+    review_date_ahead,
+)
 
 
 class DisclosureLevel(models.TextChoices):
@@ -96,10 +103,14 @@ class DataResource(OrganizationOwned, Responsible):
     # of the public view until a publisher approves it (`interchange.starter`).
     starter_draft = internal(models.BooleanField(_("starter model draft"), default=False))
     last_reviewed = internal(models.DateField(_("last reviewed"), null=True, blank=True))
-    review_cycle_months = internal(models.PositiveSmallIntegerField(_("review cycle (months)"), default=12))
+    review_cycle_months = internal(
+        models.PositiveSmallIntegerField(_("review cycle (months)"), default=12, validators=REVIEW_CYCLE_VALIDATORS)
+    )
     # A review date agreed for the resource (e.g. set on a section at once in a bulk edit); it stands
     # until the resource is reviewed on or after it, then the review cycle counts again.
-    next_review = internal(models.DateField(_("next review date"), null=True, blank=True))
+    next_review = internal(
+        models.DateField(_("next review date"), null=True, blank=True, validators=[review_date_ahead])
+    )
 
     history = HistoricalRecords(m2m_fields=[processes], bases=[HistorySnapshot])
 

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ..fields import internal
-from .base import HistorySnapshot, OrganizationOwned, Responsible
+from .base import REVIEW_CYCLE_VALIDATORS, HistorySnapshot, OrganizationOwned, Responsible
 
 
 class InformationSystem(OrganizationOwned, Responsible):
@@ -22,7 +22,9 @@ class InformationSystem(OrganizationOwned, Responsible):
     internal_notes = internal(models.TextField(_("internal notes"), blank=True))
     # A system's change needs no approval: saving one, or confirming it unchanged, is its review.
     last_reviewed = internal(models.DateField(_("last reviewed"), null=True, blank=True))
-    review_cycle_months = internal(models.PositiveSmallIntegerField(_("review cycle (months)"), default=12))
+    review_cycle_months = internal(
+        models.PositiveSmallIntegerField(_("review cycle (months)"), default=12, validators=REVIEW_CYCLE_VALIDATORS)
+    )
     history = HistoricalRecords(bases=[HistorySnapshot])
 
     translatable_fields = ("name", "purpose", "description")

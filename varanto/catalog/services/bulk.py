@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from varanto.accounts.models import AuditKind
 from varanto.accounts.services import audit_record
 from varanto.catalog.models import DataResource, Organization
+from varanto.catalog.models.base import review_date_ahead
 
 from .resources import data_resource_update
 
@@ -33,26 +34,22 @@ BULK_FIELDS = (
     "section",
 )
 BULK_REASON = "edit:bulk"
-# A review date set for many resources schedules their next review: one already past would be
-# overdue at once, and one decades ahead is a typing slip (e.g. 2207 for 2027).
-NEXT_REVIEW_MAX_YEARS = 10
 
 
 def _next_review_check(value) -> None:
+    """A bulk edit also refuses a date already past, which would make every chosen resource overdue at once;
+    one resource's edit or an import may record a past date (it is due now). Every path refuses a date
+    decades ahead (`review_date_ahead`)."""
     if value is None:
         return
     if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
         raise ValidationError({"next_review": _("Enter the review date as a date.")})
-    today = timezone.localdate()
-    if value < today:
+    if value < timezone.localdate():
         raise ValidationError({"next_review": _("The review date cannot be in the past.")})
-    if value.year > today.year + NEXT_REVIEW_MAX_YEARS:
-        raise ValidationError(
-            {
-                "next_review": _("The review date can be at most %(years)d years ahead.")
-                % {"years": NEXT_REVIEW_MAX_YEARS}
-            }
-        )
+    try:
+        review_date_ahead(value)
+    except ValidationError as exc:
+        raise ValidationError({"next_review": exc.messages}) from exc
 
 
 def bulk_data_check(data: dict) -> None:

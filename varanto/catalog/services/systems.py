@@ -47,6 +47,7 @@ def information_system_create(*, organization: Organization, data: dict, acting_
     stamp = Stamp(acting_user, "create")
     system = new_record(InformationSystem, organization, data)
     assign(system, data, SYSTEM.fields, relations=SYSTEM.relations)
+    system.last_reviewed = timezone.localdate()  # described just now: its first review falls a cycle from today
     return record_create(system, stamp)
 
 

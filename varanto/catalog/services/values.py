@@ -110,6 +110,9 @@ def field_cleaner(kind: RecordKind, decl: FieldDeclaration) -> Callable[..., Any
     or raises ValidationError({name: message}). `where` names the field in a warning (default: its label)."""
     model_field = decl.model_field(kind.model)
     web_address = isinstance(model_field, models.URLField)
+    # A number's or date's own bounds (a review cycle's 1–120 months …); texts have the length and
+    # link rules below instead of Django's validators (which would refuse mailto: links).
+    bounded = not isinstance(model_field, (models.CharField, models.TextField))
 
     def clean(value, name: str = decl.attr, where: str | None = None):
         value = texts_cleaned(value, where or kind.label(decl))
@@ -120,6 +123,11 @@ def field_cleaner(kind: RecordKind, decl: FieldDeclaration) -> Callable[..., Any
         elif isinstance(value, str):
             value = value.strip()
         _check_lengths(decl, value, name)
+        if bounded:
+            try:
+                model_field.run_validators(value)
+            except ValidationError as exc:
+                raise ValidationError({name: exc.messages}) from exc
         if web_address and value and not (isinstance(value, str) and value.split(":", 1)[0].lower() in WEB_SCHEMES):
             raise ValidationError(
                 {name: _("%(url)s is not allowed: a web address must begin with http:// or https://.") % {"url": value}}

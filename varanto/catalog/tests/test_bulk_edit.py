@@ -10,8 +10,8 @@ from django.utils import timezone, translation
 from varanto.accounts.models import AuditEvent, AuditKind
 from varanto.accounts.permissions import Action
 from varanto.catalog.models import DataResource, ReviewStatus
+from varanto.catalog.models.base import NEXT_REVIEW_MAX_YEARS
 from varanto.catalog.services import EditConflict, data_resource_review, data_resources_bulk_update
-from varanto.catalog.services.bulk import NEXT_REVIEW_MAX_YEARS
 
 from .factories import DataResourceFactory, OrganizationFactory, SectionFactory
 
