@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from varanto.catalog.models import DataResource, ReviewStatus
+from varanto.catalog.models import DataResource, InformationSystem, ReviewStatus
 from varanto.testing.browser import assert_accessible
 
 from .browser import signed_in_page
@@ -51,6 +51,8 @@ def test_an_editor_sees_one_state_per_resource_and_their_own_overdue_count(live_
     DataResource.objects.filter(organization=staff.organization).update(
         last_reviewed=LONG_AGO, review_status=ReviewStatus.CURRENT
     )
+    # Systems just reviewed, so that the overdue list holds the resources only.
+    InformationSystem.objects.filter(organization=staff.organization).update(last_reviewed=datetime.date.today())
     everyone = DataResource.objects.filter(organization=staff.organization).count()
     page = signed_in_page(browser, live_server, staff.editor)
     page.goto(f"{live_server.url}/hallinta/{staff.organization.slug}/")

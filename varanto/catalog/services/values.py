@@ -112,7 +112,7 @@ def field_cleaner(kind: RecordKind, decl: FieldDeclaration) -> Callable[..., Any
     web_address = isinstance(model_field, models.URLField)
     # A number's or date's own bounds (a review cycle's 1–120 months …); texts have the length and
     # link rules below instead of Django's validators (which would refuse mailto: links).
-    bounded = not isinstance(model_field, (models.CharField, models.TextField))
+    bounded = not (model_field.is_relation or isinstance(model_field, (models.CharField, models.TextField)))
 
     def clean(value, name: str = decl.attr, where: str | None = None):
         value = texts_cleaned(value, where or kind.label(decl))
@@ -123,9 +123,9 @@ def field_cleaner(kind: RecordKind, decl: FieldDeclaration) -> Callable[..., Any
         elif isinstance(value, str):
             value = value.strip()
         _check_lengths(decl, value, name)
-        if bounded:
+        if bounded and value not in model_field.empty_values:
             try:
-                model_field.run_validators(value)
+                model_field.run_validators(model_field.to_python(value))  # a date may come as its ISO text
             except ValidationError as exc:
                 raise ValidationError({name: exc.messages}) from exc
         if web_address and value and not (isinstance(value, str) and value.split(":", 1)[0].lower() in WEB_SCHEMES):

@@ -179,7 +179,8 @@ def _check_model_rules(rows: list[Row], table: Table, reader: Reader) -> None:
             model_field = table.model._meta.get_field(attr)
             assert isinstance(model_field, models.Field), "table columns are the model's own fields"
             try:
-                model_field.run_validators(value)
+                # A date's or number's cell is its text; a reference is resolved by key later.
+                model_field.run_validators(value if model_field.is_relation else model_field.to_python(value))
             except ValidationError as exc:
                 reader.problem(where, " ".join(exc.messages))
 
