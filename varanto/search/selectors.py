@@ -120,7 +120,7 @@ class SearchHit:
 class SearchResults:
     query: str
     words: list[QueryWord]
-    hits: list[SearchHit] = field(default_factory=list)
+    hits: Sequence[SearchHit] = field(default_factory=list)
     facets: list[Facet] = field(default_factory=list)
     # Finnish words a Swedish or English query was also searched for ("haettu myös: rakennuslupa").
     searched_also: list[str] = field(default_factory=list)
@@ -163,7 +163,9 @@ def search_resources(
     )
 
 
-def search_page(*, query: str, organization: Organization | None, filters: Mapping[str, str] | None = None):
+def search_page(
+    *, query: str, organization: Organization | None, filters: Mapping[str, str] | None = None
+) -> SearchResults:
     """`search_resources` for the results page: the same results in the same order, but read a page at a
     time (`hits` is a sequence whose slices query the database) and the facets counted by the database,
     so that a page's work does not grow with the number of matches."""
@@ -179,7 +181,7 @@ def search_page(*, query: str, organization: Organization | None, filters: Mappi
     return SearchResults(
         query,
         plan.words,
-        hits=_PagedHits(plan, filters, total),  # type: ignore[arg-type]
+        hits=_PagedHits(plan, filters, total),
         facets=facets_of(groups, filters, facet_names),
         searched_also=_searched_also(plan.words, plan.frequencies),
     )
@@ -226,7 +228,7 @@ class _Plan:
         return [SearchHit(d, r, found_words, contributions.get(d.pk, []), self.analyzer, texts) for r, d in kept]
 
 
-class _PagedHits(Sequence):
+class _PagedHits(Sequence[SearchHit]):
     """The hits of a search, `total` of them, each slice read from the database when asked for (what
     Django's Paginator takes: a length and slices)."""
 
