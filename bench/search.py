@@ -8,7 +8,8 @@ publication per organisation straight into the database, builds the search index
 then runs QUERIES resident-style queries, half within one organisation (the results page) and
 half over every organisation (the root /haku/ page and `varanto search` without --organization),
 and as many Swedish and English ones (through the trilingual vocabulary), and prints p50/p95
-latency of each against the target: a single query's p95 under 30 ms. A PostgreSQL database is created when missing; data of an earlier run
+latency of each against the target: a single query's p95 under 30 ms. Then it times the root /haku/
+results page itself (PAGES requests through Django's test client: search, facets, rendering). A PostgreSQL database is created when missing; data of an earlier run
 (organisations named bench-…) is replaced, anything else in it is left alone.
 """
 
@@ -47,6 +48,8 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--organizations", type=int, default=1000)
     parser.add_argument("--resources", type=int, default=50, help="data resources per organisation")
     parser.add_argument("--queries", type=int, default=400, help="queries to time, half per scope")
+    parser.add_argument("--pages", type=int, default=100, help="/haku/ results pages to time")
+    parser.add_argument("--pages-only", action="store_true", help="time only the /haku/ results page")
     parser.add_argument("--seed", type=int, default=1)
     return parser.parse_args()
 
@@ -207,6 +210,22 @@ def time_queries(queries, scopes) -> tuple[list[float], list[float]]:
     return wall, cpu
 
 
+def time_pages(queries) -> tuple[list[float], list[float]]:
+    """Wall-clock and CPU milliseconds of the root /haku/ results page, as a resident's browser asks for it
+    (no conditional request), through Django's test client: the whole view, template included."""
+    from django.test import Client
+
+    client = Client()
+    wall, cpu = [], []
+    for query in queries:
+        started, started_cpu = time.perf_counter(), time.process_time()
+        response = client.get("/haku/", {"q": query})
+        wall.append((time.perf_counter() - started) * 1000)
+        cpu.append((time.process_time() - started_cpu) * 1000)
+        assert response.status_code == 200, (query, response.status_code)
+    return wall, cpu
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[max(0, round(share * len(ordered)) - 1)]
@@ -230,6 +249,37 @@ def database_size(connection) -> str:
             return cursor.fetchone()[0]
     path = Path(connection.settings_dict["NAME"])
     return f"{path.stat().st_size / 2**20:.0f} MB"
+
+
+def time_all_queries(args, queries, organizations, rng) -> None:
+    half = len(queries) // 2
+    scoped = [rng.choice(organizations) for _ in range(half)]
+    time_queries(queries[:20], [rng.choice(organizations) for _ in range(10)] + [None] * 10)  # warm caches
+    organization_timings = time_queries(queries[:half], scoped)
+    national_timings = time_queries(queries[half:], [None] * (len(queries) - half))
+    foreign = make_foreign_queries(args.queries, args.seed)
+    foreign_scoped = time_queries(foreign[:half], [rng.choice(organizations) for _ in range(half)])
+    foreign_national = time_queries(foreign[half:], [None] * (len(foreign) - half))
+    print("Query latency (index check + referrals + ranking + facets + snippets of the first page):")
+    report("one organisation (the page)", organization_timings)
+    report("all organisations (/haku/, CLI)", national_timings)
+    report("Swedish/English, one organisation", foreign_scoped)
+    report("Swedish/English, all organisations", foreign_national)
+    everything = [organization_timings, national_timings, foreign_scoped, foreign_national]
+    report("all queries", ([w for t in everything for w in t[0]], [c for t in everything for c in t[1]]))
+
+
+def report_pages(queries) -> None:
+    from django.test.utils import setup_test_environment
+
+    setup_test_environment()  # the test client's host, "testserver", allowed
+    time_pages(queries[:10])  # warm caches
+    wall, cpu = time_pages(queries)
+    print(
+        f"The /haku/ results page (every organisation, Django test client), n={len(wall)}: "
+        f"wall p50 {statistics.median(wall):.1f} ms, p95 {percentile(wall, 0.95):.1f} ms; "
+        f"CPU p50 {statistics.median(cpu):.1f} ms, p95 {percentile(cpu, 0.95):.1f} ms"
+    )
 
 
 def main() -> None:
@@ -264,21 +314,9 @@ def main() -> None:
         sys.exit("No benchmark catalogue in this database: run without --queries-only first.")
     rng = random.Random(args.seed)
     queries = make_queries(args.queries, args.seed)
-    half = len(queries) // 2
-    scoped = [rng.choice(organizations) for _ in range(half)]
-    time_queries(queries[:20], [rng.choice(organizations) for _ in range(10)] + [None] * 10)  # warm caches
-    organization_timings = time_queries(queries[:half], scoped)
-    national_timings = time_queries(queries[half:], [None] * (len(queries) - half))
-    foreign = make_foreign_queries(args.queries, args.seed)
-    foreign_scoped = time_queries(foreign[:half], [rng.choice(organizations) for _ in range(half)])
-    foreign_national = time_queries(foreign[half:], [None] * (len(foreign) - half))
-    print("Query latency (index check + referrals + ranking + facets + snippets of the first page):")
-    report("one organisation (the page)", organization_timings)
-    report("all organisations (/haku/, CLI)", national_timings)
-    report("Swedish/English, one organisation", foreign_scoped)
-    report("Swedish/English, all organisations", foreign_national)
-    everything = [organization_timings, national_timings, foreign_scoped, foreign_national]
-    report("all queries", ([w for t in everything for w in t[0]], [c for t in everything for c in t[1]]))
+    if not args.pages_only:
+        time_all_queries(args, queries, organizations, rng)
+    report_pages(make_queries(args.pages, args.seed + 2))
     print(f"Load average at the end: {os.getloadavg()[0]:.1f} (other work on the machine slows every figure)")
 
 

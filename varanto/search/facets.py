@@ -75,10 +75,8 @@ def matches_filters(document: SearchDocument, filters: Mapping[str, str], *, ign
 def facet_counts(
     documents: Sequence[SearchDocument], filters: Mapping[str, str], names: Sequence[str] = FACET_NAMES
 ) -> list[Facet]:
-    facets = []
-    for name, label in FACETS:
-        if name not in names:
-            continue
+    groups: dict[str, list[tuple[str, str, int]]] = {}
+    for name in names:
         counts: Counter[str] = Counter()
         labels: dict[str, str] = {}
         for document in documents:
@@ -86,6 +84,20 @@ def facet_counts(
                 for value, value_label in document_values(document, name):
                     counts[value] += 1
                     labels[value] = value_label
+        groups[name] = [(value, labels[value], count) for value, count in counts.items()]
+    return facets_of(groups, filters, names)
+
+
+def facets_of(
+    groups: Mapping[str, Sequence[tuple[str, str, int]]], filters: Mapping[str, str], names: Sequence[str]
+) -> list[Facet]:
+    """The facets of (value, label, count) groups: the chosen value first, then by count and label."""
+    facets = []
+    for name, label in FACETS:
+        if name not in names:
+            continue
+        counts = {value: count for value, _label, count in groups.get(name, ())}
+        labels = {value: _value_label(name, value, value_label) for value, value_label, _count in groups.get(name, ())}
         wanted = filters.get(name)
         if wanted and wanted not in counts:
             counts[wanted] = 0
@@ -93,3 +105,11 @@ def facet_counts(
         values = sorted(counts, key=lambda v: (v != wanted, -counts[v], labels[v].casefold()))
         facets.append(Facet(name, str(label), tuple(FacetValue(v, labels[v], counts[v], v == wanted) for v in values)))
     return facets
+
+
+def _value_label(name: str, value: str, label: str) -> str:
+    if name == "disclosure":
+        return str(DISCLOSURE.get(value, value))
+    if name == "api":
+        return str(API.get(value, value))
+    return label

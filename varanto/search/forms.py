@@ -12,6 +12,8 @@ FACET_PARAMETERS = {
     "organisaatio": "organization",
 }
 PAGE_PARAMETER = "sivu"
+# The facet (by its parameter) whose every value the page lists (?kaikki=organisaatio).
+SHOW_ALL_PARAMETER = "kaikki"
 
 
 class SearchForm(forms.Form):

@@ -6,7 +6,7 @@ API call, over the index the publishing service (or `varanto search_index`) buil
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -19,7 +19,7 @@ from varanto.publications.models import Publication
 
 from . import sql
 from .analysis import Analyzer, analyse_text, get_analyzer
-from .facets import FACET_NAMES, ORGANIZATION_FACETS, Facet, facet_counts, matches_filters
+from .facets import FACET_NAMES, ORGANIZATION_FACETS, Facet, facet_counts, facets_of, matches_filters
 from .languages import default_vocabulary
 from .models import Referral, SearchDocument, SearchIndex, SearchTerm, ThesaurusEntry
 from .query import QueryWord, WeightedTerm, corrected_word, query_words, weighted_terms, word_frequency
@@ -120,7 +120,7 @@ class SearchHit:
 class SearchResults:
     query: str
     words: list[QueryWord]
-    hits: list[SearchHit] = field(default_factory=list)
+    hits: Sequence[SearchHit] = field(default_factory=list)
     facets: list[Facet] = field(default_factory=list)
     # Finnish words a Swedish or English query was also searched for ("haettu myös: rakennuslupa").
     searched_also: list[str] = field(default_factory=list)
@@ -147,36 +147,113 @@ def search_resources(
     query = " ".join(query.split())[:MAX_QUERY_LENGTH]
     facet_names = FACET_NAMES if organization is None else ORGANIZATION_FACETS
     filters = {k: v for k, v in (filters or {}).items() if k in facet_names and v}
-    scope = _Scope(organization)
-    if not scope.document_count or not query:
+    plan = _Plan.of(query, organization)
+    if plan is None:
         return SearchResults(query, [])
-    analyzer = get_analyzer()
-    thesaurus = thesaurus_for(analyzer, scope.thesaurus_entries())
-    words = query_words(
-        query, analyzer, thesaurus, implied=scope.implied_lemmas(analyzer), vocabulary=default_vocabulary()
+    ranked = rank_documents(plan.rows, index_id=plan.scope.index_id, frequent=plan.frequent, limit=limit)
+    documents = _hit_documents(ranked)
+    ordered = [(r, documents[r.document_id]) for r in ranked]
+    kept = [(r, d) for r, d in ordered if matches_filters(d, filters)]
+    return SearchResults(
+        query,
+        plan.words,
+        hits=plan.hits(kept),
+        facets=facet_counts([d for _, d in ordered], filters, facet_names),
+        searched_also=_searched_also(plan.words, plan.frequencies),
     )
-    frequencies = scope.frequencies({t for w in words for t in w.words})
-    words = [_corrected(w, frequencies, scope, analyzer, thesaurus) for w in words]
-    rows = weighted_terms(words, frequencies, scope.document_count)
-    found_words = len({row.word for row in rows})
-    frequent = scope.frequent(rows, frequencies)
-    ranked = rank_documents(rows, index_id=scope.index_id, frequent=frequent, limit=limit)
-    documents = (
+
+
+def search_page(
+    *, query: str, organization: Organization | None, filters: Mapping[str, str] | None = None
+) -> SearchResults:
+    """`search_resources` for the results page: the same results in the same order, but read a page at a
+    time (`hits` is a sequence whose slices query the database) and the facets counted by the database,
+    so that a page's work does not grow with the number of matches."""
+    query = " ".join(query.split())[:MAX_QUERY_LENGTH]
+    facet_names = FACET_NAMES if organization is None else ORGANIZATION_FACETS
+    filters = {k: v for k, v in (filters or {}).items() if k in facet_names and v}
+    plan = _Plan.of(query, organization)
+    if plan is None:
+        return SearchResults(query, [])
+    total, groups = sql.facet_groups(
+        plan.rows, index_id=plan.scope.index_id, frequent=plan.frequent, filters=filters, names=facet_names
+    )
+    return SearchResults(
+        query,
+        plan.words,
+        hits=_PagedHits(plan, filters, total),
+        facets=facets_of(groups, filters, facet_names),
+        searched_also=_searched_also(plan.words, plan.frequencies),
+    )
+
+
+def _hit_documents(ranked: list[Ranked]) -> dict[int, SearchDocument]:
+    return (
         SearchDocument.objects.select_related("index__organization")
         .only(*HIT_FIELDS)
         .in_bulk([r.document_id for r in ranked])
     )
-    ordered = [(r, documents[r.document_id]) for r in ranked]
-    kept = [(r, d) for r, d in ordered if matches_filters(d, filters)]
-    contributions = _contributions([r for r, _ in kept], rows, words)
-    texts = _Texts([d for _, d in kept])
-    return SearchResults(
-        query,
-        words,
-        hits=[SearchHit(d, r, found_words, contributions.get(d.pk, []), analyzer, texts) for r, d in kept],
-        facets=facet_counts([d for _, d in ordered], filters, facet_names),
-        searched_also=_searched_also(words, frequencies),
-    )
+
+
+@dataclass
+class _Plan:
+    """A query as ranking reads it: its words, their weighted terms, and the scope searched."""
+
+    scope: _Scope
+    analyzer: Analyzer
+    words: list[QueryWord]
+    frequencies: dict[str, int]
+    rows: list[WeightedTerm]
+    frequent: set[str]
+
+    @classmethod
+    def of(cls, query: str, organization: Organization | None) -> _Plan | None:
+        scope = _Scope(organization)
+        if not scope.document_count or not query:
+            return None
+        analyzer = get_analyzer()
+        thesaurus = thesaurus_for(analyzer, scope.thesaurus_entries())
+        words = query_words(
+            query, analyzer, thesaurus, implied=scope.implied_lemmas(analyzer), vocabulary=default_vocabulary()
+        )
+        frequencies = scope.frequencies({t for w in words for t in w.words})
+        words = [_corrected(w, frequencies, scope, analyzer, thesaurus) for w in words]
+        rows = weighted_terms(words, frequencies, scope.document_count)
+        return cls(scope, analyzer, words, frequencies, rows, scope.frequent(rows, frequencies))
+
+    def hits(self, kept: list[tuple[Ranked, SearchDocument]]) -> list[SearchHit]:
+        found_words = len({row.word for row in self.rows})
+        contributions = _contributions([r for r, _ in kept], self.rows, self.words)
+        texts = _Texts([d for _, d in kept])
+        return [SearchHit(d, r, found_words, contributions.get(d.pk, []), self.analyzer, texts) for r, d in kept]
+
+
+class _PagedHits(Sequence[SearchHit]):
+    """The hits of a search, `total` of them, each slice read from the database when asked for (what
+    Django's Paginator takes: a length and slices)."""
+
+    def __init__(self, plan: _Plan, filters: Mapping[str, str], total: int):
+        self.plan, self.filters, self.total = plan, filters, total
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __getitem__(self, item):
+        if not isinstance(item, slice):
+            return self[item : item + 1][0] if item >= 0 else self[self.total + item]
+        start, stop, step = item.indices(self.total)
+        if step != 1:
+            raise ValueError("hits are read in pages")
+        ranked = sql.ranked_page(
+            self.plan.rows,
+            index_id=self.plan.scope.index_id,
+            frequent=self.plan.frequent,
+            filters=self.filters,
+            offset=start,
+            limit=stop - start,
+        )
+        documents = _hit_documents(ranked)
+        return self.plan.hits([(r, documents[r.document_id]) for r in ranked])
 
 
 def _searched_also(words: list[QueryWord], frequencies: dict[str, int]) -> list[str]:

@@ -24,7 +24,7 @@ times faster than model instances would.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -33,7 +33,7 @@ from django.db import connection, models
 from varanto.catalog.models import Organization
 from varanto.publications.models import Publication
 
-from .models import Referral, SearchIndex, SearchPosting, SearchTerm, ThesaurusEntry
+from .models import Referral, SearchDocument, SearchIndex, SearchPosting, SearchTerm, ThesaurusEntry
 from .query import WeightedTerm
 
 INSERT_BATCH = 500
@@ -68,13 +68,32 @@ def rank_documents(
     """
     if not rows:
         return []
-    values_sql, params = _weighted_terms(rows)
-    postings_sql, postings_params = _postings(rows, index_id, frequent)
-    params += postings_params
+    ranking_sql, params = _ranking(rows, index_id, frequent)
     limit_sql = ""
     if limit is not None:
-        limit_sql = "LIMIT %s"
+        limit_sql = "ORDER BY total * covered DESC, position, index_id LIMIT %s"
         params.append(limit)
+    sql = f"""
+        {ranking_sql},
+        h AS (SELECT document_id, index_id, position, total, covered FROM r {limit_sql})
+        {RANKED_SLOTS}
+    """
+    return _read_ranked(sql, params)
+
+
+# The ranked documents `h` with what each earned in each slot, best first.
+RANKED_SLOTS = """
+        SELECT h.document_id, h.index_id, h.total, h.covered, s.slot, s.best
+        FROM h JOIN s ON s.document_id = h.document_id
+        ORDER BY h.total * h.covered DESC, h.position, h.index_id, s.slot
+"""
+
+
+def _ranking(rows: Sequence[WeightedTerm], index_id: int | None, frequent: Iterable[str]) -> tuple[str, list]:
+    """Common table expressions ending in `r`: every result (unordered) with its total and words covered,
+    and `s`, what each document earned in each slot."""
+    values_sql, params = _weighted_terms(rows)
+    postings_sql, postings_params = _postings(rows, index_id, frequent)
     sql = f"""
         WITH q (term, slot, word, factor, anchor) AS ({values_sql}),
         {postings_sql},
@@ -89,13 +108,11 @@ def rank_documents(
             FROM s
             GROUP BY document_id, index_id, position
             HAVING MAX(anchored) = 1
-            ORDER BY SUM(best) * COUNT(DISTINCT word) DESC, position, index_id
-            {limit_sql}
-        )
-        SELECT r.document_id, r.index_id, r.total, r.covered, s.slot, s.best
-        FROM r JOIN s ON s.document_id = r.document_id
-        ORDER BY r.total * r.covered DESC, r.position, r.index_id, s.slot
-    """
+        )"""
+    return sql, params + postings_params
+
+
+def _read_ranked(sql: str, params: list) -> list[Ranked]:
     ranked: dict[int, Ranked] = {}
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -103,6 +120,121 @@ def rank_documents(
             entry = ranked.setdefault(document_id, Ranked(document_id, index_id, int(total), int(covered)))
             entry.slots[slot] = int(best)
     return list(ranked.values())
+
+
+# What each facet of the results page counts, as a column of `f` (section names may differ between
+# organisations for one key: the smallest is shown); systems are a JSON list, counted element by element.
+FACET_COLUMNS = {
+    "section": ("f.section_key", "MIN(f.section_name)"),
+    "disclosure": ("f.disclosure_level", "f.disclosure_level"),
+    "api": ("f.api_availability", "f.api_availability"),
+    "organization": ("f.slug", "MIN(f.organization_name)"),
+}
+
+
+def _results_with_facet_columns(rows, index_id, frequent) -> tuple[str, list]:
+    """The ranking's CTEs and `f`: every result with the columns facets count and filters test."""
+    ranking_sql, params = _ranking(rows, index_id, frequent)
+    quote = connection.ops.quote_name
+    documents = quote(SearchDocument._meta.db_table)
+    indexes = quote(SearchIndex._meta.db_table)
+    organizations = quote(Organization._meta.db_table)
+    sql = f"""{ranking_sql},
+        f AS (
+            SELECT r.document_id, r.index_id, r.position, r.total, r.covered, d.section_key, d.section_name,
+                d.systems, d.disclosure_level, d.api_availability, o.slug, o.name AS organization_name
+            FROM r JOIN {documents} d ON d.id = r.document_id
+            JOIN {indexes} i ON i.id = r.index_id JOIN {organizations} o ON o.id = i.organization_id
+        )"""
+    return sql, params
+
+
+def _systems(column: str) -> str:
+    """A table of the system names in a JSON list column, as `j(value)`."""
+    if connection.vendor == "postgresql":
+        return f"jsonb_array_elements_text({column}) AS j(value)"
+    return f"json_each({column}) AS j"
+
+
+def _filter_sql(filters: Mapping[str, str], ignore: str | None = None) -> tuple[str, list[str]]:
+    """WHERE conditions on `f` of the chosen facet values (but `ignore`'s), as `matches_filters` tests them."""
+    conditions, params = ["1 = 1"], []
+    for name, wanted in sorted(filters.items()):
+        if name == ignore:
+            continue
+        if name == "system":
+            conditions.append(f"EXISTS (SELECT 1 FROM {_systems('f.systems')} WHERE j.value = %s)")
+        else:
+            conditions.append(f"{FACET_COLUMNS[name][0]} = %s")
+        params.append(wanted)
+    return " AND ".join(conditions), params
+
+
+def ranked_page(
+    rows: Sequence[WeightedTerm],
+    *,
+    index_id: int | None,
+    frequent: Iterable[str],
+    filters: Mapping[str, str],
+    offset: int,
+    limit: int,
+) -> list[Ranked]:
+    """The results from `offset` to `offset + limit` of `rank_documents`' order among those the filters leave."""
+    if not rows or limit <= 0:
+        return []
+    results_sql, params = _results_with_facet_columns(rows, index_id, frequent)
+    where, filter_params = _filter_sql(filters)
+    sql = f"""{results_sql},
+        h AS (
+            SELECT document_id, index_id, position, total, covered FROM f WHERE {where}
+            ORDER BY total * covered DESC, position, index_id LIMIT %s OFFSET %s
+        )
+        {RANKED_SLOTS}
+    """
+    return _read_ranked(sql, [*params, *filter_params, limit, offset])
+
+
+def facet_groups(
+    rows: Sequence[WeightedTerm],
+    *,
+    index_id: int | None,
+    frequent: Iterable[str],
+    filters: Mapping[str, str],
+    names: Sequence[str],
+) -> tuple[int, dict[str, list[tuple[str, str, int]]]]:
+    """How many results the filters leave, and each facet's (value, label, count) over the results the
+    other facets' filters leave: one query, GROUP BY in the database, whatever the number of results."""
+    if not rows:
+        return 0, {}
+    results_sql, params = _results_with_facet_columns(rows, index_id, frequent)
+    where, filter_params = _filter_sql(filters)
+    label = "CAST(%s AS VARCHAR(300))"
+    parts = [f"SELECT {label}, {label}, {label}, COUNT(*) FROM f WHERE {where}"]
+    params += ["", "", "", *filter_params]
+    for name in names:
+        where, filter_params = _filter_sql(filters, ignore=name)
+        if name == "system":
+            parts.append(
+                f"SELECT {label}, j.value, j.value, COUNT(*) FROM f CROSS JOIN {_systems('f.systems')} "
+                f"WHERE {where} GROUP BY j.value"
+            )
+        else:
+            value, value_label = FACET_COLUMNS[name]
+            parts.append(
+                f"SELECT {label}, {value}, {value_label}, COUNT(*) FROM f WHERE {value} <> '' AND {where} "
+                f"GROUP BY {value}"
+            )
+        params += [name, *filter_params]
+    groups: dict[str, list[tuple[str, str, int]]] = {name: [] for name in names}
+    total = 0
+    with connection.cursor() as cursor:
+        cursor.execute(f"{results_sql}\n{' UNION ALL '.join(parts)}", params)
+        for name, value, value_label, count in cursor.fetchall():
+            if name:
+                groups[name].append((value, value_label, int(count)))
+            else:
+                total = int(count)
+    return total, groups
 
 
 def posting_details(documents: Iterable[tuple[int, int]], terms: Iterable[str]) -> list[tuple[int, str, int, str, str]]:

@@ -15,11 +15,14 @@ from varanto.public.pages import page_context
 from varanto.public.translation import content_text
 
 from .display import facet_value_html, result_views
-from .forms import FACET_PARAMETERS, PAGE_PARAMETER, SearchForm
+from .forms import FACET_PARAMETERS, PAGE_PARAMETER, SHOW_ALL_PARAMETER, SearchForm
 from .referrals import PAGE_LANGUAGES
-from .selectors import search_referrals, search_resources, search_state, site_search_state
+from .selectors import search_page, search_referrals, search_state, site_search_state
 
 RESULTS_PER_PAGE = 20
+# Values of a facet shown before its "show all" link: searching every organisation, the organisation and
+# system facets have hundreds.
+FACET_VALUES_SHOWN = 10
 PARAMETER_OF_FACET = {facet: param for param, facet in FACET_PARAMETERS.items()}
 
 
@@ -44,13 +47,19 @@ def _results(request, context: dict, organization):
     if query and not form.errors:
         context["referrals"] = page_referrals(query, organization)
         # Reads the index the publishing service built; a GET never builds one.
-        found = search_resources(query=query, organization=organization, filters=form.filters())
+        found = search_page(query=query, organization=organization, filters=form.filters())
         page = Paginator(found.hits, RESULTS_PER_PAGE).get_page(request.GET.get(PAGE_PARAMETER))
         context.update(
             results=found,
             page=page,
             shown=result_views(page.object_list, site_search=organization is None),
-            facets=[_facet_links(request.GET, facet) for facet in found.facets if facet.values],
+            facets=[
+                _facet_links(
+                    request.GET, facet, show_all=request.GET.get(SHOW_ALL_PARAMETER) == PARAMETER_OF_FACET[facet.name]
+                )
+                for facet in found.facets
+                if facet.values
+            ],
             page_links=_page_links(request.GET, page),
         )
     return render(request, "search/results.html", context, status=400 if form.errors else 200)
@@ -71,15 +80,28 @@ def _with(params, **changes) -> str:
     return "?" + urlencode(items)
 
 
-def _facet_links(params, facet) -> dict:
+def _facet_links(params, facet, *, show_all: bool) -> dict:
+    """A facet's links: its FACET_VALUES_SHOWN first values (the chosen one is first), or all of them."""
     param = PARAMETER_OF_FACET[facet.name]
+    shown = facet.values if show_all else facet.values[:FACET_VALUES_SHOWN]
+    hidden = len(facet.values) - len(shown)
     return {
         "facet": facet,
         "values": [
-            facet_value_html(v, _with(params, **{param: None if v.selected else v.value, PAGE_PARAMETER: None}))
-            for v in facet.values
+            facet_value_html(
+                v,
+                _with(
+                    params, **{param: None if v.selected else v.value, PAGE_PARAMETER: None, SHOW_ALL_PARAMETER: None}
+                ),
+            )
+            for v in shown
         ],
         "clear_url": _with(params, **{param: None, PAGE_PARAMETER: None}),
+        "total": len(facet.values),
+        "show_all_url": _with(params, **{SHOW_ALL_PARAMETER: param}) if hidden else None,
+        "show_fewer_url": _with(params, **{SHOW_ALL_PARAMETER: None})
+        if show_all and len(facet.values) > FACET_VALUES_SHOWN
+        else None,
     }
 
 

@@ -4,6 +4,8 @@ import re
 
 import pytest
 
+from varanto.search.tests.test_results_page_work import add_organizations
+from varanto.search.views import FACET_VALUES_SHOWN
 from varanto.testing.browser import PHONE, assert_accessible, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -70,4 +72,23 @@ def test_the_search_across_every_organisation_is_accessible(live_server, page, i
     screenshot(page, "search-every-organisation")
     page.set_viewport_size(PHONE)
     page.goto(live_server.url + "/en/haku/?q=tax+card")
+    assert_accessible(page)
+
+
+def test_show_all_values_of_a_facet_is_reached_and_followed_with_the_keyboard(live_server, page):
+    add_organizations(0, 12)
+    page.goto(live_server.url + "/haku/?q=kirjasto")
+    organizations = page.locator("#facet-organization + ul li")
+    assert organizations.count() == FACET_VALUES_SHOWN
+    focused = "[document.activeElement.closest('.facet')?.getAttribute('aria-labelledby'), document.activeElement.textContent]"
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        facet, text = page.evaluate(focused)
+        if facet == "facet-organization" and text.startswith("Näytä kaikki 12"):
+            break
+    else:
+        pytest.fail("the show-all link is not reached with Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**kaikki=organisaatio*")
+    assert organizations.count() == 12
     assert_accessible(page)

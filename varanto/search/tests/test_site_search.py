@@ -17,7 +17,7 @@ from varanto.catalog.tests.factories import DataResourceFactory, OrganizationFac
 from varanto.interchange.staticsite import relink
 from varanto.publications.services import publication_create, publication_withdraw
 from varanto.search.models import ThesaurusEntry
-from varanto.search.selectors import search_resources
+from varanto.search.selectors import search_page, search_resources
 from varanto.search.services import search_index_ensure_current
 
 GOLDEN = Path(__file__).parent / "data" / "aggregate_golden.json"
@@ -193,3 +193,19 @@ def test_with_an_aggregate_search_a_static_copys_search_box_searches_every_organ
         '<form action="https://haku.example.fi/haku/"></form>'
         '<form action="https://haku.example.fi/sv/haku/"></form><a href="index.html">x</a>'
     )
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [{}, {"organization": "ruokolahti"}, {"section": "palvelut"}, {"api": "no", "section": "palvelut"}, {"api": "yes"}],
+)
+def test_the_results_page_reads_the_same_results_and_facets_a_page_at_a_time(region, filters):
+    for query in QUERIES:
+        every = search_resources(query=query, organization=None, filters=filters)
+        paged = search_page(query=query, organization=None, filters=filters)
+        expected = [(hit.organization.slug, hit.document.resource_key, hit.score) for hit in every.hits]
+        assert len(paged.hits) == len(expected)
+        read = [hit for start in range(0, len(expected), 3) for hit in paged.hits[start : start + 3]]
+        assert [(hit.organization.slug, hit.document.resource_key, hit.score) for hit in read] == expected
+        assert [hit.snippet for hit in read] == [hit.snippet for hit in every.hits]
+        assert paged.facets == every.facets
