@@ -213,6 +213,15 @@ def api_errors(model, exc: ValidationError) -> dict:
     return {paths.get(name, name): messages for name, messages in exc.message_dict.items()}
 
 
+def systems_called(queryset: QuerySet, value: str) -> QuerySet:
+    """The systems of the listed records' organisation whose key is `value`, or whose name is, in any case."""
+    return (
+        InformationSystem.objects.filter(organization__in=queryset.values("organization"))
+        .alias(folded_name=UnicodeLower("name"))
+        .filter(Q(key=value) | Q(folded_name=folded(value)))
+    )
+
+
 class TextFilter(django_filters.FilterSet):
     """`q`: text in any of the record's `text_fields`, whatever the case of its letters."""
 
@@ -238,11 +247,7 @@ class ResourceFilter(TextFilter):
         fields: list[str] = []
 
     def using_system(self, queryset, name, value):
-        systems = (
-            InformationSystem.objects.filter(organization__in=queryset.values("organization"))
-            .alias(folded_name=UnicodeLower("name"))
-            .filter(Q(key=value) | Q(folded_name=folded(value)))
-        )
+        systems = systems_called(queryset, value)
         return queryset.filter(pk__in=ResourceSystem.objects.filter(system__in=systems).values("resource"))
 
 

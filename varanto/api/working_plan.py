@@ -3,14 +3,12 @@ and actions, and document types are listed by, run in the database, and the quer
 
 from __future__ import annotations
 
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as django_filters
 from rest_framework import serializers
 
 from varanto.catalog.models import (
     DocumentType,
-    InformationSystem,
     PersonalDataClass,
     ProcessAction,
     PublicityClass,
@@ -18,9 +16,8 @@ from varanto.catalog.models import (
 )
 
 from .filters import text_parameter
-from .folding import UnicodeLower, folded
 from .public_views import PageQuery
-from .working import TextFilter
+from .working import TextFilter, systems_called
 
 
 class TaskClassQuery(PageQuery):
@@ -82,9 +79,4 @@ class DocumentTypeFilter(TextFilter):
         fields: list[str] = []
 
     def kept_in(self, queryset, name, value):
-        systems = (
-            InformationSystem.objects.filter(organization__in=queryset.values("organization"))
-            .alias(folded_name=UnicodeLower("name"))
-            .filter(Q(key=value) | Q(folded_name=folded(value)))
-        )
-        return queryset.filter(system__in=systems)
+        return queryset.filter(system__in=systems_called(queryset, value))
