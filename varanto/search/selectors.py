@@ -144,9 +144,7 @@ def search_resources(
     match is returned and facets count them all; with it, the best `limit` only. Build missing
     indexes first with `services.search_index_ensure_current`.
     """
-    query = " ".join(query.split())[:MAX_QUERY_LENGTH]
-    facet_names = FACET_NAMES if organization is None else ORGANIZATION_FACETS
-    filters = {k: v for k, v in (filters or {}).items() if k in facet_names and v}
+    query, facet_names, filters = _asked(query, organization, filters)
     plan = _Plan.of(query, organization)
     if plan is None:
         return SearchResults(query, [])
@@ -169,9 +167,7 @@ def search_page(
     """`search_resources` for the results page: the same results in the same order, but read a page at a
     time (`hits` is a sequence whose slices query the database) and the facets counted by the database,
     so that a page's work does not grow with the number of matches."""
-    query = " ".join(query.split())[:MAX_QUERY_LENGTH]
-    facet_names = FACET_NAMES if organization is None else ORGANIZATION_FACETS
-    filters = {k: v for k, v in (filters or {}).items() if k in facet_names and v}
+    query, facet_names, filters = _asked(query, organization, filters)
     plan = _Plan.of(query, organization)
     if plan is None:
         return SearchResults(query, [])
@@ -184,6 +180,19 @@ def search_page(
         hits=_PagedHits(plan, filters, total),
         facets=facets_of(groups, filters, facet_names),
         searched_also=_searched_also(plan.words, plan.frequencies),
+    )
+
+
+def _asked(
+    query: str, organization: Organization | None, filters: Mapping[str, str] | None
+) -> tuple[str, tuple[str, ...], dict[str, str]]:
+    """The query as searched (spaces folded, at most MAX_QUERY_LENGTH), the facets of the scope, and the
+    chosen values of those facets."""
+    facet_names = FACET_NAMES if organization is None else ORGANIZATION_FACETS
+    return (
+        " ".join(query.split())[:MAX_QUERY_LENGTH],
+        facet_names,
+        {k: v for k, v in (filters or {}).items() if k in facet_names and v},
     )
 
 
