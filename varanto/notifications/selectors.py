@@ -54,16 +54,18 @@ class Digest:
         return [item for item in self.items if item.reason == reason]
 
 
-def _resource_item(resource: DataResource, reason: Reason, language: str, **extra) -> DigestItem:
-    path = reverse("backoffice:resource_detail", kwargs={"org": resource.organization.slug, "key": resource.key})
-    name, _translated = resource.translated("name", language)
-    return DigestItem(resource.organization, "resource", resource.pk, name, reason, absolute_url(path), **extra)
+# The kind of record a digest item names, and the back-office page it links to.
+ITEM_PAGES = {
+    DataResource: ("resource", "backoffice:resource_detail"),
+    InformationSystem: ("system", "backoffice:system_detail"),
+}
 
 
-def _system_item(system: InformationSystem, reason: Reason, language: str, **extra) -> DigestItem:
-    path = reverse("backoffice:system_detail", kwargs={"org": system.organization.slug, "key": system.key})
-    name, _translated = system.translated("name", language)
-    return DigestItem(system.organization, "system", system.pk, name, reason, absolute_url(path), **extra)
+def _item(record: DataResource | InformationSystem, reason: Reason, language: str, **extra) -> DigestItem:
+    kind, page = ITEM_PAGES[type(record)]
+    path = reverse(page, kwargs={"org": record.organization.slug, "key": record.key})
+    name, _translated = record.translated("name", language)
+    return DigestItem(record.organization, kind, record.pk, name, reason, absolute_url(path), **extra)
 
 
 def _membership_items(membership: Membership, today: datetime.date, language: str) -> list[DigestItem]:
@@ -72,17 +74,17 @@ def _membership_items(membership: Membership, today: datetime.date, language: st
     items = []
     for resource in membership.resources.select_related("organization").order_by("name"):
         if resource.review_status == ReviewStatus.RETURNED:
-            items.append(_resource_item(resource, Reason.RETURNED, language, comment=resource.review_comment))
+            items.append(_item(resource, Reason.RETURNED, language, comment=resource.review_comment))
         due = review_due(resource, organization)
         if due is None or due <= soon:
-            items.append(_resource_item(resource, Reason.REVIEW_DUE, language, due=due))
+            items.append(_item(resource, Reason.REVIEW_DUE, language, due=due))
     for system in membership.systems.select_related("organization").order_by("name"):
         due = review_due(system, organization)
         if due is None or due <= soon:
-            items.append(_system_item(system, Reason.REVIEW_DUE, language, due=due))
+            items.append(_item(system, Reason.REVIEW_DUE, language, due=due))
     if membership.role in PERMISSIONS[Action.APPROVE].roles:
         waiting = DataResource.objects.filter(organization=organization, review_status=ReviewStatus.READY_FOR_REVIEW)
-        items += [_resource_item(r, Reason.AWAITING_APPROVAL, language) for r in waiting.select_related("organization")]
+        items += [_item(r, Reason.AWAITING_APPROVAL, language) for r in waiting.select_related("organization")]
     return items
 
 
